@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# The site as a container: the SDK image builds and publishes it, the ASP.NET runtime image runs it as a non-root
+# user on port 8080, with the SQLite database (and everything else the site keeps) in the /app/App_Data volume.
+#   docker build -t khilafat-web .
+#   docker run -p 8080:8080 -v khilafat-data:/app/App_Data khilafat-web
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props appsettings.json ./
+COPY src/Khilafat.Web/Khilafat.Web.csproj src/Khilafat.Web/
+RUN dotnet restore src/Khilafat.Web/Khilafat.Web.csproj
+COPY src/ src/
+RUN dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ConnectionStrings__Default="Data Source=/app/App_Data/khilafat.db"
+COPY --from=build /app .
+# The image's built-in non-root user ("app") owns the data folder and nothing else.
+RUN mkdir -p /app/App_Data && chown app:app /app/App_Data
+USER app
+VOLUME /app/App_Data
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["dotnet", "Khilafat.Web.dll", "healthcheck"]
+ENTRYPOINT ["dotnet", "Khilafat.Web.dll"]

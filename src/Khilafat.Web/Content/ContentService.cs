@@ -1,0 +1,63 @@
+using Khilafat.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Content;
+
+public sealed record PublishedPage(string Slug, string Title, string Summary, string BodyHtml, DateTime UpdatedAt);
+
+public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml);
+
+public sealed record SitemapEntry(string Path, DateTime UpdatedAt);
+
+/// <summary>Reads the published content for the public site.</summary>
+public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
+{
+    /// <summary>The slug of the page whose text introduces the movement on the home page.</summary>
+    public const string HomeSlug = "home";
+
+    /// <summary>A published page with its body rendered, or null when there is none by that slug.</summary>
+    public async Task<PublishedPage?> GetPublishedPageAsync(string slug, CancellationToken ct = default)
+    {
+        var page = await db.Pages.AsNoTracking()
+            .Where(p => p.Slug == slug && p.IsPublished)
+            .Select(p => new { p.Slug, p.Title, p.Summary, p.Body, p.UpdatedAt })
+            .SingleOrDefaultAsync(ct);
+        return page is null ? null : new PublishedPage(page.Slug, page.Title, page.Summary, markdown.ToHtml(page.Body), page.UpdatedAt);
+    }
+
+    /// <summary>The published FAQ entries in their order, answers rendered.</summary>
+    public async Task<IReadOnlyList<PublishedFaqEntry>> GetPublishedFaqAsync(CancellationToken ct = default)
+    {
+        var entries = await db.FaqEntries.AsNoTracking()
+            .Where(f => f.IsPublished)
+            .OrderBy(f => f.Position).ThenBy(f => f.Id)
+            .Select(f => new { f.Anchor, f.Question, f.Answer })
+            .ToListAsync(ct);
+        return entries.Select(f => new PublishedFaqEntry(f.Anchor, f.Question, markdown.ToHtml(f.Answer))).ToList();
+    }
+
+    /// <summary>Every published page's path, for /sitemap.xml. The home page is "/".</summary>
+    public async Task<IReadOnlyList<SitemapEntry>> GetSitemapAsync(CancellationToken ct = default)
+    {
+        var pages = await db.Pages.AsNoTracking()
+            .Where(p => p.IsPublished)
+            .OrderBy(p => p.Slug)
+            .Select(p => new { p.Slug, p.UpdatedAt })
+            .ToListAsync(ct);
+        var faqUpdated = await db.FaqEntries.Where(f => f.IsPublished).MaxAsync(f => (DateTime?)f.UpdatedAt, ct);
+
+        var entries = pages.Select(p => new SitemapEntry(p.Slug == HomeSlug ? "/" : "/" + p.Slug, p.UpdatedAt)).ToList();
+        if (faqUpdated is { } faq) entries.Add(new SitemapEntry("/faq", faq));
+        return entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary>The output-cache tag on every public page; evicting it makes the next request render afresh.</summary>
+public static class OutputCacheTags
+{
+    public const string Public = "public";
+
+    public static ValueTask EvictPublicAsync(this IOutputCacheStore store, CancellationToken ct = default) =>
+        store.EvictByTagAsync(Public, ct);
+}

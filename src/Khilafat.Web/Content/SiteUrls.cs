@@ -1,0 +1,23 @@
+using Khilafat.Web.Options;
+using Microsoft.Extensions.Options;
+
+namespace Khilafat.Web.Content;
+
+/// <summary>Absolute URLs for canonical links, the sitemap and emails.</summary>
+public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor accessor)
+{
+    /// <summary>The site's origin: Site:PublicUrl when set, else the current request's scheme and host.</summary>
+    public string Origin
+    {
+        get
+        {
+            if (options.Value.PublicUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
+            var request = accessor.HttpContext?.Request
+                ?? throw new InvalidOperationException("Set Site:PublicUrl: there is no request to take the site's address from.");
+            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+    }
+
+    /// <summary>"/statement" becomes "https://example.org/statement".</summary>
+    public string Absolute(string path) => Origin + (path.StartsWith('/') ? path : "/" + path);
+}

@@ -1,0 +1,39 @@
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Khilafat.Web.Data;
+
+/// <summary>The site's one database: content, accounts, testimonials, the mailing list and the audit log.</summary>
+public class SiteDbContext(DbContextOptions<SiteDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    /// <summary>The keys that protect sign-in cookies and anti-forgery tokens; kept here so they survive restarts and backups.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Page> Pages => Set<Page>();
+    public DbSet<PageRevision> PageRevisions => Set<PageRevision>();
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<SiteSetting> Settings => Set<SiteSetting>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored in UTC; SQLite keeps no kind, so say so when reading it back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? v.Value.ToUniversalTime() : v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Khilafat.Web.Pages;
+
+/// <summary>
+/// The friendly page for every error status: re-executed by the status-code and exception middleware (for any
+/// method, so it takes no anti-forgery token), never cached, never showing details.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public class ErrorModel(IStringLocalizer<SharedResource> t, ILogger<ErrorModel> logger) : PageModel, IPageMeta
+{
+    public int Code { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+    public string? Description => null;
+    public bool NoIndex => true;
+
+    public void OnGet(int? code) => Show(code);
+    public void OnPost(int? code) => Show(code);
+    public void OnPut(int? code) => Show(code);
+    public void OnDelete(int? code) => Show(code);
+    public void OnPatch(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (exception is not null)
+        {
+            logger.LogError(exception.Error, "Unhandled error on {Method} {Path}", HttpContext.Request.Method, exception.Path);
+            code = StatusCodes.Status500InternalServerError;
+        }
+        Code = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
+        Response.StatusCode = Code;
+
+        (Title, Message) = Code switch
+        {
+            404 or 410 => (t["Page not found"], t["We could not find the page you asked for. It may have moved, or the address may be mistyped."]),
+            400 => (t["Bad request"], t["The request could not be understood. Please go back and try again."]),
+            403 => (t["Access denied"], t["You do not have permission to see this page."]),
+            405 => (t["Not allowed"], t["That kind of request is not allowed here."]),
+            413 => (t["Too much data"], t["What you sent is larger than this site accepts. Please shorten it and try again."]),
+            414 => (t["Address too long"], t["The address you asked for is too long."]),
+            429 => (t["Too many requests"], t["You have sent a lot of requests in a short time. Please wait a few minutes and try again."]),
+            503 => (t["Temporarily unavailable"], t["The site is briefly unavailable. Please try again in a few minutes."]),
+            >= 500 => (t["Something went wrong"], t["Sorry, something went wrong on our side. It has been logged and we will look into it. Please try again later."]),
+            _ => (t["Something went wrong"], t["The request could not be completed."]),
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Khilafat.Web.Content;
+using Khilafat.Web.Startup;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+
+namespace Khilafat.Web.Pages;
+
+[OutputCache(PolicyName = OutputCachePolicies.Public)]
+public class FaqModel(ContentService content, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+{
+    public IReadOnlyList<PublishedFaqEntry> Entries { get; private set; } = [];
+
+    public string Title => t["Frequently asked questions"];
+    public string? Description => t["Answers to common questions about the Khilafat movement: what it is, who it stands with, and how to help."];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Entries = await content.GetPublishedFaqAsync(ct);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Khilafat.Web.Pages;
+
+/// <summary>What the layout puts in a page's head: the title, the meta description, and whether search engines may index it.</summary>
+public interface IPageMeta
+{
+    string Title { get; }
+    string? Description { get; }
+    bool NoIndex => false;
+}

@@ -1,0 +1,23 @@
+using Khilafat.Web.Content;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Khilafat.Web.Startup;
+
+/// <summary>Named output-cache policies for public pages.</summary>
+public static class OutputCachePolicies
+{
+    /// <summary>A public page: kept until content changes (evicted by <see cref="OutputCacheTags.Public"/>) or for an hour.</summary>
+    public const string Public = "public";
+
+    /// <summary>A public page whose ?page= picks what it shows.</summary>
+    public const string PublicPaged = "public-paged";
+
+    public static void AddPublicPolicies(this OutputCacheOptions options)
+    {
+        // Responses are cached after compression, so each encoding a browser asks for is its own entry.
+        options.AddPolicy(Public, policy => policy
+            .Expire(TimeSpan.FromHours(1)).Tag(OutputCacheTags.Public).SetVaryByQuery([]).SetVaryByHeader("Accept-Encoding"));
+        options.AddPolicy(PublicPaged, policy => policy
+            .Expire(TimeSpan.FromHours(1)).Tag(OutputCacheTags.Public).SetVaryByQuery("page").SetVaryByHeader("Accept-Encoding"));
+    }
+}

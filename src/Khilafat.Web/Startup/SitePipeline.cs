@@ -1,0 +1,31 @@
+namespace Khilafat.Web.Startup;
+
+public static class SitePipeline
+{
+    /// <summary>The request pipeline, outermost first.</summary>
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseOutputCache();
+        app.UseResponseCompression();
+
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/healthz").DisableHttpMetrics();
+        app.MapSeoEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using Khilafat.Web.Data;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Khilafat.Web.Tests.Public;
+
+public class ServerErrorTests
+{
+    [Fact]
+    public async Task ServerError_ShowsAFriendlyPage_WithoutDetails_AndIsLogged()
+    {
+        await using var factory = new SiteFactory();
+        var client = factory.CreateClient();
+        await client.GetStringAsync("/");
+
+        // Break the database under the running site: the FAQ can no longer be read.
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE FaqEntries"));
+
+        using var response = await client.GetAsync("/faq");
+        var body = await response.Content.ReadAsStringAsync();
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Something went wrong", page.QuerySelector("h1")!.Text());
+        Assert.NotNull(page.QuerySelector("header nav"));
+        Assert.DoesNotContain("SqliteException", body);
+        Assert.DoesNotContain("FaqEntries", body);
+        Assert.DoesNotContain(" at Khilafat", body);
+        Assert.Contains(factory.Logs.Records, r => r.Level >= LogLevel.Error && r.Exception is not null && r.Exception.ToString().Contains("FaqEntries"));
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+}
