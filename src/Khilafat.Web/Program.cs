@@ -1,3 +1,4 @@
+using Khilafat.Web.Accounts;
 using Khilafat.Web.Startup;
 
 if (args is ["healthcheck", ..]) return await HealthCheckCommand.RunAsync();
@@ -7,6 +8,7 @@ builder.AddSite();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+await app.InitializeAccountsAsync();
 app.UseSite();
 await app.RunAsync();
 return 0;

@@ -25,9 +25,39 @@ public abstract record PageSaveResult
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PageSaveResult;
 }
 
+public sealed record PageListItem(int Id, string Slug, string Title, bool IsPublished, DateTime UpdatedAt, string LastEditor);
+
+public sealed record PageRevisionItem(int Number, DateTime CreatedAt, string AuthorName, string Note, bool IsPublished);
+
+/// <summary>A page as the editor opens it.</summary>
+public sealed record EditablePage(int Id, PageInput Content, bool IsPublished, int Version, DateTime UpdatedAt);
+
 /// <summary>Creates, edits, publishes and restores pages. Every save writes a revision and an audit entry and evicts the public cache.</summary>
 public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCacheStore cache)
 {
+    public async Task<IReadOnlyList<PageListItem>> ListAsync(CancellationToken ct = default) =>
+        await db.Pages.AsNoTracking()
+            .OrderBy(p => p.Title)
+            .Select(p => new PageListItem(p.Id, p.Slug, p.Title, p.IsPublished, p.UpdatedAt,
+                p.Revisions.OrderByDescending(r => r.Number).Select(r => r.AuthorName).FirstOrDefault() ?? ""))
+            .ToListAsync(ct);
+
+    public async Task<EditablePage?> GetAsync(int id, CancellationToken ct = default) =>
+        await db.Pages.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new EditablePage(p.Id, new PageInput(p.Slug, p.Title, p.Summary, p.Body), p.IsPublished, p.Version, p.UpdatedAt))
+            .SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<PageRevisionItem>> RevisionsAsync(int pageId, CancellationToken ct = default) =>
+        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new PageRevisionItem(r.Number, r.CreatedAt, r.AuthorName, r.Note, r.IsPublished))
+            .ToListAsync(ct);
+
+    public async Task<PageInput?> RevisionAsync(int pageId, int number, CancellationToken ct = default) =>
+        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId && r.Number == number)
+            .Select(r => new PageInput(r.Slug, r.Title, r.Summary, r.Body))
+            .SingleOrDefaultAsync(ct);
+
     /// <summary>Checks what the database alone can tell (slug format, reserved words, uniqueness) and the lengths it does not enforce.</summary>
     public async Task<Dictionary<string, string>> ValidateAsync(PageInput input, int? pageId, CancellationToken ct = default)
     {

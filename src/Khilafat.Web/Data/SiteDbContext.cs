@@ -1,13 +1,15 @@
+using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Khilafat.Web.Data;
 
 /// <summary>The site's one database: content, accounts, testimonials, the mailing list and the audit log.</summary>
-public class SiteDbContext(DbContextOptions<SiteDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDbContext<SiteUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The keys that protect sign-in cookies and anti-forgery tokens; kept here so they survive restarts and backups.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

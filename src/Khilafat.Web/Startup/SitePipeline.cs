@@ -19,6 +19,9 @@ public static class SitePipeline
 
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
         app.UseResponseCompression();
 

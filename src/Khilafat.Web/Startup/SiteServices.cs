@@ -1,14 +1,19 @@
 using System.IO.Compression;
+using Khilafat.Web.Accounts;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Khilafat.Web.Options;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Khilafat.Web.Startup;
 
 public static class SiteServices
 {
+    /// <summary>Admin pages an Editor may not open: accounts, the audit log, settings and backups.</summary>
+    public static readonly string[] AdminOnlyFolders = ["/Admin/Users", "/Admin/Audit", "/Admin/Settings", "/Admin/Backup"];
+
     /// <summary>Everything the site registers: configuration, the database, content, caching and pages.</summary>
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
@@ -26,10 +31,15 @@ public static class SiteServices
         services.AddDataProtection().SetApplicationName("Khilafat.Web").PersistKeysToDbContext<SiteDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+        services.AddSiteIdentity(builder.Environment);
+
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentService>();
         services.AddScoped<PageEditor>();
+        services.AddScoped<FaqEditor>();
         services.AddScoped<SiteUrls>();
+        services.AddScoped<Khilafat.Web.Admin.Dashboard>();
+        services.AddScoped<Khilafat.Web.Audit.AuditReader>();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
         services.AddResponseCompression(options =>
@@ -50,7 +60,21 @@ public static class SiteServices
             options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
-        services.AddRazorPages();
+        services.AddSiteRateLimits();
+        services.AddMemoryCache();
+        services.AddScoped<RequireAdminTwoFactorFilter>();
+        services.AddScoped<Khilafat.Web.Settings.SiteSettingsStore>();
+        services.AddRazorPages(options =>
+        {
+            // Every admin page needs an Editor or Admin by where it lives, not by an attribute someone must remember.
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Editor);
+            foreach (var folder in AdminOnlyFolders) options.Conventions.AuthorizeFolder(folder, Policies.Admin);
+            options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
+            {
+                model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+                model.Filters.Add(new ServiceFilterAttribute(typeof(RequireAdminTwoFactorFilter)));
+            });
+        });
         return builder;
     }
 }

@@ -94,6 +94,6 @@ public class ContentRenderingTests(SiteFactory factory) : IClassFixture<SiteFact
         _ = await _client.GetStringAsync("/sitemap.xml");
         await CreatePageAsync("sitemap-newcomer", "Hello.");
 
-        Assert.Contains("http://localhost/sitemap-newcomer", await _client.GetStringAsync("/sitemap.xml"));
+        Assert.Contains("https://localhost/sitemap-newcomer", await _client.GetStringAsync("/sitemap.xml"));
     }
 }

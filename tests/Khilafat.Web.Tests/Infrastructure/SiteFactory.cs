@@ -13,7 +13,25 @@ namespace Khilafat.Web.Tests.Infrastructure;
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "khilafat-tests", Guid.NewGuid().ToString("N"));
+    public SiteFactory() : this(null)
+    {
+    }
+
+    /// <summary>The app started again on the data folder of an earlier factory (a restart); the folder is left in place.</summary>
+    public static SiteFactory Restart(string dataDirectory) => new(dataDirectory);
+
+    /// <param name="dataDirectory">An existing data folder to run on; a new temporary one when null.</param>
+    protected SiteFactory(string? dataDirectory)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "khilafat-tests", Guid.NewGuid().ToString("N"));
+        _ownsDataDirectory = dataDirectory is null;
+        // The site marks its cookies Secure outside Development, as in production: talk to it over https.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    private readonly bool _ownsDataDirectory;
+
+    public string DataDirectory { get; }
     public string DatabasePath => Path.Combine(DataDirectory, "site.db");
     public string ConnectionString => $"Data Source={DatabasePath}";
     public ManualTimeProvider Clock { get; } = new();
@@ -60,7 +78,10 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (_ownsDataDirectory)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
         GC.SuppressFinalize(this);
     }
 }

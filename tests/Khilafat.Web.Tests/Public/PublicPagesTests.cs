@@ -96,7 +96,7 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
 
         Assert.Equal(title, page.Title);
         Assert.StartsWith(descriptionStart, page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
-        Assert.Equal("http://localhost" + path, page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("https://localhost" + path, page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.False(string.IsNullOrEmpty(page.QuerySelector("meta[property='og:title']")!.GetAttribute("content")));
         Assert.StartsWith(descriptionStart, page.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));
     }
@@ -154,7 +154,7 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
         var locations = xml.Descendants(ns + "loc").Select(l => l.Value).ToList();
         Assert.Superset(
-            new HashSet<string> { "http://localhost/", "http://localhost/statement", "http://localhost/faq", "http://localhost/history" },
+            new HashSet<string> { "https://localhost/", "https://localhost/statement", "https://localhost/faq", "https://localhost/history" },
             locations.ToHashSet());
     }
 
@@ -166,7 +166,7 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Contains("User-agent: *", robots);
         Assert.Contains("Allow: /\n", robots);
         Assert.Contains("Disallow: /admin", robots);
-        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots);
+        Assert.Contains("Sitemap: https://localhost/sitemap.xml", robots);
     }
 
     [Theory]

@@ -1,0 +1,109 @@
+using System.Text;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Accounts;
+
+public sealed record UserSummary(string Id, string Email, string Role, bool IsDisabled, bool IsLockedOut, bool TwoFactorEnabled, DateTime CreatedAt, DateTime? LastSignInAt);
+
+/// <summary>The outcome of an account change: done (with a password link when one was issued), or refused with a reason.</summary>
+public sealed record AccountResult(bool Succeeded, string? Error = null, string? PasswordLink = null, string? UserId = null)
+{
+    public static AccountResult Fail(string error) => new(false, error);
+}
+
+/// <summary>What admins do to accounts: create, change role, disable and enable, issue a password link. Each is audited.</summary>
+public sealed class UserAdministration(UserManager<SiteUser> users, SiteDbContext db, TimeProvider clock, SiteUrls urls)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var roles = await db.UserRoles.AsNoTracking()
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        return accounts.Select(u => new UserSummary(
+            u.Id, u.Email ?? "", roles.Where(r => r.UserId == u.Id).Select(r => r.Name).OrderBy(n => n).FirstOrDefault() ?? "(none)",
+            u.IsDisabled, u.LockoutEnd > now, u.TwoFactorEnabled, u.CreatedAt, u.LastSignInAt)).ToList();
+    }
+
+    /// <summary>Creates an account with no password yet and returns the link with which its owner sets one.</summary>
+    public async Task<AccountResult> CreateAsync(string email, string role, Actor actor, string? password = null)
+    {
+        if (!Roles.All.Contains(role)) return AccountResult.Fail("Choose a role.");
+        email = email.Trim();
+        if (await users.FindByEmailAsync(email) is not null) return AccountResult.Fail("An account with this email already exists.");
+
+        var user = new SiteUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        if (!created.Succeeded) return AccountResult.Fail(Describe(created));
+        await users.AddToRoleAsync(user, role);
+        await db.RecordAsync(clock, actor, AuditActions.AccountCreated, Target(user), $"role {role}");
+        return new AccountResult(true, PasswordLink: password is null ? await PasswordLinkAsync(user) : null, UserId: user.Id);
+    }
+
+    public async Task<AccountResult> ChangeRoleAsync(string userId, string role, Actor actor)
+    {
+        if (!Roles.All.Contains(role)) return AccountResult.Fail("Choose a role.");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AccountResult.Fail("There is no such account.");
+        var current = await users.GetRolesAsync(user);
+        if (current.SequenceEqual([role])) return new AccountResult(true, UserId: userId);
+        if (current.Contains(Roles.Admin) && role != Roles.Admin && await IsLastActiveAdminAsync(user))
+            return AccountResult.Fail("This is the only active admin. Make another account an admin first.");
+
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        await db.RecordAsync(clock, actor, AuditActions.RoleChanged, Target(user), $"{string.Join(",", current)} -> {role}");
+        return new AccountResult(true, UserId: userId);
+    }
+
+    public async Task<AccountResult> SetDisabledAsync(string userId, bool disabled, Actor actor)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AccountResult.Fail("There is no such account.");
+        if (user.IsDisabled == disabled) return new AccountResult(true, UserId: userId);
+        if (disabled && user.Id == actor.UserId) return AccountResult.Fail("You cannot disable your own account.");
+        if (disabled && await users.IsInRoleAsync(user, Roles.Admin) && await IsLastActiveAdminAsync(user))
+            return AccountResult.Fail("This is the only active admin. Make another account an admin first.");
+
+        user.IsDisabled = disabled;
+        await users.UpdateAsync(user);
+        // A new security stamp ends the account's open sessions at their next check.
+        await users.UpdateSecurityStampAsync(user);
+        await db.RecordAsync(clock, actor, disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, Target(user));
+        return new AccountResult(true, UserId: userId);
+    }
+
+    /// <summary>A one-time link with which the account's owner sets a new password. Their current password keeps working until then.</summary>
+    public async Task<AccountResult> IssuePasswordLinkAsync(string userId, Actor actor)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AccountResult.Fail("There is no such account.");
+        var link = await PasswordLinkAsync(user);
+        await db.RecordAsync(clock, actor, AuditActions.PasswordResetIssued, Target(user));
+        return new AccountResult(true, PasswordLink: link, UserId: userId);
+    }
+
+    private async Task<string> PasswordLinkAsync(SiteUser user)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        return urls.Absolute($"/account/reset-password?user={Uri.EscapeDataString(user.Id)}&code={code}");
+    }
+
+    private async Task<bool> IsLastActiveAdminAsync(SiteUser user)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.Id != user.Id && !a.IsDisabled);
+    }
+
+    internal static string Target(SiteUser user) => "user:" + user.Email;
+
+    internal static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Startup;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Khilafat.Web.Pages.Account;
+
+/// <summary>The second sign-in step with one of the account's recovery codes instead of the app. Each code works once.</summary>
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
+public class RecoveryCodeModel(SignInFlow signIn) : PageModel, IPageMeta
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter one of your recovery codes.")]
+    [StringLength(40, ErrorMessage = "A recovery code is at most 40 characters.")]
+    [Display(Name = "Recovery code")]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string Title => "Sign in with a recovery code";
+    public string? Description => null;
+    public bool NoIndex => true;
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.HasPendingTwoFactorAsync() ? Page() : RedirectToPage("SignIn", new { returnUrl = ReturnUrl });
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await signIn.HasPendingTwoFactorAsync()) return RedirectToPage("SignIn", new { returnUrl = ReturnUrl });
+        if (!ModelState.IsValid) return Page();
+        switch (await signIn.RecoveryCodeAsync(Code))
+        {
+            case SignInOutcome.Succeeded:
+                return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/admin");
+            case SignInOutcome.LockedOut:
+                ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes.");
+                return Page();
+            default:
+                ModelState.AddModelError(nameof(Code), "That recovery code is not right, or it has been used already.");
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Khilafat.Web.Content;
+
+namespace Khilafat.Web.Pages.Admin.Pages;
+
+/// <summary>The page editor's fields. The editor service checks again what only the database can tell (reserved and taken slugs).</summary>
+public sealed class PageForm
+{
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(Page.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a slug.")]
+    [StringLength(Page.SlugMaxLength, ErrorMessage = "The slug must be at most {1} characters.")]
+    [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Use lowercase letters, digits and single hyphens only (for example: our-work).")]
+    public string Slug { get; set; } = "";
+
+    [StringLength(Page.SummaryMaxLength, ErrorMessage = "The summary must be at most {1} characters.")]
+    [Display(Name = "Summary")]
+    public string? Summary { get; set; }
+
+    [StringLength(Page.BodyMaxLength, ErrorMessage = "The body must be at most {1} characters.")]
+    [Display(Name = "Body (Markdown)")]
+    public string? Body { get; set; }
+
+    /// <summary>The version the editor opened; a save against an older one is a conflict.</summary>
+    public int Version { get; set; }
+
+    public PageInput ToInput() => new(Slug ?? "", Title ?? "", Summary ?? "", Body ?? "");
+
+    public static PageForm From(PageInput input, int version) =>
+        new() { Slug = input.Slug, Title = input.Title, Summary = input.Summary, Body = input.Body, Version = version };
+}

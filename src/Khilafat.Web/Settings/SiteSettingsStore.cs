@@ -1,0 +1,41 @@
+using Khilafat.Web.Audit;
+using Khilafat.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Khilafat.Web.Settings;
+
+/// <summary>Settings editors and admins change at run time, kept in the database and cached in memory until changed.</summary>
+public sealed class SiteSettingsStore(SiteDbContext db, IMemoryCache cache, TimeProvider clock)
+{
+    public const string RequireAdminTwoFactorKey = "security:require-admin-2fa";
+
+    /// <summary>Whether Admins must use two-factor sign-in. Default off.</summary>
+    public async Task<bool> RequireAdminTwoFactorAsync(CancellationToken ct = default) =>
+        await GetAsync(RequireAdminTwoFactorKey, ct) == "true";
+
+    public Task SetRequireAdminTwoFactorAsync(bool value, Actor actor, CancellationToken ct = default) =>
+        SetAsync(RequireAdminTwoFactorKey, value ? "true" : "false", actor, ct);
+
+    public async Task<string?> GetAsync(string key, CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(CacheKey(key), out string? cached)) return cached;
+        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
+        cache.Set(CacheKey(key), value, TimeSpan.FromMinutes(5));
+        return value;
+    }
+
+    /// <summary>Stores a setting and writes who changed it to the audit log.</summary>
+    public async Task SetAsync(string key, string value, Actor actor, CancellationToken ct = default)
+    {
+        var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct);
+        if (setting is null) db.Settings.Add(new SiteSetting { Key = key, Value = value });
+        else if (setting.Value == value) return;
+        else setting.Value = value;
+        db.Audit(clock, actor, AuditActions.SettingsChanged, key, value.Length <= 200 ? value : value[..200] + "…");
+        await db.SaveChangesAsync(ct);
+        cache.Remove(CacheKey(key));
+    }
+
+    private static string CacheKey(string key) => "setting:" + key;
+}

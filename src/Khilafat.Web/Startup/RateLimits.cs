@@ -1,0 +1,50 @@
+using System.Threading.RateLimiting;
+using Khilafat.Web.Options;
+using Microsoft.Extensions.Options;
+
+namespace Khilafat.Web.Startup;
+
+/// <summary>Per-IP limits on the public forms, from ASP.NET Core's rate limiter. Beyond a limit: a 429 page in the site's layout.</summary>
+public static class RateLimitPolicies
+{
+    public const string SignIn = "sign-in";
+    public const string Testimonials = "testimonials";
+    public const string SignUps = "sign-ups";
+    public const string Links = "links";
+
+    public static IServiceCollection AddSiteRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignIn, context => PostsPerAddress(context, SignIn, o => o.SignIn));
+            options.AddPolicy(Testimonials, context => PostsPerAddress(context, Testimonials, o => o.Testimonials));
+            options.AddPolicy(SignUps, context => PostsPerAddress(context, SignUps, o => o.SignUps));
+            options.AddPolicy(Links, context => PostsPerAddress(context, Links, o => o.Links));
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    // Reading a form is free; only submitting it counts.
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext context, string policy, Func<RateLimitOptions, int> limit)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            return RateLimitPartition.GetNoLimiter("read");
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetSlidingWindowLimiter($"{policy}:{address}", _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = limit(options),
+            Window = options.Window,
+            SegmentsPerWindow = 10,
+            QueueLimit = 0,
+        });
+    }
+}
