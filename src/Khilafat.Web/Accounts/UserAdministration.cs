@@ -2,6 +2,7 @@ using System.Text;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
+using Khilafat.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -10,14 +11,18 @@ namespace Khilafat.Web.Accounts;
 
 public sealed record UserSummary(string Id, string Email, string Role, bool IsDisabled, bool IsLockedOut, bool TwoFactorEnabled, DateTime CreatedAt, DateTime? LastSignInAt);
 
-/// <summary>The outcome of an account change: done (with a password link when one was issued), or refused with a reason.</summary>
-public sealed record AccountResult(bool Succeeded, string? Error = null, string? PasswordLink = null, string? UserId = null)
+/// <summary>
+/// The outcome of an account change: done, or refused with a reason. A password link is emailed when email is set up
+/// (<see cref="PasswordLinkEmailed"/>); otherwise it is returned in <see cref="PasswordLink"/> for the admin to pass on.
+/// </summary>
+public sealed record AccountResult(bool Succeeded, string? Error = null, string? PasswordLink = null, string? UserId = null, bool PasswordLinkEmailed = false)
 {
     public static AccountResult Fail(string error) => new(false, error);
 }
 
 /// <summary>What admins do to accounts: create, change role, disable and enable, issue a password link. Each is audited.</summary>
-public sealed class UserAdministration(UserManager<SiteUser> users, SiteDbContext db, TimeProvider clock, SiteUrls urls)
+public sealed class UserAdministration(
+    UserManager<SiteUser> users, SiteDbContext db, TimeProvider clock, SiteUrls urls, Outbox outbox, EmailTemplates templates, IEmailTransport transport)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -43,7 +48,7 @@ public sealed class UserAdministration(UserManager<SiteUser> users, SiteDbContex
         if (!created.Succeeded) return AccountResult.Fail(Describe(created));
         await users.AddToRoleAsync(user, role);
         await db.RecordAsync(clock, actor, AuditActions.AccountCreated, Target(user), $"role {role}");
-        return new AccountResult(true, PasswordLink: password is null ? await PasswordLinkAsync(user) : null, UserId: user.Id);
+        return password is null ? await DeliverPasswordLinkAsync(user, newAccount: true) : new AccountResult(true, UserId: user.Id);
     }
 
     public async Task<AccountResult> ChangeRoleAsync(string userId, string role, Actor actor)
@@ -85,9 +90,23 @@ public sealed class UserAdministration(UserManager<SiteUser> users, SiteDbContex
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return AccountResult.Fail("There is no such account.");
+        db.Audit(clock, actor, AuditActions.PasswordResetIssued, Target(user));
+        return await DeliverPasswordLinkAsync(user, newAccount: false);
+    }
+
+    /// <summary>Emails the link when the site can send email; otherwise hands it back for the admin to pass on.</summary>
+    private async Task<AccountResult> DeliverPasswordLinkAsync(SiteUser user, bool newAccount)
+    {
         var link = await PasswordLinkAsync(user);
-        await db.RecordAsync(clock, actor, AuditActions.PasswordResetIssued, Target(user));
-        return new AccountResult(true, PasswordLink: link, UserId: userId);
+        if (!transport.IsConfigured)
+        {
+            await db.SaveChangesAsync();
+            return new AccountResult(true, PasswordLink: link, UserId: user.Id);
+        }
+        outbox.Queue("password-link", user.Email!, templates.PasswordLink(user.Email!, link, newAccount));
+        await db.SaveChangesAsync();
+        outbox.Wake();
+        return new AccountResult(true, UserId: user.Id, PasswordLinkEmailed: true);
     }
 
     private async Task<string> PasswordLinkAsync(SiteUser user)

@@ -1,6 +1,8 @@
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
+using Khilafat.Web.Email;
+using Khilafat.Web.MailingList;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
     public DbSet<SiteSetting> Settings => Set<SiteSetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,6 +29,7 @@ public static class SitePipeline
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz").DisableHttpMetrics();
         app.MapSeoEndpoints();
+        app.MapOneClickUnsubscribe();
         return app;
     }
 }

@@ -38,6 +38,10 @@ public static class SiteServices
         services.AddScoped<PageEditor>();
         services.AddScoped<FaqEditor>();
         services.AddScoped<SiteUrls>();
+        services.AddSiteEmail();
+        services.AddSingleton<Khilafat.Web.Privacy.SiteKeys>();
+        services.AddScoped<Khilafat.Web.MailingList.MailingListService>();
+        services.AddScoped<Khilafat.Web.MailingList.SubscriberAdministration>();
         services.AddScoped<Khilafat.Web.Admin.Dashboard>();
         services.AddScoped<Khilafat.Web.Audit.AuditReader>();
 
@@ -74,7 +78,10 @@ public static class SiteServices
                 model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
                 model.Filters.Add(new ServiceFilterAttribute(typeof(RequireAdminTwoFactorFilter)));
             });
-        });
+        })
+        // Validation messages are translated like every other UI string.
+        .AddDataAnnotationsLocalization(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         return builder;
     }
 }

@@ -41,7 +41,9 @@ public class EditModel(UserAdministration accounts) : PageModel, IPageMeta
         var result = await accounts.IssuePasswordLinkAsync(id, Actor.From(User));
         if (!result.Succeeded) return NotFound();
         PasswordLink = result.PasswordLink;
-        StatusMessage = "A new password link is ready below. The current password keeps working until the link is used.";
+        StatusMessage = result.PasswordLinkEmailed
+            ? "A new password link is emailed to the account. The current password keeps working until the link is used."
+            : "A new password link is ready below. The current password keeps working until the link is used.";
         return RedirectToPage(new { id });
     }
 

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Khilafat.Web.Options;
+using Microsoft.Extensions.Options;
+
+namespace Khilafat.Web.Email;
+
+/// <summary>The site's emails, each with a plain-text and an HTML body that say the same thing.</summary>
+public sealed class EmailTemplates(IOptions<SiteOptions> site)
+{
+    private string SiteName => site.Value.Name;
+
+    public EmailContent Confirmation(string? name, string confirmUrl, string unsubscribeUrl) => Compose(
+        $"Confirm your subscription to the {SiteName} mailing list",
+        Greeting(name),
+        [
+            $"Please confirm that you want to join the {SiteName} mailing list.",
+            Link("Confirm my subscription", confirmUrl),
+            "The link works for 7 days. If you did not ask to join, ignore this email: you will not be added.",
+        ],
+        unsubscribeUrl);
+
+    public EmailContent PasswordLink(string email, string link, bool newAccount) => Compose(
+        newAccount ? $"Your {SiteName} editor account" : $"Set a new password for {SiteName}",
+        "Hello,",
+        [
+            newAccount
+                ? $"An admin made an account for {email} on the {SiteName} web site. Choose your password with this link:"
+                : $"An admin asked for a new password link for {email}. Choose a new password with this link:",
+            Link("Choose my password", link),
+            "The link works once, for 3 days. If you did not expect this email, you can ignore it.",
+        ],
+        unsubscribeUrl: null);
+
+    public EmailContent TestimonialPublished(string displayName, string testimonialsUrl, string withdrawUrl) => Compose(
+        $"Your words are published on the {SiteName} web site",
+        Greeting(displayName),
+        [
+            "Thank you for sharing what the movement means to you. Your testimonial is now published:",
+            Link("See it on the site", testimonialsUrl),
+            "If you change your mind, you can withdraw it at any time with this private link (keep it to yourself):",
+            Link("Withdraw my testimonial", withdrawUrl),
+            "We will not email you again about it, and we have now deleted your email address from it.",
+        ],
+        unsubscribeUrl: null);
+
+    private static string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name.Trim()},";
+
+    private static Paragraph Link(string label, string url) => new(label, url);
+
+    private readonly record struct Paragraph(string Text, string? Url = null)
+    {
+        public static implicit operator Paragraph(string text) => new(text);
+    }
+
+    private EmailContent Compose(string subject, string greeting, Paragraph[] paragraphs, string? unsubscribeUrl)
+    {
+        var text = new StringBuilder().Append(greeting).Append("\n\n");
+        foreach (var p in paragraphs) text.Append(p.Url is null ? p.Text : p.Url).Append("\n\n");
+        text.Append("— ").Append(SiteName).Append('\n');
+        if (unsubscribeUrl is not null) text.Append("\nUnsubscribe: ").Append(unsubscribeUrl).Append('\n');
+
+        var e = HtmlEncoder.Default;
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\"><head><meta charset=\"utf-8\"><title>").Append(e.Encode(subject)).Append("</title></head>")
+            .Append("<body style=\"margin:0;padding:24px;background:#fbfaf6;color:#1c1b19;font-family:Georgia,serif;font-size:17px;line-height:1.6\">")
+            .Append("<div style=\"max-width:560px;margin:0 auto\">")
+            .Append("<p style=\"font-family:Arial,sans-serif;font-weight:bold;color:#084a2f\">").Append(e.Encode(SiteName)).Append("</p>")
+            .Append("<p>").Append(e.Encode(greeting)).Append("</p>");
+        foreach (var p in paragraphs)
+        {
+            html.Append(p.Url is null
+                ? $"<p>{e.Encode(p.Text)}</p>"
+                : $"<p><a href=\"{e.Encode(p.Url)}\" style=\"display:inline-block;padding:10px 18px;background:#0b5a3a;color:#ffffff;text-decoration:none;border-radius:6px;font-family:Arial,sans-serif;font-weight:bold\">{e.Encode(p.Text)}</a></p><p style=\"font-size:14px;color:#575550;word-break:break-all\">{e.Encode(p.Url)}</p>");
+        }
+        html.Append("<p>— ").Append(e.Encode(SiteName)).Append("</p>");
+        if (unsubscribeUrl is not null)
+            html.Append("<p style=\"font-size:14px;color:#575550\"><a href=\"").Append(e.Encode(unsubscribeUrl)).Append("\" style=\"color:#575550\">Unsubscribe</a></p>");
+        html.Append("</div></body></html>");
+        return new EmailContent(subject, text.ToString(), html.ToString());
+    }
+}

@@ -1,0 +1,63 @@
+using Khilafat.Web.Data;
+using Khilafat.Web.Options;
+using MimeKit;
+
+namespace Khilafat.Web.Email;
+
+/// <summary>An email's subject and its two bodies.</summary>
+public sealed record EmailContent(string Subject, string Text, string Html);
+
+/// <summary>Queues email in the caller's unit of work, and wakes the sender once it is committed.</summary>
+public sealed class Outbox(SiteDbContext db, TimeProvider clock, OutboxSignal signal)
+{
+    /// <summary>Adds a message to the context; it is saved with the caller's next SaveChanges, atomically with the change that caused it.</summary>
+    public OutboxMessage Queue(string kind, string to, EmailContent content, string? unsubscribeUrl = null, int? subscriberId = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            Kind = kind, To = to, Subject = content.Subject, TextBody = content.Text, HtmlBody = content.Html,
+            UnsubscribeUrl = unsubscribeUrl, SubscriberId = subscriberId,
+            Status = OutboxStatus.Queued, CreatedAt = now, NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
+    /// <summary>Tells the sender there is mail; call after the transaction that queued it has committed.</summary>
+    public void Wake() => signal.Wake();
+}
+
+/// <summary>Wakes the outbox sender early instead of waiting for its next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Wake()
+    {
+        try { _semaphore.Release(); }
+        catch (SemaphoreFullException) { }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
+}
+
+internal static class MimeMessages
+{
+    /// <summary>The message as it goes out: both bodies, and for subscriber mail the one-click unsubscribe headers (RFC 8058).</summary>
+    public static MimeMessage Build(OutboxMessage message, EmailOptions options)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(options.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        return mime;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Khilafat.Web.Email;
+
+public enum OutboxStatus { Queued = 0, Sent = 1, Failed = 2 }
+
+/// <summary>
+/// An email waiting to go, saved in the same transaction as the change that caused it, so nothing is lost while the
+/// mail server is down. The sender delivers it with retries; its bodies are dropped once sent (they hold one-time links).
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>What it is ("confirmation", "password-link", "testimonial-published"...), for the admin list.</summary>
+    public required string Kind { get; set; }
+
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public string? TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+
+    /// <summary>The one-click unsubscribe URL (RFC 8058), for the List-Unsubscribe headers; null for mail that is not to a subscriber.</summary>
+    public string? UnsubscribeUrl { get; set; }
+
+    /// <summary>The subscriber it is for, so erasing them removes their queued mail too.</summary>
+    public int? SubscriberId { get; set; }
+
+    public OutboxStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+}

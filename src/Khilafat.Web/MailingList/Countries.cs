@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Khilafat.Web.MailingList;
+
+/// <summary>The countries a subscriber can choose: ISO 3166-1 alpha-2 codes, named in the reader's language.</summary>
+public static class Countries
+{
+    // Made from the cultures the platform knows; a region is created from a culture's name ("ar-EH"), as a bare
+    // code is refused for a few regions whose code is also a language's.
+    private static readonly IReadOnlyDictionary<string, RegionInfo> Regions = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
+        .Where(r => r is not null && r.TwoLetterISORegionName.Length == 2 && r.TwoLetterISORegionName.All(char.IsAsciiLetterUpper))
+        .GroupBy(r => r!.TwoLetterISORegionName)
+        .ToDictionary(g => g.Key, g => g.First()!, StringComparer.Ordinal);
+
+    public static bool IsKnown(string? code) => code is not null && Regions.ContainsKey(code);
+
+    /// <summary>Every country, sorted by its name in the current UI language.</summary>
+    public static IReadOnlyList<(string Code, string Name)> All()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        return Regions.Keys.Select(code => (Code: code, Name: Name(code)))
+            .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))
+            .ToList();
+    }
+
+    public static string Name(string? code) => code is not null && Regions.TryGetValue(code, out var region) ? region.DisplayName : code ?? "";
+}

@@ -1,0 +1,31 @@
+using System.Net.Mail;
+
+namespace Khilafat.Web.MailingList;
+
+/// <summary>Email syntax and the one spelling an address is stored in.</summary>
+public static class EmailAddresses
+{
+    /// <summary>
+    /// Trimmed, with the domain lower-cased (the local part is left as typed: some servers treat it as case-sensitive).
+    /// Null when it is not a single plain address of at most 254 characters.
+    /// </summary>
+    public static string? Normalize(string? input)
+    {
+        var trimmed = input?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > Subscriber.EmailMaxLength) return null;
+        var at = trimmed.LastIndexOf('@');
+        if (at <= 0 || at == trimmed.Length - 1 || at > 64) return null;
+        if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '"' or '(' or ')')) return null;
+        var normalized = trimmed[..at] + "@" + trimmed[(at + 1)..].ToLowerInvariant();
+        var domain = normalized[(at + 1)..];
+        if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.') || domain.Contains("..")) return null;
+        try
+        {
+            return new MailAddress(normalized).Address == normalized ? normalized : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

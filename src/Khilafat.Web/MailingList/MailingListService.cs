@@ -1,0 +1,170 @@
+using System.Net;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Khilafat.Web.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.MailingList;
+
+public sealed record SignUpRequest(string Email, string? Name, string? Country, string Language, string Source, IPAddress? Ip);
+
+/// <summary>What a sign-up did. The visitor sees the same page whatever it is, so nobody learns who is subscribed.</summary>
+public enum SignUpOutcome { Added, ConfirmationSent, NothingSent }
+
+public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, Expired, Unknown }
+
+public enum LinkState { Valid, AlreadyConfirmed, Expired, Unknown }
+
+/// <summary>Joining the list with double opt-in, confirming, and unsubscribing: what visitors do.</summary>
+public sealed class MailingListService(
+    SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys)
+{
+    public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(10);
+    public const int ConfirmationsPerDay = 3;
+    public const string UnsubscribePurpose = "unsubscribe";
+
+    /// <summary>
+    /// Signs up an address (already normalized and checked) as Pending and queues its confirmation email, in one
+    /// transaction. A confirmed subscriber is never changed; a pending or unsubscribed one gets a new confirmation
+    /// at most once per 10 minutes and 3 times a day.
+    /// </summary>
+    public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken ct = default)
+    {
+        var ipHash = await keys.HashIpAsync(request.Ip);
+        // The transaction takes SQLite's write lock first (BEGIN IMMEDIATE), so two sign-ups of one address run one after the other.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct);
+        var outcome = SignUpOutcome.ConfirmationSent;
+
+        if (subscriber is null)
+        {
+            subscriber = new Subscriber
+            {
+                Email = request.Email, Name = request.Name, Country = request.Country, Language = request.Language,
+                Status = SubscriberStatus.Pending, CreatedAt = now,
+                Consent = new Consent { Version = ConsentWording.Version, Text = ConsentWording.Text, GivenAt = now, Source = request.Source, IpHash = ipHash },
+            };
+            db.Subscribers.Add(subscriber);
+            await db.SaveChangesAsync(ct);
+            outcome = SignUpOutcome.Added;
+        }
+        else if (subscriber.Status == SubscriberStatus.Confirmed || !MaySendConfirmation(subscriber, now))
+        {
+            return SignUpOutcome.NothingSent;
+        }
+        else
+        {
+            // A new opt-in: the details and consent given now replace the earlier unconfirmed ones.
+            (subscriber.Name, subscriber.Country, subscriber.Language) = (request.Name, request.Country, request.Language);
+            subscriber.Consent = new Consent { Version = ConsentWording.Version, Text = ConsentWording.Text, GivenAt = now, Source = request.Source, IpHash = ipHash };
+        }
+
+        await QueueConfirmationAsync(subscriber, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        outbox.Wake();
+        return outcome;
+    }
+
+    /// <summary>Whether the address may get another confirmation email now (list-bombing limits).</summary>
+    internal static bool MaySendConfirmation(Subscriber subscriber, DateTime now)
+    {
+        if (subscriber.LastConfirmationAt is { } last && now - last < ResendInterval) return false;
+        return subscriber.ConfirmationsDay != DateOnly.FromDateTime(now) || subscriber.ConfirmationsOnDay < ConfirmationsPerDay;
+    }
+
+    /// <summary>Issues a new confirmation token and queues the email with it; the caller saves.</summary>
+    internal async Task QueueConfirmationAsync(Subscriber subscriber, DateTime now)
+    {
+        var (token, hash) = SiteKeys.NewToken();
+        subscriber.ConfirmTokenHash = hash;
+        subscriber.ConfirmTokenExpiresAt = now + ConfirmationLifetime;
+        var today = DateOnly.FromDateTime(now);
+        subscriber.ConfirmationsOnDay = subscriber.ConfirmationsDay == today ? subscriber.ConfirmationsOnDay + 1 : 1;
+        subscriber.ConfirmationsDay = today;
+        subscriber.LastConfirmationAt = now;
+
+        var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id);
+        var content = templates.Confirmation(subscriber.Name, urls.Absolute("/join/confirm?token=" + token), unsubscribe.Page);
+        outbox.Queue("confirmation", subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
+    }
+
+    /// <summary>
+    /// The links that unsubscribe this subscriber: a page with a button (for the email's text) and the RFC 8058
+    /// one-click address (for the List-Unsubscribe header), both carrying the same signed token.
+    /// </summary>
+    public async Task<(string Page, string OneClick)> UnsubscribeLinksAsync(int subscriberId)
+    {
+        var token = await keys.SignAsync(UnsubscribePurpose, subscriberId);
+        return (urls.Absolute("/unsubscribe?token=" + token), urls.Absolute("/unsubscribe/one-click?token=" + token));
+    }
+
+    /// <summary>What a confirmation link leads to, without changing anything (mail scanners open links).</summary>
+    public async Task<LinkState> CheckConfirmationAsync(string? token, CancellationToken ct = default)
+    {
+        var subscriber = await FindByConfirmationAsync(token, ct);
+        if (subscriber is null) return LinkState.Unknown;
+        if (subscriber.Status == SubscriberStatus.Confirmed) return LinkState.AlreadyConfirmed;
+        return subscriber.ConfirmTokenExpiresAt < clock.GetUtcNow().UtcDateTime ? LinkState.Expired : LinkState.Valid;
+    }
+
+    public async Task<ConfirmOutcome> ConfirmAsync(string? token, CancellationToken ct = default)
+    {
+        var subscriber = await FindByConfirmationAsync(token, ct);
+        if (subscriber is null) return ConfirmOutcome.Unknown;
+        if (subscriber.Status == SubscriberStatus.Confirmed) return ConfirmOutcome.AlreadyConfirmed;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (subscriber.ConfirmTokenExpiresAt < now) return ConfirmOutcome.Expired;
+
+        subscriber.Status = SubscriberStatus.Confirmed;
+        subscriber.ConfirmedAt = now;
+        subscriber.UnsubscribedAt = null;
+        await db.SaveChangesAsync(ct);
+        return ConfirmOutcome.Confirmed;
+    }
+
+    /// <summary>The subscriber an unsubscribe link is for, or null when the link is not valid.</summary>
+    public async Task<(string Email, SubscriberStatus Status)?> CheckUnsubscribeAsync(string? token, CancellationToken ct = default)
+    {
+        var id = await keys.VerifyAsync(UnsubscribePurpose, token);
+        if (id is null) return null;
+        var subscriber = await db.Subscribers.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Email, s.Status }).SingleOrDefaultAsync(ct);
+        return subscriber is null ? null : (subscriber.Email, subscriber.Status);
+    }
+
+    /// <summary>Unsubscribes the address a link is for; false when the link is not valid. Doing it twice is harmless.</summary>
+    public async Task<bool> UnsubscribeAsync(string? token, CancellationToken ct = default)
+    {
+        var id = await keys.VerifyAsync(UnsubscribePurpose, token);
+        var subscriber = id is null ? null : await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (subscriber is null) return false;
+        await UnsubscribeAsync(subscriber, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Marks the subscriber unsubscribed and keeps only what honouring the opt-out needs: the address, the consent
+    /// record and the time. Mail still waiting for them is dropped.
+    /// </summary>
+    internal async Task UnsubscribeAsync(Subscriber subscriber, CancellationToken ct)
+    {
+        if (subscriber.Status == SubscriberStatus.Unsubscribed) return;
+        subscriber.Status = SubscriberStatus.Unsubscribed;
+        subscriber.UnsubscribedAt = clock.GetUtcNow().UtcDateTime;
+        (subscriber.Name, subscriber.Country, subscriber.ConfirmTokenHash, subscriber.ConfirmTokenExpiresAt) = (null, null, null, null);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.OutboxMessages.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+    }
+
+    private async Task<Subscriber?> FindByConfirmationAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        var hash = SiteKeys.HashToken(token);
+        return await db.Subscribers.SingleOrDefaultAsync(s => s.ConfirmTokenHash == hash, ct);
+    }
+}

@@ -1,0 +1,54 @@
+namespace Khilafat.Web.MailingList;
+
+public enum SubscriberStatus { Pending = 0, Confirmed = 1, Unsubscribed = 2 }
+
+/// <summary>A person on (or once on) the mailing list, with the consent they gave.</summary>
+public class Subscriber
+{
+    public const int EmailMaxLength = 254;
+    public const int NameMaxLength = 100;
+
+    public int Id { get; set; }
+
+    /// <summary>Trimmed, with the domain lower-cased; unique.</summary>
+    public required string Email { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 code, upper case.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>The language of the page they signed up on ("en", "ar", "ur"); their emails are in it.</summary>
+    public string Language { get; set; } = "en";
+
+    public SubscriberStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ConfirmedAt { get; set; }
+    public DateTime? UnsubscribedAt { get; set; }
+
+    /// <summary>SHA-256 of the confirmation token (the token itself is only ever in the email).</summary>
+    public string? ConfirmTokenHash { get; set; }
+    public DateTime? ConfirmTokenExpiresAt { get; set; }
+
+    /// <summary>When the last confirmation email was queued, and how many were queued on <see cref="ConfirmationsDay"/> (list-bombing limits).</summary>
+    public DateTime? LastConfirmationAt { get; set; }
+    public DateOnly? ConfirmationsDay { get; set; }
+    public int ConfirmationsOnDay { get; set; }
+
+    public required Consent Consent { get; set; }
+}
+
+/// <summary>What the person agreed to: the exact wording shown (and its version), when, where, and a keyed hash of their IP.</summary>
+public class Consent
+{
+    public const int TextMaxLength = 1000;
+
+    public required string Version { get; set; }
+    public required string Text { get; set; }
+    public DateTime GivenAt { get; set; }
+
+    /// <summary>The page the consent was given on (/join), or "import" for an editor's CSV import.</summary>
+    public required string Source { get; set; }
+
+    public string? IpHash { get; set; }
+}

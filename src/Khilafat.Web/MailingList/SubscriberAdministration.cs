@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.MailingList;
+
+public sealed record SubscriberFilter(string? Search, SubscriberStatus? Status, string? Country);
+
+public sealed record SubscriberListItem(int Id, string Email, string? Name, string? Country, SubscriberStatus Status, DateTime CreatedAt);
+
+public sealed record SubscriberList(IReadOnlyList<SubscriberListItem> Items, int Total, int Page, int PageCount, IReadOnlyDictionary<SubscriberStatus, int> Counts);
+
+public sealed record ImportError(int Line, string Message);
+
+public sealed record ImportResult(int Added, int Duplicates, int SkippedUnsubscribed, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+public sealed record DayCount(DateOnly Day, int Count);
+
+/// <summary>What editors do with the list: find, look at, unsubscribe, erase, export and import subscribers. Each is audited.</summary>
+public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider clock, MailingListService mailingList, Outbox outbox)
+{
+    public const int PageSize = 50;
+    public const int MaxImportRows = 100_000;
+    private const string ErasedCountKey = "mailing-list:erased-count";
+
+    public async Task<SubscriberList> ListAsync(SubscriberFilter filter, int page, CancellationToken ct = default)
+    {
+        var query = Filtered(filter);
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await query.OrderByDescending(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(s => new SubscriberListItem(s.Id, s.Email, s.Name, s.Country, s.Status, s.CreatedAt))
+            .ToListAsync(ct);
+        var counts = await db.Subscribers.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        foreach (var status in Enum.GetValues<SubscriberStatus>()) counts.TryAdd(status, 0);
+        return new SubscriberList(items, total, page, pageCount, counts);
+    }
+
+    /// <summary>The countries subscribers have given, for the filter.</summary>
+    public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken ct = default) =>
+        await db.Subscribers.Where(s => s.Country != null).Select(s => s.Country!).Distinct().OrderBy(c => c).ToListAsync(ct);
+
+    public Task<Subscriber?> GetAsync(int id, CancellationToken ct = default) =>
+        db.Subscribers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+
+    public async Task<bool> UnsubscribeAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (subscriber is null) return false;
+        db.Audit(clock, actor, AuditActions.SubscriberUnsubscribed, Target(id));
+        await mailingList.UnsubscribeAsync(subscriber, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Removes everything held about the subscriber (their row and every email to them, sent or not). Only a count
+    /// of erasures remains; the audit entry names the subscriber by number, not by address.
+    /// </summary>
+    public async Task<bool> EraseAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (subscriber is null) return false;
+        await db.OutboxMessages.Where(m => m.SubscriberId == id || m.To == subscriber.Email).ExecuteDeleteAsync(ct);
+        db.Subscribers.Remove(subscriber);
+        var counter = await db.Settings.SingleOrDefaultAsync(s => s.Key == ErasedCountKey, ct);
+        if (counter is null) db.Settings.Add(new SiteSetting { Key = ErasedCountKey, Value = "1" });
+        else counter.Value = (int.Parse(counter.Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+        db.Audit(clock, actor, AuditActions.SubscriberErased, Target(id));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<int> ErasedCountAsync(CancellationToken ct = default) =>
+        int.TryParse(await db.Settings.Where(s => s.Key == ErasedCountKey).Select(s => s.Value).SingleOrDefaultAsync(ct), out var n) ? n : 0;
+
+    /// <summary>Everything held about one subscriber, for them to have (a subject access request), as an object to serialise.</summary>
+    public async Task<object?> PersonalDataAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        var s = await GetAsync(id, ct);
+        if (s is null) return null;
+        var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.SubscriberId == id)
+            .OrderBy(m => m.Id).Select(m => new { m.Kind, m.Subject, m.CreatedAt, m.SentAt, Status = m.Status.ToString() }).ToListAsync(ct);
+        await db.RecordAsync(clock, actor, AuditActions.SubscriberDataDownloaded, Target(id), ct: ct);
+        return new
+        {
+            s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
+            Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source, IpAddress = "stored only as a keyed hash: " + s.Consent.IpHash },
+            Emails = emails,
+        };
+    }
+
+    /// <summary>Writes the filtered list as CSV, row by row from the database, so a list of any size never sits in memory at once.</summary>
+    public async Task ExportAsync(SubscriberFilter filter, Stream output, Actor actor, CancellationToken ct = default)
+    {
+        await db.RecordAsync(clock, actor, AuditActions.SubscribersExported, "subscribers", Describe(filter), ct);
+        // Names come from visitors: a leading "=" or "+" must not become a spreadsheet formula.
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        csv.WriteHeader(ExportColumns);
+        var rows = Filtered(filter).OrderBy(s => s.Id).Select(s => new
+        {
+            s.Email, s.Name, s.Country, s.Status, s.Language, s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
+            s.Consent.Version, s.Consent.GivenAt, s.Consent.Source,
+        }).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            csv.WriteField(row.Email);
+            csv.WriteField(row.Name);
+            csv.WriteField(row.Country);
+            csv.WriteField(row.Status.ToString());
+            csv.WriteField(row.Language);
+            csv.WriteField(Format(row.CreatedAt));
+            csv.WriteField(Format(row.ConfirmedAt));
+            csv.WriteField(Format(row.UnsubscribedAt));
+            csv.WriteField(row.Version);
+            csv.WriteField(Format(row.GivenAt));
+            csv.WriteField(row.Source);
+            await csv.EndRecordAsync(ct);
+        }
+        await csv.FlushAsync(ct);
+    }
+
+    public static readonly string[] ExportColumns =
+        ["email", "name", "country", "status", "language", "created_at", "confirmed_at", "unsubscribed_at", "consent_version", "consent_given_at", "consent_source"];
+
+    private static string? Format(DateTime? time) => time?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Imports a CSV of email, name and country (a header row names the columns). Every row is checked first: one bad
+    /// row imports nothing, and each is reported by its line number. Good rows are added as Pending and sent a
+    /// confirmation; addresses already on the list (or twice in the file) are skipped, and so are addresses that
+    /// unsubscribed, whose opt-out an import must not override.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Stream input, Actor actor, CancellationToken ct = default)
+    {
+        var (rows, errors) = await ReadImportAsync(input, ct);
+        if (errors.Count > 0) return new ImportResult(0, 0, 0, errors);
+
+        var unique = rows.DistinctBy(r => r.Email.ToUpperInvariant()).ToList();
+        var duplicates = rows.Count - unique.Count;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var emails = unique.Select(r => r.Email).ToList();
+        var existing = new Dictionary<string, SubscriberStatus>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in emails.Chunk(500))
+        {
+            foreach (var s in await db.Subscribers.Where(s => chunk.Contains(s.Email)).Select(s => new { s.Email, s.Status }).ToListAsync(ct))
+                existing[s.Email] = s.Status;
+        }
+        var unsubscribed = unique.Count(r => existing.TryGetValue(r.Email, out var status) && status == SubscriberStatus.Unsubscribed);
+        duplicates += unique.Count(r => existing.TryGetValue(r.Email, out var status) && status != SubscriberStatus.Unsubscribed);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = unique.Where(r => !existing.ContainsKey(r.Email)).Select(r => new Subscriber
+        {
+            Email = r.Email, Name = r.Name, Country = r.Country, Language = "en", Status = SubscriberStatus.Pending, CreatedAt = now,
+            Consent = new Consent { Version = ConsentWording.ImportVersion, Text = ConsentWording.ImportText, GivenAt = now, Source = "import by " + actor.Name },
+        }).ToList();
+        db.Subscribers.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        foreach (var subscriber in added) await mailingList.QueueConfirmationAsync(subscriber, now);
+        db.Audit(clock, actor, AuditActions.SubscribersImported, "subscribers",
+            $"{added.Count} added, {duplicates} duplicates skipped, {unsubscribed} unsubscribed skipped");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        outbox.Wake();
+        return new ImportResult(added.Count, duplicates, unsubscribed, []);
+    }
+
+    private static async Task<(List<ImportRow> Rows, List<ImportError> Errors)> ReadImportAsync(Stream input, CancellationToken ct)
+    {
+        var rows = new List<ImportRow>();
+        var errors = new List<ImportError>();
+        await using var csv = CsvReader.Create(input, new CsvReaderOptions
+        {
+            TrackLineNumbers = true,
+            NormalizeHeaderName = header => header.Trim().ToLowerInvariant(),
+            MalformedData = CsvMalformedDataHandling.Throw,
+        }, leaveOpen: true);
+        try
+        {
+            await csv.ReadHeaderAsync(ct);
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidOperationException or EndOfStreamException)
+        {
+            errors.Add(new ImportError(1, "The file is empty or is not CSV. The first line must name the columns: email, name, country."));
+            return (rows, errors);
+        }
+        if (!csv.TryGetFieldIndex("email", out var emailColumn))
+        {
+            errors.Add(new ImportError(1, "The first line must name the columns, with at least \"email\" (and optionally \"name\" and \"country\")."));
+            return (rows, errors);
+        }
+        int? nameColumn = csv.TryGetFieldIndex("name", out var n) ? n : null;
+        int? countryColumn = csv.TryGetFieldIndex("country", out var c) ? c : null;
+
+        while (true)
+        {
+            try
+            {
+                if (!await csv.ReadAsync(ct)) break;
+            }
+            catch (CsvFormatException e)
+            {
+                errors.Add(new ImportError((int)csv.LineNumber, "This line is not valid CSV: " + e.Message));
+                break;
+            }
+            var line = (int)csv.LineNumber;
+            if (rows.Count + errors.Count >= MaxImportRows)
+            {
+                errors.Add(new ImportError(line, $"The file has more than {MaxImportRows:N0} rows. Split it into smaller files."));
+                break;
+            }
+            string? Field(int? column) => column is { } i && i < csv.FieldCount ? csv.GetString(i).Trim() : null;
+            var rawEmail = Field(emailColumn);
+            var name = Field(nameColumn);
+            var country = Field(countryColumn)?.ToUpperInvariant();
+            if (string.IsNullOrEmpty(rawEmail) && string.IsNullOrEmpty(name) && string.IsNullOrEmpty(country)) continue;
+
+            var email = EmailAddresses.Normalize(rawEmail);
+            if (email is null) errors.Add(new ImportError(line, string.IsNullOrEmpty(rawEmail) ? "The email is missing." : $"\"{Shorten(rawEmail)}\" is not an email address."));
+            else if (name is { Length: > Subscriber.NameMaxLength }) errors.Add(new ImportError(line, $"The name is longer than {Subscriber.NameMaxLength} characters."));
+            else if (!string.IsNullOrEmpty(country) && !Countries.IsKnown(country)) errors.Add(new ImportError(line, $"\"{Shorten(country)}\" is not a two-letter country code (like GB or PK)."));
+            else rows.Add(new ImportRow(email, string.IsNullOrEmpty(name) ? null : name, string.IsNullOrEmpty(country) ? null : country));
+        }
+        return (rows, errors);
+    }
+
+    /// <summary>Confirmed subscribers now, for the dashboard.</summary>
+    public Task<int> ConfirmedCountAsync(CancellationToken ct = default) =>
+        db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed, ct);
+
+    /// <summary>Sign-ups per day (UTC) over the last <paramref name="days"/> days, today included, days without any as 0.</summary>
+    public async Task<IReadOnlyList<DayCount>> SignUpsPerDayAsync(int days, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = today.AddDays(1 - days).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var counts = await db.Subscribers.Where(s => s.CreatedAt >= from)
+            .GroupBy(s => s.CreatedAt.Date).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Enumerable.Range(0, days).Select(i => today.AddDays(i + 1 - days))
+            .Select(day => new DayCount(day, counts.Where(c => DateOnly.FromDateTime(c.Key) == day).Sum(c => c.Count)))
+            .ToList();
+    }
+
+    private IQueryable<Subscriber> Filtered(SubscriberFilter filter)
+    {
+        var query = db.Subscribers.AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(s => s.Status == status);
+        if (!string.IsNullOrEmpty(filter.Country)) query = query.Where(s => s.Country == filter.Country);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            query = query.Where(s => EF.Functions.Like(s.Email, "%" + Escape(term) + "%", "\\") || (s.Name != null && EF.Functions.Like(s.Name, "%" + Escape(term) + "%", "\\")));
+        }
+        return query;
+    }
+
+    private static string Escape(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static string Describe(SubscriberFilter filter) =>
+        $"status={filter.Status?.ToString() ?? "all"} country={filter.Country ?? "all"} search={filter.Search ?? ""}";
+
+    private static string Shorten(string? value) => value is null ? "" : value.Length <= 60 ? value : value[..60] + "…";
+
+    private static string Target(int id) => $"subscriber:#{id}";
+
+    private sealed record ImportRow(string Email, string? Name, string? Country);
+}

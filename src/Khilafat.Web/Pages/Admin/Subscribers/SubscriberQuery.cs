@@ -1,0 +1,20 @@
+using Khilafat.Web.MailingList;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Khilafat.Web.Pages.Admin.Subscribers;
+
+/// <summary>The list's filters as they arrive in the query string (?q=&amp;status=&amp;country=), shared by the list and the export.</summary>
+public sealed class SubscriberQuery
+{
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "status")]
+    public SubscriberStatus? Status { get; set; }
+
+    [FromQuery(Name = "country")]
+    public string? Country { get; set; }
+
+    public SubscriberFilter ToFilter() =>
+        new(Search is { Length: > 200 } ? Search[..200] : Search, Status, string.IsNullOrEmpty(Country) ? null : Country.ToUpperInvariant());
+}

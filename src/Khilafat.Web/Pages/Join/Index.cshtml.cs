@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Startup;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Khilafat.Web.Pages.Join;
+
+/// <summary>/join: the mailing-list sign-up. Double opt-in: nothing is sent to the list until the address is confirmed.</summary>
+[EnableRateLimiting(RateLimitPolicies.SignUps)]
+public class IndexModel(MailingListService mailingList, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<(string Code, string Name)> CountryChoices => Countries.All();
+
+    public string Title => t["Join the mailing list"];
+    public string? Description => t["Hear from the Khilafat Movement by email: news of relief efforts and lawful, peaceful action. You can leave at any time."];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // Only robots fill in the hidden field: thank them as if it worked, and keep nothing.
+        if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage("Thanks");
+
+        var email = EmailAddresses.Normalize(Input.Email);
+        if (!string.IsNullOrWhiteSpace(Input.Email) && email is null)
+            ModelState.AddModelError("Input.Email", t["Enter an email address like name@example.org."]);
+        var country = string.IsNullOrEmpty(Input.Country) ? null : Input.Country.ToUpperInvariant();
+        if (country is not null && !Countries.IsKnown(country))
+            ModelState.AddModelError("Input.Country", t["Choose a country from the list, or leave it empty."]);
+        if (!ModelState.IsValid) return Page();
+
+        var name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim();
+        await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, "en", "/join", HttpContext.Connection.RemoteIpAddress), ct);
+        return RedirectToPage("Thanks");
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [StringLength(Subscriber.EmailMaxLength, ErrorMessage = "The email address must be at most {1} characters.")]
+        [Display(Name = "Email address")]
+        public string Email { get; set; } = "";
+
+        [StringLength(Subscriber.NameMaxLength, ErrorMessage = "Your name must be at most {1} characters.")]
+        [Display(Name = "Your name (optional)")]
+        public string? Name { get; set; }
+
+        [StringLength(2, ErrorMessage = "Choose a country from the list, or leave it empty.")]
+        [Display(Name = "Country (optional)")]
+        public string? Country { get; set; }
+
+        [Range(typeof(bool), "true", "true", ErrorMessage = "Tick the box to agree, so that we may email you.")]
+        public bool Consent { get; set; }
+
+        /// <summary>The honeypot: hidden from people, filled in by form-filling robots.</summary>
+        [StringLength(200)]
+        public string? Website { get; set; }
+    }
+}

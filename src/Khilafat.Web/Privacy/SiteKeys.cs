@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Khilafat.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Privacy;
+
+/// <summary>
+/// Keyed hashes and signed tokens: visitors' IPs are stored only as keyed hashes, and links in emails carry short
+/// signed tokens. The key is random, made on first use, and kept in the database encrypted by ASP.NET Core Data
+/// Protection (whose keys live in the same database), so it survives restarts and backups and is never configured by hand.
+/// </summary>
+public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvider dataProtection)
+{
+    private const string SettingKey = "secret:hmac-key";
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private byte[]? _master;
+
+    /// <summary>A keyed hash of the client's IP address, for rate limits and spotting floods without storing the address.</summary>
+    public async Task<string?> HashIpAsync(System.Net.IPAddress? address) =>
+        address is null ? null : Convert.ToHexStringLower(await MacAsync("ip", address.MapToIPv6().ToString()))[..32];
+
+    /// <summary>A short token that proves <paramref name="id"/> was issued by this site for <paramref name="purpose"/>.</summary>
+    public async Task<string> SignAsync(string purpose, int id)
+    {
+        var idBytes = BitConverter.GetBytes(id);
+        var mac = await MacAsync(purpose, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return WebEncoders.Base64UrlEncode([.. idBytes, .. mac.AsSpan(0, 16)]);
+    }
+
+    /// <summary>The id in a token made by <see cref="SignAsync"/> for the same purpose, or null when it is not one.</summary>
+    public async Task<int?> VerifyAsync(string purpose, string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
+        byte[] bytes;
+        try { bytes = WebEncoders.Base64UrlDecode(token); }
+        catch (FormatException) { return null; }
+        if (bytes.Length != 20) return null;
+        var id = BitConverter.ToInt32(bytes, 0);
+        var expected = await MacAsync(purpose, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return CryptographicOperations.FixedTimeEquals(bytes.AsSpan(4), expected.AsSpan(0, 16)) ? id : null;
+    }
+
+    private async Task<byte[]> MacAsync(string purpose, string value)
+    {
+        var master = _master ?? await LoadAsync();
+        return HMACSHA256.HashData(master, Encoding.UTF8.GetBytes(purpose + "\n" + value));
+    }
+
+    private async Task<byte[]> LoadAsync()
+    {
+        await _loading.WaitAsync();
+        try
+        {
+            if (_master is not null) return _master;
+            var protector = dataProtection.CreateProtector("Khilafat.Web.SiteKeys");
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+            var stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync();
+            if (stored is not null) return _master = protector.Unprotect(Convert.FromBase64String(stored));
+
+            var key = RandomNumberGenerator.GetBytes(32);
+            db.Settings.Add(new SiteSetting { Key = SettingKey, Value = Convert.ToBase64String(protector.Protect(key)) });
+            try
+            {
+                await db.SaveChangesAsync();
+                return _master = key;
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance made it first: use theirs.
+                db.ChangeTracker.Clear();
+                stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleAsync();
+                return _master = protector.Unprotect(Convert.FromBase64String(stored));
+            }
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>A random token of 256 bits for a link, and the hash to store in its place.</summary>
+    public static (string Token, string Hash) NewToken()
+    {
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        return (token, HashToken(token));
+    }
+
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

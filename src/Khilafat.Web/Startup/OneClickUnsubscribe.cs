@@ -1,0 +1,26 @@
+using Khilafat.Web.MailingList;
+
+namespace Khilafat.Web.Startup;
+
+/// <summary>
+/// RFC 8058 one-click unsubscribe: mail providers POST "List-Unsubscribe=One-Click" to the address in the
+/// List-Unsubscribe header. It is the one POST without an anti-forgery token: the signed token in its URL is the proof.
+/// </summary>
+public static class OneClickUnsubscribe
+{
+    public const string Path = "/unsubscribe/one-click";
+
+    public static IEndpointRouteBuilder MapOneClickUnsubscribe(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, async (string? token, MailingListService mailingList, CancellationToken ct) =>
+                await mailingList.UnsubscribeAsync(token, ct)
+                    ? Results.Text("You are unsubscribed.", "text/plain; charset=utf-8")
+                    : Results.NotFound())
+            .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Links);
+
+        // Mail programs without one-click support open the address instead: show the page with the button.
+        endpoints.MapGet(Path, (string? token) => Results.Redirect("/unsubscribe?token=" + Uri.EscapeDataString(token ?? "")));
+        return endpoints;
+    }
+}
