@@ -60,6 +60,7 @@ public static class AuditActions
     public const string TestimonialUnfeatured = "testimonial.unfeatured";
     public const string TestimonialDeleted = "testimonial.deleted";
     public const string TestimonialEdited = "testimonial.edited";
+    public const string TestimonialWithdrawn = "testimonial.withdrawn";
     public const string BlocklistChanged = "testimonial.blocklist-changed";
 
     public const string SubscribersExported = "subscribers.exported";

@@ -49,6 +49,9 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
 
         var entries = pages.Select(p => new SitemapEntry(p.Slug == HomeSlug ? "/" : "/" + p.Slug, p.UpdatedAt)).ToList();
         if (faqUpdated is { } faq) entries.Add(new SitemapEntry("/faq", faq));
+        var testimonialsUpdated = await db.Testimonials.Where(t => t.Status == Testimonials.TestimonialStatus.Approved).MaxAsync(t => (DateTime?)(t.ModeratedAt ?? t.SubmittedAt), ct);
+        entries.Add(new SitemapEntry("/testimonials", testimonialsUpdated ?? entries.Max(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch));
+        entries.Add(new SitemapEntry("/join", entries.Min(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch));
         return entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
+using Khilafat.Web.Testimonials;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Data;
@@ -12,11 +13,13 @@ namespace Khilafat.Web.Data;
 public static class SeedData
 {
     private const string ContentSeedKey = "seed:content";
+    private const string TestimonialsSeedKey = "seed:testimonials";
     private static readonly string[] SeededPages = ["home", "statement", "history"];
 
     public static async Task SeedAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
         await SeedOnceAsync(db, ContentSeedKey, clock, () => AddContent(db, clock), ct);
+        await SeedOnceAsync(db, TestimonialsSeedKey, clock, () => AddTestimonials(db, clock), ct);
     }
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Action add, CancellationToken ct)
@@ -55,6 +58,26 @@ public static class SeedData
                 Position = ++position, IsPublished = true, UpdatedAt = now,
             });
         }
+    }
+
+    /// <summary>The testimonial at the end of the movement's text, approved and featured.</summary>
+    private static void AddTestimonials(SiteDbContext db, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Testimonials.Add(new Testimonial
+        {
+            DisplayName = "Amina",
+            Rating = 5,
+            OriginalText = ReadResource("Seed/testimonial-amina.md").Trim(),
+            Status = TestimonialStatus.Approved,
+            IsFeatured = true,
+            SubmittedAt = now,
+            ModeratedAt = now,
+            ModeratedBy = Actor.System.Name,
+            ConsentVersion = "seed",
+            ConsentText = "Published by the movement with the testimonial it received.",
+            ConsentGivenAt = now,
+        });
     }
 
     internal static string ReadResource(string name)

@@ -3,6 +3,7 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Testimonials;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Testimonial> Testimonials => Set<Testimonial>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

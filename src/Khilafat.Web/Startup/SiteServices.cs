@@ -40,8 +40,12 @@ public static class SiteServices
         services.AddScoped<SiteUrls>();
         services.AddSiteEmail();
         services.AddSingleton<Khilafat.Web.Privacy.SiteKeys>();
+        services.AddSingleton<Khilafat.Web.Privacy.Maintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<Khilafat.Web.Privacy.Maintenance>());
         services.AddScoped<Khilafat.Web.MailingList.MailingListService>();
         services.AddScoped<Khilafat.Web.MailingList.SubscriberAdministration>();
+        services.AddScoped<Khilafat.Web.Testimonials.TestimonialService>();
+        services.AddScoped<Khilafat.Web.Testimonials.TestimonialModeration>();
         services.AddScoped<Khilafat.Web.Admin.Dashboard>();
         services.AddScoped<Khilafat.Web.Audit.AuditReader>();
 

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace Khilafat.Web.Testimonials;
+
+/// <summary>Why a submission looks like spam, or null when it does not. Likely spam is queued for an editor, never thrown away.</summary>
+public static partial class SpamCheck
+{
+    /// <summary>A form sent sooner than this after it was served was filled in by a program.</summary>
+    public static readonly TimeSpan MinimumFillTime = TimeSpan.FromSeconds(3);
+
+    [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|xyz|top|io|co|me|ly|link|click|shop|site|online)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkPattern();
+
+    public static string? LinkOrBlockedWord(string text, IReadOnlyCollection<string> blocklist)
+    {
+        if (LinkPattern().IsMatch(text)) return "contains a link";
+        foreach (var word in blocklist)
+        {
+            if (word.Length == 0) continue;
+            // Whole words only, in any case: "skill" does not match "kill".
+            if (Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(word)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))
+                return "blocklisted word: " + word;
+        }
+        return null;
+    }
+
+    /// <summary>The blocklist as editors write it: one word or phrase per line; blank lines and surrounding spaces ignored.</summary>
+    public static IReadOnlyList<string> ParseBlocklist(string? text) =>
+        (text ?? "").Split('\n').Select(w => w.Trim()).Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>What a new site starts with; editors change it at /admin/testimonials/blocklist.</summary>
+    public const string DefaultBlocklist = "casino\nviagra\ncrypto\nbitcoin\nforex\nloan\nseo services\nbehead\nexterminate\nmassacre\nkill them";
+}
+
+/// <summary>User text made safe to show: besides HTML encoding (Razor's), bidirectional embedding and override characters are dropped, so they cannot reorder the text around them.</summary>
+public static class DisplayText
+{
+    public static string Clean(string text) =>
+        string.Concat(text.Where(c => c is not ('\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069')));
+}

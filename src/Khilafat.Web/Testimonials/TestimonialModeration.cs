@@ -1,0 +1,140 @@
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Khilafat.Web.Privacy;
+using Khilafat.Web.Settings;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Testimonials;
+
+public enum ModerationAction { Approve, Reject, MarkSpam, Feature, Unfeature, Delete }
+
+public sealed record ModerationItem(
+    int Id, string DisplayName, string? Place, int Rating, string Text, bool IsEdited, TestimonialStatus Status, bool IsFeatured,
+    string? SpamReason, DateTime SubmittedAt, string? ModeratedBy, bool WantsNotice);
+
+/// <summary>What editors do with testimonials. Every action is audited and shows on the public site at once.</summary>
+public sealed class TestimonialModeration(
+    SiteDbContext db, TimeProvider clock, IOutputCacheStore cache, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys,
+    SiteSettingsStore settings)
+{
+    public async Task<IReadOnlyDictionary<TestimonialStatus, int>> CountsAsync(CancellationToken ct = default)
+    {
+        var counts = await db.Testimonials.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        foreach (var status in Enum.GetValues<TestimonialStatus>()) counts.TryAdd(status, 0);
+        return counts;
+    }
+
+    /// <summary>The testimonials with <paramref name="status"/>, oldest first for those awaiting a decision, newest first otherwise.</summary>
+    public async Task<(IReadOnlyList<ModerationItem> Items, int Page, int PageCount)> ListAsync(TestimonialStatus status, int page, CancellationToken ct = default)
+    {
+        const int pageSize = 50;
+        var query = db.Testimonials.AsNoTracking().Where(t => t.Status == status);
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        query = status == TestimonialStatus.Pending ? query.OrderBy(t => t.Id) : query.OrderByDescending(t => t.IsFeatured).ThenByDescending(t => t.Id);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(t => new ModerationItem(t.Id, t.DisplayName, t.Place, t.Rating, t.EditedText ?? t.OriginalText, t.EditedText != null, t.Status,
+                t.IsFeatured, t.SpamReason, t.SubmittedAt, t.ModeratedBy, t.NotifyOnPublish && t.Email != null))
+            .ToListAsync(ct);
+        return (items, page, pageCount);
+    }
+
+    public Task<Testimonial?> GetAsync(int id, CancellationToken ct = default) =>
+        db.Testimonials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+
+    /// <summary>Applies <paramref name="action"/> to each of <paramref name="ids"/>; returns how many there were.</summary>
+    public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return 0;
+        var testimonials = await db.Testimonials.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var notices = new List<Testimonial>();
+        foreach (var t in testimonials)
+        {
+            switch (action)
+            {
+                case ModerationAction.Approve:
+                    Moderate(t, TestimonialStatus.Approved, actor, now);
+                    if (t.NotifyOnPublish && t.Email is not null && t.NotifiedAt is null) notices.Add(t);
+                    break;
+                case ModerationAction.Reject:
+                    Moderate(t, TestimonialStatus.Rejected, actor, now);
+                    t.IsFeatured = false;
+                    break;
+                case ModerationAction.MarkSpam:
+                    Moderate(t, TestimonialStatus.Spam, actor, now);
+                    t.IsFeatured = false;
+                    t.SpamReason ??= "marked by " + actor.Name;
+                    break;
+                case ModerationAction.Feature:
+                    t.IsFeatured = true;
+                    break;
+                case ModerationAction.Unfeature:
+                    t.IsFeatured = false;
+                    break;
+                case ModerationAction.Delete:
+                    db.Testimonials.Remove(t);
+                    break;
+            }
+            db.Audit(clock, actor, AuditAction(action), $"testimonial:#{t.Id}", t.DisplayName);
+        }
+
+        foreach (var t in notices)
+        {
+            var withdraw = urls.Absolute("/testimonials/withdraw?token=" + await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id));
+            outbox.Queue("testimonial-published", t.Email!, templates.TestimonialPublished(t.DisplayName, urls.Absolute("/testimonials"), withdraw));
+            // The address has served its one purpose: it goes now, and the queued notice leaves the outbox once sent.
+            t.Email = null;
+            t.NotifiedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        if (notices.Count > 0) outbox.Wake();
+        await cache.EvictPublicAsync(ct);
+        return testimonials.Count;
+    }
+
+    /// <summary>Corrects an approved testimonial's text; the original stays as it was submitted.</summary>
+    public async Task<string?> EditTextAsync(int id, string text, Actor actor, CancellationToken ct = default)
+    {
+        text = (text ?? "").Replace("\r\n", "\n").Trim();
+        if (text.Length is < Testimonial.TextMinLength or > Testimonial.TextMaxLength)
+            return $"The text must be {Testimonial.TextMinLength} to {Testimonial.TextMaxLength:N0} characters.";
+        var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (testimonial is null) return "There is no such testimonial.";
+        testimonial.EditedText = text == testimonial.OriginalText ? null : text;
+        db.Audit(clock, actor, AuditActions.TestimonialEdited, $"testimonial:#{id}", testimonial.DisplayName);
+        await db.SaveChangesAsync(ct);
+        await cache.EvictPublicAsync(ct);
+        return null;
+    }
+
+    public async Task<string> BlocklistTextAsync(CancellationToken ct = default) =>
+        await settings.GetAsync(TestimonialService.BlocklistKey, ct) ?? SpamCheck.DefaultBlocklist;
+
+    public async Task SetBlocklistAsync(string text, Actor actor, CancellationToken ct = default)
+    {
+        var words = SpamCheck.ParseBlocklist(text);
+        await settings.SetAsync(TestimonialService.BlocklistKey, string.Join("\n", words), actor, ct);
+    }
+
+    private static void Moderate(Testimonial t, TestimonialStatus status, Actor actor, DateTime now)
+    {
+        t.Status = status;
+        t.ModeratedAt = now;
+        t.ModeratedBy = actor.Name;
+    }
+
+    private static string AuditAction(ModerationAction action) => action switch
+    {
+        ModerationAction.Approve => AuditActions.TestimonialApproved,
+        ModerationAction.Reject => AuditActions.TestimonialRejected,
+        ModerationAction.MarkSpam => AuditActions.TestimonialMarkedSpam,
+        ModerationAction.Feature => AuditActions.TestimonialFeatured,
+        ModerationAction.Unfeature => AuditActions.TestimonialUnfeatured,
+        _ => AuditActions.TestimonialDeleted,
+    };
+}

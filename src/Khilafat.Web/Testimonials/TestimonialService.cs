@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Privacy;
+using Khilafat.Web.Settings;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Testimonials;
+
+public sealed record TestimonialSubmission(
+    string DisplayName, string? Place, int Rating, string Text, string? Email, bool NotifyOnPublish,
+    string? Honeypot, string? FormStamp, IPAddress? Ip, string Language = "en");
+
+public sealed record PublicTestimonial(int Id, string DisplayName, string? Place, int Rating, string Text, DateTime Date, bool IsFeatured, string Language);
+
+public sealed record TestimonialPage(IReadOnlyList<PublicTestimonial> Items, int Page, int PageCount);
+
+/// <summary>What visitors do with testimonials: read approved ones, submit their own, and withdraw theirs.</summary>
+public sealed class TestimonialService(
+    SiteDbContext db, TimeProvider clock, SiteKeys keys, SiteSettingsStore settings, IDataProtectionProvider protection, IOutputCacheStore cache)
+{
+    public const int PageSize = 10;
+    public const string WithdrawPurpose = "testimonial-withdraw";
+    public const string BlocklistKey = "testimonials:blocklist";
+
+    private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Testimonials.FormStamp");
+
+    /// <summary>A tamper-proof note of when the form was served, for the minimum fill time.</summary>
+    public string NewFormStamp() => FormStamps.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Stores a submission (already validated). Robots — the honeypot filled, the form sent too fast or without its
+    /// stamp — are stored as spam; text with a link or a blocklisted word is queued as likely spam for an editor to
+    /// rescue; everything else waits as Pending. The submitter is told the same in every case.
+    /// </summary>
+    public async Task<TestimonialStatus> SubmitAsync(TestimonialSubmission submission, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var spamReason = RobotReason(submission, now)
+            ?? SpamCheck.LinkOrBlockedWord($"{submission.DisplayName} {submission.Place} {submission.Text}", await BlocklistAsync(ct));
+        var testimonial = new Testimonial
+        {
+            DisplayName = submission.DisplayName.Trim(),
+            Place = string.IsNullOrWhiteSpace(submission.Place) ? null : submission.Place.Trim(),
+            Rating = submission.Rating,
+            OriginalText = submission.Text.Replace("\r\n", "\n").Trim(),
+            Language = submission.Language,
+            Status = spamReason is null ? TestimonialStatus.Pending : TestimonialStatus.Spam,
+            SpamReason = spamReason,
+            SubmittedAt = now,
+            Email = submission.NotifyOnPublish && !string.IsNullOrWhiteSpace(submission.Email) ? submission.Email.Trim() : null,
+            NotifyOnPublish = submission.NotifyOnPublish && !string.IsNullOrWhiteSpace(submission.Email),
+            ConsentVersion = TestimonialConsent.Version, ConsentText = TestimonialConsent.Text, ConsentGivenAt = now,
+            IpHash = await keys.HashIpAsync(submission.Ip),
+        };
+        db.Testimonials.Add(testimonial);
+        await db.SaveChangesAsync(ct);
+        return testimonial.Status;
+    }
+
+    private string? RobotReason(TestimonialSubmission submission, DateTime now)
+    {
+        if (!string.IsNullOrEmpty(submission.Honeypot)) return "honeypot filled in";
+        long ticks;
+        try
+        {
+            ticks = long.Parse(FormStamps.Unprotect(submission.FormStamp ?? ""), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return "form stamp missing or forged";
+        }
+        return now - new DateTime(ticks, DateTimeKind.Utc) < SpamCheck.MinimumFillTime ? "posted too fast" : null;
+    }
+
+    public async Task<IReadOnlyList<string>> BlocklistAsync(CancellationToken ct = default) =>
+        SpamCheck.ParseBlocklist(await settings.GetAsync(BlocklistKey, ct) ?? SpamCheck.DefaultBlocklist);
+
+    /// <summary>Approved testimonials, featured first, then newest; <see cref="PageSize"/> a page.</summary>
+    public async Task<TestimonialPage> ApprovedAsync(int page, CancellationToken ct = default)
+    {
+        var query = db.Testimonials.AsNoTracking().Where(t => t.Status == TestimonialStatus.Approved);
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await Project(query.OrderByDescending(t => t.IsFeatured).ThenByDescending(t => t.SubmittedAt).ThenByDescending(t => t.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        return new TestimonialPage(items, page, pageCount);
+    }
+
+    /// <summary>Up to <paramref name="count"/> featured, approved testimonials for the home page, newest first.</summary>
+    public async Task<IReadOnlyList<PublicTestimonial>> FeaturedAsync(int count = 3, CancellationToken ct = default) =>
+        await Project(db.Testimonials.AsNoTracking().Where(t => t.Status == TestimonialStatus.Approved && t.IsFeatured)
+            .OrderByDescending(t => t.SubmittedAt).ThenByDescending(t => t.Id).Take(count)).ToListAsync(ct);
+
+    /// <summary>The testimonial a withdraw link is for, or null.</summary>
+    public async Task<PublicTestimonial?> FindForWithdrawalAsync(string? token, CancellationToken ct = default)
+    {
+        var id = await keys.VerifyAsync(WithdrawPurpose, token);
+        return id is null ? null : await Project(db.Testimonials.AsNoTracking().Where(t => t.Id == id)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Deletes the testimonial a withdraw link is for: their words and name are gone from the site and the database.</summary>
+    public async Task<bool> WithdrawAsync(string? token, CancellationToken ct = default)
+    {
+        var id = await keys.VerifyAsync(WithdrawPurpose, token);
+        if (id is null) return false;
+        var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (testimonial is null) return false;
+        db.Testimonials.Remove(testimonial);
+        db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, $"testimonial:#{id}");
+        await db.SaveChangesAsync(ct);
+        await cache.EvictPublicAsync(ct);
+        return true;
+    }
+
+    private static IQueryable<PublicTestimonial> Project(IQueryable<Testimonial> query) =>
+        query.Select(t => new PublicTestimonial(t.Id, t.DisplayName, t.Place, t.Rating, t.EditedText ?? t.OriginalText, t.SubmittedAt, t.IsFeatured, t.Language));
+}
