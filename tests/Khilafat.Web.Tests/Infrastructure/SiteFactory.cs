@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -48,10 +49,13 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Tests run the build output, whose asset manifest turns off caching headers unless told otherwise; the
         // published app sends them as the manifest says, and so should the app under test.
         builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
+        // Every request of a test comes from one address; the limits are tested by classes that set them low.
+        foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter, LoopbackClientAddress>();
             services.AddSingleton<TimeProvider>(Clock);
             ConfigureServices(services);
         });
@@ -62,7 +66,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that does not follow redirects, so a test can see them.</summary>
-    public HttpClient CreateNonRedirectingClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateNonRedirectingClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>Runs code against the app's own services (its DbContext, its services) in a fresh scope.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -84,6 +89,20 @@ public class SiteFactory : WebApplicationFactory<Program>
         }
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The test server gives requests no client address; real ones have one. Give them the loopback address, as a browser on this machine would have.</summary>
+internal sealed class LoopbackClientAddress : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>A clock that stands still until a test moves it.</summary>

@@ -1,0 +1,184 @@
+using System.Net;
+using Khilafat.Web.Testimonials;
+using Khilafat.Web.Tests.Infrastructure;
+
+namespace Khilafat.Web.Tests.Testimonials;
+
+public class SubmissionTests(SiteFactory factory) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task Submission_IsStoredAsPending_ThanksTheSubmitter_AndIsNotShown()
+    {
+        var client = factory.CreateClient();
+
+        using var response = await factory.ShareAsync(client, TestimonialTestSupport.Valid("Pending Person"));
+        var thanks = await response.ReadDocumentAsync();
+
+        Assert.Equal("/testimonials/thanks", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("will appear on the site once an editor has reviewed it", thanks.QuerySelector("main")!.Text());
+        var stored = await factory.FindAsync("Pending Person");
+        Assert.Equal(TestimonialStatus.Pending, stored!.Status);
+        Assert.Equal("Lahore", stored.Place);
+        Assert.Equal(5, stored.Rating);
+        Assert.Equal(TestimonialConsent.Text, stored.ConsentText);
+        Assert.NotNull(stored.IpHash);
+        Assert.DoesNotContain("Pending Person", await client.GetStringAsync("/testimonials"));
+        Assert.DoesNotContain("Pending Person", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task SubmissionForm_WorksWithoutScript_AndLinksFromTheList()
+    {
+        var client = factory.CreateClient();
+        var list = await client.GetDocumentAsync("/testimonials");
+        Assert.NotNull(list.QuerySelector("main a[href='/testimonials/share']"));
+
+        var form = await client.GetDocumentAsync("/testimonials/share");
+        Assert.Empty(form.QuerySelectorAll("script:not([src])"));
+        Assert.Equal(5, form.QuerySelectorAll("input[type=radio][name='Input.Rating']").Length);
+        Assert.NotNull(form.QuerySelector("label[for='Input_Text']"));
+        Assert.NotNull(form.QuerySelector("fieldset legend"));
+    }
+
+    [Fact]
+    public async Task Honeypot_GoesToSpam_ButTheSubmitterSeesTheSameThanks()
+    {
+        var values = TestimonialTestSupport.Valid("Honey Bot");
+        values["Input.Website"] = "http://spam.example";
+
+        using var response = await factory.ShareAsync(factory.CreateClient(), values);
+
+        Assert.Equal("/testimonials/thanks", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var stored = await factory.FindAsync("Honey Bot");
+        Assert.Equal(TestimonialStatus.Spam, stored!.Status);
+        Assert.Contains("honeypot", stored.SpamReason);
+    }
+
+    [Fact]
+    public async Task PostedSoonerThanThreeSeconds_GoesToSpam()
+    {
+        using var response = await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Fast Bot"), fillTime: TimeSpan.FromSeconds(1));
+
+        Assert.Equal("/testimonials/thanks", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var stored = await factory.FindAsync("Fast Bot");
+        Assert.Equal(TestimonialStatus.Spam, stored!.Status);
+        Assert.Equal("posted too fast", stored.SpamReason);
+    }
+
+    [Fact]
+    public async Task ForgedFormStamp_GoesToSpam()
+    {
+        var values = TestimonialTestSupport.Valid("Forger Bot");
+        values["Input.FormStamp"] = "not-a-stamp";
+
+        await factory.ShareAsync(factory.CreateClient(), values);
+
+        Assert.Equal(TestimonialStatus.Spam, (await factory.FindAsync("Forger Bot"))!.Status);
+    }
+
+    [Fact]
+    public async Task TextWithALink_IsQueuedAsLikelySpam_NotRejected()
+    {
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Link Person", "Visit https://example.com for cheap things right now."));
+
+        var stored = await factory.FindAsync("Link Person");
+        Assert.Equal(TestimonialStatus.Spam, stored!.Status);
+        Assert.Equal("contains a link", stored.SpamReason);
+    }
+
+    [Fact]
+    public async Task BlocklistedWord_IsQueuedAsLikelySpam_AndEditorsCanChangeTheList()
+    {
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Casino Person", "Best casino offers for everyone who reads this."));
+        Assert.Equal(TestimonialStatus.Spam, (await factory.FindAsync("Casino Person"))!.Status);
+
+        var (editor, _) = await factory.SignedInClientAsync(Khilafat.Web.Accounts.Roles.Editor);
+        using var saved = await editor.SubmitFormAsync("/admin/testimonials/blocklist", Html.Values(("Words", "pineapple\nbanana bread")));
+        Assert.Contains("pineapple", (await editor.GetDocumentAsync("/admin/testimonials/blocklist")).QuerySelector("textarea")!.TextContent);
+
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Fruit Person", "I love Pineapple and the movement's message of peace."));
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Skill Person", "Pineapples are fine; the movement gave me skills and hope."));
+        Assert.Equal(TestimonialStatus.Spam, (await factory.FindAsync("Fruit Person"))!.Status);
+        Assert.Equal(TestimonialStatus.Pending, (await factory.FindAsync("Skill Person"))!.Status);
+    }
+
+    [Theory]
+    [InlineData("Input.DisplayName", "", "Enter the name to show with your words.")]
+    [InlineData("Input.DisplayName", "81", "The name must be at most 80 characters.")]
+    [InlineData("Input.Place", "81", "The place must be at most 80 characters.")]
+    [InlineData("Input.Rating", "", "Choose a rating from 1 to 5 stars.")]
+    [InlineData("Input.Rating", "6", "Choose a rating from 1 to 5 stars.")]
+    [InlineData("Input.Text", "", "Write what the movement means to you.")]
+    [InlineData("Input.Text", "19", "Write between 20 and 2000 characters.")]
+    [InlineData("Input.Text", "2001", "Write between 20 and 2000 characters.")]
+    [InlineData("Input.Email", "not-an-email", "Enter an email address like name@example.org, or leave it empty.")]
+    [InlineData("Input.Consent", "false", "Tick the box to agree, so that we may publish your words.")]
+    public async Task BadField_GetsAMessageBesideIt_AndNothingIsStored(string field, string value, string message)
+    {
+        var name = "Invalid " + Guid.NewGuid().ToString("N")[..8];
+        var values = TestimonialTestSupport.Valid(name);
+        values[field] = int.TryParse(value, out var length) && field != "Input.Rating" ? new string('x', length) : value;
+
+        using var response = await factory.ShareAsync(factory.CreateClient(), values);
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/testimonials/share", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(message, page.FieldError(field));
+        Assert.Contains(message, page.QuerySelector(".error-summary")!.Text());
+        Assert.Null(await factory.FindAsync(name));
+    }
+
+    [Fact]
+    public async Task AskingForANotice_WithoutAnEmail_IsRefusedBesideTheEmailField()
+    {
+        var values = TestimonialTestSupport.Valid("Notice Without Email");
+        values["Input.NotifyOnPublish"] = "true";
+
+        using var response = await factory.ShareAsync(factory.CreateClient(), values);
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal("Enter your email address, so that we can tell you when your words are published.", page.FieldError("Input.Email"));
+        Assert.Null(await factory.FindAsync("Notice Without Email"));
+    }
+
+    [Fact]
+    public async Task AnEmailWithoutAskingForANotice_IsNotKept()
+    {
+        var values = TestimonialTestSupport.Valid("Email No Notice");
+        values["Input.Email"] = "quiet@example.org";
+
+        await factory.ShareAsync(factory.CreateClient(), values);
+
+        Assert.Null((await factory.FindAsync("Email No Notice"))!.Email);
+    }
+}
+
+public class SubmissionRateLimitTests(SubmissionRateLimitTests.Factory factory) : IClassFixture<SubmissionRateLimitTests.Factory>
+{
+    public sealed class Factory : SiteFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("RateLimits:Testimonials", "2")];
+    }
+
+    [Fact]
+    public async Task BeyondTheLimit_TheVisitorGetsA429PageInTheSiteLayout_AndNothingIsStored()
+    {
+        var client = factory.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var ok = await factory.ShareAsync(client, TestimonialTestSupport.Valid($"Within Limit {i}"));
+            Assert.Equal("/testimonials/thanks", ok.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        using var refused = await factory.ShareAsync(client, TestimonialTestSupport.Valid("Over Limit"));
+        var page = await refused.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("Too many requests", page.QuerySelector("h1")!.Text());
+        Assert.NotNull(page.QuerySelector("header nav"));
+        Assert.Null(await factory.FindAsync("Over Limit"));
+        // Reading the form is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/testimonials/share")).StatusCode);
+    }
+}
