@@ -61,8 +61,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A client that does not follow redirects, so a test can see them.</summary>
-    public HttpClient CreateNonRedirectingClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client that does not follow redirects, so a test can see them. Like every client, it talks https.</summary>
+    public HttpClient CreateNonRedirectingClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>Runs code against the app's own services (its DbContext, its services) in a fresh scope.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
