@@ -65,7 +65,9 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         if (string.IsNullOrWhiteSpace(input.Slug)) errors[nameof(input.Slug)] = "Enter a slug.";
         else if (input.Slug.Length > Page.SlugMaxLength) errors[nameof(input.Slug)] = $"The slug must be at most {Page.SlugMaxLength} characters.";
         else if (!Slugs.IsWellFormed(input.Slug)) errors[nameof(input.Slug)] = "Use lowercase letters, digits and single hyphens only (for example: our-work).";
-        else if (Slugs.Reserved.Contains(input.Slug)) errors[nameof(input.Slug)] = $"\"{input.Slug}\" is used by the site itself. Choose another slug.";
+        // A page may keep the slug it has (the seeded home page is "home"); only a new slug must avoid the site's own paths.
+        else if (Slugs.Reserved.Contains(input.Slug) && !await db.Pages.AnyAsync(p => p.Id == pageId && p.Slug == input.Slug, ct))
+            errors[nameof(input.Slug)] = $"\"{input.Slug}\" is used by the site itself. Choose another slug.";
         else if (await db.Pages.AnyAsync(p => p.Slug == input.Slug && p.Id != pageId, ct)) errors[nameof(input.Slug)] = "Another page already uses this slug.";
 
         if (string.IsNullOrWhiteSpace(input.Title)) errors[nameof(input.Title)] = "Enter a title.";

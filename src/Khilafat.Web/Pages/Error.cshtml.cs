@@ -10,7 +10,7 @@ namespace Khilafat.Web.Pages;
 /// method, so it takes no anti-forgery token), never cached, never showing details.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[Shared.NoStore]
 public class ErrorModel(IStringLocalizer<SharedResource> t, ILogger<ErrorModel> logger) : PageModel, IPageMeta
 {
     public int Code { get; private set; }

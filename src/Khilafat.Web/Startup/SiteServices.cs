@@ -79,7 +79,7 @@ public static class SiteServices
             foreach (var folder in AdminOnlyFolders) options.Conventions.AuthorizeFolder(folder, Policies.Admin);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
             {
-                model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+                model.Filters.Add(new Khilafat.Web.Pages.Shared.NoStoreAttribute());
                 model.Filters.Add(new ServiceFilterAttribute(typeof(RequireAdminTwoFactorFilter)));
             });
         })

@@ -65,7 +65,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A client that does not follow redirects, so a test can see them.</summary>
+    /// <summary>A client that does not follow redirects, so a test can see them. Like every client, it talks https.</summary>
     public HttpClient CreateNonRedirectingClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 

@@ -117,6 +117,8 @@ public class TwoFactorModel(
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: renew the cookie, or the next stamp check would sign this session out.
+            await signIn.RefreshSignInAsync(user);
         }
         SharedKey = string.Join(" ", key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         var issuer = Uri.EscapeDataString(site.Value.Name);

@@ -14,6 +14,7 @@ public class ExportModel(SubscriberAdministration subscribers, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.CacheControl = "no-store, no-cache";
         Response.Headers.ContentDisposition = $"attachment; filename=\"subscribers-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
         await subscribers.ExportAsync(Query.ToFilter(), Response.Body, Actor.From(User), ct);
         return new EmptyResult();

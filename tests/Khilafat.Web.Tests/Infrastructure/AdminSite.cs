@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Khilafat.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app for the admin tests. Every test client of a factory comes from the same (unknown) address, so the
+/// per-address limit on sign-in, two-factor, setup and password forms (20 per 10 minutes) would turn a class's later
+/// sign-ins into 429s; these classes sign in far more often than one person could, so the limit is raised. Nothing else differs.
+/// </summary>
+public class AdminSiteFactory : SiteFactory
+{
+    public AdminSiteFactory() : this(null)
+    {
+    }
+
+    /// <param name="dataDirectory">An existing data folder to run on (a restart); a new temporary one when null.</param>
+    protected AdminSiteFactory(string? dataDirectory) : base(dataDirectory)
+    {
+    }
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        base.Settings.Append(new KeyValuePair<string, string?>("RateLimits:SignIn", "10000"));
+}
+
+/// <summary>What the admin tests do again and again: sign in step by step, sign out, read the audit log and the stored rows.</summary>
+public static partial class AdminSite
+{
+    /// <summary>Submits the sign-in form (email and password) and returns the response, wherever it ended.</summary>
+    public static Task<HttpResponseMessage> SubmitSignInAsync(this HttpClient client, string email, string password = TestAccounts.Password, string url = "/account/sign-in") =>
+        client.SubmitFormAsync(url, Html.Values(("Input.Email", email), ("Input.Password", password)));
+
+    /// <summary>Signs in on a client that does not follow redirects: the answer must be the redirect to /admin.</summary>
+    public static async Task SignInWithoutFollowingAsync(this HttpClient client, string email, string password = TestAccounts.Password)
+    {
+        using var response = await client.SubmitSignInAsync(email, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/admin",
+            $"Signing in as {email} answered {(int)response.StatusCode} {response.Headers.Location}: {Html.Shorten(await response.Content.ReadAsStringAsync())}");
+    }
+
+    /// <summary>Presses "Sign out" on /account/sign-out (the same POST as the admin header's button); returns where the browser ended.</summary>
+    public static Task<HttpResponseMessage> SignOutAsync(this HttpClient client) => client.SubmitFormAsync("/account/sign-out");
+
+    /// <summary>GETs an admin page that must open: 200, at that address (not the sign-in page a redirect led to).</summary>
+    public static async Task AssertOpensAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK && response.LandedOn() == url,
+            $"GET {url} answered {(int)response.StatusCode} from {response.LandedOn()}");
+    }
+
+    /// <summary>The path (and query) the response finally came from, after redirects.</summary>
+    public static string LandedOn(this HttpResponseMessage response) => response.RequestMessage!.RequestUri!.PathAndQuery;
+
+    /// <summary>The text of the error summary at the top of a form, or "" when there is none.</summary>
+    public static string ErrorSummary(this IHtmlDocument document) => document.QuerySelector(".error-summary")?.Text() ?? "";
+
+    /// <summary>The status message (role=status) of a page, or "" when there is none.</summary>
+    public static string Status(this IHtmlDocument document) =>
+        string.Join(" ", document.QuerySelectorAll("main .status").Select(e => e.Text()));
+
+    /// <summary>Every audit entry stored, oldest first.</summary>
+    public static Task<List<AuditEntry>> AuditEntriesAsync(this SiteFactory factory) =>
+        factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+
+    public static Task<SiteUser?> FindUserAsync(this SiteFactory factory, string email) =>
+        factory.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<SiteUser>>();
+            var user = await users.FindByEmailAsync(email);
+            return user;
+        });
+
+    public static Task<IList<string>> RolesOfAsync(this SiteFactory factory, string email) =>
+        factory.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<SiteUser>>();
+            var user = await users.FindByEmailAsync(email);
+            Assert.NotNull(user);
+            return await users.GetRolesAsync(user);
+        });
+
+    /// <summary>The id in an address like /admin/pages/edit/12.</summary>
+    public static int IdFrom(string path) => int.Parse(IdPattern().Match(path).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"/(\d+)(?:\?|$)")]
+    private static partial Regex IdPattern();
+}
