@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -7,7 +8,7 @@ namespace Khilafat.Web.Pages;
 
 /// <summary>
 /// The friendly page for every error status: re-executed by the status-code and exception middleware (for any
-/// method, so it takes no anti-forgery token), never cached, never showing details.
+/// method, so it checks no anti-forgery token: it changes nothing), never cached, never showing details.
 /// </summary>
 [IgnoreAntiforgeryToken]
 [Shared.NoStore]
@@ -19,16 +20,26 @@ public class ErrorModel(IStringLocalizer<SharedResource> t, ILogger<ErrorModel> 
     public string? Description => null;
     public bool NoIndex => true;
 
-    public void OnGet(int? code) => Show(code);
-    public void OnPost(int? code) => Show(code);
-    public void OnPut(int? code) => Show(code);
-    public void OnDelete(int? code) => Show(code);
-    public void OnPatch(int? code) => Show(code);
+    // Runs for every method, with or without a handler: a failed POST is re-executed here as a POST. There is no OnPost,
+    // so nothing here takes a form (a re-executed body may be unreadable) and there is no POST handler without a token.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) => Show();
 
-    private void Show(int? code)
+    public void OnGet()
     {
+    }
+
+    private void Show()
+    {
+        // /error/404 names the code; a re-executed request has it in its status already.
+        int? code = int.TryParse(RouteData.Values["code"]?.ToString(), out var routeCode) ? routeCode : Response.StatusCode;
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        if (exception is not null)
+        if (exception?.Error is BadHttpRequestException bad)
+        {
+            // The server refused to read the request (too large, malformed): the client's error, noted but not alarming.
+            logger.LogInformation("Refused a bad request on {Method} {Path}: {Reason}", HttpContext.Request.Method, exception.Path, bad.Message);
+            code = bad.StatusCode;
+        }
+        else if (exception is not null)
         {
             logger.LogError(exception.Error, "Unhandled error on {Method} {Path}", HttpContext.Request.Method, exception.Path);
             code = StatusCodes.Status500InternalServerError;

@@ -1,7 +1,6 @@
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Data;
 using Khilafat.Web.Options;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace Khilafat.Web.Startup;
@@ -62,14 +61,14 @@ public static class Identity
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) =>
                 options.Cookie.SecurePolicy = SecureCookies(security.Value, environment));
+        // The anti-forgery cookie follows the request's scheme: with "Always", antiforgery refuses to work at all on a
+        // request that reaches the app as plain http (behind a TLS-terminating proxy), and every form would fail.
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = ".Khilafat.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__RequestVerificationToken";
         });
-        services.AddOptions<AntiforgeryOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) =>
-                options.Cookie.SecurePolicy = SecureCookies(security.Value, environment));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin))

@@ -12,7 +12,12 @@ public static class SitePipeline
         }
         else
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                // A request the server refused to read (too large, malformed) is the client's error, not a 500.
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -12,13 +12,21 @@ namespace Khilafat.Web.Startup;
 public static class SiteServices
 {
     /// <summary>Admin pages an Editor may not open: accounts, the audit log, settings and backups.</summary>
+    /// <summary>The largest request body accepted (1 MB); bigger ones get 413.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static readonly string[] AdminOnlyFolders = ["/Admin/Users", "/Admin/Audit", "/Admin/Settings", "/Admin/Backup"];
 
     /// <summary>Everything the site registers: configuration, the database, content, caching and pages.</summary>
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Configuration.UseAppSettingsBesideBinaries(builder.Environment);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Every form of the site fits in far less; the CSV import raises its own limit.
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
         // Serve the build's compressed assets in every environment, not only Development (a no-op when published).
         builder.WebHost.UseStaticWebAssets();
 

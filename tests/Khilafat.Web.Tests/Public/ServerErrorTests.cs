@@ -29,6 +29,9 @@ public class ServerErrorTests
         Assert.DoesNotContain("SqliteException", body);
         Assert.DoesNotContain("FaqEntries", body);
         Assert.DoesNotContain(" at Khilafat", body);
+        Assert.DoesNotContain(factory.DatabasePath, body);
+        Assert.DoesNotContain("Data Source", body);
+        Assert.DoesNotContain("SELECT", body);
         Assert.Contains(factory.Logs.Records, r => r.Level >= LogLevel.Error && r.Exception is not null && r.Exception.ToString().Contains("FaqEntries"));
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
