@@ -1,14 +1,31 @@
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Startup;
 
-if (args is ["healthcheck", ..]) return await HealthCheckCommand.RunAsync();
+switch (args)
+{
+    case ["healthcheck", ..]:
+        return await HealthCheckCommand.RunAsync();
+    case ["backup", var file, .. var rest]:
+        return await BackupCommand.RunAsync(file, rest);
+    case ["backup", ..]:
+        Console.Error.WriteLine("usage: Khilafat.Web backup <file>");
+        return 2;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSite();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
-await app.InitializeAccountsAsync();
+try
+{
+    await app.InitializeDatabaseAsync();
+    await app.InitializeAccountsAsync();
+}
+catch (StartupException)
+{
+    // Already logged with what to do about it.
+    return 1;
+}
 app.UseSite();
 await app.RunAsync();
 return 0;

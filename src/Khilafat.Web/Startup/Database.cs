@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Khilafat.Web.Startup;
 
-/// <summary>The SQLite database: where it lives, how connections are set up, and migrating and seeding it at start-up.</summary>
+/// <summary>The SQLite database: where it lives, how connections are set up, and checking, migrating and seeding it at start-up.</summary>
 public static class Database
 {
     public const string DefaultConnectionString = "Data Source=App_Data/khilafat.db";
@@ -25,6 +25,11 @@ public static class Database
         return builder.ToString();
     }
 
+    /// <summary>Whether the configured file is given relative to the content root (the default App_Data), whose folder the app may create.</summary>
+    private static bool IsUnderContentRoot(IConfiguration configuration) =>
+        new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? DefaultConnectionString).DataSource is { Length: > 0 } file
+        && !Path.IsPathRooted(file);
+
     public static IServiceCollection AddSiteDatabase(this IServiceCollection services)
     {
         services.AddDbContextPool<SiteDbContext>((sp, options) => options
@@ -34,14 +39,18 @@ public static class Database
     }
 
     /// <summary>At run time the file must already exist: a missing database is an error to report, not a new empty one to create.</summary>
-    private static string RuntimeConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    public static string RuntimeConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         var runtime = new SqliteConnectionStringBuilder(ResolveConnectionString(configuration, environment));
         if (runtime.Mode == SqliteOpenMode.ReadWriteCreate) runtime.Mode = SqliteOpenMode.ReadWrite;
         return runtime.ToString();
     }
 
-    /// <summary>Creates the data folder and the database if need be, turns on WAL, applies migrations and seeds a new database.</summary>
+    /// <summary>
+    /// Makes the database ready: creates the default data folder on a first start (a configured folder elsewhere must
+    /// exist: a missing volume must not become a new empty site), turns on WAL, applies migrations, proves the file
+    /// can be written, and seeds a new database. Any failure is logged with what to do, and start-up stops.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Khilafat.Web.Database");
@@ -51,33 +60,70 @@ public static class Database
         {
             if (Path.GetDirectoryName(file) is { Length: > 0 } folder && !Directory.Exists(folder))
             {
+                if (!IsUnderContentRoot(app.Configuration))
+                    throw new StartupException($"The data folder {folder} does not exist. Create it, or mount the volume that holds the database, and start again (ConnectionStrings__Default names {file}).");
                 Directory.CreateDirectory(folder);
                 logger.LogInformation("Created the data folder {Folder}", folder);
             }
 
             // WAL lets readers carry on while one writer writes; the setting is stored in the file, so once is enough.
-            var create = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate };
+            var create = new SqliteConnectionStringBuilder(connectionString);
+            if (create.Mode == SqliteOpenMode.ReadWrite) create.Mode = SqliteOpenMode.ReadWriteCreate;
             await using (var connection = new SqliteConnection(create.ToString()))
             {
                 await connection.OpenAsync(ct);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode = WAL;";
-                await command.ExecuteScalarAsync(ct);
+                await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
             }
 
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
             await db.Database.MigrateAsync(ct);
+            await ProveWritableAsync(RuntimeConnectionString(app.Configuration, app.Environment), ct);
             await SeedData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
             logger.LogInformation("Database ready at {File}", file);
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (StartupException e)
         {
-            logger.LogCritical(e, "The database at {File} could not be opened or migrated: {Message}. Check ConnectionStrings__Default and the folder's permissions.", file, e.Message);
+            logger.LogCritical("{Problem}", e.Message);
             throw;
         }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            var problem = e is SqliteException sqlite ? Explain(sqlite, file) : $"The database at {file} could not be opened: {e.Message}";
+            logger.LogCritical(e, "{Problem}", problem);
+            throw new StartupException(problem, e);
+        }
+    }
+
+    // A read-only file would otherwise start a site whose every sign-up fails; a real write (rolled back) finds out now.
+    private static async Task ProveWritableAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var read = connection.CreateCommand();
+        read.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        await ExecuteAsync(connection, $"BEGIN IMMEDIATE; PRAGMA user_version = {version}; ROLLBACK;", ct);
+    }
+
+    private static string Explain(SqliteException e, string file) => e.SqliteErrorCode switch
+    {
+        8 => $"The database at {file} is read-only. Give the app write access to the file and its folder (SQLite also writes -wal and -shm files beside it).",
+        11 or 26 => $"The file at {file} is not a usable SQLite database (it is damaged or is another kind of file). Restore it from a backup (see the README) or move it away to start afresh.",
+        14 => $"The database at {file} cannot be opened: check the path in ConnectionStrings__Default and the folder's permissions.",
+        _ => $"The database at {file} could not be opened or migrated: {e.Message}",
+    };
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 }
+
+/// <summary>A start-up problem already logged with what to do about it; the app exits with a non-zero code.</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// Per-connection settings SQLite does not keep in the file: wait up to five seconds for another writer instead of

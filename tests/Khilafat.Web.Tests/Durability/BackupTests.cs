@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Data;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Startup;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Khilafat.Web.Tests.Durability;
+
+public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTests.Factory>
+{
+    /// <summary>Sign-ups here are made by calling the site's service directly, outside any request: links need the configured address.</summary>
+    public sealed class Factory : SiteFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Site:PublicUrl", "https://khilafat.example")];
+    }
+
+    private string ConnectionString => factory.WithScopeAsync(sp => Task.FromResult(
+        Database.RuntimeConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))).Result;
+
+    [Fact]
+    public async Task ABackupTakenDuringWrites_OpensCleanly_AndHoldsEverythingAcknowledgedBeforeItBegan()
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5_000 && !stop.IsCancellationRequested; i++)
+            {
+                var email = $"backup-{w}-{i}@example.org";
+                await factory.WithScopeAsync(sp => sp.GetRequiredService<MailingListService>()
+                    .SignUpAsync(new SignUpRequest(email, null, null, "en", "/join", IPAddress.Loopback)));
+                acknowledged.Add(email);
+            }
+        })).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (acknowledged.Count < 200 && DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        var before = acknowledged.ToArray();
+        var file = Path.Combine(factory.DataDirectory, "backup.db");
+        var bytes = await DatabaseBackup.WriteAsync(ConnectionString, file);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        Assert.True(before.Length >= 200, $"only {before.Length} sign-ups before the backup");
+        Assert.True(bytes > 0);
+        Assert.Equal("ok", DurabilityData.Scalar(file, "PRAGMA integrity_check;"));
+        Assert.Equal("delete", DurabilityData.Scalar(file, "PRAGMA journal_mode;"));
+        var inBackup = DurabilityData.SubscribersWithConfirmations(file);
+        var missing = before.Where(email => !inBackup.ContainsKey(email)).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} sign-ups acknowledged before the backup are not in it");
+        Assert.All(before, email => Assert.NotEmpty(inBackup[email]));
+        Assert.Empty(Directory.GetFiles(factory.DataDirectory, "*.partial"));
+    }
+
+    [Fact]
+    public async Task AnAdmin_DownloadsABackup_AndItIsAudited()
+    {
+        var (admin, _) = await factory.SignedInClientAsync(Roles.Admin);
+        var page = await admin.GetDocumentAsync("/admin/backup");
+
+        using var response = await admin.SubmitAsync(page.Form(), "/admin/backup");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.sqlite3", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("SQLite format 3\0", System.Text.Encoding.ASCII.GetString(bytes, 0, 16));
+        var downloaded = Path.Combine(factory.DataDirectory, "downloaded.db");
+        await File.WriteAllBytesAsync(downloaded, bytes);
+        Assert.Equal("ok", DurabilityData.Scalar(downloaded, "PRAGMA integrity_check;"));
+        Assert.Equal("3", DurabilityData.Scalar(downloaded, "SELECT COUNT(*) FROM Pages;"));
+        var audited = await factory.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<SiteDbContext>().AuditEntries.Count(e => e.Action == "database.backup-downloaded")));
+        Assert.Equal(1, audited);
+    }
+
+    [Fact]
+    public async Task AnEditor_CannotDownloadABackup()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+
+        using var response = await editor.GetAsync("/admin/backup");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheBackupCommand_WritesAConsistentCopy_WhileTheSiteRuns()
+    {
+        await factory.CreateClient().GetStringAsync("/");
+        var file = Path.Combine(factory.DataDirectory, "command-backup.db");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "backup", file }) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={factory.DatabasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, output + errors);
+        Assert.Contains($"Backup written to {file}", output);
+        Assert.Equal("ok", DurabilityData.Scalar(file, "PRAGMA integrity_check;"));
+        Assert.Equal("6", DurabilityData.Scalar(file, "SELECT COUNT(*) FROM FaqEntries;"));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Khilafat.Web.Tests.Infrastructure;
+
+namespace Khilafat.Web.Tests.Durability;
+
+/// <summary>The built site as a process: killed mid-stream, stopped with SIGTERM, started again on the same file.</summary>
+public class CrashSafetyTests
+{
+    private const int Workers = 16;
+
+    /// <summary>Signs up distinct addresses from <see cref="Workers"/> visitors until told to stop or the site goes away.</summary>
+    private static (Task Done, ConcurrentBag<string> Acknowledged, ConcurrentBag<string> Failures) SignUpStream(Uri address, string prefix, CancellationToken stop)
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        var failures = new ConcurrentBag<string>();
+        var workers = Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
+        {
+            using var client = new SignUpClient(address);
+            await client.PrepareAsync();
+            for (var i = 0; i < 10_000 && !stop.IsCancellationRequested; i++)
+            {
+                var email = $"{prefix}-{worker}-{i}@example.org";
+                try
+                {
+                    var status = await client.SignUpAsync(email);
+                    if (status == HttpStatusCode.OK) acknowledged.Add(email);
+                    else failures.Add($"{email}: {(int)status}");
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // The site is gone (killed or stopping): this sign-up was never acknowledged.
+                    return;
+                }
+            }
+        }));
+        return (Task.WhenAll(workers), acknowledged, failures);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task KilledMidStream_TheDatabaseIsIntact_AndEveryAcknowledgedSignUpIsThereWithItsConfirmation()
+    {
+        using var data = new DurabilityData();
+        await using (var app = AppProcess.Launch(data.Settings()))
+        {
+            await app.WaitUntilHealthyAsync();
+            using var stop = new CancellationTokenSource();
+            var (done, acknowledged, failures) = SignUpStream(app.Address, "crash", stop.Token);
+
+            await WaitForAsync(() => acknowledged.Count >= 300, TimeSpan.FromSeconds(60), "300 acknowledged sign-ups");
+            app.Kill();
+            await stop.CancelAsync();
+            Assert.True(await Task.WhenAny(done, Task.Delay(TimeSpan.FromSeconds(60))) == done, "the sign-up workers did not stop");
+            Assert.Empty(failures);
+
+            await using var again = AppProcess.Launch(data.Settings());
+            await again.WaitUntilHealthyAsync();
+
+            Assert.Equal("ok", DurabilityData.Scalar(data.DatabasePath, "PRAGMA integrity_check;"));
+            var stored = DurabilityData.SubscribersWithConfirmations(data.DatabasePath);
+            var missing = acknowledged.Where(email => !stored.ContainsKey(email)).ToList();
+            Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged sign-ups were lost, e.g. {string.Join(", ", missing.Take(5))}");
+            var withoutMail = acknowledged.Where(email => stored[email].Count == 0 || stored[email].Any(status => status > 1)).ToList();
+            Assert.True(withoutMail.Count == 0, $"{withoutMail.Count} acknowledged sign-ups have no queued or sent confirmation, e.g. {string.Join(", ", withoutMail.Take(5))}");
+        }
+    }
+
+    [Fact]
+    public async Task OnSigterm_InFlightRequestsFinish_TheSenderStopsBetweenMessages_AndNothingIsHalfWritten()
+    {
+        using var data = new DurabilityData();
+        await using var app = AppProcess.Launch(data.Settings());
+        await app.WaitUntilHealthyAsync();
+        using var stop = new CancellationTokenSource();
+        var (done, acknowledged, failures) = SignUpStream(app.Address, "sigterm", stop.Token);
+
+        await WaitForAsync(() => acknowledged.Count >= 300, TimeSpan.FromSeconds(60), "300 acknowledged sign-ups");
+        app.Terminate();
+        Assert.True(await app.WaitForExitAsync(TimeSpan.FromSeconds(40)), "the site did not stop within 40 seconds of SIGTERM");
+        await stop.CancelAsync();
+        Assert.True(await Task.WhenAny(done, Task.Delay(TimeSpan.FromSeconds(60))) == done, "the sign-up workers did not stop");
+
+        Assert.Equal(0, app.ExitCode);
+        Assert.True(failures.IsEmpty, "requests answered with an error while stopping: " + string.Join(", ", failures.Take(5)));
+        Assert.Equal("ok", DurabilityData.Scalar(data.DatabasePath, "PRAGMA integrity_check;"));
+        var stored = DurabilityData.SubscribersWithConfirmations(data.DatabasePath);
+        Assert.All(acknowledged, email => Assert.True(stored.ContainsKey(email), $"{email} was acknowledged but is missing"));
+        // Stopping between messages: every message written out is marked sent, and every one marked sent was written out.
+        var written = Directory.Exists(data.MailFolder) ? Directory.GetFiles(data.MailFolder, "*.eml").Length : 0;
+        var markedSent = int.Parse(DurabilityData.Scalar(data.DatabasePath, "SELECT COUNT(*) FROM OutboxMessages WHERE Status = 1;"));
+        Assert.Equal(written, markedSent);
+        Assert.Empty(Directory.Exists(data.MailFolder) ? Directory.GetFiles(data.MailFolder, "*.tmp") : []);
+        Assert.Contains("Application is shutting down", app.Output);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Khilafat.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The built site started as its own process on 127.0.0.1, as it runs in production, so a test can kill it
+/// (SIGKILL), stop it (SIGTERM) and start it again on the same data.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public Uri Address { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    private AppProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The web project's own build output (same configuration as these tests), found from the solution folder.</summary>
+    public static string AppDirectory
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Khilafat.Web.sln"))) directory = directory.Parent;
+            if (directory is null) throw new InvalidOperationException("The solution folder (Khilafat.Web.sln) was not found above " + AppContext.BaseDirectory);
+            // Tests run from bin/<Configuration>/net10.0/.
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            var app = Path.Combine(directory.FullName, "src", "Khilafat.Web", "bin", configuration, "net10.0");
+            if (!File.Exists(Path.Combine(app, "Khilafat.Web.dll"))) throw new InvalidOperationException($"The site is not built at {app}: build the solution first.");
+            return app;
+        }
+    }
+
+    /// <summary>Starts the site with <paramref name="settings"/> as environment variables (keys like "ConnectionStrings__Default").</summary>
+    public static AppProcess Launch(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppDirectory, "Khilafat.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        return new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) until /healthz answers 200; fails with the app's output if it does not.</summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The site exited with code {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The site did not become healthy in time:\n{Output}");
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for the process to end; false if it has not.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGKILL: the process dies at once, mid-write if it is writing.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM: what a container runtime or systemd sends to stop the site.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit(5000);
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed with code {kill.ExitCode}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+        _process.Dispose();
+    }
+}
