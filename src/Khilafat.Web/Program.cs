@@ -23,7 +23,8 @@ try
 }
 catch (StartupException)
 {
-    // Already logged with what to do about it.
+    // Already logged with what to do about it; disposing the app flushes the console logger's queue, so the message is seen.
+    await app.DisposeAsync();
     return 1;
 }
 app.UseSite();

@@ -93,6 +93,8 @@ public sealed class AppProcess : IAsyncDisposable
         try
         {
             await _process.WaitForExitAsync(cancel.Token);
+            // Without a timeout, WaitForExit also waits until the output handlers have seen the last line.
+            _process.WaitForExit();
             return true;
         }
         catch (OperationCanceledException)
