@@ -49,6 +49,7 @@ run_wrk() { # url
   awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s %s %s", rps, p50, p99 }' "$work/wrk.txt"
 }
 
+mkdir -p "$work/data"
 echo "Starting the site on 127.0.0.1:$site_port with a fresh database..."
 (cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/data/khilafat.db" \
   Logging__LogLevel__Default=Warning exec dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site.log" 2>&1 &
