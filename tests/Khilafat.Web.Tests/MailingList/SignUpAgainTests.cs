@@ -1,0 +1,137 @@
+using System.Net;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Tests.Infrastructure;
+
+namespace Khilafat.Web.Tests.MailingList;
+
+/// <summary>Signing up an address that is already known: the visitor learns nothing, and the address is not flooded.</summary>
+public class SignUpAgainTests(MailSiteFactory factory) : IClassFixture<MailSiteFactory>
+{
+    [Fact]
+    public async Task SigningUpAgain_AnswersExactlyAsForANewAddress_WhateverTheAddressesState()
+    {
+        var client = factory.CreateClient();
+        var pending = Visitor.NewAddress("pending");
+        var confirmed = Visitor.NewAddress("confirmed");
+        var unsubscribed = Visitor.NewAddress("unsubscribed");
+        await client.SignUpAndSeeThanksAsync(pending);
+        await client.SignUpAndConfirmAsync(factory, confirmed);
+        var message = await client.SignUpAndConfirmAsync(factory, unsubscribed);
+        using (await client.SubmitFormAsync(Mailbox.PathAndQuery(message.UnsubscribeLink()))) { }
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(unsubscribed))!.Status);
+
+        var visitor = factory.CreateHttpsNonRedirectingClient();
+        var answers = new List<(string Location, string Page)>();
+        foreach (var email in new[] { Visitor.NewAddress("new"), pending, confirmed, unsubscribed })
+        {
+            using var response = await visitor.SignUpAsync(email);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var location = response.Headers.Location!.OriginalString;
+            var page = await visitor.GetDocumentAsync(location);
+            answers.Add((location, page.QuerySelector("main")!.Text()));
+        }
+
+        Assert.Equal("/join/thanks", answers[0].Location);
+        Assert.All(answers, answer => Assert.Equal(answers[0], answer));
+    }
+
+    [Fact]
+    public async Task APendingAddress_GetsNoSecondEmailWithinTenMinutes_OneAfterTen_AndAtMostThreeADay()
+    {
+        var client = factory.CreateClient();
+        var email = Visitor.NewAddress("pending");
+        StartOfANewUtcDay();
+
+        await client.SignUpAndSeeThanksAsync(email);
+        var links = await AssertEmailsAsync(email, 1, []);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(9));
+        await client.SignUpAndSeeThanksAsync(email);
+        await AssertEmailsAsync(email, 1, links);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await client.SignUpAndSeeThanksAsync(email);
+        links = await AssertEmailsAsync(email, 2, links);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        await client.SignUpAndSeeThanksAsync(email);
+        links = await AssertEmailsAsync(email, 3, links);
+
+        // A fourth the same day is refused however long the wait.
+        foreach (var wait in new[] { 11, 60, 600 })
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(wait));
+            await client.SignUpAndSeeThanksAsync(email);
+            await AssertEmailsAsync(email, 3, links);
+        }
+        Assert.Equal(SubscriberStatus.Pending, (await factory.SubscriberAsync(email))!.Status);
+
+        // Each email replaced the one before: only the newest link still leads to a confirm button.
+        var pages = new List<string>();
+        foreach (var link in links) pages.Add((await client.GetDocumentAsync(Mailbox.PathAndQuery(link))).QuerySelector("h1")!.Text());
+        Assert.Equal(["This link does not work any more", "This link does not work any more", "Confirm your subscription"], pages);
+    }
+
+    [Fact]
+    public async Task APendingAddress_MayGetANewEmailTheNextDay()
+    {
+        var client = factory.CreateClient();
+        var email = Visitor.NewAddress("nextday");
+        StartOfANewUtcDay();
+        for (var i = 1; i <= 3; i++)
+        {
+            await client.SignUpAndSeeThanksAsync(email);
+            await AssertEmailsAsync(email, i, []);
+            factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        StartOfANewUtcDay();
+        await client.SignUpAndSeeThanksAsync(email);
+
+        await AssertEmailsAsync(email, 4, []);
+    }
+
+    [Fact]
+    public async Task AConfirmedSubscriber_SigningUpAgain_IsNeverChanged_AndGetsNoEmail()
+    {
+        var client = factory.CreateClient();
+        var email = Visitor.NewAddress("loyal");
+        await client.SignUpAndConfirmAsync(factory, email, "Amina", "PK");
+        var before = await factory.SubscriberAsync(email);
+
+        foreach (var wait in new[] { 0, 11, 24 * 60 })
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(wait));
+            await client.SignUpAndSeeThanksAsync(email, "Someone Else", "GB");
+        }
+
+        var after = await factory.SubscriberAsync(email);
+        Assert.Equal(SubscriberStatus.Confirmed, after!.Status);
+        Assert.Equal(("Amina", "PK"), (after.Name, after.Country));
+        Assert.Equal(before!.ConfirmedAt, after.ConfirmedAt);
+        Assert.Equal(before.Consent.GivenAt, after.Consent.GivenAt);
+        await AssertEmailsAsync(email, 1, []);
+    }
+
+    /// <summary>Moves the clock to 01:00 UTC of the next day, so a test's minutes all fall on one day.</summary>
+    private void StartOfANewUtcDay()
+    {
+        var now = factory.Clock.GetUtcNow();
+        factory.Clock.Advance(now.UtcDateTime.Date.AddDays(1).AddHours(1) - now.UtcDateTime);
+    }
+
+    /// <summary>
+    /// The queue holds exactly <paramref name="count"/> messages to the address, all delivered, and the server got
+    /// exactly that many. Returns their confirm links in the order they came: <paramref name="known"/>, then any new one.
+    /// </summary>
+    private async Task<List<string>> AssertEmailsAsync(string email, int count, List<string> known)
+    {
+        var queued = await factory.OutboxToAsync(email);
+        Assert.Equal(count, queued.Count);
+        await factory.WaitUntilDeliveredAsync(email, count);
+        await factory.WaitForEmailsToAsync(email, count);
+        var received = factory.Smtp.MessagesTo(email);
+        Assert.Equal(count, received.Count);
+        return [.. known, .. received.Select(m => m.ConfirmLink()).Except(known)];
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Khilafat.Web.Email;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Tests.Infrastructure;
+using MimeKit;
+
+namespace Khilafat.Web.Tests.MailingList;
+
+public class SignUpTests(MailSiteFactory factory) : IClassFixture<MailSiteFactory>
+{
+    [Fact]
+    public async Task SignUp_ShowsTheThanksPage_AndSendsExactlyOneConfirmationEmail_WithBothBodiesAndOneClickUnsubscribe()
+    {
+        var client = factory.CreateClient();
+        var email = Visitor.NewAddress("amina");
+
+        var thanks = await client.SignUpAndSeeThanksAsync(email, "Amina Khan", "PK");
+
+        Assert.Equal("Check your email", thanks.QuerySelector("h1")!.Text());
+        Assert.Contains("we have sent it an email with a link to confirm", thanks.QuerySelector("main")!.Text());
+
+        var messages = await factory.WaitForEmailsToAsync(email);
+        await factory.WaitUntilDeliveredAsync(email);
+        Assert.Single(factory.Smtp.MessagesTo(email));
+        var message = messages.Single();
+
+        Assert.Equal("Confirm your subscription to the Khilafat Movement mailing list", message.Subject);
+        Assert.Equal([email], message.To.Mailboxes.Select(m => m.Address));
+        Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.Contains("Hello Amina Khan,", message.TextBody);
+        Assert.Contains("Hello Amina Khan,", message.HtmlBody);
+
+        var confirm = message.ConfirmLink();
+        Assert.StartsWith("https://localhost/join/confirm?token=", confirm);
+        Assert.Contains($"href=\"{confirm}\"", message.HtmlBody);
+
+        var unsubscribe = message.UnsubscribeLink();
+        Assert.StartsWith("https://localhost/unsubscribe?token=", unsubscribe);
+        Assert.Contains($"Unsubscribe: {unsubscribe}", message.TextBody);
+        Assert.Contains($"href=\"{unsubscribe}\"", message.HtmlBody);
+
+        var oneClick = message.OneClickLink();
+        Assert.StartsWith("https://localhost/unsubscribe/one-click?token=", oneClick);
+        Assert.Equal(Mailbox.TokenOf(unsubscribe), Mailbox.TokenOf(oneClick));
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+    }
+
+    [Fact]
+    public async Task SignUp_StoresAPendingSubscriber_WithTheAddressNormalized_AndTheConsentAsShownOnTheForm()
+    {
+        var client = factory.CreateClient();
+        var local = "Amina." + Guid.NewGuid().ToString("N")[..10];
+        var form = await client.GetDocumentAsync("/join");
+        var wordingOnTheForm = form.QuerySelector("label.choice")!.Text();
+
+        await client.SignUpAndSeeThanksAsync($"  {local}@Example.ORG ", "  Amina Khan ", "PK");
+
+        var subscriber = await factory.SubscriberAsync($"{local}@example.org");
+        Assert.NotNull(subscriber);
+        Assert.Equal(SubscriberStatus.Pending, subscriber.Status);
+        Assert.Equal("Amina Khan", subscriber.Name);
+        Assert.Equal("PK", subscriber.Country);
+        Assert.Null(subscriber.ConfirmedAt);
+
+        var consent = subscriber.Consent;
+        Assert.Equal(ConsentWording.Version, consent.Version);
+        Assert.Equal(wordingOnTheForm, consent.Text);
+        Assert.Equal("/join", consent.Source);
+        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, consent.GivenAt);
+
+        // The IP is kept only as a keyed hash: not the address, and not a plain hash anyone could recompute.
+        var ip = MailSiteFactory.DefaultClientAddress;
+        Assert.NotNull(consent.IpHash);
+        Assert.Matches("^[0-9a-f]{32}$", consent.IpHash);
+        Assert.DoesNotContain(ip.ToString(), consent.IpHash);
+        foreach (var spelling in new[] { ip.ToString(), ip.MapToIPv6().ToString() })
+            Assert.False(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spelling))).StartsWith(consent.IpHash), "The IP hash is an unkeyed SHA-256.");
+
+        var queued = Assert.Single(await factory.OutboxToAsync(subscriber.Email));
+        Assert.Equal("confirmation", queued.Kind);
+        Assert.Equal(subscriber.Id, queued.SubscriberId);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Khilafat.Web.Tests.Infrastructure;
+
+namespace Khilafat.Web.Tests.MailingList;
+
+public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<MailSiteFactory>
+{
+    public static TheoryData<string, string?, string?, bool, string, string> BadInput => new()
+    {
+        { "", null, null, true, "Input.Email", "Enter your email address." },
+        { "   ", null, null, true, "Input.Email", "Enter your email address." },
+        { "not-an-email", null, null, true, "Input.Email", "Enter an email address like name@example.org." },
+        { "two@at@example.org x", null, null, true, "Input.Email", "Enter an email address like name@example.org." },
+        { "{new}", new string('n', 101), null, true, "Input.Name", "Your name must be at most 100 characters." },
+        { "{new}", null, "QQ", true, "Input.Country", "Choose a country from the list, or leave it empty." },
+        { "{new}", null, "PAK", true, "Input.Country", "Choose a country from the list, or leave it empty." },
+        { "{new}", null, null, false, "Input.Consent", "Tick the box to agree, so that we may email you." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task BadInput_IsShownBesideItsField_AndNothingIsStoredOrSent(string email, string? name, string? country, bool consent, string field, string message)
+    {
+        var client = factory.CreateClient();
+        email = email.Replace("{new}", Visitor.NewAddress("invalid"));
+        var subscribers = await factory.SubscriberCountAsync();
+        var outbox = await factory.OutboxCountAsync();
+
+        using var response = await client.SignUpAsync(email, name, country, consent);
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/join", response.LandedOn());
+        Assert.Equal(message, page.FieldError(field));
+        Assert.Contains(message, page.QuerySelector(".error-summary")!.Text());
+        // What was typed is kept, so it can be corrected.
+        if (!string.IsNullOrWhiteSpace(email)) Assert.Equal(email, ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='Input.Email']")!).Value);
+        Assert.Equal(subscribers, await factory.SubscriberCountAsync());
+        Assert.Equal(outbox, await factory.OutboxCountAsync());
+    }
+
+    [Fact]
+    public async Task ACountryCodeOfThreeLetters_IsReportedOnce_InTheSummaryAndBesideTheField()
+    {
+        var subscribers = await factory.SubscriberCountAsync();
+
+        using var response = await factory.CreateClient().SignUpAsync(Visitor.NewAddress("typo"), null, "PAK");
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal("Choose a country from the list, or leave it empty.", page.FieldError("Input.Country"));
+        Assert.Equal(["Choose a country from the list, or leave it empty."], page.QuerySelectorAll(".error-summary li").Select(li => li.Text()));
+        Assert.Equal(subscribers, await factory.SubscriberCountAsync());
+    }
+
+    [Fact]
+    public async Task AFilledHoneypot_ShowsTheThanksPage_ButStoresAndSendsNothing()
+    {
+        var client = factory.CreateClient();
+        var email = Visitor.NewAddress("robot");
+        var subscribers = await factory.SubscriberCountAsync();
+        var outbox = await factory.OutboxCountAsync();
+        var values = Visitor.SignUpValues(email, "Robot", "PK");
+        values["Input.Website"] = "https://spam.example";
+
+        using var response = await client.SubmitFormAsync("/join", values);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/join/thanks", response.LandedOn());
+        Assert.Equal("Check your email", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        Assert.Null(await factory.SubscriberAsync(email));
+        Assert.Equal(subscribers, await factory.SubscriberCountAsync());
+        Assert.Equal(outbox, await factory.OutboxCountAsync());
+        await factory.RunSenderRoundAsync();
+        Assert.Empty(factory.Smtp.MessagesTo(email));
+    }
+
+    [Fact]
+    public async Task TheCountryList_OffersEveryCountryByItsCode_NamedInEnglishOnTheEnglishPage()
+    {
+        var page = await factory.CreateClient().GetDocumentAsync("/join");
+
+        var options = page.QuerySelectorAll("select[name='Input.Country'] option").ToList();
+        Assert.Equal("", options[0].GetAttribute("value"));
+        Assert.True(options.Count > 200, $"Only {options.Count - 1} countries to choose from.");
+        var byCode = options.Skip(1).ToDictionary(o => o.GetAttribute("value")!, o => o.Text());
+        Assert.Equal(
+            ["Pakistan", "India", "Bangladesh", "Egypt", "Saudi Arabia", "United Kingdom", "United States", "Germany", "France"],
+            new[] { "PK", "IN", "BD", "EG", "SA", "GB", "US", "DE", "FR" }.Select(code => byCode[code]));
+    }
+}
+
+public class SignUpRateLimitTests(LowSignUpLimitFactory factory) : IClassFixture<LowSignUpLimitFactory>
+{
+    [Fact]
+    public async Task TooManySignUpsFromOneAddress_Answer429WithTheSitesFriendlyPage_AndStoreNothing()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(MailSiteFactory.ClientAddressHeader, "198.51.100.23");
+        for (var i = 0; i < LowSignUpLimitFactory.Limit; i++) await client.SignUpAndSeeThanksAsync(Visitor.NewAddress("eager"));
+        var email = Visitor.NewAddress("one-too-many");
+
+        using var response = await client.SignUpAsync(email);
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("Too many requests", page.QuerySelector("h1")!.Text());
+        Assert.Contains("Please wait a few minutes and try again.", page.QuerySelector("main")!.Text());
+        Assert.NotNull(page.QuerySelector("header nav"));
+        Assert.Null(await factory.SubscriberAsync(email));
+
+        // Another address is not held back by this one, and reading the form is never limited.
+        await client.GetDocumentAsync("/join");
+        var neighbour = factory.CreateClient();
+        neighbour.DefaultRequestHeaders.Add(MailSiteFactory.ClientAddressHeader, "198.51.100.24");
+        await neighbour.SignUpAndSeeThanksAsync(Visitor.NewAddress("neighbour"));
+    }
+}

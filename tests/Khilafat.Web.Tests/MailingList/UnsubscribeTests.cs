@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Tests.Infrastructure;
+using MimeKit;
+
+namespace Khilafat.Web.Tests.MailingList;
+
+public class UnsubscribeTests(MailSiteFactory factory) : IClassFixture<MailSiteFactory>
+{
+    private async Task<(HttpClient Client, string Email, MimeMessage Message)> ConfirmedSubscriberAsync()
+    {
+        var client = factory.CreateClient();
+        var email = Visitor.NewAddress("leaving");
+        var message = await client.SignUpAndConfirmAsync(factory, email, "Leaving Reader", "GB");
+        return (client, email, message);
+    }
+
+    [Fact]
+    public async Task OpeningTheUnsubscribeLink_ShowsAButton_AndDoesNotUnsubscribe()
+    {
+        var (client, email, message) = await ConfirmedSubscriberAsync();
+
+        var page = await client.GetDocumentAsync(Mailbox.PathAndQuery(message.UnsubscribeLink()));
+
+        Assert.Equal("Unsubscribe", page.QuerySelector("h1")!.Text());
+        Assert.Contains($"Stop emails from the Khilafat Movement to l•••{email[(email.IndexOf('@') - 1)..]}?", page.QuerySelector("main")!.Text());
+        Assert.Equal("Unsubscribe", page.Form().QuerySelector("button[type=submit]")!.Text());
+        var subscriber = await factory.SubscriberAsync(email);
+        Assert.Equal(SubscriberStatus.Confirmed, subscriber!.Status);
+        Assert.Equal("Leaving Reader", subscriber.Name);
+    }
+
+    [Fact]
+    public async Task PressingUnsubscribe_UnsubscribesAndForgetsNameAndCountry()
+    {
+        var (client, email, message) = await ConfirmedSubscriberAsync();
+        factory.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        using var response = await client.SubmitFormAsync(Mailbox.PathAndQuery(message.UnsubscribeLink()));
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("You are unsubscribed", page.QuerySelector("h1")!.Text());
+        Assert.Contains("This address is off the mailing list", page.QuerySelector("main")!.Text());
+        var subscriber = await factory.SubscriberAsync(email);
+        Assert.Equal(SubscriberStatus.Unsubscribed, subscriber!.Status);
+        Assert.Null(subscriber.Name);
+        Assert.Null(subscriber.Country);
+        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, subscriber.UnsubscribedAt);
+        // The record of the consent and the opt-out stays, so the opt-out is honoured.
+        Assert.Equal("/join", subscriber.Consent.Source);
+    }
+
+    [Fact]
+    public async Task OneClickPost_ToTheHeadersAddress_WithoutAntiforgeryTokenOrCookie_Unsubscribes()
+    {
+        var (_, email, message) = await ConfirmedSubscriberAsync();
+        // A mail provider's server: no cookies, no page, only the header's address and the RFC 8058 body.
+        using var provider = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        using var response = await provider.PostAsync(Mailbox.PathAndQuery(message.OneClickLink()),
+            new StringContent("List-Unsubscribe=One-Click", Encoding.ASCII, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var subscriber = await factory.SubscriberAsync(email);
+        Assert.Equal(SubscriberStatus.Unsubscribed, subscriber!.Status);
+        Assert.Null(subscriber.Name);
+        Assert.Null(subscriber.Country);
+    }
+
+    [Fact]
+    public async Task OpeningTheOneClickAddressInABrowser_LeadsToThePageWithTheButton()
+    {
+        var (client, email, message) = await ConfirmedSubscriberAsync();
+
+        var page = await client.GetDocumentAsync(Mailbox.PathAndQuery(message.OneClickLink()));
+
+        Assert.Equal("Unsubscribe", page.QuerySelector("h1")!.Text());
+        Assert.NotNull(page.Form());
+        Assert.Equal(SubscriberStatus.Confirmed, (await factory.SubscriberAsync(email))!.Status);
+    }
+
+    [Fact]
+    public async Task AWrongToken_IsRefused_AndChangesNothing()
+    {
+        var (client, email, message) = await ConfirmedSubscriberAsync();
+        var token = Mailbox.TokenOf(message.UnsubscribeLink())!;
+        // One character changed in the middle (the last one carries padding bits a decoder may ignore).
+        var tampered = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
+        var validPage = await client.GetDocumentAsync(Mailbox.PathAndQuery(message.UnsubscribeLink()));
+
+        using var oneClick = await factory.CreateClient().PostAsync("/unsubscribe/one-click?token=" + tampered,
+            new StringContent("List-Unsubscribe=One-Click", Encoding.ASCII, "application/x-www-form-urlencoded"));
+        using var oneClickGarbage = await factory.CreateClient().PostAsync("/unsubscribe/one-click?token=garbage",
+            new StringContent("List-Unsubscribe=One-Click", Encoding.ASCII, "application/x-www-form-urlencoded"));
+        var opened = await client.GetDocumentAsync("/unsubscribe?token=" + tampered);
+        using var pressed = await client.SubmitAsync(validPage.Form(), "/unsubscribe", Html.Values(("Token", tampered)));
+
+        Assert.Equal(HttpStatusCode.NotFound, oneClick.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, oneClickGarbage.StatusCode);
+        foreach (var page in new[] { opened, await pressed.ReadDocumentAsync() })
+        {
+            Assert.Equal("This link does not work", page.QuerySelector("h1")!.Text());
+            Assert.Contains("We do not recognise this unsubscribe link", page.QuerySelector("main")!.Text());
+            Assert.Null(page.QuerySelector("main form"));
+        }
+        var subscriber = await factory.SubscriberAsync(email);
+        Assert.Equal(SubscriberStatus.Confirmed, subscriber!.Status);
+        Assert.Equal("Leaving Reader", subscriber.Name);
+    }
+
+    [Fact]
+    public async Task AfterUnsubscribing_SigningUpAgain_DoesNotResubscribe_UntilTheNewConfirmationLinkIsUsed()
+    {
+        var (client, email, first) = await ConfirmedSubscriberAsync();
+        using (await client.SubmitFormAsync(Mailbox.PathAndQuery(first.UnsubscribeLink()))) { }
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(email))!.Status);
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        await client.SignUpAndSeeThanksAsync(email, "Back Again", "PK");
+
+        var waiting = await factory.SubscriberAsync(email);
+        Assert.Equal(SubscriberStatus.Unsubscribed, waiting!.Status);
+        var messages = await factory.WaitForEmailsToAsync(email, 2);
+        var second = messages.Single(m => m.ConfirmLink() != first.ConfirmLink());
+        // The old confirmation link does not bring the address back.
+        var old = await client.GetDocumentAsync(Mailbox.PathAndQuery(first.ConfirmLink()));
+        Assert.Null(old.QuerySelector("main form"));
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(email))!.Status);
+
+        using var confirmed = await client.SubmitFormAsync(Mailbox.PathAndQuery(second.ConfirmLink()));
+
+        Assert.Equal("/join/confirmed", confirmed.LandedOn());
+        var back = await factory.SubscriberAsync(email);
+        Assert.Equal(SubscriberStatus.Confirmed, back!.Status);
+        Assert.Equal(("Back Again", "PK"), (back.Name, back.Country));
+        Assert.Null(back.UnsubscribedAt);
+    }
+}
