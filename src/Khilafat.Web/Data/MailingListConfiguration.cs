@@ -13,7 +13,8 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         subscriber.HasIndex(s => s.ConfirmTokenHash);
         subscriber.HasIndex(s => new { s.Status, s.Id });
         subscriber.HasIndex(s => s.CreatedAt);
-        subscriber.Property(s => s.Email).HasMaxLength(Subscriber.EmailMaxLength);
+        // One subscriber per address whatever its case: "Amina@example.org" and "amina@example.org" reach the same inbox.
+        subscriber.Property(s => s.Email).HasMaxLength(Subscriber.EmailMaxLength).UseCollation("NOCASE");
         subscriber.Property(s => s.Name).HasMaxLength(Subscriber.NameMaxLength);
         subscriber.Property(s => s.Country).HasMaxLength(2);
         subscriber.Property(s => s.Language).HasMaxLength(8);

@@ -24,5 +24,22 @@ public static class Countries
             .ToList();
     }
 
-    public static string Name(string? code) => code is not null && Regions.TryGetValue(code, out var region) ? region.DisplayName : code ?? "";
+    /// <summary>
+    /// The country's name in the current UI language. A RegionInfo names its country in the language of the culture it
+    /// was made from ("as-IN" gives Assamese), so the name comes from one made for the reader's language and the country.
+    /// </summary>
+    public static string Name(string? code)
+    {
+        if (code is null || !Regions.TryGetValue(code, out var region)) return code ?? "";
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (language == "en") return region.EnglishName;
+        try
+        {
+            return new RegionInfo($"{language}-{code}").DisplayName;
+        }
+        catch (ArgumentException)
+        {
+            return region.EnglishName;
+        }
+    }
 }

@@ -145,7 +145,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         var (rows, errors) = await ReadImportAsync(input, ct);
         if (errors.Count > 0) return new ImportResult(0, 0, 0, errors);
 
-        var unique = rows.DistinctBy(r => r.Email.ToUpperInvariant()).ToList();
+        var unique = rows.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
         var duplicates = rows.Count - unique.Count;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var emails = unique.Select(r => r.Email).ToList();

@@ -49,30 +49,32 @@ public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvide
         return HMACSHA256.HashData(master, Encoding.UTF8.GetBytes(purpose + "\n" + value));
     }
 
-    private async Task<byte[]> LoadAsync()
+    /// <summary>Reads the key, making it on a new database. Called at start-up, so that it is never first needed inside a write transaction.</summary>
+    public async Task<byte[]> LoadAsync(CancellationToken ct = default)
     {
-        await _loading.WaitAsync();
+        await _loading.WaitAsync(ct);
         try
         {
             if (_master is not null) return _master;
             var protector = dataProtection.CreateProtector("Khilafat.Web.SiteKeys");
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-            var stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync();
+            var stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync(ct);
             if (stored is not null) return _master = protector.Unprotect(Convert.FromBase64String(stored));
 
             var key = RandomNumberGenerator.GetBytes(32);
             db.Settings.Add(new SiteSetting { Key = SettingKey, Value = Convert.ToBase64String(protector.Protect(key)) });
             try
             {
-                await db.SaveChangesAsync();
+                await db.SaveChangesAsync(ct);
                 return _master = key;
             }
             catch (DbUpdateException)
             {
-                // Another instance made it first: use theirs.
+                // Another instance made it first: use theirs (and if there is none, the failure was something else).
                 db.ChangeTracker.Clear();
-                stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleAsync();
+                stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync();
+                if (stored is null) throw;
                 return _master = protector.Unprotect(Convert.FromBase64String(stored));
             }
         }

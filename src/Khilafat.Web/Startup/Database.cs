@@ -34,7 +34,7 @@ public static class Database
     {
         services.AddDbContextPool<SiteDbContext>((sp, options) => options
             .UseSqlite(RuntimeConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))
-            .AddInterceptors(SqliteConnectionPragmas.Instance));
+            .AddInterceptors(SqliteConnectionPragmas.Instance, SqliteWriteGate.Instance));
         return services;
     }
 
@@ -80,6 +80,8 @@ public static class Database
             await db.Database.MigrateAsync(ct);
             await ProveWritableAsync(RuntimeConnectionString(app.Configuration, app.Environment), ct);
             await SeedData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+            // Made (or read) now, before any request: later it is needed inside write transactions, where making it would wait for itself.
+            await app.Services.GetRequiredService<Khilafat.Web.Privacy.SiteKeys>().LoadAsync(ct);
             logger.LogInformation("Database ready at {File}", file);
         }
         catch (StartupException e)

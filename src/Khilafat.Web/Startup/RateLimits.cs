@@ -11,6 +11,7 @@ public static class RateLimitPolicies
     public const string Testimonials = "testimonials";
     public const string SignUps = "sign-ups";
     public const string Links = "links";
+    private const int Segments = 10;
 
     public static IServiceCollection AddSiteRateLimits(this IServiceCollection services)
     {
@@ -24,8 +25,10 @@ public static class RateLimitPolicies
             options.AddPolicy(Links, context => PostsPerAddress(context, Links, o => o.Links));
             options.OnRejected = (context, _) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // A sliding window frees a segment at a time; without the limiter's own figure, a segment is the honest wait.
+                var window = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window / Segments;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
@@ -43,7 +46,7 @@ public static class RateLimitPolicies
         {
             PermitLimit = limit(options),
             Window = options.Window,
-            SegmentsPerWindow = 10,
+            SegmentsPerWindow = Segments,
             QueueLimit = 0,
         });
     }

@@ -33,7 +33,7 @@ public class IndexModel(MailingListService mailingList, IStringLocalizer<SharedR
         if (!string.IsNullOrWhiteSpace(Input.Email) && email is null)
             ModelState.AddModelError("Input.Email", t["Enter an email address like name@example.org."]);
         var country = string.IsNullOrEmpty(Input.Country) ? null : Input.Country.ToUpperInvariant();
-        if (country is not null && !Countries.IsKnown(country))
+        if (country is not null && !Countries.IsKnown(country) && ModelState.GetFieldValidationState("Input.Country") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             ModelState.AddModelError("Input.Country", t["Choose a country from the list, or leave it empty."]);
         if (!ModelState.IsValid) return Page();
 

@@ -42,7 +42,7 @@ namespace Khilafat.Web.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false, collation: "NOCASE"),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
@@ -64,6 +64,37 @@ namespace Khilafat.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Subscribers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Testimonials",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    EditedText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsFeatured = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SpamReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModeratedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModeratedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    NotifyOnPublish = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConsentVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ConsentText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ConsentGivenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IpHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Testimonials", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -96,6 +127,16 @@ namespace Khilafat.Web.Data.Migrations
                 name: "IX_Subscribers_Status_Id",
                 table: "Subscribers",
                 columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Testimonials_IpHash",
+                table: "Testimonials",
+                column: "IpHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Testimonials_Status_IsFeatured_SubmittedAt",
+                table: "Testimonials",
+                columns: new[] { "Status", "IsFeatured", "SubmittedAt" });
         }
 
         /// <inheritdoc />
@@ -106,6 +147,9 @@ namespace Khilafat.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Subscribers");
+
+            migrationBuilder.DropTable(
+                name: "Testimonials");
         }
     }
 }

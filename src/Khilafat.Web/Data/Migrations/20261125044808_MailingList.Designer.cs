@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Khilafat.Web.Data.Migrations
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261125040244_Testimonials")]
-    partial class Testimonials
+    [Migration("20261125044808_MailingList")]
+    partial class MailingList
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -392,7 +392,8 @@ namespace Khilafat.Web.Data.Migrations
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Language")
                         .IsRequired()
