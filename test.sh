@@ -5,6 +5,23 @@ cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The browser tests (tests/Khilafat.Web.BrowserTests) drive Debian's Chromium, or the browser CHROMIUM_PATH names;
+# Playwright's own browser download is never used. Without one they fail, so find or install it first.
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+    if [ -n "${CHROMIUM_PATH:-}" ]; then
+        echo "test.sh: CHROMIUM_PATH=$CHROMIUM_PATH is not an executable. Point it at a Chromium or Chrome executable, or unset it to use Debian's chromium package (/usr/bin/chromium)." >&2
+        exit 1
+    elif [ "$(id -u)" -eq 0 ]; then
+        echo "test.sh: no Chromium at /usr/bin/chromium; installing Debian's chromium package for the browser tests."
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    else
+        echo "test.sh: the browser tests need Chromium and there is none at /usr/bin/chromium. Install Debian's chromium package (sudo apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium or Chrome executable." >&2
+        exit 1
+    fi
+fi
+
 dotnet restore Khilafat.Web.sln
 dotnet build Khilafat.Web.sln --no-restore
 # A hung test fails the run (and says which) instead of stalling CI.
