@@ -115,12 +115,8 @@ public class BrowserSite : IAsyncLifetime
             builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
             builder.UseSetting("Email:PickupDirectory", site.MailFolder);
             builder.UseSetting("Email:PollInterval", "00:00:00.100");
-            // Chromium keeps Secure cookies on http://127.0.0.1 and http://localhost (checked here: it treats loopback as
-            // a secure context), but ASP.NET Core's antiforgery refuses to issue a token on a plain-HTTP request while its
-            // cookie is set to Secure (InvalidOperationException, a 500 on every form). The browser talks plain HTTP to
-            // Kestrel on loopback, so the cookies are not marked Secure here; the integration tests, which talk https,
-            // check that they are in production.
-            builder.UseSetting("Security:SecureCookies", "false");
+            // Cookies stay as in production (the sign-in cookie marked Secure): Chromium treats loopback as a secure
+            // context and keeps Secure cookies from http://127.0.0.1, and the anti-forgery cookie follows the request's scheme.
             // Every request of a test comes from 127.0.0.1; the limits are tested by the integration tests.
             foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
             builder.ConfigureLogging(logging => logging.AddProvider(site.Logs));
