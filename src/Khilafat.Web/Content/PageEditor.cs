@@ -93,7 +93,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         page.Revisions.Add(Revision(page, 1, actor, now, publish ? "Created and published" : "Created as draft"));
         db.Pages.Add(page);
         db.Audit(clock, actor, AuditActions.PageCreated, Target(page), publish ? "published" : "draft");
-        if (!await TrySaveAsync(ct)) return new PageSaveResult.Invalid(new Dictionary<string, string> { [nameof(input.Slug)] = "Another page already uses this slug." });
+        if (!await TrySaveAsync(ct)) return SlugTaken;
         if (publish) await cache.EvictPublicAsync(ct);
         return new PageSaveResult.Saved(page.Id, page.Version);
     }
@@ -136,16 +136,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         if (contentChanged) db.Audit(clock, actor, AuditActions.PageEdited, Target(page), oldSlug != page.Slug ? $"slug changed from {oldSlug}" : null);
         if (isPublished != wasPublished) db.Audit(clock, actor, isPublished ? AuditActions.PagePublished : AuditActions.PageUnpublished, Target(page));
 
-        try
-        {
-            if (!await TrySaveAsync(ct)) return new PageSaveResult.Invalid(new Dictionary<string, string> { [nameof(input.Slug)] = "Another page already uses this slug." });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId, ct);
-            return current is null ? new PageSaveResult.NotFound() : await ConflictAsync(current, ct);
-        }
+        if (await SaveEditAsync(pageId, ct) is { } problem) return problem;
         if (wasPublished || isPublished) await cache.EvictPublicAsync(ct);
         return new PageSaveResult.Saved(page.Id, page.Version);
     }
@@ -167,16 +158,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         page.Version++;
         await AddRevisionAsync(page, actor, now, $"Restored revision {number}", ct);
         db.Audit(clock, actor, AuditActions.PageRestored, Target(page), $"revision {number}");
-        try
-        {
-            if (!await TrySaveAsync(ct)) return new PageSaveResult.Invalid(new Dictionary<string, string> { [nameof(input.Slug)] = "Another page already uses this slug." });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId, ct);
-            return current is null ? new PageSaveResult.NotFound() : await ConflictAsync(current, ct);
-        }
+        if (await SaveEditAsync(pageId, ct) is { } problem) return problem;
         if (page.IsPublished) await cache.EvictPublicAsync(ct);
         return new PageSaveResult.Saved(page.Id, page.Version);
     }
@@ -192,6 +174,26 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         var lastEditor = await db.PageRevisions.Where(r => r.PageId == page.Id).OrderByDescending(r => r.Number)
             .Select(r => r.AuthorName).FirstOrDefaultAsync(ct) ?? "someone";
         return new PageSaveResult.Conflict(new PageInput(page.Slug, page.Title, page.Summary, page.Body), page.Version, page.IsPublished, lastEditor, page.UpdatedAt);
+    }
+
+    private static PageSaveResult.Invalid SlugTaken => new(new Dictionary<string, string> { [nameof(PageInput.Slug)] = "Another page already uses this slug." });
+
+    /// <summary>
+    /// Saves an edit of an existing page: null when saved, else what stopped it (the slug taken meanwhile, or a newer
+    /// save by someone else, caught by the page's version).
+    /// </summary>
+    private async Task<PageSaveResult?> SaveEditAsync(int pageId, CancellationToken ct)
+    {
+        try
+        {
+            return await TrySaveAsync(ct) ? null : SlugTaken;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId, ct);
+            return current is null ? new PageSaveResult.NotFound() : await ConflictAsync(current, ct);
+        }
     }
 
     /// <summary>Saves; false when the slug's unique index refused it (another save took the slug meanwhile).</summary>

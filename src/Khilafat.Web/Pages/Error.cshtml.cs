@@ -17,7 +17,6 @@ public class ErrorModel(IStringLocalizer<SharedResource> t, ILogger<ErrorModel> 
     public int Code { get; private set; }
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
-    public string? Description => null;
     public bool NoIndex => true;
 
     // Runs for every method, with or without a handler: a failed POST is re-executed here as a POST. There is no OnPost,

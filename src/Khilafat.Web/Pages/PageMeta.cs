@@ -4,6 +4,9 @@ namespace Khilafat.Web.Pages;
 public interface IPageMeta
 {
     string Title { get; }
-    string? Description { get; }
+
+    /// <summary>The meta description; pages people arrive at from a search engine have one.</summary>
+    string? Description => null;
+
     bool NoIndex => false;
 }

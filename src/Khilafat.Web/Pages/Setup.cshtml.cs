@@ -23,7 +23,6 @@ public class SetupModel(SetupToken setupToken, UserAdministration accounts, Site
     public InputModel Input { get; set; } = new();
 
     public string Title => "Set up the site";
-    public string? Description => null;
     public bool NoIndex => true;
 
     public IActionResult OnGet() => setupToken.Matches(Token) ? Page() : NotFound();

@@ -19,7 +19,6 @@ public class UnsubscribeModel(MailingListService mailingList, IStringLocalizer<S
     public string MaskedEmail { get; private set; } = "";
 
     public string Title => IsDone ? t["You are unsubscribed"] : IsValid ? t["Unsubscribe"] : t["This link does not work"];
-    public string? Description => null;
     public bool NoIndex => true;
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -21,7 +21,6 @@ public class RecoveryCodeModel(SignInFlow signIn) : PageModel, IPageMeta
     public string? ReturnUrl { get; set; }
 
     public string Title => "Sign in with a recovery code";
-    public string? Description => null;
     public bool NoIndex => true;
 
     public async Task<IActionResult> OnGetAsync() =>

@@ -28,7 +28,6 @@ public class ResetPasswordModel(UserManager<SiteUser> users, SiteDbContext db, T
     public string? Email { get; private set; }
 
     public string Title => "Set your password";
-    public string? Description => null;
     public bool NoIndex => true;
 
     public async Task OnGetAsync()

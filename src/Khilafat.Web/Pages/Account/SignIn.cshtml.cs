@@ -20,7 +20,6 @@ public class SignInModel(SignInFlow signIn) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "Sign in";
-    public string? Description => null;
     public bool NoIndex => true;
 
     public IActionResult OnGet()

@@ -8,7 +8,6 @@ namespace Khilafat.Web.Pages.Account;
 public class SignOutModel(SignInFlow signIn) : PageModel, IPageMeta
 {
     public string Title => "Sign out";
-    public string? Description => null;
     public bool NoIndex => true;
 
     public void OnGet()

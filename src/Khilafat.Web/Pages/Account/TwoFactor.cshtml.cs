@@ -21,7 +21,6 @@ public class TwoFactorModel(SignInFlow signIn) : PageModel, IPageMeta
     public string? ReturnUrl { get; set; }
 
     public string Title => "Two-factor sign-in";
-    public string? Description => null;
     public bool NoIndex => true;
 
     public async Task<IActionResult> OnGetAsync() =>

@@ -8,7 +8,6 @@ public class IndexModel(Dashboard dashboard) : PageModel, IPageMeta
     public DashboardCounts Counts { get; private set; } = null!;
 
     public string Title => "Dashboard";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct) => Counts = await dashboard.CountAsync(ct);
 }

@@ -26,7 +26,6 @@ public class ConfirmModel(MailingListService mailingList, IStringLocalizer<Share
         _ => t["This link does not work any more"],
     };
 
-    public string? Description => null;
     public bool NoIndex => true;
 
     public async Task OnGetAsync(CancellationToken ct) => State = await mailingList.CheckConfirmationAsync(Token, ct);

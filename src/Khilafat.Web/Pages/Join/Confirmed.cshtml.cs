@@ -6,7 +6,6 @@ namespace Khilafat.Web.Pages.Join;
 public class ConfirmedModel(IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public string Title => t["Thank you for joining"];
-    public string? Description => null;
     public bool NoIndex => true;
 
     public void OnGet()

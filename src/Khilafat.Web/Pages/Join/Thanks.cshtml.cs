@@ -7,7 +7,6 @@ namespace Khilafat.Web.Pages.Join;
 public class ThanksModel(IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public string Title => t["Check your email"];
-    public string? Description => null;
     public bool NoIndex => true;
 
     public void OnGet()

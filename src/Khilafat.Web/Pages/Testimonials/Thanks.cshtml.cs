@@ -6,7 +6,6 @@ namespace Khilafat.Web.Pages.Testimonials;
 public class ThanksModel(IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public string Title => t["Thank you for your words"];
-    public string? Description => null;
     public bool NoIndex => true;
 
     public void OnGet()

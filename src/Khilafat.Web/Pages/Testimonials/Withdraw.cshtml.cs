@@ -17,7 +17,6 @@ public class WithdrawModel(TestimonialService testimonials, IStringLocalizer<Sha
     public bool Withdrawn { get; private set; }
 
     public string Title => Withdrawn ? t["Your testimonial is withdrawn"] : Testimonial is null ? t["This link does not work"] : t["Withdraw your testimonial"];
-    public string? Description => null;
     public bool NoIndex => true;
 
     public async Task OnGetAsync(CancellationToken ct) => Testimonial = await testimonials.FindForWithdrawalAsync(Token, ct);

@@ -20,7 +20,6 @@ public class IndexModel(UserManager<SiteUser> users, SiteSignInManager signIn, S
     public string? StatusMessage { get; set; }
 
     public string Title => "Your account";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync()
     {

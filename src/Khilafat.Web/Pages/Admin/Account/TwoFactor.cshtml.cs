@@ -40,7 +40,6 @@ public class TwoFactorModel(
     public string? StatusMessage { get; set; }
 
     public string Title => "Two-factor sign-in";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -17,7 +17,6 @@ public class IndexModel(AuditReader audit) : PageModel, IPageMeta
     public IReadOnlyList<string> Actions { get; private set; } = [];
 
     public string Title => "Audit log";
-    public string? Description => null;
 
     public Pager Pager => Pager.For(Request, Result.Page, Result.PageCount, "Audit log pages");
 

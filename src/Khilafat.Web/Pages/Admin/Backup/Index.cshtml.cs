@@ -10,7 +10,6 @@ namespace Khilafat.Web.Pages.Admin.Backup;
 public class IndexModel(IConfiguration configuration, IWebHostEnvironment environment, SiteDbContext db, TimeProvider clock) : PageModel, IPageMeta
 {
     public string Title => "Backup";
-    public string? Description => null;
 
     public void OnGet()
     {

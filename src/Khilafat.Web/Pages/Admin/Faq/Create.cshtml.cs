@@ -11,7 +11,6 @@ public class CreateModel(FaqEditor faq) : PageModel, IPageMeta
     public FaqForm Input { get; set; } = new();
 
     public string Title => "New question";
-    public string? Description => null;
 
     public void OnGet()
     {

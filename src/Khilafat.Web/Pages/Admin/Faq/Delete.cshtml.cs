@@ -11,7 +11,6 @@ public class DeleteModel(FaqEditor faq) : PageModel, IPageMeta
     public FaqInput Entry { get; private set; } = null!;
 
     public string Title => "Delete question";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

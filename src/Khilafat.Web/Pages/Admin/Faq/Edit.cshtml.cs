@@ -11,7 +11,6 @@ public class EditModel(FaqEditor faq) : PageModel, IPageMeta
     public FaqForm Input { get; set; } = new();
 
     public string Title => "Edit question";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -13,7 +13,6 @@ public class IndexModel(FaqEditor faq) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "FAQ";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct) => Entries = await faq.ListAsync(ct);
 

@@ -17,7 +17,6 @@ public class IndexModel(OutboxAdministration outbox) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "Outgoing email";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -11,7 +11,6 @@ public class CreateModel(PageEditor pages) : PageModel, IPageMeta
     public PageForm Input { get; set; } = new();
 
     public string Title => "New page";
-    public string? Description => null;
 
     public void OnGet()
     {

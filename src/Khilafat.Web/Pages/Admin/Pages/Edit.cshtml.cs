@@ -23,7 +23,6 @@ public class EditModel(PageEditor pages) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "Edit page";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -25,7 +25,6 @@ public class HistoryModel(PageEditor pages) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "History: " + Current.Content.Title;
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

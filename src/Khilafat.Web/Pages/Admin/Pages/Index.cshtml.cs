@@ -12,7 +12,6 @@ public class IndexModel(PageEditor pages) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "Pages";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct) => Items = await pages.ListAsync(ct);
 }

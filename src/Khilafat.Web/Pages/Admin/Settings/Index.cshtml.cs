@@ -14,7 +14,6 @@ public class IndexModel(SiteSettingsStore settings) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "Settings";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct) => RequireAdminTwoFactor = await settings.RequireAdminTwoFactorAsync(ct);
 

@@ -14,7 +14,6 @@ public class DetailsModel(SubscriberAdministration subscribers) : PageModel, IPa
     public string? StatusMessage { get; set; }
 
     public string Title => "Subscriber";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -11,7 +11,6 @@ public class EraseModel(SubscriberAdministration subscribers) : PageModel, IPage
     public string Email { get; private set; } = "";
 
     public string Title => "Erase subscriber";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -17,7 +17,6 @@ public class ImportModel(SubscriberAdministration subscribers) : PageModel, IPag
     public ImportResult? Result { get; private set; }
 
     public string Title => "Import subscribers";
-    public string? Description => null;
 
     public void OnGet()
     {

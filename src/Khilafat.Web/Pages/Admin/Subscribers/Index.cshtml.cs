@@ -17,7 +17,6 @@ public class IndexModel(SubscriberAdministration subscribers) : PageModel, IPage
     public string? StatusMessage { get; set; }
 
     public string Title => "Subscribers";
-    public string? Description => null;
 
     public Pager Pager => Pager.For(Request, Result.Page, Result.PageCount, "Subscriber pages");
 

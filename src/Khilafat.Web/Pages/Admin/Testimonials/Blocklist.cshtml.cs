@@ -16,7 +16,6 @@ public class BlocklistModel(TestimonialModeration moderation) : PageModel, IPage
     public string? StatusMessage { get; set; }
 
     public string Title => "Testimonial blocklist";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct) => Words = await moderation.BlocklistTextAsync(ct);
 

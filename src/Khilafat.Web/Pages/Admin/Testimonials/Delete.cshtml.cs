@@ -17,7 +17,6 @@ public class DeleteModel(TestimonialModeration moderation) : PageModel, IPageMet
     public IReadOnlyList<Testimonial> Testimonials { get; private set; } = [];
 
     public string Title => "Delete testimonials";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

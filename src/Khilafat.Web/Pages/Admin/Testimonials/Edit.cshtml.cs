@@ -17,7 +17,6 @@ public class EditModel(TestimonialModeration moderation) : PageModel, IPageMeta
     public Testimonial Testimonial { get; private set; } = null!;
 
     public string Title => "Edit testimonial";
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -19,7 +19,6 @@ public class IndexModel(TestimonialModeration moderation) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "Testimonials";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

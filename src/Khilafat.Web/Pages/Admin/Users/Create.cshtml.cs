@@ -12,7 +12,6 @@ public class CreateModel(UserAdministration accounts) : PageModel, IPageMeta
     public InputModel Input { get; set; } = new();
 
     public string Title => "New account";
-    public string? Description => null;
 
     public void OnGet()
     {

@@ -17,7 +17,6 @@ public class EditModel(UserAdministration accounts) : PageModel, IPageMeta
     public string? PasswordLink { get; set; }
 
     public string Title => "Account: " + Account.Email;
-    public string? Description => null;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {

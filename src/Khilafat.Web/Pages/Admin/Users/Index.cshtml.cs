@@ -12,7 +12,6 @@ public class IndexModel(UserAdministration accounts) : PageModel, IPageMeta
     public string? StatusMessage { get; set; }
 
     public string Title => "Accounts";
-    public string? Description => null;
 
     public async Task OnGetAsync(CancellationToken ct) => Accounts = await accounts.ListAsync(ct);
 }
