@@ -1,12 +1,17 @@
 using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Content;
 
-public sealed record PublishedPage(string Slug, string Title, string Summary, string BodyHtml, DateTime UpdatedAt);
+/// <summary>
+/// A page as the public site shows it. Language is the language of the text: the one asked for, or "en" when there is
+/// no published translation yet (IsFallback).
+/// </summary>
+public sealed record PublishedPage(string Slug, string Title, string Summary, string BodyHtml, DateTime UpdatedAt, string Language = "en", bool IsFallback = false);
 
-public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml);
+public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml, string Language = "en", bool IsFallback = false);
 
 public sealed record SitemapEntry(string Path, DateTime UpdatedAt);
 
@@ -16,25 +21,41 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
     /// <summary>The slug of the page whose text introduces the movement on the home page.</summary>
     public const string HomeSlug = "home";
 
-    /// <summary>A published page with its body rendered, or null when there is none by that slug.</summary>
-    public async Task<PublishedPage?> GetPublishedPageAsync(string slug, CancellationToken ct = default)
+    /// <summary>
+    /// A published page with its body rendered, in <paramref name="culture"/> when it has a published translation,
+    /// else in English (marked as a fallback); null when there is no published page by that slug.
+    /// </summary>
+    public async Task<PublishedPage?> GetPublishedPageAsync(string slug, string culture = SiteCultures.Default, CancellationToken ct = default)
     {
         var page = await db.Pages.AsNoTracking()
             .Where(p => p.Slug == slug && p.IsPublished)
-            .Select(p => new { p.Slug, p.Title, p.Summary, p.Body, p.UpdatedAt })
+            .Select(p => new
+            {
+                p.Slug, p.Title, p.Summary, p.Body, p.UpdatedAt,
+                Translation = p.Translations.Where(t => t.Culture == culture && t.IsPublished).Select(t => new { t.Title, t.Summary, t.Body, t.UpdatedAt }).FirstOrDefault(),
+            })
             .SingleOrDefaultAsync(ct);
-        return page is null ? null : new PublishedPage(page.Slug, page.Title, page.Summary, markdown.ToHtml(page.Body), page.UpdatedAt);
+        if (page is null) return null;
+        if (page.Translation is { } t) return new PublishedPage(page.Slug, t.Title, t.Summary, markdown.ToHtml(t.Body), t.UpdatedAt, culture);
+        return new PublishedPage(page.Slug, page.Title, page.Summary, markdown.ToHtml(page.Body), page.UpdatedAt, SiteCultures.Default, IsFallback: culture != SiteCultures.Default);
     }
 
-    /// <summary>The published FAQ entries in their order, answers rendered.</summary>
-    public async Task<IReadOnlyList<PublishedFaqEntry>> GetPublishedFaqAsync(CancellationToken ct = default)
+    /// <summary>The published FAQ entries in their order, answers rendered, each in <paramref name="culture"/> where it has a published translation.</summary>
+    public async Task<IReadOnlyList<PublishedFaqEntry>> GetPublishedFaqAsync(string culture = SiteCultures.Default, CancellationToken ct = default)
     {
         var entries = await db.FaqEntries.AsNoTracking()
             .Where(f => f.IsPublished)
             .OrderBy(f => f.Position).ThenBy(f => f.Id)
-            .Select(f => new { f.Anchor, f.Question, f.Answer })
+            .Select(f => new
+            {
+                f.Anchor, f.Question, f.Answer,
+                Translation = f.Translations.Where(t => t.Culture == culture && t.IsPublished).Select(t => new { t.Question, t.Answer }).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        return entries.Select(f => new PublishedFaqEntry(f.Anchor, f.Question, markdown.ToHtml(f.Answer))).ToList();
+        return entries.Select(f => f.Translation is { } t
+                ? new PublishedFaqEntry(f.Anchor, t.Question, markdown.ToHtml(t.Answer), culture)
+                : new PublishedFaqEntry(f.Anchor, f.Question, markdown.ToHtml(f.Answer), SiteCultures.Default, IsFallback: culture != SiteCultures.Default))
+            .ToList();
     }
 
     /// <summary>Every published page's path, for /sitemap.xml. The home page is "/".</summary>

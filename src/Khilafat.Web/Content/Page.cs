@@ -26,6 +26,27 @@ public class Page
     public int Version { get; set; }
 
     public List<PageRevision> Revisions { get; } = [];
+
+    public List<PageTranslation> Translations { get; } = [];
+}
+
+/// <summary>A page in another language than English: its own text, draft or published state, and revisions.</summary>
+public class PageTranslation
+{
+    public int Id { get; set; }
+    public int PageId { get; set; }
+
+    /// <summary>"ar" or "ur".</summary>
+    public required string Culture { get; set; }
+
+    public required string Title { get; set; }
+    public string Summary { get; set; } = "";
+    public string Body { get; set; } = "";
+    public bool IsPublished { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Raised on every save and checked by EF, as <see cref="Page.Version"/>.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A page as it was after one save. Revisions are never changed; restoring one writes a new revision.</summary>
@@ -34,7 +55,10 @@ public class PageRevision
     public int Id { get; set; }
     public int PageId { get; set; }
 
-    /// <summary>1, 2, 3... per page.</summary>
+    /// <summary>The language of the text this revision holds: "en" for the page itself, else its translation.</summary>
+    public string Culture { get; set; } = "en";
+
+    /// <summary>1, 2, 3... per page and language.</summary>
     public int Number { get; set; }
 
     public required string Slug { get; set; }
@@ -69,6 +93,20 @@ public class FaqEntry
     public required string Question { get; set; }
     public required string Answer { get; set; }
     public int Position { get; set; }
+    public bool IsPublished { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<FaqTranslation> Translations { get; } = [];
+}
+
+/// <summary>An FAQ entry's question and answer in another language than English.</summary>
+public class FaqTranslation
+{
+    public int Id { get; set; }
+    public int FaqEntryId { get; set; }
+    public required string Culture { get; set; }
+    public required string Question { get; set; }
+    public required string Answer { get; set; }
     public bool IsPublished { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         await db.Pages.AsNoTracking()
             .OrderBy(p => p.Title)
             .Select(p => new PageListItem(p.Id, p.Slug, p.Title, p.IsPublished, p.UpdatedAt,
-                p.Revisions.OrderByDescending(r => r.Number).Select(r => r.AuthorName).FirstOrDefault() ?? ""))
+                p.Revisions.Where(r => r.Culture == SiteCultures.Default).OrderByDescending(r => r.Number).Select(r => r.AuthorName).FirstOrDefault() ?? ""))
             .ToListAsync(ct);
 
     public async Task<EditablePage?> GetAsync(int id, CancellationToken ct = default) =>
@@ -47,14 +48,15 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             .Select(p => new EditablePage(p.Id, new PageInput(p.Slug, p.Title, p.Summary, p.Body), p.IsPublished, p.Version, p.UpdatedAt))
             .SingleOrDefaultAsync(ct);
 
-    public async Task<IReadOnlyList<PageRevisionItem>> RevisionsAsync(int pageId, CancellationToken ct = default) =>
-        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId)
+    /// <summary>The revisions of the page's text in <paramref name="culture"/> (its English original by default), newest first.</summary>
+    public async Task<IReadOnlyList<PageRevisionItem>> RevisionsAsync(int pageId, string culture = SiteCultures.Default, CancellationToken ct = default) =>
+        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId && r.Culture == culture)
             .OrderByDescending(r => r.Number)
             .Select(r => new PageRevisionItem(r.Number, r.CreatedAt, r.AuthorName, r.Note, r.IsPublished))
             .ToListAsync(ct);
 
-    public async Task<PageInput?> RevisionAsync(int pageId, int number, CancellationToken ct = default) =>
-        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId && r.Number == number)
+    public async Task<PageInput?> RevisionAsync(int pageId, int number, string culture = SiteCultures.Default, CancellationToken ct = default) =>
+        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId && r.Culture == culture && r.Number == number)
             .Select(r => new PageInput(r.Slug, r.Title, r.Summary, r.Body))
             .SingleOrDefaultAsync(ct);
 
@@ -145,7 +147,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     public async Task<PageSaveResult> RestoreAsync(int pageId, int number, Actor actor, CancellationToken ct = default)
     {
         var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId, ct);
-        var revision = await db.PageRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.PageId == pageId && r.Number == number, ct);
+        var revision = await db.PageRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.PageId == pageId && r.Culture == SiteCultures.Default && r.Number == number, ct);
         if (page is null || revision is null) return new PageSaveResult.NotFound();
 
         var input = new PageInput(revision.Slug, revision.Title, revision.Summary, revision.Body);
@@ -165,13 +167,13 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
 
     private async Task AddRevisionAsync(Page page, Actor actor, DateTime now, string note, CancellationToken ct)
     {
-        var last = await db.PageRevisions.Where(r => r.PageId == page.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
+        var last = await db.PageRevisions.Where(r => r.PageId == page.Id && r.Culture == SiteCultures.Default).MaxAsync(r => (int?)r.Number, ct) ?? 0;
         db.PageRevisions.Add(Revision(page, last + 1, actor, now, note));
     }
 
     private async Task<PageSaveResult.Conflict> ConflictAsync(Page page, CancellationToken ct)
     {
-        var lastEditor = await db.PageRevisions.Where(r => r.PageId == page.Id).OrderByDescending(r => r.Number)
+        var lastEditor = await db.PageRevisions.Where(r => r.PageId == page.Id && r.Culture == SiteCultures.Default).OrderByDescending(r => r.Number)
             .Select(r => r.AuthorName).FirstOrDefaultAsync(ct) ?? "someone";
         return new PageSaveResult.Conflict(new PageInput(page.Slug, page.Title, page.Summary, page.Body), page.Version, page.IsPublished, lastEditor, page.UpdatedAt);
     }

@@ -15,6 +15,31 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         page.Property(p => p.Body).HasMaxLength(Page.BodyMaxLength);
         page.Property(p => p.Version).IsConcurrencyToken();
         page.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PageId).OnDelete(DeleteBehavior.Cascade);
+        page.HasMany(p => p.Translations).WithOne().HasForeignKey(t => t.PageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PageTranslationConfiguration : IEntityTypeConfiguration<PageTranslation>
+{
+    public void Configure(EntityTypeBuilder<PageTranslation> translation)
+    {
+        translation.HasIndex(t => new { t.PageId, t.Culture }).IsUnique();
+        translation.Property(t => t.Culture).HasMaxLength(8);
+        translation.Property(t => t.Title).HasMaxLength(Page.TitleMaxLength);
+        translation.Property(t => t.Summary).HasMaxLength(Page.SummaryMaxLength);
+        translation.Property(t => t.Body).HasMaxLength(Page.BodyMaxLength);
+        translation.Property(t => t.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class FaqTranslationConfiguration : IEntityTypeConfiguration<FaqTranslation>
+{
+    public void Configure(EntityTypeBuilder<FaqTranslation> translation)
+    {
+        translation.HasIndex(t => new { t.FaqEntryId, t.Culture }).IsUnique();
+        translation.Property(t => t.Culture).HasMaxLength(8);
+        translation.Property(t => t.Question).HasMaxLength(FaqEntry.QuestionMaxLength);
+        translation.Property(t => t.Answer).HasMaxLength(FaqEntry.AnswerMaxLength);
     }
 }
 
@@ -22,7 +47,8 @@ internal sealed class PageRevisionConfiguration : IEntityTypeConfiguration<PageR
 {
     public void Configure(EntityTypeBuilder<PageRevision> revision)
     {
-        revision.HasIndex(r => new { r.PageId, r.Number }).IsUnique();
+        revision.HasIndex(r => new { r.PageId, r.Culture, r.Number }).IsUnique();
+        revision.Property(r => r.Culture).HasMaxLength(8).HasDefaultValue("en");
         revision.Property(r => r.Slug).HasMaxLength(Page.SlugMaxLength);
         revision.Property(r => r.Title).HasMaxLength(Page.TitleMaxLength);
         revision.Property(r => r.Summary).HasMaxLength(Page.SummaryMaxLength);
@@ -42,6 +68,7 @@ internal sealed class FaqEntryConfiguration : IEntityTypeConfiguration<FaqEntry>
         faq.Property(f => f.Anchor).HasMaxLength(FaqEntry.AnchorMaxLength);
         faq.Property(f => f.Question).HasMaxLength(FaqEntry.QuestionMaxLength);
         faq.Property(f => f.Answer).HasMaxLength(FaqEntry.AnswerMaxLength);
+        faq.HasMany(f => f.Translations).WithOne().HasForeignKey(t => t.FaqEntryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

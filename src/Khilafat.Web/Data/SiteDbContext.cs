@@ -20,6 +20,8 @@ public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDb
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<PageRevision> PageRevisions => Set<PageRevision>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<PageTranslation> PageTranslations => Set<PageTranslation>();
+    public DbSet<FaqTranslation> FaqTranslations => Set<FaqTranslation>();
     public DbSet<SiteSetting> Settings => Set<SiteSetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();

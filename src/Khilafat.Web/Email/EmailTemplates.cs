@@ -1,26 +1,29 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using Khilafat.Web.Localization;
 using Khilafat.Web.Options;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Email;
 
-/// <summary>The site's emails, each with a plain-text and an HTML body that say the same thing.</summary>
-public sealed class EmailTemplates(IOptions<SiteOptions> site)
+/// <summary>
+/// The site's emails, each with a plain-text and an HTML body that say the same thing, written in the reader's
+/// language (the one they used on the site), right to left in HTML for Arabic and Urdu.
+/// </summary>
+public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t)
 {
-    private string SiteName => site.Value.Name;
-
-    public EmailContent Confirmation(string? name, string confirmUrl, string unsubscribeUrl) => Compose(
-        $"Confirm your subscription to the {SiteName} mailing list",
+    public EmailContent Confirmation(string culture, string? name, string confirmUrl, string unsubscribeUrl) => SiteCultures.In(culture, () => Compose(
+        t["Confirm your subscription to the {0} mailing list", SiteName],
         Greeting(name),
         [
-            $"Please confirm that you want to join the {SiteName} mailing list.",
-            Link("Confirm my subscription", confirmUrl),
-            "The link works for 7 days. If you did not ask to join, ignore this email: you will not be added.",
+            t["Please confirm that you want to join the {0} mailing list.", SiteName].Value,
+            Link(t["Confirm my subscription"], confirmUrl),
+            t["The link works for 7 days. If you did not ask to join, ignore this email: you will not be added."].Value,
         ],
-        unsubscribeUrl);
+        unsubscribeUrl));
 
-    public EmailContent PasswordLink(string email, string link, bool newAccount) => Compose(
+    public EmailContent PasswordLink(string email, string link, bool newAccount) => SiteCultures.In(SiteCultures.Default, () => Compose(
         newAccount ? $"Your {SiteName} editor account" : $"Set a new password for {SiteName}",
         "Hello,",
         [
@@ -30,21 +33,23 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site)
             Link("Choose my password", link),
             "The link works once, for 3 days. If you did not expect this email, you can ignore it.",
         ],
-        unsubscribeUrl: null);
+        unsubscribeUrl: null));
 
-    public EmailContent TestimonialPublished(string displayName, string testimonialsUrl, string withdrawUrl) => Compose(
-        $"Your words are published on the {SiteName} web site",
+    public EmailContent TestimonialPublished(string culture, string displayName, string testimonialsUrl, string withdrawUrl) => SiteCultures.In(culture, () => Compose(
+        t["Your words are published on the {0} web site", SiteName],
         Greeting(displayName),
         [
-            "Thank you for sharing what the movement means to you. Your testimonial is now published:",
-            Link("See it on the site", testimonialsUrl),
-            "If you change your mind, you can withdraw it at any time with this private link (keep it to yourself):",
-            Link("Withdraw my testimonial", withdrawUrl),
-            "We will not email you again about it, and we have now deleted your email address from it.",
+            t["Thank you for sharing what the movement means to you. Your testimonial is now published:"].Value,
+            Link(t["See it on the site"], testimonialsUrl),
+            t["If you change your mind, you can withdraw it at any time with this private link (keep it to yourself):"].Value,
+            Link(t["Withdraw my testimonial"], withdrawUrl),
+            t["We will not email you again about it, and we have now deleted your email address from it."].Value,
         ],
-        unsubscribeUrl: null);
+        unsubscribeUrl: null));
 
-    private static string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name.Trim()},";
+    private string SiteName => t[site.Value.Name];
+
+    private string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? t["Hello,"] : t["Hello {0},", name.Trim()];
 
     private static Paragraph Link(string label, string url) => new(label, url);
 
@@ -55,15 +60,18 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site)
 
     private EmailContent Compose(string subject, string greeting, Paragraph[] paragraphs, string? unsubscribeUrl)
     {
+        var culture = SiteCultures.Current;
+        var rtl = SiteCultures.IsRightToLeft(culture);
         var text = new StringBuilder().Append(greeting).Append("\n\n");
         foreach (var p in paragraphs) text.Append(p.Url is null ? p.Text : p.Url).Append("\n\n");
         text.Append("— ").Append(SiteName).Append('\n');
-        if (unsubscribeUrl is not null) text.Append("\nUnsubscribe: ").Append(unsubscribeUrl).Append('\n');
+        if (unsubscribeUrl is not null) text.Append('\n').Append(t["Unsubscribe:"]).Append(' ').Append(unsubscribeUrl).Append('\n');
 
-        var e = HtmlEncoder.Default;
+        var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var align = rtl ? "right" : "left";
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\"><head><meta charset=\"utf-8\"><title>").Append(e.Encode(subject)).Append("</title></head>")
-            .Append("<body style=\"margin:0;padding:24px;background:#fbfaf6;color:#1c1b19;font-family:Georgia,serif;font-size:17px;line-height:1.6\">")
+            .Append($"<!DOCTYPE html><html lang=\"{culture}\" dir=\"{(rtl ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\"><title>").Append(e.Encode(subject)).Append("</title></head>")
+            .Append($"<body dir=\"{(rtl ? "rtl" : "ltr")}\" style=\"margin:0;padding:24px;background:#fbfaf6;color:#1c1b19;font-family:Georgia,'Noto Naskh Arabic','Noto Nastaliq Urdu',serif;font-size:17px;line-height:1.7;text-align:{align}\">")
             .Append("<div style=\"max-width:560px;margin:0 auto\">")
             .Append("<p style=\"font-family:Arial,sans-serif;font-weight:bold;color:#084a2f\">").Append(e.Encode(SiteName)).Append("</p>")
             .Append("<p>").Append(e.Encode(greeting)).Append("</p>");
@@ -71,11 +79,11 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site)
         {
             html.Append(p.Url is null
                 ? $"<p>{e.Encode(p.Text)}</p>"
-                : $"<p><a href=\"{e.Encode(p.Url)}\" style=\"display:inline-block;padding:10px 18px;background:#0b5a3a;color:#ffffff;text-decoration:none;border-radius:6px;font-family:Arial,sans-serif;font-weight:bold\">{e.Encode(p.Text)}</a></p><p style=\"font-size:14px;color:#575550;word-break:break-all\">{e.Encode(p.Url)}</p>");
+                : $"<p><a href=\"{e.Encode(p.Url)}\" style=\"display:inline-block;padding:10px 18px;background:#0b5a3a;color:#ffffff;text-decoration:none;border-radius:6px;font-family:Arial,sans-serif;font-weight:bold\">{e.Encode(p.Text)}</a></p><p dir=\"ltr\" style=\"font-size:14px;color:#575550;word-break:break-all;text-align:{align}\">{e.Encode(p.Url)}</p>");
         }
         html.Append("<p>— ").Append(e.Encode(SiteName)).Append("</p>");
         if (unsubscribeUrl is not null)
-            html.Append("<p style=\"font-size:14px;color:#575550\"><a href=\"").Append(e.Encode(unsubscribeUrl)).Append("\" style=\"color:#575550\">Unsubscribe</a></p>");
+            html.Append("<p style=\"font-size:14px;color:#575550\"><a href=\"").Append(e.Encode(unsubscribeUrl)).Append("\" style=\"color:#575550\">").Append(e.Encode(t["Unsubscribe"])).Append("</a></p>");
         html.Append("</div></body></html>");
         return new EmailContent(subject, text.ToString(), html.ToString());
     }

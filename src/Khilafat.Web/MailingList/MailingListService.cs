@@ -2,12 +2,18 @@ using System.Net;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
+using Khilafat.Web.Localization;
 using Khilafat.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.MailingList;
 
-public sealed record SignUpRequest(string Email, string? Name, string? Country, string Language, string Source, IPAddress? Ip);
+/// <summary>A sign-up as submitted. The consent is recorded as it was shown: in the page's language, with the version of the wording.</summary>
+public sealed record SignUpRequest(string Email, string? Name, string? Country, string Language, string Source, IPAddress? Ip, string? ConsentText = null)
+{
+    public string ShownConsentText => ConsentText ?? ConsentWording.Text;
+    public string ConsentVersion => Language == "en" ? ConsentWording.Version : $"{ConsentWording.Version}-{Language}";
+}
 
 /// <summary>What a sign-up did. The visitor sees the same page whatever it is, so nobody learns who is subscribed.</summary>
 public enum SignUpOutcome { Added, ConfirmationSent, NothingSent }
@@ -45,7 +51,7 @@ public sealed class MailingListService(
             {
                 Email = request.Email, Name = request.Name, Country = request.Country, Language = request.Language,
                 Status = SubscriberStatus.Pending, CreatedAt = now,
-                Consent = new Consent { Version = ConsentWording.Version, Text = ConsentWording.Text, GivenAt = now, Source = request.Source, IpHash = ipHash },
+                Consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash },
             };
             db.Subscribers.Add(subscriber);
             await db.SaveChangesAsync(ct);
@@ -59,7 +65,7 @@ public sealed class MailingListService(
         {
             // A new opt-in: the details and consent given now replace the earlier unconfirmed ones.
             (subscriber.Name, subscriber.Country, subscriber.Language) = (request.Name, request.Country, request.Language);
-            subscriber.Consent = new Consent { Version = ConsentWording.Version, Text = ConsentWording.Text, GivenAt = now, Source = request.Source, IpHash = ipHash };
+            subscriber.Consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
         }
 
         await QueueConfirmationAsync(subscriber, now);
@@ -87,8 +93,8 @@ public sealed class MailingListService(
         subscriber.ConfirmationsDay = today;
         subscriber.LastConfirmationAt = now;
 
-        var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id);
-        var content = templates.Confirmation(subscriber.Name, urls.Absolute("/join/confirm?token=" + token), unsubscribe.Page);
+        var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id, subscriber.Language);
+        var content = templates.Confirmation(subscriber.Language, subscriber.Name, urls.Absolute(SiteCultures.PathFor(subscriber.Language, "/join/confirm?token=" + token)), unsubscribe.Page);
         outbox.Queue("confirmation", subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
     }
 
@@ -96,10 +102,10 @@ public sealed class MailingListService(
     /// The links that unsubscribe this subscriber: a page with a button (for the email's text) and the RFC 8058
     /// one-click address (for the List-Unsubscribe header), both carrying the same signed token.
     /// </summary>
-    public async Task<(string Page, string OneClick)> UnsubscribeLinksAsync(int subscriberId)
+    public async Task<(string Page, string OneClick)> UnsubscribeLinksAsync(int subscriberId, string language)
     {
         var token = await keys.SignAsync(UnsubscribePurpose, subscriberId);
-        return (urls.Absolute("/unsubscribe?token=" + token), urls.Absolute("/unsubscribe/one-click?token=" + token));
+        return (urls.Absolute(SiteCultures.PathFor(language, "/unsubscribe?token=" + token)), urls.Absolute("/unsubscribe/one-click?token=" + token));
     }
 
     /// <summary>What a confirmation link leads to, without changing anything (mail scanners open links).</summary>

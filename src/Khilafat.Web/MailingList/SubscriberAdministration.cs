@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.MailingList;
 
-public sealed record SubscriberFilter(string? Search, SubscriberStatus? Status, string? Country);
+public sealed record SubscriberFilter(string? Search, SubscriberStatus? Status, string? Country, string? Language = null);
 
-public sealed record SubscriberListItem(int Id, string Email, string? Name, string? Country, SubscriberStatus Status, DateTime CreatedAt);
+public sealed record SubscriberListItem(int Id, string Email, string? Name, string? Country, string Language, SubscriberStatus Status, DateTime CreatedAt);
 
 public sealed record SubscriberList(IReadOnlyList<SubscriberListItem> Items, int Total, int Page, int PageCount, IReadOnlyDictionary<SubscriberStatus, int> Counts);
 
@@ -37,7 +37,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         var items = await query.OrderByDescending(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(s => new SubscriberListItem(s.Id, s.Email, s.Name, s.Country, s.Status, s.CreatedAt))
+            .Select(s => new SubscriberListItem(s.Id, s.Email, s.Name, s.Country, s.Language, s.Status, s.CreatedAt))
             .ToListAsync(ct);
         var counts = await db.Subscribers.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         foreach (var status in Enum.GetValues<SubscriberStatus>()) counts.TryAdd(status, 0);
@@ -255,6 +255,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         var query = db.Subscribers.AsNoTracking();
         if (filter.Status is { } status) query = query.Where(s => s.Status == status);
         if (!string.IsNullOrEmpty(filter.Country)) query = query.Where(s => s.Country == filter.Country);
+        if (!string.IsNullOrEmpty(filter.Language)) query = query.Where(s => s.Language == filter.Language);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
@@ -266,7 +267,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     private static string Escape(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static string Describe(SubscriberFilter filter) =>
-        $"status={filter.Status?.ToString() ?? "all"} country={filter.Country ?? "all"} search={filter.Search ?? ""}";
+        $"status={filter.Status?.ToString() ?? "all"} country={filter.Country ?? "all"} language={filter.Language ?? "all"} search={filter.Search ?? ""}";
 
     private static string Shorten(string? value) => value is null ? "" : value.Length <= 60 ? value : value[..60] + "…";
 

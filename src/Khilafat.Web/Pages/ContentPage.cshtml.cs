@@ -1,4 +1,5 @@
 using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
 using Khilafat.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public class ContentPageModel(ContentService content) : PageModel, IPageMeta
         if (slug == ContentService.HomeSlug) return RedirectPermanent("/");
         if (!Slugs.IsWellFormed(slug)) return NotFound();
 
-        var page = await content.GetPublishedPageAsync(slug, ct);
+        var page = await content.GetPublishedPageAsync(slug, SiteCultures.Current, ct);
         if (page is null) return NotFound();
         Article = page;
         return Page();

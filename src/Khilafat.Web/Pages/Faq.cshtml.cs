@@ -1,4 +1,5 @@
 using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
 using Khilafat.Web.Startup;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -16,6 +17,6 @@ public class FaqModel(ContentService content, IStringLocalizer<SharedResource> t
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Entries = await content.GetPublishedFaqAsync(ct);
+        Entries = await content.GetPublishedFaqAsync(SiteCultures.Current, ct);
     }
 }

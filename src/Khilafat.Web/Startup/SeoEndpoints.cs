@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
 
 namespace Khilafat.Web.Startup;
 
-/// <summary>/sitemap.xml and /robots.txt.</summary>
+/// <summary>/sitemap.xml (every published page in every language, each with its alternates) and /robots.txt.</summary>
 public static class SeoEndpoints
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
     public static IEndpointRouteBuilder MapSeoEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/robots.txt", (SiteUrls urls) => Results.Text(
-            $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /setup\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
+            $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\nDisallow: /setup\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
             "text/plain; charset=utf-8"))
             .CacheOutput(OutputCachePolicies.Public);
 
@@ -20,9 +22,15 @@ public static class SeoEndpoints
         {
             var entries = await content.GetSitemapAsync(ct);
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
-                new XElement(Sitemap + "urlset", entries.Select(entry => new XElement(Sitemap + "url",
-                    new XElement(Sitemap + "loc", urls.Absolute(entry.Path)),
-                    new XElement(Sitemap + "lastmod", entry.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))));
+                new XElement(Sitemap + "urlset", new XAttribute(XNamespace.Xmlns + "xhtml", Xhtml),
+                    from entry in entries
+                    from culture in SiteCultures.All
+                    select new XElement(Sitemap + "url",
+                        new XElement(Sitemap + "loc", urls.Absolute(SiteCultures.PathFor(culture, entry.Path))),
+                        new XElement(Sitemap + "lastmod", entry.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        SiteCultures.All.Select(alternate => new XElement(Xhtml + "link",
+                            new XAttribute("rel", "alternate"), new XAttribute("hreflang", alternate),
+                            new XAttribute("href", urls.Absolute(SiteCultures.PathFor(alternate, entry.Path))))))));
             return Results.Text(document.Declaration + "\n" + document, "application/xml; charset=utf-8");
         }).CacheOutput(OutputCachePolicies.Public);
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.Mvc;
@@ -45,6 +46,7 @@ public static class SiteServices
         services.AddScoped<ContentService>();
         services.AddScoped<PageEditor>();
         services.AddScoped<FaqEditor>();
+        services.AddScoped<TranslationEditor>();
         services.AddScoped<SiteUrls>();
         services.AddSiteEmail();
         services.AddSingleton<Khilafat.Web.Privacy.SiteKeys>();
@@ -70,10 +72,14 @@ public static class SiteServices
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Arabic and Urdu written as themselves, not as &#x...; entities (which would triple a page's size). HTML's own
+        // special characters, control and format characters are still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            string[] cultures = ["en"];
-            options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            var cultures = SiteCultures.All.ToArray();
+            options.SetDefaultCulture(SiteCultures.Default).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            options.RequestCultureProviders = [new PathCultureProvider()];
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddSiteRateLimits();
@@ -85,6 +91,8 @@ public static class SiteServices
             // Every admin page needs an Editor or Admin by where it lives, not by an attribute someone must remember.
             options.Conventions.AuthorizeFolder("/Admin", Policies.Editor);
             foreach (var folder in AdminOnlyFolders) options.Conventions.AuthorizeFolder(folder, Policies.Admin);
+            // Every public page also answers under /ar/ and /ur/.
+            options.Conventions.AddFolderRouteModelConvention("/", LanguageRoutes.Add);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
             {
                 model.Filters.Add(new Khilafat.Web.Pages.Shared.NoStoreAttribute());

@@ -2,6 +2,7 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
+using Khilafat.Web.Localization;
 using Khilafat.Web.Privacy;
 using Khilafat.Web.Settings;
 using Microsoft.AspNetCore.OutputCaching;
@@ -85,8 +86,8 @@ public sealed class TestimonialModeration(
 
         foreach (var t in notices)
         {
-            var withdraw = urls.Absolute("/testimonials/withdraw?token=" + await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id));
-            outbox.Queue("testimonial-published", t.Email!, templates.TestimonialPublished(t.DisplayName, urls.Absolute("/testimonials"), withdraw));
+            var withdraw = urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials/withdraw?token=" + await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id)));
+            outbox.Queue("testimonial-published", t.Email!, templates.TestimonialPublished(t.Language, t.DisplayName, urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials")), withdraw));
             // The address has served its one purpose: it goes now, and the queued notice leaves the outbox once sent.
             t.Email = null;
             t.NotifiedAt = now;

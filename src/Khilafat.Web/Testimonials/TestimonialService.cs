@@ -13,7 +13,7 @@ namespace Khilafat.Web.Testimonials;
 
 public sealed record TestimonialSubmission(
     string DisplayName, string? Place, int Rating, string Text, string? Email, bool NotifyOnPublish,
-    string? Honeypot, string? FormStamp, IPAddress? Ip, string Language = "en");
+    string? Honeypot, string? FormStamp, IPAddress? Ip, string Language = "en", string? ConsentText = null);
 
 public sealed record PublicTestimonial(int Id, string DisplayName, string? Place, int Rating, string Text, DateTime Date, bool IsFeatured, string Language);
 
@@ -54,7 +54,10 @@ public sealed class TestimonialService(
             SubmittedAt = now,
             Email = submission.NotifyOnPublish && !string.IsNullOrWhiteSpace(submission.Email) ? submission.Email.Trim() : null,
             NotifyOnPublish = submission.NotifyOnPublish && !string.IsNullOrWhiteSpace(submission.Email),
-            ConsentVersion = TestimonialConsent.Version, ConsentText = TestimonialConsent.Text, ConsentGivenAt = now,
+            // The consent as it was shown: in the page's language.
+            ConsentVersion = submission.Language == "en" ? TestimonialConsent.Version : $"{TestimonialConsent.Version}-{submission.Language}",
+            ConsentText = submission.ConsentText ?? TestimonialConsent.Text,
+            ConsentGivenAt = now,
             IpHash = await keys.HashIpAsync(submission.Ip),
         };
         db.Testimonials.Add(testimonial);

@@ -44,6 +44,7 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
             RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "int") => "1",
+            RoutePatternParameterPart { Name: "culture" } => "ar",
             RoutePatternParameterPart => "some-id",
             _ => throw new InvalidOperationException($"Unexpected route part in {pattern.RawText}"),
         })));

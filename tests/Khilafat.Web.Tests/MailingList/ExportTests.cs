@@ -83,7 +83,7 @@ public class ExportTests(TenThousandSubscribersFactory factory) : IClassFixture<
         Assert.Equal(new Row("member04321@example.org", "Member 4321", "GB", "Confirmed", ConsentWording.Version, "/join"), member);
         var audit = (await factory.AuditAsync(AuditActions.SubscribersExported)).Last();
         Assert.Equal(editorEmail, audit.ActorName);
-        Assert.Equal("status=all country=all search=", audit.Details);
+        Assert.Equal("status=all country=all language=all search=", audit.Details);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class ExportTests(TenThousandSubscribersFactory factory) : IClassFixture<
             Parse(pkBody, out _).Select(r => r.Email).Order());
         Assert.Equal(Enumerable.Range(120, 10).Select(TenThousandSubscribersFactory.EmailOf), Parse(searchedBody, out _).Select(r => r.Email).Order());
         var audits = await factory.AuditAsync(AuditActions.SubscribersExported);
-        Assert.Contains(audits, a => a.Details == "status=Confirmed country=PK search=");
+        Assert.Contains(audits, a => a.Details == "status=Confirmed country=PK language=all search=");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public class SubscriberListTests(SeededListFactory factory) : IClassFixture<Seed
         Assert.Equal(Expected(_ => true), Emails(page).Order());
         Assert.Contains("7 match.", page.QuerySelector("main")!.Text());
         var amina = page.QuerySelectorAll("tbody tr").Single(r => r.Text().Contains("amina.khan@example.org"));
-        Assert.Equal(["amina.khan@example.org", "Amina Khan", "PK", "Confirmed"], amina.QuerySelectorAll("td").Take(4).Select(td => td.Text()));
+        Assert.Equal(["amina.khan@example.org", "Amina Khan", "PK", "en", "Confirmed"], amina.QuerySelectorAll("td").Take(5).Select(td => td.Text()));
     }
 
     [Theory]

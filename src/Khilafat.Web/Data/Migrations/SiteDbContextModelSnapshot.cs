@@ -173,6 +173,44 @@ namespace Khilafat.Web.Data.Migrations
                     b.ToTable("FaqEntries");
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FaqEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaqEntryId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("FaqTranslations");
+                });
+
             modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
                 {
                     b.Property<int>("Id")
@@ -243,6 +281,13 @@ namespace Khilafat.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
@@ -274,10 +319,57 @@ namespace Khilafat.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PageId", "Number")
+                    b.HasIndex("PageId", "Culture", "Number")
                         .IsUnique();
 
                     b.ToTable("PageRevisions");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PageId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("PageTranslations");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Data.SiteSetting", b =>
@@ -684,10 +776,28 @@ namespace Khilafat.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
+                {
+                    b.HasOne("Khilafat.Web.Content.FaqEntry", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("FaqEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Khilafat.Web.Content.PageRevision", b =>
                 {
                     b.HasOne("Khilafat.Web.Content.Page", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
+                {
+                    b.HasOne("Khilafat.Web.Content.Page", null)
+                        .WithMany("Translations")
                         .HasForeignKey("PageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -744,9 +854,16 @@ namespace Khilafat.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Content.FaqEntry", b =>
+                {
+                    b.Navigation("Translations");
+                });
+
             modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
                 {
                     b.Navigation("Revisions");
+
+                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,3 +1,4 @@
+using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public class ConfirmModel(MailingListService mailingList, IStringLocalizer<Share
         {
             case ConfirmOutcome.Confirmed:
             case ConfirmOutcome.AlreadyConfirmed:
-                return RedirectToPage("Confirmed");
+                return this.RedirectToLocalizedPage("Confirmed");
             case ConfirmOutcome.Expired:
                 State = LinkState.Expired;
                 return Page();

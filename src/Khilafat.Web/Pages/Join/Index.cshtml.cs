@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public class IndexModel(MailingListService mailingList, IStringLocalizer<SharedR
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // Only robots fill in the hidden field: thank them as if it worked, and keep nothing.
-        if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage("Thanks");
+        if (!string.IsNullOrEmpty(Input.Website)) return this.RedirectToLocalizedPage("Thanks");
 
         var email = EmailAddresses.Normalize(Input.Email);
         if (!string.IsNullOrWhiteSpace(Input.Email) && email is null)
@@ -38,8 +39,8 @@ public class IndexModel(MailingListService mailingList, IStringLocalizer<SharedR
         if (!ModelState.IsValid) return Page();
 
         var name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim();
-        await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, "en", "/join", HttpContext.Connection.RemoteIpAddress), ct);
-        return RedirectToPage("Thanks");
+        await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, SiteCultures.Current, Request.Path, HttpContext.Connection.RemoteIpAddress, t[ConsentWording.Text]), ct);
+        return this.RedirectToLocalizedPage("Thanks");
     }
 
     public sealed class InputModel

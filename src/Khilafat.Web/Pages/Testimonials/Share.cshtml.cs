@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Startup;
 using Khilafat.Web.Testimonials;
@@ -36,8 +37,8 @@ public class ShareModel(TestimonialService testimonials, IStringLocalizer<Shared
 
         await testimonials.SubmitAsync(new TestimonialSubmission(
             Input.DisplayName, Input.Place, Input.Rating!.Value, Input.Text, EmailAddresses.Normalize(Input.Email), Input.NotifyOnPublish,
-            Input.Website, Input.FormStamp, HttpContext.Connection.RemoteIpAddress), ct);
-        return RedirectToPage("Thanks");
+            Input.Website, Input.FormStamp, HttpContext.Connection.RemoteIpAddress, SiteCultures.Current, t[TestimonialConsent.Text]), ct);
+        return this.RedirectToLocalizedPage("Thanks");
     }
 
     public sealed class InputModel

@@ -1,16 +1,20 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin.Pages;
 
-public class EditModel(PageEditor pages) : PageModel, IPageMeta
+public class EditModel(PageEditor pages, TranslationEditor translations) : PageModel, IPageMeta
 {
     [BindProperty]
     public PageForm Input { get; set; } = new();
 
     public bool IsPublished { get; private set; }
+
+    /// <summary>Each other language, and whether the page is translated into it (null: not yet; else published or draft).</summary>
+    public IReadOnlyList<(string Culture, bool? IsPublished)> Translations { get; private set; } = [];
     public string PublicPath { get; private set; } = "";
 
     /// <summary>Set when someone else saved the page after this editor opened it: what is stored now.</summary>
@@ -30,6 +34,10 @@ public class EditModel(PageEditor pages) : PageModel, IPageMeta
         if (page is null) return NotFound();
         Input = PageForm.From(page.Content, page.Version);
         Show(page.IsPublished, page.Content.Slug);
+        var states = (await translations.PageStatesAsync(ct))[id].ToList();
+        Translations = SiteCultures.All.Where(TranslationEditor.IsTranslationCulture)
+            .Select(c => (c, states.Where(s => s.Culture == c).Select(s => (bool?)s.IsPublished).FirstOrDefault()))
+            .ToList();
         return Page();
     }
 

@@ -22,7 +22,7 @@ public class IndexModel(SubscriberAdministration subscribers) : PageModel, IPage
 
     /// <summary>The list's address with one filter changed (the others kept, the page reset).</summary>
     public string Link(string? status = null, bool keepStatus = false) =>
-        Url.Page("Index", new { q = Query.Search, status = keepStatus ? Query.Status?.ToString() : status, country = Query.Country })!;
+        Url.Page("Index", new { q = Query.Search, status = keepStatus ? Query.Status?.ToString() : status, country = Query.Country, language = Query.Language })!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

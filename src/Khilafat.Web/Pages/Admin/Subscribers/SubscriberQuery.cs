@@ -15,6 +15,10 @@ public sealed class SubscriberQuery
     [FromQuery(Name = "country")]
     public string? Country { get; set; }
 
+    [FromQuery(Name = "language")]
+    public string? Language { get; set; }
+
     public SubscriberFilter ToFilter() =>
-        new(Search is { Length: > 200 } ? Search[..200] : Search, Status, string.IsNullOrEmpty(Country) ? null : Country.ToUpperInvariant());
+        new(Search is { Length: > 200 } ? Search[..200] : Search, Status, string.IsNullOrEmpty(Country) ? null : Country.ToUpperInvariant(),
+            Khilafat.Web.Localization.SiteCultures.IsSupported(Language) ? Language : null);
 }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Khilafat.Web.Localization;
+
+/// <summary>Gives each public page a second route with the language first: /statement also answers as /{culture}/statement.</summary>
+public static class LanguageRoutes
+{
+    /// <summary>The language segment: only the site's other languages, so /ar is a language and /arabic is a page slug.</summary>
+    public static readonly string Segment = "{culture:regex(^(" + string.Join("|", SiteCultures.All.Where(c => c != SiteCultures.Default)) + ")$)}";
+
+    // The admin area, sign-in and first-run setup are for editors and stay in English; error pages take the language of
+    // the request they stand in for.
+    private static readonly string[] EnglishOnly = ["/Admin/", "/Account/", "/Setup", "/Error"];
+
+    public static void Add(PageRouteModel model)
+    {
+        if (EnglishOnly.Any(prefix => model.ViewEnginePath.StartsWith(prefix, StringComparison.Ordinal))) return;
+        foreach (var selector in model.Selectors.ToList())
+        {
+            if (selector.AttributeRouteModel?.Template is not { } template) continue;
+            model.Selectors.Add(new SelectorModel
+            {
+                // Tried first, so a link made with a culture gets the /ar/ form rather than ?culture=ar.
+                AttributeRouteModel = new AttributeRouteModel { Template = AttributeRouteModel.CombineTemplates(Segment, template), Order = -1 },
+            });
+        }
+    }
+}

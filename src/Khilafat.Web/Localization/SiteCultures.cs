@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Khilafat.Web.Localization;
+
+/// <summary>
+/// The site's languages. English is the default and has no prefix (/statement); the others are the first segment of
+/// the path (/ar/statement, /ur/statement), so a page in a language can be shared and indexed.
+/// </summary>
+public static class SiteCultures
+{
+    public const string Default = "en";
+
+    public static readonly IReadOnlyList<string> All = ["en", "ar", "ur"];
+
+    /// <summary>Each language's name in itself, for the language switcher.</summary>
+    public static string NativeName(string culture) => culture switch
+    {
+        "ar" => "العربية",
+        "ur" => "اردو",
+        _ => "English",
+    };
+
+    public static bool IsSupported(string? culture) => culture is not null && All.Contains(culture);
+
+    public static bool IsRightToLeft(string culture) => CultureInfo.GetCultureInfo(culture).TextInfo.IsRightToLeft;
+
+    /// <summary>The language of the current request ("en", "ar", "ur").</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var name && IsSupported(name) ? name : Default;
+
+    /// <summary>"/statement" in <paramref name="culture"/>: "/statement", "/ar/statement"; "/" is "/ar" in Arabic.</summary>
+    public static string PathFor(string culture, string path)
+    {
+        if (culture == Default || !IsSupported(culture)) return path;
+        return path == "/" ? "/" + culture : "/" + culture + path;
+    }
+
+    /// <summary>"/statement" in the current request's language.</summary>
+    public static string Href(string path) => PathFor(Current, path);
+
+    /// <summary>The language a path is in, and the path without its language prefix: "/ar/faq" is ("ar", "/faq").</summary>
+    public static (string Culture, string Path) Split(string path)
+    {
+        foreach (var culture in All)
+        {
+            if (culture == Default) continue;
+            var prefix = "/" + culture;
+            if (path.Equals(prefix, StringComparison.OrdinalIgnoreCase)) return (culture, "/");
+            if (path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase)) return (culture, path[prefix.Length..]);
+        }
+        return (Default, path);
+    }
+
+    /// <summary>Runs <paramref name="action"/> with <paramref name="culture"/> as the UI and formatting culture (for emails in a subscriber's language).</summary>
+    public static T In<T>(string culture, Func<T> action)
+    {
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(IsSupported(culture) ? culture : Default);
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+}
