@@ -1,0 +1,96 @@
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Data;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Khilafat.Web.Tests.Localization;
+
+/// <summary>A sign-up remembers the language of its page: its emails, links and pages are in that language.</summary>
+public class LanguageEmailTests(LanguageEmailTests.Factory factory) : IClassFixture<LanguageEmailTests.Factory>
+{
+    public sealed class Factory : SiteFactory
+    {
+        public string MailFolder => Path.Combine(DataDirectory, "mail");
+
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            [new("Email:PickupDirectory", MailFolder), new("Email:PollInterval", "00:00:00.100")];
+    }
+
+    private async Task<MimeMessage> MailToAsync(string address)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            foreach (var file in Directory.Exists(factory.MailFolder) ? Directory.GetFiles(factory.MailFolder, "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == address)) return message;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No email to {address} within 10 seconds.");
+    }
+
+    [Fact]
+    public async Task AnArabicSignUp_GetsItsConfirmationInArabic_RightToLeft_WithArabicPages()
+    {
+        var client = factory.CreateClient();
+        using var response = await client.SubmitFormAsync("/ar/join", Html.Values(("Input.Email", "arabic.reader@example.org"), ("Input.Name", "فاطمة"), ("Input.Consent", "true")));
+        Assert.Equal("/ar/join/thanks", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("ar", (await response.ReadDocumentAsync()).DocumentElement.GetAttribute("lang"));
+
+        var mail = await MailToAsync("arabic.reader@example.org");
+        Assert.Equal("أكِّد اشتراكك في القائمة البريدية لـحركة الخلافة", mail.Subject);
+        Assert.StartsWith("مرحبًا فاطمة،", mail.TextBody);
+        var html = Html.Parse(mail.HtmlBody!);
+        Assert.Equal("rtl", html.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("ar", html.DocumentElement.GetAttribute("lang"));
+        var confirm = html.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/join/confirm"));
+        var unsubscribe = html.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/unsubscribe?"));
+        Assert.StartsWith("https://localhost/ar/join/confirm?token=", confirm);
+        Assert.StartsWith("https://localhost/ar/unsubscribe?token=", unsubscribe);
+        Assert.Equal("إلغاء الاشتراك", html.QuerySelectorAll("a").Last().Text());
+
+        var confirmPage = await client.GetDocumentAsync(new Uri(confirm).PathAndQuery);
+        Assert.Equal("أكِّد اشتراكك", confirmPage.QuerySelector("h1")!.Text());
+        using var confirmed = await client.SubmitAsync(confirmPage.Form(), new Uri(confirm).PathAndQuery);
+        Assert.Equal("/ar/join/confirmed", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
+        var unsubscribePage = await client.GetDocumentAsync(new Uri(unsubscribe).PathAndQuery);
+        Assert.Equal("rtl", unsubscribePage.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("إلغاء الاشتراك", unsubscribePage.QuerySelector("main button")!.Text());
+
+        var stored = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Subscribers.AsNoTracking().SingleAsync(s => s.Email == "arabic.reader@example.org"));
+        Assert.Equal("ar", stored.Language);
+        Assert.Equal("/ar/join", stored.Consent.Source);
+        Assert.StartsWith("أوافق على تلقّي رسائل من حركة الخلافة", stored.Consent.Text);
+    }
+
+    [Fact]
+    public async Task AnUrduSignUp_GetsItsConfirmationInUrdu()
+    {
+        using var response = await factory.CreateClient().SubmitFormAsync("/ur/join", Html.Values(("Input.Email", "urdu.reader@example.org"), ("Input.Consent", "true")));
+
+        var mail = await MailToAsync("urdu.reader@example.org");
+        Assert.Equal("تحریکِ خلافت کی میلنگ لسٹ میں اپنی شمولیت کی تصدیق کریں", mail.Subject);
+        Assert.Equal("rtl", Html.Parse(mail.HtmlBody!).DocumentElement.GetAttribute("dir"));
+        Assert.Contains("https://localhost/ur/join/confirm?token=", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task TheSubscriberList_FiltersAndExportsByLanguage()
+    {
+        using var ar = await factory.CreateClient().SubmitFormAsync("/ar/join", Html.Values(("Input.Email", "list.ar@example.org"), ("Input.Consent", "true")));
+        using var en = await factory.CreateClient().SubmitFormAsync("/join", Html.Values(("Input.Email", "list.en@example.org"), ("Input.Consent", "true")));
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+
+        var list = await editor.GetDocumentAsync("/admin/subscribers?language=ar");
+        var emails = list.QuerySelectorAll("main table tbody tr td:first-child").Select(td => td.Text()).ToList();
+        Assert.Contains("list.ar@example.org", emails);
+        Assert.DoesNotContain("list.en@example.org", emails);
+
+        var csv = await editor.GetStringAsync(list.QuerySelector("a[href*='/admin/subscribers/export']")!.GetAttribute("href")!);
+        Assert.Contains("list.ar@example.org", csv);
+        Assert.DoesNotContain("list.en@example.org", csv);
+    }
+}
