@@ -1,10 +1,19 @@
 using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Khilafat.Web.Accounts;
+using Khilafat.Web.Admin;
+using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Localization;
-using Microsoft.AspNetCore.DataProtection;
+using Khilafat.Web.MailingList;
 using Khilafat.Web.Options;
+using Khilafat.Web.Pages.Shared;
+using Khilafat.Web.Privacy;
+using Khilafat.Web.Settings;
+using Khilafat.Web.Testimonials;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -12,10 +21,10 @@ namespace Khilafat.Web.Startup;
 
 public static class SiteServices
 {
-    /// <summary>Admin pages an Editor may not open: accounts, the audit log, settings and backups.</summary>
     /// <summary>The largest request body accepted (1 MB); bigger ones get 413.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>Admin pages an Editor may not open: accounts, the audit log, settings and backups.</summary>
     public static readonly string[] AdminOnlyFolders = ["/Admin/Users", "/Admin/Audit", "/Admin/Settings", "/Admin/Backup"];
 
     /// <summary>Everything the site registers: configuration, the database, content, caching and pages.</summary>
@@ -49,15 +58,15 @@ public static class SiteServices
         services.AddScoped<TranslationEditor>();
         services.AddScoped<SiteUrls>();
         services.AddSiteEmail();
-        services.AddSingleton<Khilafat.Web.Privacy.SiteKeys>();
-        services.AddSingleton<Khilafat.Web.Privacy.Maintenance>();
-        services.AddHostedService(sp => sp.GetRequiredService<Khilafat.Web.Privacy.Maintenance>());
-        services.AddScoped<Khilafat.Web.MailingList.MailingListService>();
-        services.AddScoped<Khilafat.Web.MailingList.SubscriberAdministration>();
-        services.AddScoped<Khilafat.Web.Testimonials.TestimonialService>();
-        services.AddScoped<Khilafat.Web.Testimonials.TestimonialModeration>();
-        services.AddScoped<Khilafat.Web.Admin.Dashboard>();
-        services.AddScoped<Khilafat.Web.Audit.AuditReader>();
+        services.AddSingleton<SiteKeys>();
+        services.AddSingleton<Maintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<Maintenance>());
+        services.AddScoped<MailingListService>();
+        services.AddScoped<SubscriberAdministration>();
+        services.AddScoped<TestimonialService>();
+        services.AddScoped<TestimonialModeration>();
+        services.AddScoped<Dashboard>();
+        services.AddScoped<AuditReader>();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
         services.AddResponseCompression(options =>
@@ -74,7 +83,7 @@ public static class SiteServices
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Arabic and Urdu written as themselves, not as &#x...; entities (which would triple a page's size). HTML's own
         // special characters, control and format characters are still encoded.
-        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = SiteCultures.All.ToArray();
@@ -85,7 +94,7 @@ public static class SiteServices
         services.AddSiteRateLimits();
         services.AddMemoryCache();
         services.AddScoped<RequireAdminTwoFactorFilter>();
-        services.AddScoped<Khilafat.Web.Settings.SiteSettingsStore>();
+        services.AddScoped<SiteSettingsStore>();
         services.AddRazorPages(options =>
         {
             // Every admin page needs an Editor or Admin by where it lives, not by an attribute someone must remember.
@@ -95,7 +104,7 @@ public static class SiteServices
             options.Conventions.AddFolderRouteModelConvention("/", LanguageRoutes.Add);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
             {
-                model.Filters.Add(new Khilafat.Web.Pages.Shared.NoStoreAttribute());
+                model.Filters.Add(new NoStoreAttribute());
                 model.Filters.Add(new ServiceFilterAttribute(typeof(RequireAdminTwoFactorFilter)));
             });
         })
