@@ -7,6 +7,12 @@ namespace Khilafat.Web.Accounts;
 
 public enum SignInOutcome { Succeeded, RequiresTwoFactor, LockedOut, Failed }
 
+/// <summary>What the sign-in pages say when a step does not let someone in.</summary>
+public static class SignInMessages
+{
+    public const string LockedOut = "This account is locked after too many failed attempts. Try again in 15 minutes.";
+}
+
 /// <summary>Signing in and out with Identity, each step written to the audit log.</summary>
 public sealed class SignInFlow(SiteSignInManager signIn, UserManager<SiteUser> users, SiteDbContext db, TimeProvider clock)
 {

@@ -72,11 +72,17 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             errors[nameof(input.Slug)] = $"\"{input.Slug}\" is used by the site itself. Choose another slug.";
         else if (await db.Pages.AnyAsync(p => p.Slug == input.Slug && p.Id != pageId, ct)) errors[nameof(input.Slug)] = "Another page already uses this slug.";
 
+        CheckText(input, errors);
+        return errors;
+    }
+
+    /// <summary>The rules for a page's title, summary and body, in any language: a translation follows them too.</summary>
+    internal static void CheckText(PageInput input, Dictionary<string, string> errors)
+    {
         if (string.IsNullOrWhiteSpace(input.Title)) errors[nameof(input.Title)] = "Enter a title.";
         else if (input.Title.Length > Page.TitleMaxLength) errors[nameof(input.Title)] = $"The title must be at most {Page.TitleMaxLength} characters.";
         if (input.Summary.Length > Page.SummaryMaxLength) errors[nameof(input.Summary)] = $"The summary must be at most {Page.SummaryMaxLength} characters.";
         if (input.Body.Length > Page.BodyMaxLength) errors[nameof(input.Body)] = $"The body must be at most {Page.BodyMaxLength:N0} characters.";
-        return errors;
     }
 
     /// <summary>Creates a page (draft unless <paramref name="publish"/>) with its first revision.</summary>

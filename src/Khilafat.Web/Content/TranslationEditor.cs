@@ -49,10 +49,7 @@ public sealed class TranslationEditor(SiteDbContext db, TimeProvider clock, IOut
 
         input = new PageInput(page.Slug, (input.Title ?? "").Trim(), (input.Summary ?? "").Trim(), (input.Body ?? "").Replace("\r\n", "\n").TrimEnd());
         var errors = new Dictionary<string, string>();
-        if (input.Title.Length == 0) errors[nameof(PageInput.Title)] = "Enter a title.";
-        else if (input.Title.Length > Page.TitleMaxLength) errors[nameof(PageInput.Title)] = $"The title must be at most {Page.TitleMaxLength} characters.";
-        if (input.Summary.Length > Page.SummaryMaxLength) errors[nameof(PageInput.Summary)] = $"The summary must be at most {Page.SummaryMaxLength} characters.";
-        if (input.Body.Length > Page.BodyMaxLength) errors[nameof(PageInput.Body)] = $"The body must be at most {Page.BodyMaxLength:N0} characters.";
+        PageEditor.CheckText(input, errors);
         if (errors.Count > 0) return new PageSaveResult.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -15,14 +15,17 @@ public static class Countries
 
     public static bool IsKnown(string? code) => code is not null && Regions.ContainsKey(code);
 
-    /// <summary>Every country, sorted by its name in the current UI language.</summary>
-    public static IReadOnlyList<(string Code, string Name)> All()
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        return Regions.Keys.Select(code => (Code: code, Name: Name(code)))
-            .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))
-            .ToList();
-    }
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> Sorted = new();
+
+    /// <summary>Every country, sorted by its name in the current UI language (worked out once per language).</summary>
+    public static IReadOnlyList<(string Code, string Name)> All() =>
+        Sorted.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ =>
+        {
+            var culture = CultureInfo.CurrentUICulture;
+            return Regions.Keys.Select(code => (Code: code, Name: Name(code)))
+                .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))
+                .ToList();
+        });
 
     /// <summary>
     /// The country's name in the current UI language. A RegionInfo names its country in the language of the culture it

@@ -38,7 +38,7 @@ public class SignInModel(SignInFlow signIn) : PageModel, IPageMeta
             case SignInOutcome.RequiresTwoFactor:
                 return RedirectToPage("TwoFactor", new { returnUrl = SafeReturnUrl });
             case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes.");
+                ModelState.AddModelError(string.Empty, SignInMessages.LockedOut);
                 return Page();
             default:
                 ModelState.AddModelError(string.Empty, "The email or password is not right.");

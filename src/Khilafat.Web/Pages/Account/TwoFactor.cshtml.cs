@@ -30,16 +30,14 @@ public class TwoFactorModel(SignInFlow signIn) : PageModel, IPageMeta
     {
         if (!await signIn.HasPendingTwoFactorAsync()) return RedirectToPage("SignIn", new { returnUrl = ReturnUrl });
         if (!ModelState.IsValid) return Page();
-        switch (await signIn.AuthenticatorCodeAsync(Code))
-        {
-            case SignInOutcome.Succeeded:
-                return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/admin");
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes.");
-                return Page();
-            default:
-                ModelState.AddModelError(nameof(Code), "That code is not right. Codes change every 30 seconds: try the current one.");
-                return Page();
-        }
+        return SecondStepResult(await signIn.AuthenticatorCodeAsync(Code), "That code is not right. Codes change every 30 seconds: try the current one.");
+    }
+
+    private IActionResult SecondStepResult(SignInOutcome outcome, string wrongCode)
+    {
+        if (outcome == SignInOutcome.Succeeded) return LocalRedirect(ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/admin");
+        if (outcome == SignInOutcome.LockedOut) ModelState.AddModelError(string.Empty, SignInMessages.LockedOut);
+        else ModelState.AddModelError(nameof(Code), wrongCode);
+        return Page();
     }
 }
