@@ -111,6 +111,19 @@ public static class SiteServices
         // Validation messages are translated like every other UI string.
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // A value that cannot even be read ("abc" for a rating) gets the site's words too, not the framework's.
+        services.AddOptions<MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>((options, t) =>
+        {
+            const string invalid = "This value is not valid.";
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => t[invalid]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => t[invalid]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => t[invalid]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => t[invalid]);
+            messages.SetValueIsInvalidAccessor(_ => t[invalid]);
+            messages.SetValueMustBeANumberAccessor(_ => t[invalid]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => t[invalid]);
+        });
         return builder;
     }
 }

@@ -108,6 +108,7 @@ public class SubmissionTests(SiteFactory factory) : IClassFixture<SiteFactory>
     [InlineData("Input.Place", "81", "The place must be at most 80 characters.")]
     [InlineData("Input.Rating", "", "Choose a rating from 1 to 5 stars.")]
     [InlineData("Input.Rating", "6", "Choose a rating from 1 to 5 stars.")]
+    [InlineData("Input.Rating", "abc", "This value is not valid.")]
     [InlineData("Input.Text", "", "Write what the movement means to you.")]
     [InlineData("Input.Text", "19", "Write between 20 and 2000 characters.")]
     [InlineData("Input.Text", "2001", "Write between 20 and 2000 characters.")]
