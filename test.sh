@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the site: restore, build, then `dotnet test` on the solution. Fails when any test fails.
+# Runs every test of the site: restore, build, then the tests twice: the whole solution on SQLite (the integration
+# suite and the browser tests), then the integration suite again on a real PostgreSQL server, with the multi-instance
+# tests (two site processes on one PostgreSQL and one Redis). Fails when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,7 +24,18 @@ if [ ! -x "$chromium" ]; then
     fi
 fi
 
+# PostgreSQL and Redis (Debian's postgresql and redis-server), started here on loopback ports in a temporary folder.
+source scripts/servers.sh
+servers_install
+servers_folder=$(mktemp -d /tmp/khilafat-servers.XXXXXX)
+trap 'servers_stop; rm -rf "$servers_folder"' EXIT
+servers_start "$servers_folder"
+
 dotnet restore Khilafat.Web.sln
 dotnet build Khilafat.Web.sln --no-restore
+
 # A hung test fails the run (and says which) instead of stalling CI.
-dotnet test Khilafat.Web.sln --no-build --blame-hang-timeout 5m
+echo "test.sh: the solution on SQLite"
+KHILAFAT_TEST_PROVIDER=Sqlite dotnet test Khilafat.Web.sln --no-build --blame-hang-timeout 5m --filter "Database!=Postgres"
+echo "test.sh: the integration suite on PostgreSQL, and several instances on PostgreSQL and Redis"
+KHILAFAT_TEST_PROVIDER=Postgres dotnet test tests/Khilafat.Web.Tests --no-build --blame-hang-timeout 5m --filter "Database!=Sqlite"

@@ -1,4 +1,3 @@
-using Khilafat.Web.Accounts;
 using Khilafat.Web.Startup;
 
 switch (args)
@@ -18,8 +17,7 @@ builder.AddSite();
 var app = builder.Build();
 try
 {
-    await app.InitializeDatabaseAsync();
-    await app.InitializeAccountsAsync();
+    await app.InitializeAsync();
 }
 catch (StartupException)
 {

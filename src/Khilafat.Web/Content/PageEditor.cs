@@ -212,7 +212,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return false;

@@ -36,6 +36,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.ToTable("OutboxMessages");
         message.HasIndex(m => new { m.Status, m.NextAttemptAt });
         message.HasIndex(m => m.SubscriberId);
+        message.HasIndex(m => m.ClaimToken);
+        message.Property(m => m.ClaimToken).IsConcurrencyToken();
         message.Property(m => m.Kind).HasMaxLength(50);
         message.Property(m => m.To).HasMaxLength(Subscriber.EmailMaxLength);
         message.Property(m => m.Subject).HasMaxLength(300);

@@ -11,9 +11,20 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Khilafat.Web.Data;
 
-/// <summary>The site's one database: content, accounts, testimonials, the mailing list and the audit log.</summary>
-public class SiteDbContext(DbContextOptions<SiteDbContext> options) : IdentityDbContext<SiteUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The site's one database: content, accounts, testimonials, the mailing list and the audit log. This type runs on
+/// SQLite; <see cref="PostgresSiteDbContext"/> is the same model on PostgreSQL.
+/// </summary>
+public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyContext
 {
+    public SiteDbContext(DbContextOptions<SiteDbContext> options) : base(options)
+    {
+    }
+
+    protected SiteDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     /// <summary>The keys that protect sign-in cookies and anti-forgery tokens; kept here so they survive restarts and backups.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -48,7 +48,10 @@ internal static class MimeMessages
     public static MimeMessage Build(OutboxMessage message, EmailOptions options)
     {
         var mime = new MimeMessage();
-        mime.From.Add(MailboxAddress.Parse(options.From));
+        var from = MailboxAddress.Parse(options.From);
+        mime.From.Add(from);
+        // The same for every try of this message, so a receiving server or mail program can drop a repeat.
+        mime.MessageId = $"outbox.{message.Id}.{message.CreatedAt.Ticks}@{from.Domain}";
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Headers.Add("Auto-Submitted", "auto-generated");

@@ -30,4 +30,13 @@ public class OutboxMessage
     public int Attempts { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The sender that has claimed this message (each batch a sender takes gets a new value), so that however many
+    /// instances run, one of them sends it. Checked on every save of the message (a concurrency token).
+    /// </summary>
+    public Guid? ClaimToken { get; set; }
+
+    /// <summary>Until when the claim holds; after that (the claiming instance crashed or stopped) another sender may take it.</summary>
+    public DateTime? ClaimedUntil { get; set; }
 }

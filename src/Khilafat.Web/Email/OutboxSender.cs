@@ -7,7 +7,9 @@ namespace Khilafat.Web.Email;
 
 /// <summary>
 /// Delivers queued email in the background: each message is marked sent, or tried again later with growing waits,
-/// or marked failed after <see cref="EmailOptions.MaxAttempts"/>. On shutdown it stops between messages.
+/// or marked failed after <see cref="EmailOptions.MaxAttempts"/>. On shutdown it stops between messages. Several
+/// instances may run it on one database: messages are claimed, so each is sent once (or, when an instance dies
+/// between the SMTP server taking a message and marking it sent, once more, with the same Message-ID).
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes, IEmailTransport transport, OutboxSignal signal, TimeProvider clock,
@@ -44,28 +46,83 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>Sends one batch of due messages; true when there may be more due right away.</summary>
+    /// <summary>How much longer than the SMTP timeout a delivery may take before it is given up (see <see cref="EmailOptions.ClaimTimeout"/>).</summary>
+    public static readonly TimeSpan DeliveryMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Claims a batch of due messages and sends them; true when there may be more due right away. However many
+    /// instances run this at once, each message is claimed by one of them, and a claim left by an instance that died
+    /// is taken over when it runs out.
+    /// </summary>
     public async Task<bool> SendDueAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now)
+        var claim = Guid.NewGuid();
+        var due = db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .Take(BatchSize)
-            .ToListAsync(stoppingToken);
+            .Select(m => m.Id);
+        // One conditional update claims the batch. The condition is repeated outside the subquery on purpose: on
+        // PostgreSQL a second sender claiming the same rows waits for the first, then re-reads them, finds them
+        // claimed and leaves them; on SQLite one write runs at a time anyway.
+        var claimed = await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, now + options.Value.ClaimTimeout), stoppingToken);
+        if (claimed == 0) return false;
 
-        foreach (var message in due)
+        var batch = await db.OutboxMessages.Where(m => m.ClaimToken == claim)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .ToListAsync(stoppingToken);
+        try
         {
-            // Stop between messages, never in the middle of one.
-            if (stoppingToken.IsCancellationRequested) return false;
-            var delivered = await TrySendAsync(message);
-            await db.SaveChangesAsync(CancellationToken.None);
-            // When the server is down, the rest of the batch would only fail the same way: wait for the next round.
-            if (!delivered) return false;
+            foreach (var message in batch)
+            {
+                // Stop between messages, never in the middle of one.
+                if (stoppingToken.IsCancellationRequested) return false;
+                if (!await RenewClaimAsync(db, message, claim))
+                {
+                    db.Entry(message).State = EntityState.Detached;
+                    continue;
+                }
+                var delivered = await TrySendAsync(message);
+                message.ClaimedUntil = null;
+                await SaveOutcomeAsync(db, message);
+                // When the server is down, the rest of the batch would only fail the same way: wait for the next round.
+                if (!delivered) return false;
+            }
+            return claimed == BatchSize;
         }
-        return due.Count == BatchSize;
+        finally
+        {
+            // What this batch did not get to goes back at once rather than when the claim runs out.
+            await db.OutboxMessages.Where(m => m.ClaimToken == claim && m.ClaimedUntil != null && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        }
+    }
+
+    /// <summary>A fresh claim for one delivery; false when the batch's claim ran out and another sender has the message now.</summary>
+    private async Task<bool> RenewClaimAsync(SiteDbContext db, OutboxMessage message, Guid claim)
+    {
+        var until = clock.GetUtcNow().UtcDateTime + options.Value.ClaimTimeout;
+        return await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == claim && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), CancellationToken.None) == 1;
+    }
+
+    private async Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message)
+    {
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Only possible when a delivery outlasted its claim: raise Email:ClaimTimeout above the SMTP timeout.
+            logger.LogWarning("Email {Id} ({Kind}) was taken over by another sender while this one delivered it; it may arrive twice.", message.Id, message.Kind);
+            db.Entry(message).State = EntityState.Detached;
+        }
     }
 
     private async Task<bool> TrySendAsync(OutboxMessage message)

@@ -39,8 +39,24 @@ public sealed class MailingListService(
     public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken ct = default)
     {
         var ipHash = await keys.HashIpAsync(request.Ip);
-        // The transaction takes SQLite's write lock first (BEGIN IMMEDIATE), so two sign-ups of one address run one after the other.
+        try
+        {
+            return await SignUpOnceAsync(request, ipHash, ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // On PostgreSQL an import can add the address between this sign-up's look and its insert; now it is
+            // there, so the sign-up goes as for an address already on the list.
+            db.ChangeTracker.Clear();
+            return await SignUpOnceAsync(request, ipHash, ct);
+        }
+    }
+
+    private async Task<SignUpOutcome> SignUpOnceAsync(SignUpRequest request, string? ipHash, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Two sign-ups of one address run one after the other (on SQLite the transaction's write lock does it).
+        await db.Database.LockAsync("subscriber:" + request.Email.ToUpperInvariant(), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct);
         var outcome = SignUpOutcome.ConfirmationSent;

@@ -146,7 +146,21 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         if (errors.Count > 0) return new ImportResult(0, 0, 0, errors);
 
         var unique = rows.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
-        var duplicates = rows.Count - unique.Count;
+        try
+        {
+            return await ImportOnceAsync(unique, rows.Count - unique.Count, actor, ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // On PostgreSQL someone signed up with one of the addresses while the import ran: it rolled back whole,
+            // and now that address counts as already on the list.
+            db.ChangeTracker.Clear();
+            return await ImportOnceAsync(unique, rows.Count - unique.Count, actor, ct);
+        }
+    }
+
+    private async Task<ImportResult> ImportOnceAsync(List<ImportRow> unique, int duplicates, Actor actor, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var emails = unique.Select(r => r.Email).ToList();
         var existing = new Dictionary<string, SubscriberStatus>(StringComparer.OrdinalIgnoreCase);
@@ -259,7 +273,11 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
-            query = query.Where(s => EF.Functions.Like(s.Email, "%" + Escape(term) + "%", "\\") || (s.Name != null && EF.Functions.Like(s.Name, "%" + Escape(term) + "%", "\\")));
+            var pattern = "%" + Escape(term) + "%";
+            // Whatever the case, as SQLite's LIKE matches (for ASCII); PostgreSQL's LIKE minds case, its ILIKE does not.
+            query = db.Database.IsNpgsql()
+                ? query.Where(s => EF.Functions.ILike(s.Email, pattern, "\\") || (s.Name != null && EF.Functions.ILike(s.Name, pattern, "\\")))
+                : query.Where(s => EF.Functions.Like(s.Email, pattern, "\\") || (s.Name != null && EF.Functions.Like(s.Name, pattern, "\\")));
         }
         return query;
     }

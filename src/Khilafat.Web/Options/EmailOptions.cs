@@ -28,6 +28,13 @@ public sealed class EmailOptions
 
     /// <summary>How often the sender looks for due messages when nothing wakes it. Default 5 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a sender's claim on a message lasts (renewed as it starts each delivery). When an instance dies with
+    /// messages claimed, another sends them once this has passed. It must be longer than a delivery may take
+    /// (<see cref="SmtpOptions.Timeout"/> and 5 seconds more). Default 2 minutes.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class SmtpOptions

@@ -1,12 +1,14 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Khilafat.Web.Settings;
 
-/// <summary>Settings editors and admins change at run time, kept in the database and cached in memory until changed.</summary>
-public sealed class SiteSettingsStore(SiteDbContext db, IMemoryCache cache, TimeProvider clock)
+/// <summary>
+/// Settings editors and admins change at run time, kept in the database. Read from it each time (a lookup by key, on
+/// admin requests only), not cached, so a change made on one instance holds on every other at once.
+/// </summary>
+public sealed class SiteSettingsStore(SiteDbContext db, TimeProvider clock)
 {
     public const string RequireAdminTwoFactorKey = "security:require-admin-2fa";
 
@@ -17,13 +19,8 @@ public sealed class SiteSettingsStore(SiteDbContext db, IMemoryCache cache, Time
     public Task SetRequireAdminTwoFactorAsync(bool value, Actor actor, CancellationToken ct = default) =>
         SetAsync(RequireAdminTwoFactorKey, value ? "true" : "false", actor, ct);
 
-    public async Task<string?> GetAsync(string key, CancellationToken ct = default)
-    {
-        if (cache.TryGetValue(CacheKey(key), out string? cached)) return cached;
-        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
-        cache.Set(CacheKey(key), value, TimeSpan.FromMinutes(5));
-        return value;
-    }
+    public async Task<string?> GetAsync(string key, CancellationToken ct = default) =>
+        await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
 
     /// <summary>Stores a setting and writes who changed it to the audit log.</summary>
     public async Task SetAsync(string key, string value, Actor actor, CancellationToken ct = default)
@@ -34,8 +31,5 @@ public sealed class SiteSettingsStore(SiteDbContext db, IMemoryCache cache, Time
         else setting.Value = value;
         db.Audit(clock, actor, AuditActions.SettingsChanged, key, value.Length <= 200 ? value : value[..200] + "…");
         await db.SaveChangesAsync(ct);
-        cache.Remove(CacheKey(key));
     }
-
-    private static string CacheKey(string key) => "setting:" + key;
 }

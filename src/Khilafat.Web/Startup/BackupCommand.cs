@@ -13,6 +13,12 @@ public static class BackupCommand
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.UseAppSettingsBesideBinaries(builder.Environment);
+        if (Database.Provider(builder.Configuration) == Options.DatabaseProvider.Postgres)
+        {
+            Console.Error.WriteLine("The database is PostgreSQL: back it up on its server with pg_dump, e.g. " +
+                "pg_dump --format=custom --file=khilafat.dump \"host=... dbname=... user=...\" (see the README).");
+            return 2;
+        }
         var connectionString = Database.RuntimeConnectionString(builder.Configuration, builder.Environment);
         try
         {

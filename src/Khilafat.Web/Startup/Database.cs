@@ -1,12 +1,17 @@
 using System.Data.Common;
+using Khilafat.Web.Accounts;
 using Khilafat.Web.Data;
+using Khilafat.Web.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Khilafat.Web.Startup;
 
-/// <summary>The SQLite database: where it lives, how connections are set up, and checking, migrating and seeding it at start-up.</summary>
+/// <summary>
+/// The database: which provider, and start-up's checking, migrating and seeding. SQLite (the default) is handled here;
+/// PostgreSQL's counterparts are in <see cref="PostgresDatabase"/>.
+/// </summary>
 public static class Database
 {
     public const string DefaultConnectionString = "Data Source=App_Data/khilafat.db";
@@ -30,12 +35,53 @@ public static class Database
         new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? DefaultConnectionString).DataSource is { Length: > 0 } file
         && !Path.IsPathRooted(file);
 
-    public static IServiceCollection AddSiteDatabase(this IServiceCollection services)
+    /// <summary>The provider Database:Provider names (Sqlite when unset); a value that is neither stops start-up, naming the key.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration)
     {
-        services.AddDbContextPool<SiteDbContext>((sp, options) => options
-            .UseSqlite(RuntimeConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))
-            .AddInterceptors(SqliteConnectionPragmas.Instance, SqliteWriteGate.Instance));
+        var value = configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider (Database__Provider) must be Sqlite or Postgres, not \"{value}\".");
+    }
+
+    /// <summary>
+    /// The site's DbContext on the configured provider. Everything asks for <see cref="SiteDbContext"/>; on PostgreSQL
+    /// it is a <see cref="PostgresSiteDbContext"/>, which carries that provider's migrations.
+    /// </summary>
+    public static IServiceCollection AddSiteDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (Provider(configuration) == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextPool<SiteDbContext, PostgresSiteDbContext>((sp, options) => options
+                .UseNpgsql(PostgresDatabase.ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        }
+        else
+        {
+            // SQLite allows one writer at a time: the write gate queues them in this process without holding threads.
+            services.AddDbContextPool<SiteDbContext>((sp, options) => options
+                .UseSqlite(RuntimeConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))
+                .AddInterceptors(SqliteConnectionPragmas.Instance, SqliteWriteGate.Instance));
+        }
         return services;
+    }
+
+    /// <summary>
+    /// Start-up's database work, then the accounts' (the roles, the first admin). On PostgreSQL, where several
+    /// instances may start at once, they take turns, so that none migrates, seeds or creates the first admin twice.
+    /// </summary>
+    public static async Task InitializeAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        if (Provider(app.Configuration) == DatabaseProvider.Postgres)
+        {
+            await using var turn = await PostgresDatabase.InitializeAsync(app, ct);
+            await app.InitializeAccountsAsync();
+        }
+        else
+        {
+            await app.InitializeDatabaseAsync(ct);
+            await app.InitializeAccountsAsync();
+        }
     }
 
     /// <summary>At run time the file must already exist: a missing database is an error to report, not a new empty one to create.</summary>
@@ -51,7 +97,7 @@ public static class Database
     /// exist: a missing volume must not become a new empty site), turns on WAL, applies migrations, proves the file
     /// can be written, and seeds a new database. Any failure is logged with what to do, and start-up stops.
     /// </summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken ct = default)
+    private static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Khilafat.Web.Database");
         var connectionString = ResolveConnectionString(app.Configuration, app.Environment);
@@ -79,9 +125,7 @@ public static class Database
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
             await db.Database.MigrateAsync(ct);
             await ProveWritableAsync(RuntimeConnectionString(app.Configuration, app.Environment), ct);
-            await SeedData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
-            // Made (or read) now, before any request: later it is needed inside write transactions, where making it would wait for itself.
-            await app.Services.GetRequiredService<Khilafat.Web.Privacy.SiteKeys>().LoadAsync(ct);
+            await SeedAsync(app, db, ct);
             logger.LogInformation("Database ready at {File}", file);
         }
         catch (StartupException e)
@@ -95,6 +139,16 @@ public static class Database
             logger.LogCritical(e, "{Problem}", problem);
             throw new StartupException(problem, e);
         }
+    }
+
+    /// <summary>A new database gets the movement's content; the site's own key is made (or read) before any request needs it.</summary>
+    internal static async Task SeedAsync(WebApplication app, SiteDbContext db, CancellationToken ct)
+    {
+        await SeedData.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
+        // Now rather than at a first request: later it is needed inside write transactions, where making it would wait
+        // for itself. It is protected with Data Protection, which makes its first key here too, so every instance
+        // started afterwards finds that key rather than making its own.
+        await app.Services.GetRequiredService<Khilafat.Web.Privacy.SiteKeys>().LoadAsync(ct);
     }
 
     // A read-only file would otherwise start a site whose every sign-up fails; a real write (rolled back) finds out now.

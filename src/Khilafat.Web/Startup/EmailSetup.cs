@@ -10,6 +10,8 @@ public static class EmailSetup
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations()
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, or a name and an address (\"Name <address>\").")
+            .Validate(o => o.ClaimTimeout > o.Smtp.Timeout + OutboxSender.DeliveryMargin,
+                "Email:ClaimTimeout must be longer than Email:Smtp:Timeout plus 5 seconds, or a second instance could send a message that is still being delivered.")
             .ValidateOnStart();
         services.AddSingleton<IEmailTransport, EmailTransport>();
         services.AddSingleton<OutboxSignal>();

@@ -1,10 +1,14 @@
 using System.Threading.RateLimiting;
 using Khilafat.Web.Options;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Khilafat.Web.Startup;
 
-/// <summary>Per-IP limits on the public forms, from ASP.NET Core's rate limiter. Beyond a limit: a 429 page in the site's layout.</summary>
+/// <summary>
+/// Per-IP limits on the public forms, from ASP.NET Core's rate limiter. Beyond a limit: a 429 page in the site's
+/// layout. Counted in this process, or in Redis when it is configured, so that they hold across instances.
+/// </summary>
 public static class RateLimitPolicies
 {
     public const string SignIn = "sign-in";
@@ -42,6 +46,13 @@ public static class RateLimitPolicies
             return RateLimitPartition.GetNoLimiter("read");
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+        {
+            var services = context.RequestServices;
+            return RateLimitPartition.Get($"{policy}:{address}", key => new RedisRateLimiter(
+                redis, services.GetRequiredService<IOptions<RedisOptions>>().Value.InstanceName + "ratelimit:" + key,
+                limit(options), options.Window, Segments, services.GetRequiredService<ILogger<RedisRateLimiter>>()));
+        }
         return RateLimitPartition.GetSlidingWindowLimiter($"{policy}:{address}", _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = limit(options),

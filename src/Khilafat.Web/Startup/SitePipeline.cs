@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 namespace Khilafat.Web.Startup;
 
 public static class SitePipeline
@@ -32,7 +34,7 @@ public static class SitePipeline
 
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/healthz").DisableHttpMetrics();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).DisableHttpMetrics();
         app.MapSeoEndpoints();
         app.MapOneClickUnsubscribe();
         return app;

@@ -45,7 +45,7 @@ public static class SiteServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 
-        services.AddSiteDatabase();
+        services.AddSiteDatabase(builder.Configuration);
         services.AddDataProtection().SetApplicationName("Khilafat.Web").PersistKeysToDbContext<SiteDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -69,6 +69,8 @@ public static class SiteServices
         services.AddScoped<AuditReader>();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
+        // After the output cache: with Redis configured, its store replaces the in-memory one.
+        services.AddSiteRedis(builder.Configuration);
         services.AddResponseCompression(options =>
         {
             // Safe over HTTPS here: the only secrets in pages are anti-forgery tokens, which differ in every response (no BREACH).
@@ -92,7 +94,6 @@ public static class SiteServices
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddSiteRateLimits();
-        services.AddMemoryCache();
         services.AddScoped<RequireAdminTwoFactorFilter>();
         services.AddScoped<SiteSettingsStore>();
         services.AddRazorPages(options =>

@@ -3,7 +3,6 @@ using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,7 +69,7 @@ public class ConfigurationBootstrapTests
         }
         finally
         {
-            DeleteDataDirectory(dataDirectory);
+            await DeleteDataDirectory(dataDirectory);
         }
     }
 
@@ -95,7 +94,7 @@ public class ConfigurationBootstrapTests
         }
         finally
         {
-            DeleteDataDirectory(dataDirectory);
+            await DeleteDataDirectory(dataDirectory);
         }
     }
 
@@ -106,9 +105,5 @@ public class ConfigurationBootstrapTests
         return directory;
     }
 
-    private static void DeleteDataDirectory(string directory)
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    private static Task DeleteDataDirectory(string directory) => SiteFactory.DeleteDataAsync(directory);
 }

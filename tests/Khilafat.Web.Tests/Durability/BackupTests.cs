@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Khilafat.Web.Tests.Durability;
 
+[Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
 public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTests.Factory>
 {
     /// <summary>Sign-ups here are made by calling the site's service directly, outside any request: links need the configured address.</summary>

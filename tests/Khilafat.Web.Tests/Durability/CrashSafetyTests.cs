@@ -5,6 +5,7 @@ using Khilafat.Web.Tests.Infrastructure;
 namespace Khilafat.Web.Tests.Durability;
 
 /// <summary>The built site as a process: killed mid-stream, stopped with SIGTERM, started again on the same file.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
 public class CrashSafetyTests
 {
     private const int Workers = 16;

@@ -3,6 +3,7 @@ using Khilafat.Web.Tests.Infrastructure;
 namespace Khilafat.Web.Tests.Durability;
 
 /// <summary>A database that cannot be used stops start-up with a clear message and a non-zero exit, never a silent empty site.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
 public class StartupFailureTests
 {
     private static async Task AssertRefusesToStartAsync(DurabilityData data, string? connectionString, string message)

@@ -1,3 +1,4 @@
+using Khilafat.Web.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Khilafat.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on its own temporary SQLite file, with a clock the test can move and a log it can read.
+/// The real app on its own database (a temporary SQLite file, or a new PostgreSQL database when the suite runs on
+/// PostgreSQL: see <see cref="TestDatabase"/>), with a clock the test can move and a log it can read.
 /// One per test class (IClassFixture), so classes run in parallel without sharing data.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
@@ -18,14 +20,21 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>The app started again on the data folder of an earlier factory (a restart); the folder is left in place.</summary>
-    public static SiteFactory Restart(string dataDirectory) => new(dataDirectory);
-
-    /// <param name="dataDirectory">An existing data folder to run on; a new temporary one when null.</param>
-    protected SiteFactory(string? dataDirectory)
+    /// <param name="dataDirectory">
+    /// An existing data folder to run on (a restart: on PostgreSQL the folder names the database), which is left in
+    /// place for <see cref="DeleteDataAsync"/>; a new temporary one when null.
+    /// </param>
+    /// <param name="provider">The database to run on; the suite's (see <see cref="TestDatabase"/>) when null.</param>
+    protected SiteFactory(string? dataDirectory, DatabaseProvider? provider = null)
     {
+        Provider = provider ?? TestDatabase.Provider;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "khilafat-tests", Guid.NewGuid().ToString("N"));
         _ownsDataDirectory = dataDirectory is null;
+        ConnectionString = Provider == DatabaseProvider.Postgres
+            ? dataDirectory is not null && File.Exists(Path.Combine(dataDirectory, PostgresDatabaseFile))
+                ? File.ReadAllText(Path.Combine(dataDirectory, PostgresDatabaseFile))
+                : TestDatabase.NewPostgresDatabase()
+            : $"Data Source={DatabasePath}";
         // The site marks its cookies Secure outside Development, as in production: talk to it over https.
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
@@ -33,8 +42,16 @@ public class SiteFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDataDirectory;
 
     public string DataDirectory { get; }
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file (when the site runs on SQLite).</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "site.db");
-    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    /// <summary>The site's connection string: its SQLite file, or its PostgreSQL database.</summary>
+    public string ConnectionString { get; }
+
+    // A restart on the same data folder finds its PostgreSQL database named here.
+    private const string PostgresDatabaseFile = "postgres-database.txt";
     public ManualTimeProvider Clock { get; } = new();
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -44,7 +61,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
+        if (Provider == DatabaseProvider.Postgres) File.WriteAllText(Path.Combine(DataDirectory, PostgresDatabaseFile), ConnectionString);
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         // Tests run the build output, whose asset manifest turns off caching headers unless told otherwise; the
         // published app sends them as the manifest says, and so should the app under test.
@@ -79,17 +98,30 @@ public class SiteFactory : WebApplicationFactory<Program>
     public Task WithScopeAsync(Func<IServiceProvider, Task> action) =>
         WithScopeAsync<object?>(async sp => { await action(sp); return null; });
 
+    /// <summary>Deletes a data folder given to restarted sites, and the PostgreSQL database it names.</summary>
+    public static async Task DeleteDataAsync(string dataDirectory)
+    {
+        SqliteConnection.ClearAllPools();
+        var named = Path.Combine(dataDirectory, PostgresDatabaseFile);
+        if (File.Exists(named)) await TestDatabase.DropPostgresDatabaseAsync(await File.ReadAllTextAsync(named));
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (_ownsDataDirectory)
         {
+            if (Provider == DatabaseProvider.Postgres) await TestDatabase.DropPostgresDatabaseAsync(ConnectionString);
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The site on PostgreSQL whichever pass of the suite this is, for tests of what only PostgreSQL does.</summary>
+public class PostgresSiteFactory() : SiteFactory(null, DatabaseProvider.Postgres);
 
 /// <summary>The test server gives requests no client address; real ones have one. Give them the loopback address, as a browser on this machine would have.</summary>
 internal sealed class LoopbackClientAddress : IStartupFilter
@@ -108,7 +140,8 @@ internal sealed class LoopbackClientAddress : IStartupFilter
 /// <summary>A clock that stands still until a test moves it.</summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    // Whole microseconds, as PostgreSQL keeps times, so a time read back equals the time written.
+    private DateTimeOffset _now = new(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero);
     private readonly Lock _lock = new();
 
     public override DateTimeOffset GetUtcNow()

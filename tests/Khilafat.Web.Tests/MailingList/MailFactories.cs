@@ -79,8 +79,8 @@ public class MailSiteFactory : SiteFactory
     protected virtual int MaxAttempts => 8;
     protected virtual int SignUpsPerWindow => 100_000;
 
-    /// <summary>How long a database command may wait for SQLite's write lock before failing (the app's default when null: 30 s).</summary>
-    protected virtual int? SqliteCommandTimeoutSeconds => null;
+    /// <summary>How long a database command may wait (for SQLite's write lock, or a PostgreSQL lock) before failing (the app's default when null: 30 s).</summary>
+    protected virtual int? CommandTimeoutSeconds => null;
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings
     {
@@ -98,7 +98,8 @@ public class MailSiteFactory : SiteFactory
                 ["RateLimits:Links"] = "100000",
                 ["RateLimits:SignIn"] = "100000",
             };
-            if (SqliteCommandTimeoutSeconds is { } timeout) settings["ConnectionStrings:Default"] = $"{ConnectionString};Default Timeout={timeout}";
+            if (CommandTimeoutSeconds is { } timeout)
+                settings["ConnectionStrings:Default"] = $"{ConnectionString};{(TestDatabase.IsPostgres ? "Command Timeout" : "Default Timeout")}={timeout}";
             if (SmtpHost is not null) settings["Email:Smtp:Host"] = SmtpHost;
             if (PickupDirectory is not null) settings["Email:PickupDirectory"] = PickupDirectory;
             return settings;
@@ -173,7 +174,7 @@ public class PickupFolderFactory() : MailSiteFactory(startSmtpServer: false)
 /// </summary>
 public class QuickLockTimeoutFactory : MailSiteFactory
 {
-    protected override int? SqliteCommandTimeoutSeconds => 1;
+    protected override int? CommandTimeoutSeconds => 1;
 }
 
 /// <summary>Three sign-ups per address per window, to see the limit.</summary>

@@ -17,7 +17,7 @@ public class ServerErrorTests
         await client.GetStringAsync("/");
 
         // Break the database under the running site: the FAQ can no longer be read.
-        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE FaqEntries"));
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"FaqEntries\""));
 
         using var response = await client.GetAsync("/faq");
         var body = await response.Content.ReadAsStringAsync();
@@ -27,10 +27,12 @@ public class ServerErrorTests
         Assert.Equal("Something went wrong", page.QuerySelector("h1")!.Text());
         Assert.NotNull(page.QuerySelector("header nav"));
         Assert.DoesNotContain("SqliteException", body);
+        Assert.DoesNotContain("PostgresException", body);
         Assert.DoesNotContain("FaqEntries", body);
         Assert.DoesNotContain(" at Khilafat", body);
         Assert.DoesNotContain(factory.DatabasePath, body);
         Assert.DoesNotContain("Data Source", body);
+        Assert.DoesNotContain("Password", body);
         Assert.DoesNotContain("SELECT", body);
         Assert.Contains(factory.Logs.Records, r => r.Level >= LogLevel.Error && r.Exception is not null && r.Exception.ToString().Contains("FaqEntries"));
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());

@@ -1,15 +1,21 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
+using Khilafat.Web.Options;
 using Khilafat.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin.Backup;
 
-/// <summary>Admins download a consistent copy of the live database (SQLite's online backup), while the site keeps serving.</summary>
+/// <summary>
+/// Admins download a consistent copy of the live database (SQLite's online backup), while the site keeps serving. On
+/// PostgreSQL the database lives on its own server and is backed up there (pg_dump): the page says so instead.
+/// </summary>
 public class IndexModel(IConfiguration configuration, IWebHostEnvironment environment, SiteDbContext db, TimeProvider clock) : PageModel, IPageMeta
 {
     public string Title => "Backup";
+
+    public bool OnPostgres => Database.Provider(configuration) == DatabaseProvider.Postgres;
 
     public void OnGet()
     {
@@ -17,6 +23,7 @@ public class IndexModel(IConfiguration configuration, IWebHostEnvironment enviro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (OnPostgres) return NotFound();
         var file = Path.Combine(Path.GetTempPath(), $"khilafat-backup-{Guid.NewGuid():N}.db");
         await DatabaseBackup.WriteAsync(Database.RuntimeConnectionString(configuration, environment), file, ct);
         await db.RecordAsync(clock, Actor.From(User), AuditActions.BackupDownloaded, ct: ct);

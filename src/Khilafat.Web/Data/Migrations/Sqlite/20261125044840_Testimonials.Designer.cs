@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Khilafat.Web.Data.Migrations
+namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261125044808_MailingList")]
-    partial class MailingList
+    [Migration("20261125044840_Testimonials")]
+    partial class Testimonials
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Khilafat.Web.Data.Migrations
+namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SiteDbContext))]
     [Migration("20261125033239_Content")]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Khilafat.Web.Data.Migrations
+namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Translations : Migration

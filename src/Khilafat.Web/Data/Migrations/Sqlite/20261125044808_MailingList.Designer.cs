@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Khilafat.Web.Data.Migrations
+namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261125052524_Translations")]
-    partial class Translations
+    [Migration("20261125044808_MailingList")]
+    partial class MailingList
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -176,44 +176,6 @@ namespace Khilafat.Web.Data.Migrations
                     b.ToTable("FaqEntries");
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FaqEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FaqEntryId", "Culture")
-                        .IsUnique();
-
-                    b.ToTable("FaqTranslations");
-                });
-
             modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
                 {
                     b.Property<int>("Id")
@@ -284,13 +246,6 @@ namespace Khilafat.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("en");
-
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
@@ -322,57 +277,10 @@ namespace Khilafat.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PageId", "Culture", "Number")
+                    b.HasIndex("PageId", "Number")
                         .IsUnique();
 
                     b.ToTable("PageRevisions");
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PageId", "Culture")
-                        .IsUnique();
-
-                    b.ToTable("PageTranslations");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Data.SiteSetting", b =>
@@ -779,28 +687,10 @@ namespace Khilafat.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
-                {
-                    b.HasOne("Khilafat.Web.Content.FaqEntry", null)
-                        .WithMany("Translations")
-                        .HasForeignKey("FaqEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Khilafat.Web.Content.PageRevision", b =>
                 {
                     b.HasOne("Khilafat.Web.Content.Page", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("PageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
-                {
-                    b.HasOne("Khilafat.Web.Content.Page", null)
-                        .WithMany("Translations")
                         .HasForeignKey("PageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -857,16 +747,9 @@ namespace Khilafat.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqEntry", b =>
-                {
-                    b.Navigation("Translations");
-                });
-
             modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
                 {
                     b.Navigation("Revisions");
-
-                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Khilafat.Web.Data.Migrations
+namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Testimonials : Migration

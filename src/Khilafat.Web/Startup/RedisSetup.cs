@@ -1,0 +1,117 @@
+using Khilafat.Web.Options;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace Khilafat.Web.Startup;
+
+/// <summary>
+/// Redis, when Redis:Configuration is set: the output cache lives there (a change on one instance evicts the pages of
+/// every instance), the public forms' rate limits count there, and /healthz reports it. One connection serves all three.
+/// Without it, the cache and the limits stay in each process's memory, which is right for a single instance.
+/// </summary>
+public static class RedisSetup
+{
+    /// <summary>Redis:Configuration, or null when Redis is not used.</summary>
+    public static string? Configuration(IConfiguration configuration) =>
+        configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    public static IServiceCollection AddSiteRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        if (Configuration(configuration) is not { } redis) return services;
+
+        ConfigurationOptions connection;
+        try
+        {
+            connection = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Redis:Configuration (Redis__Configuration) is not a Redis configuration string: {e.Message}", e);
+        }
+        // Start even when Redis is down, and keep trying in the background: the site works without it meanwhile.
+        connection.AbortOnConnectFail = false;
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
+
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer, Microsoft.Extensions.Options.IOptions<RedisOptions>>((options, multiplexer, settings) =>
+        {
+            options.InstanceName = settings.Value.InstanceName;
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(multiplexer);
+        });
+        // The Redis store answers a failed call with an exception, which would turn a Redis outage into 500s: the
+        // wrapper makes it a cache miss instead.
+        var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        services.AddSingleton<IOutputCacheStore>(sp => new ResilientOutputCacheStore(
+            (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, redisStore.ImplementationType!),
+            sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
+
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded);
+        return services;
+    }
+}
+
+/// <summary>
+/// Redis answers PING. When it does not, the site is Degraded, not down (pages are rendered afresh and rate limits
+/// count per instance until it is back), so a load balancer keeps sending visitors.
+/// </summary>
+public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), ct);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer.", e);
+        }
+    }
+}
+
+/// <summary>An output cache store that treats the store failing (Redis down) as a miss, logging it at most once a minute.</summary>
+public sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore, IDisposable
+{
+    private long _lastLoggedTicks;
+
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try { return await inner.GetAsync(key, cancellationToken); }
+        catch (Exception e) when (e is RedisException or TimeoutException) { Failed(e); return null; }
+    }
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        try { await inner.SetAsync(key, value, tags, validFor, cancellationToken); }
+        catch (Exception e) when (e is RedisException or TimeoutException) { Failed(e); }
+    }
+
+    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.EvictByTagAsync(tag, cancellationToken);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The change is saved; pages cached before it may show until they expire (an hour at most).
+            logger.LogError(e, "The output cache could not evict {Tag}: pages cached before this change may show until they expire.", tag);
+        }
+    }
+
+    private void Failed(Exception e)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastLoggedTicks);
+        if (now - last < 60_000 && last != 0) return;
+        if (Interlocked.CompareExchange(ref _lastLoggedTicks, now, last) == last)
+            logger.LogWarning(e, "The output cache (Redis) does not answer: pages are rendered afresh until it does.");
+    }
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+}

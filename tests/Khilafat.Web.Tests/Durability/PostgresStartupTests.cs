@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Tests.Infrastructure;
+using Npgsql;
+
+namespace Khilafat.Web.Tests.Durability;
+
+/// <summary>
+/// PostgreSQL's counterparts of SQLite's start-up checks: a server that is not there, a refused account, a standby
+/// (read-only) database and a SQLite connection string each stop start-up with what to do; a missing database is
+/// created. Backups are pg_dump's work, and the backup page and command say so.
+/// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.Postgres)]
+public class PostgresStartupTests
+{
+    private static Dictionary<string, string> Settings(DurabilityData data, string connectionString)
+    {
+        var settings = data.Settings(connectionString);
+        settings["Database__Provider"] = "Postgres";
+        return settings;
+    }
+
+    private static async Task<string> AssertRefusesToStartAsync(Dictionary<string, string> settings, string message)
+    {
+        await using var app = AppProcess.Launch(settings);
+        Assert.True(await app.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the site kept running:\n" + app.Output);
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains(message, app.Output);
+        return app.Output;
+    }
+
+    [Fact]
+    public async Task AServerThatIsNotThere_StopsStartUp()
+    {
+        using var data = new DurabilityData();
+        var nobody = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Port = FreePort(), Database = "khilafat", Timeout = 3 };
+
+        var output = await AssertRefusesToStartAsync(Settings(data, nobody.ConnectionString),
+            $"The database khilafat on 127.0.0.1:{nobody.Port} could not be reached");
+        Assert.DoesNotContain(nobody.Password!, output);
+    }
+
+    [Fact]
+    public async Task AWrongPassword_StopsStartUp_WithoutShowingIt()
+    {
+        using var data = new DurabilityData();
+        var wrong = new NpgsqlConnectionStringBuilder(TestDatabase.NewPostgresDatabase()) { Password = "not-the-password-" + Guid.NewGuid().ToString("N") };
+
+        var output = await AssertRefusesToStartAsync(Settings(data, wrong.ConnectionString), "PostgreSQL refused the account");
+        Assert.DoesNotContain(wrong.Password, output);
+    }
+
+    [Fact]
+    public async Task TheSqliteConnectionString_WithThePostgresProvider_StopsStartUp()
+    {
+        using var data = new DurabilityData();
+        await AssertRefusesToStartAsync(Settings(data, $"Data Source={data.DatabasePath}"),
+            "Database__Provider is Postgres, so ConnectionStrings__Default must be a PostgreSQL connection string");
+        Assert.False(File.Exists(data.DatabasePath));
+    }
+
+    [Fact]
+    public async Task AReadOnlyDatabase_StopsStartUp()
+    {
+        using var data = new DurabilityData();
+        var connectionString = TestDatabase.NewPostgresDatabase();
+        try
+        {
+            await using (var first = AppProcess.Launch(Settings(data, connectionString)))
+            {
+                await first.WaitUntilHealthyAsync();
+                first.Terminate();
+                Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            }
+            await AdminAsync($"ALTER DATABASE \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" SET default_transaction_read_only = on");
+
+            await AssertRefusesToStartAsync(Settings(data, connectionString), "is read-only");
+        }
+        finally
+        {
+            await TestDatabase.DropPostgresDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task AMissingDatabase_IsCreated_Migrated_AndSeeded()
+    {
+        using var data = new DurabilityData();
+        var connectionString = TestDatabase.NewPostgresDatabase();
+        try
+        {
+            await using var app = AppProcess.Launch(Settings(data, connectionString));
+            await app.WaitUntilHealthyAsync();
+            using var client = new HttpClient { BaseAddress = app.Address };
+
+            Assert.Contains("Reviving Khilafat for Justice", await client.GetStringAsync("/statement"));
+            Assert.Equal("3", await TestDatabase.ScalarAsync(connectionString, "SELECT COUNT(*) FROM \"Pages\""));
+            Assert.Contains($"Created the database {new NpgsqlConnectionStringBuilder(connectionString).Database}", app.Output);
+        }
+        finally
+        {
+            await TestDatabase.DropPostgresDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task TheBackupCommand_PointsToPgDump()
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "backup", Path.Combine(Path.GetTempPath(), "unused.db") }) start.ArgumentList.Add(arg);
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["ConnectionStrings__Default"] = TestDatabase.NewPostgresDatabase();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("back it up on its server with pg_dump", errors);
+    }
+
+    [Fact]
+    public async Task TheBackupPage_ExplainsPgDump_AndOffersNoDownload()
+    {
+        await using var factory = new PostgresSiteFactory();
+        var (admin, _) = await factory.SignedInClientAsync(Roles.Admin);
+
+        var page = await admin.GetDocumentAsync("/admin/backup");
+
+        Assert.Contains("pg_dump", page.QuerySelector("main")!.TextContent);
+        Assert.Null(page.QuerySelector("main form"));
+        var token = (await admin.GetDocumentAsync("/admin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var post = await admin.PostAsync("/admin/backup", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+    }
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
