@@ -76,6 +76,7 @@ public sealed class OutboxSender(
         var batch = await db.OutboxMessages.Where(m => m.ClaimToken == claim)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .ToListAsync(stoppingToken);
+        IEmailSession? session = null;
         try
         {
             foreach (var message in batch)
@@ -87,7 +88,7 @@ public sealed class OutboxSender(
                     db.Entry(message).State = EntityState.Detached;
                     continue;
                 }
-                var delivered = await TrySendAsync(message);
+                (var delivered, session) = await TrySendAsync(message, session);
                 message.ClaimedUntil = null;
                 await SaveOutcomeAsync(db, message);
                 // When the server is down, the rest of the batch would only fail the same way: wait for the next round.
@@ -97,6 +98,7 @@ public sealed class OutboxSender(
         }
         finally
         {
+            if (session is not null) await session.DisposeAsync();
             // What this batch did not get to goes back at once rather than when the claim runs out.
             await db.OutboxMessages.Where(m => m.ClaimToken == claim && m.ClaimedUntil != null && m.Status == OutboxStatus.Queued)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
@@ -125,20 +127,23 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task<bool> TrySendAsync(OutboxMessage message)
+    /// <summary>Sends one message through the batch's session (opened on first use); a failure closes the session.</summary>
+    private async Task<(bool Delivered, IEmailSession? Session)> TrySendAsync(OutboxMessage message, IEmailSession? session)
     {
         var settings = options.Value;
         message.Attempts++;
         try
         {
-            using var timeout = new CancellationTokenSource(settings.Smtp.Timeout + TimeSpan.FromSeconds(5));
-            await transport.SendAsync(MimeMessages.Build(message, settings), timeout.Token);
+            using var timeout = new CancellationTokenSource(settings.Smtp.Timeout + DeliveryMargin);
+            session ??= await transport.OpenAsync(timeout.Token);
+            await session.SendAsync(MimeMessages.Build(message, settings), timeout.Token);
             message.Status = OutboxStatus.Sent;
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
             // The bodies hold one-time links and personal words; once delivered they are not needed here.
             message.TextBody = message.HtmlBody = null;
-            return true;
+            logger.LogDebug("Email {Id} ({Kind}) sent.", message.Id, message.Kind);
+            return (true, session);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -154,7 +159,9 @@ public sealed class OutboxSender(
                 message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + (wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait);
                 logger.LogWarning("Email {Id} ({Kind}) not delivered (try {Attempts}), next try at {Next:O}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, message.LastError);
             }
-            return false;
+            // The connection may be broken, or in the middle of something: the next round opens a new one.
+            if (session is not null) await session.DisposeAsync();
+            return (false, null);
         }
     }
 }

@@ -61,17 +61,20 @@ public static class TestDatabase
     /// <summary>Runs one SQL query and returns its first value, as text (on whichever provider).</summary>
     public static async Task<string> ScalarAsync(string connectionString, string sql)
     {
-        if (IsPostgres)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        }
+        if (IsPostgres) return await PostgresScalarAsync(connectionString, sql);
         await using var sqlite = new SqliteConnection(connectionString);
         await sqlite.OpenAsync();
         await using var query = sqlite.CreateCommand();
         query.CommandText = sql;
         return Convert.ToString(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <summary>Runs one SQL query on a PostgreSQL database and returns its first value, as text.</summary>
+    public static async Task<string> PostgresScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 }
