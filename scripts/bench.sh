@@ -2,14 +2,18 @@
 # Measures how fast the public pages are served, against a yardstick: a bare ASP.NET Core endpoint that returns the
 # same bytes as /statement from memory. Publishes Release builds, runs each on 127.0.0.1 with a fresh database,
 # warms up, runs wrk, prints requests/s, p50/p99 latency and the server's peak RSS, then stops the servers.
+# --provider postgres runs the site on a PostgreSQL server started for the run (scripts/servers.sh); --redis puts its
+# output cache in a Redis server started likewise, as several instances would share it.
 #
-#   scripts/bench.sh [--duration 10s] [--connections 64] [--threads 2]
+#   scripts/bench.sh [--provider sqlite|postgres] [--redis] [--duration 10s] [--connections 64] [--threads 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=10s connections=64 threads=2
+duration=10s connections=64 threads=2 provider=sqlite redis=no
 while [ $# -gt 0 ]; do
   case "$1" in
+    --provider) provider=$2; shift 2 ;;
+    --redis) redis=yes; shift ;;
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
@@ -24,12 +28,24 @@ fi
 
 work=$(mktemp -d)
 site_pid="" bare_pid=""
+case "$provider" in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres, not $provider" >&2; exit 2 ;; esac
+source scripts/servers.sh
 cleanup() {
   for pid in $site_pid $bare_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  servers_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# Where the site keeps its data, and its cache: a SQLite file and memory, or the servers started here.
+site_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "ConnectionStrings__Default=Data Source=$work/data/khilafat.db")
+if [ "$provider" = postgres ] || [ "$redis" = yes ]; then
+  servers_install
+  servers_start "$work/servers"
+  [ "$provider" = postgres ] && site_env+=(Database__Provider=Postgres "ConnectionStrings__Default=$KHILAFAT_TEST_POSTGRES;Database=khilafat_bench")
+  [ "$redis" = yes ] && site_env+=("Redis__Configuration=$KHILAFAT_TEST_REDIS")
+fi
 
 echo "Publishing Release builds..."
 dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$work/site" --nologo -v quiet >/dev/null
@@ -50,9 +66,8 @@ run_wrk() { # url
 }
 
 mkdir -p "$work/data"
-echo "Starting the site on 127.0.0.1:$site_port with a fresh database..."
-(cd "$work/site" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$work/data/khilafat.db" \
-  Logging__LogLevel__Default=Warning exec dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site.log" 2>&1 &
+echo "Starting the site on 127.0.0.1:$site_port with a fresh database ($provider, output cache in $([ "$redis" = yes ] && echo Redis || echo memory))..."
+(cd "$work/site" && exec env "${site_env[@]}" dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site.log" 2>&1 &
 site_pid=$!
 wait_for "http://127.0.0.1:$site_port/healthz"
 
@@ -67,7 +82,8 @@ for url in "http://127.0.0.1:$site_port/" "http://127.0.0.1:$site_port/statement
   wrk -t1 -c8 -d3s "$url" >/dev/null
 done
 
-printf "\nwrk -t%s -c%s -d%s --latency, %s cores\n" "$threads" "$connections" "$duration" "$(nproc)"
+printf "\nwrk -t%s -c%s -d%s --latency, %s cores; database %s, output cache in %s\n" "$threads" "$connections" "$duration" "$(nproc)" \
+  "$provider" "$([ "$redis" = yes ] && echo Redis || echo memory)"
 printf "%-22s %12s %10s %10s\n" "endpoint" "requests/s" "p50" "p99"
 declare -A rps
 for path in / /statement /faq; do

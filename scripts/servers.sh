@@ -7,7 +7,8 @@
 #
 # KHILAFAT_TEST_POSTGRES is an Npgsql connection string without a database (each test names its own), for a superuser
 # with a password (scram-sha-256 over TCP, as a real server would ask); KHILAFAT_TEST_REDIS is host:port.
-# Durability settings are off (fsync, synchronous_commit): the servers hold only throwaway test data.
+# Durability settings are off (fsync, synchronous_commit), as the servers hold only throwaway test data, unless
+# SERVERS_DURABLE=yes (the load test: commits as safe as the site's SQLite, whose commits are synchronous=FULL).
 
 servers_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
@@ -52,8 +53,10 @@ servers_start() { # folder
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$folder/pg-initdb.log" 2>&1 \
     || { cat "$folder/pg-initdb.log" >&2; echo "initdb failed" >&2; return 1; }
   pg_port=$(servers_free_port)
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${SERVERS_DURABLE:-no}" = yes ] && durability=""
   "${as[@]}" "$bin/pg_ctl" -D "$folder/pg/data" -l "$folder/pg/server.log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -p $pg_port -k $folder/pg-socket -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    "-c listen_addresses=127.0.0.1 -p $pg_port -k $folder/pg-socket -c max_connections=400 $durability" \
     >/dev/null || { cat "$folder/pg/server.log" >&2; echo "PostgreSQL did not start" >&2; return 1; }
   SERVERS_PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$folder/pg/data" -m immediate -w stop)
 

@@ -18,6 +18,7 @@ var app = builder.Build();
 try
 {
     await app.InitializeAsync();
+    app.ConnectRedis();
 }
 catch (StartupException)
 {

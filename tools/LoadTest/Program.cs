@@ -1,7 +1,8 @@
 // Mixed load against a running site: about 90% GETs of public pages and 10% mailing-list sign-ups with distinct
 // addresses (each with a valid anti-forgery token), from N connections for a fixed time. Prints requests/s and
 // p50/p99 latency per kind and the errors, then checks that every acknowledged sign-up is in the database.
-//   dotnet LoadTest.dll --url http://127.0.0.1:5401 --db /path/khilafat.db [--seconds 30] [--connections 64] [--signups 0.1]
+//   dotnet LoadTest.dll --url http://127.0.0.1:5401 (--db /path/khilafat.db | --postgres "Host=...;Database=...")
+//                       [--seconds 30] [--connections 64] [--signups 0.1]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -97,12 +98,17 @@ Console.WriteLine($"sign-ups accepted: {acknowledged.Count} ({acknowledged.Count
 
 // Every acknowledged sign-up must be in the database.
 var stored = new HashSet<string>(StringComparer.Ordinal);
-await using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database, Mode = SqliteOpenMode.ReadOnly }.ToString()))
+await using (System.Data.Common.DbConnection db = options.Postgres is { } postgres
+    ? new Npgsql.NpgsqlConnection(postgres)
+    : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database, Mode = SqliteOpenMode.ReadOnly }.ToString()))
 {
     await db.OpenAsync();
     await using var command = db.CreateCommand();
-    command.CommandText = "SELECT Email FROM Subscribers WHERE Email LIKE $prefix";
-    command.Parameters.AddWithValue("$prefix", $"load-{run}-%");
+    command.CommandText = "SELECT \"Email\" FROM \"Subscribers\" WHERE \"Email\" LIKE @prefix";
+    var prefix = command.CreateParameter();
+    prefix.ParameterName = "@prefix";
+    prefix.Value = $"load-{run}-%";
+    command.Parameters.Add(prefix);
     await using var reader = await command.ExecuteReaderAsync();
     while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
 }
@@ -133,14 +139,15 @@ sealed class Results
     }
 }
 
-sealed record Options(Uri Url, string Database, int Seconds, int Connections, double SignUpShare)
+sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare)
 {
     public static Options Parse(string[] args)
     {
         string? Get(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new Options(
             new Uri(Get("--url") ?? throw new ArgumentException("--url is required")),
-            Get("--db") ?? throw new ArgumentException("--db is required"),
+            Get("--db"),
+            Get("--postgres") ?? (Get("--db") is null ? throw new ArgumentException("--db or --postgres is required") : null),
             int.Parse(Get("--seconds") ?? "30", CultureInfo.InvariantCulture),
             int.Parse(Get("--connections") ?? "64", CultureInfo.InvariantCulture),
             double.Parse(Get("--signups") ?? "0.1", CultureInfo.InvariantCulture));

@@ -25,7 +25,13 @@ public static class AccountBootstrap
         }
 
         var db = services.GetRequiredService<SiteDbContext>();
-        if (await db.Users.AnyAsync()) return;
+        var setup = app.Services.GetRequiredService<SetupToken>();
+        if (await db.Users.AnyAsync())
+        {
+            // A link logged before an account came to be (by another instance, say) must not work now.
+            await setup.CloseAsync();
+            return;
+        }
 
         var admin = services.GetRequiredService<IOptions<AdminOptions>>().Value;
         if (!string.IsNullOrWhiteSpace(admin.Email) && !string.IsNullOrEmpty(admin.Password))
@@ -36,16 +42,17 @@ public static class AccountBootstrap
                 logger.LogCritical("Admin__Email/Admin__Password could not create the first admin: {Reason}", result.Error);
                 throw new InvalidOperationException($"The first admin from configuration (Admin__Email) could not be created: {result.Error}");
             }
+            await setup.CloseAsync();
             logger.LogInformation("Created the first admin {Email} from configuration.", admin.Email);
             return;
         }
 
-        var token = app.Services.GetRequiredService<SetupToken>().Issue();
+        var token = await setup.IssueAsync();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
             address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost").Replace("://*", "://localhost");
-            logger.LogWarning("No account exists yet. Create the first admin at {SetupUrl} (the link works once, until the app restarts).",
+            logger.LogWarning("No account exists yet. Create the first admin at {SetupUrl} (the link works once, on any instance).",
                 $"{address}/setup?token={token}");
         });
     }

@@ -1,60 +1,92 @@
 using System.Security.Cryptography;
+using System.Text;
+using Khilafat.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Accounts;
 
 /// <summary>
-/// The one-time secret in the first-run link (/setup?token=...). It lives only in memory: made at start when there
-/// are no accounts, gone once the first admin exists or the app restarts.
+/// The one-time secret in the first-run link (/setup?token=...). It is kept in the database, protected with Data
+/// Protection (whose keys are there too), so that with several instances every one logs the same link and accepts it
+/// wherever the load balancer sends the visitor, and it is claimed there, so that one submission alone creates the
+/// first admin. It is made at start when there are no accounts, and gone once the first admin exists.
 /// </summary>
-public sealed class SetupToken
+public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvider dataProtection)
 {
-    private string? _value;
-    private readonly Lock _lock = new();
+    private const string SettingKey = "setup:token";
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("Khilafat.Web.SetupToken");
+    private volatile string? _value;
+    private string? _claimed;
 
-    /// <summary>The current token, or null when setup is closed.</summary>
-    public string? Value
-    {
-        get { lock (_lock) return _value; }
-    }
+    /// <summary>The token this instance issued or found at start, or null once setup is closed here.</summary>
+    public string? Value => _value;
 
-    public string Issue()
+    /// <summary>The current token, made now unless another instance (or an earlier start) made one that is still unused.</summary>
+    public async Task<string> IssueAsync(CancellationToken ct = default)
     {
-        lock (_lock) return _value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        if (await StoredAsync(db, ct) is { } stored) return _value = stored;
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        db.Settings.Add(new SiteSetting { Key = SettingKey, Value = _protector.Protect(token) });
+        await db.SaveChangesAsync(ct);
+        return _value = token;
     }
 
     /// <summary>True when <paramref name="candidate"/> is the current token (compared in constant time).</summary>
-    public bool Matches(string? candidate)
+    public async Task<bool> MatchesAsync(string? candidate, CancellationToken ct = default)
     {
-        var value = Value;
-        return value is not null && candidate is not null
-            && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(value), System.Text.Encoding.UTF8.GetBytes(candidate));
+        if (string.IsNullOrEmpty(candidate)) return false;
+        await using var scope = scopes.CreateAsyncScope();
+        return Same(await StoredAsync(scope.ServiceProvider.GetRequiredService<SiteDbContext>(), ct), candidate);
     }
 
-    /// <summary>Takes the token for one request, so two submissions cannot both create a first admin. Give it back with <see cref="Restore"/> if creating fails.</summary>
-    public bool TryClaim(string? candidate)
+    /// <summary>
+    /// Takes the token for one request, on whichever instance, so two submissions cannot both create a first admin.
+    /// Give it back with <see cref="RestoreAsync"/> if creating fails.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string? candidate, CancellationToken ct = default)
     {
-        lock (_lock)
-        {
-            if (!Matches(candidate)) return false;
-            _claimed = _value;
-            _value = null;
-            return true;
-        }
+        if (string.IsNullOrEmpty(candidate)) return false;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == SettingKey, ct);
+        if (row is null || !Same(Unprotect(row.Value), candidate)) return false;
+        // Whoever deletes the row has it.
+        if (await db.Settings.Where(s => s.Key == SettingKey && s.Value == row.Value).ExecuteDeleteAsync(ct) != 1) return false;
+        _claimed = row.Value;
+        _value = null;
+        return true;
     }
 
-    public void Restore()
+    public async Task RestoreAsync(CancellationToken ct = default)
     {
-        lock (_lock)
-        {
-            _value ??= _claimed;
-            _claimed = null;
-        }
+        if (Interlocked.Exchange(ref _claimed, null) is not { } claimed) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        db.Settings.Add(new SiteSetting { Key = SettingKey, Value = claimed });
+        await db.SaveChangesAsync(ct);
+        _value = Unprotect(claimed);
     }
 
-    public void Close()
+    /// <summary>Setup is over (the first admin exists): the link works nowhere any more.</summary>
+    public async Task CloseAsync(CancellationToken ct = default)
     {
-        lock (_lock) _value = _claimed = null;
+        _value = _claimed = null;
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Settings.Where(s => s.Key == SettingKey).ExecuteDeleteAsync(ct);
     }
 
-    private string? _claimed;
+    private async Task<string?> StoredAsync(SiteDbContext db, CancellationToken ct) =>
+        await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync(ct) is { } stored ? Unprotect(stored) : null;
+
+    private string? Unprotect(string stored)
+    {
+        try { return _protector.Unprotect(stored); }
+        catch (CryptographicException) { return null; }
+    }
+
+    private static bool Same(string? expected, string candidate) =>
+        expected is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(candidate));
 }

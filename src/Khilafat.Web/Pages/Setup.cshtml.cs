@@ -25,25 +25,25 @@ public class SetupModel(SetupToken setupToken, UserAdministration accounts, Site
     public string Title => "Set up the site";
     public bool NoIndex => true;
 
-    public IActionResult OnGet() => setupToken.Matches(Token) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await setupToken.MatchesAsync(Token) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!setupToken.Matches(Token)) return NotFound();
+        if (!await setupToken.MatchesAsync(Token)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (!setupToken.TryClaim(Token)) return NotFound();
+        if (!await setupToken.TryClaimAsync(Token)) return NotFound();
 
         var result = users.Users.Any()
             ? AccountResult.Fail("An account exists already.")
             : await accounts.CreateAsync(Input.Email, Roles.Admin, Actor.System, Input.Password);
         if (!result.Succeeded)
         {
-            setupToken.Restore();
+            await setupToken.RestoreAsync();
             ModelState.AddModelError(result.Error!.Contains("password", StringComparison.OrdinalIgnoreCase) ? "Input.Password" : "Input.Email", result.Error);
             return Page();
         }
 
-        setupToken.Close();
+        await setupToken.CloseAsync();
         await signIn.SignInAsync((await users.FindByIdAsync(result.UserId!))!, isPersistent: false);
         return Redirect("/admin");
     }

@@ -84,6 +84,7 @@ public static class PostgresDatabase
             // Made first so that migrating a new database does not log a failed read of it as an error (efcore.pg#3407).
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
+            await ReloadTypesAsync(db, ct);
             await Database.SeedAsync(app, db, ct);
             logger.LogInformation("Database ready: {Where}", where);
             // The caller holds the turn (the open session) until its own start-up work is done; ending the session gives
@@ -107,6 +108,24 @@ public static class PostgresDatabase
         {
             if (turn is not null) await turn.DisposeAsync();
         }
+    }
+
+    // Npgsql learns the database's types (citext among them) on its first connection. If that was before another
+    // instance's migration created the extension, this instance would fail on every query that uses it: learn them
+    // again now, and let go of the connections that knew the old ones.
+    private static async Task ReloadTypesAsync(SiteDbContext db, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await connection.ReloadTypesAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        NpgsqlConnection.ClearPool(connection);
     }
 
     // EF Core wraps what the server or the network said (as "likely due to a transient failure"): find it.

@@ -57,6 +57,8 @@ public sealed class RedisRateLimiter : RateLimiter
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         if (permitCount == 0) return Lease.Acquired;
+        // Disconnected: count here at once, rather than wait for a command to time out.
+        if (!_redis.IsConnected) return _fallback.AttemptAcquire(permitCount);
         try
         {
             var wait = (long)await _redis.GetDatabase()

@@ -47,10 +47,23 @@ public static class RedisSetup
         services.Remove(redisStore);
         services.AddSingleton<IOutputCacheStore>(sp => new ResilientOutputCacheStore(
             (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, redisStore.ImplementationType!),
-            sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
 
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded);
         return services;
+    }
+}
+
+public static class RedisStartup
+{
+    /// <summary>Connects to Redis now rather than in the first request that needs it; when it is down, says so and goes on.</summary>
+    public static void ConnectRedis(this WebApplication app)
+    {
+        if (app.Services.GetService<IConnectionMultiplexer>() is not { } redis) return;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Khilafat.Web.Redis");
+        if (redis.IsConnected) logger.LogInformation("Redis ready at {Endpoints}", string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
+        else logger.LogWarning("Redis at {Endpoints} does not answer yet: the site starts, with its cache and rate limits in this process until it does.",
+            string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
     }
 }
 
@@ -62,6 +75,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
+        if (!redis.IsConnected) return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected.");
         try
         {
             await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), ct);
@@ -74,25 +88,35 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
     }
 }
 
-/// <summary>An output cache store that treats the store failing (Redis down) as a miss, logging it at most once a minute.</summary>
-public sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore, IDisposable
+/// <summary>
+/// An output cache store that treats Redis being away as a miss: while it is disconnected, at once (without waiting
+/// for a command to time out), and when a command fails, logging that at most once a minute.
+/// </summary>
+public sealed class ResilientOutputCacheStore(IOutputCacheStore inner, IConnectionMultiplexer redis, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore, IDisposable
 {
     private long _lastLoggedTicks;
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
+        if (!redis.IsConnected) { Failed(null); return null; }
         try { return await inner.GetAsync(key, cancellationToken); }
         catch (Exception e) when (e is RedisException or TimeoutException) { Failed(e); return null; }
     }
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
+        if (!redis.IsConnected) return;
         try { await inner.SetAsync(key, value, tags, validFor, cancellationToken); }
         catch (Exception e) when (e is RedisException or TimeoutException) { Failed(e); }
     }
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
+        if (!redis.IsConnected)
+        {
+            logger.LogError("The output cache (Redis) is not connected, so {Tag} could not be evicted: pages cached before this change may show until they expire.", tag);
+            return;
+        }
         try
         {
             await inner.EvictByTagAsync(tag, cancellationToken);
@@ -104,7 +128,7 @@ public sealed class ResilientOutputCacheStore(IOutputCacheStore inner, ILogger<R
         }
     }
 
-    private void Failed(Exception e)
+    private void Failed(Exception? e)
     {
         var now = Environment.TickCount64;
         var last = Interlocked.Read(ref _lastLoggedTicks);

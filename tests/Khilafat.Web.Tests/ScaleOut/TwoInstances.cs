@@ -78,6 +78,9 @@ public sealed partial class TwoInstances : IAsyncDisposable
         return instances;
     }
 
+    /// <summary>What both instances have logged, for a failing test to show.</summary>
+    public string Output => $"--- A ---\n{A.Output}\n--- B ---\n{B.Output}";
+
     /// <summary>A client of each instance sharing one cookie jar, as one browser sent now to A, now to B, by the load balancer.</summary>
     public (HttpClient A, HttpClient B) OneBrowser()
     {
