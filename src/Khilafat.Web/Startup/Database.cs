@@ -51,6 +51,7 @@ public static class Database
     /// </summary>
     public static IServiceCollection AddSiteDatabase(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         if (Provider(configuration) == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<SiteDbContext, PostgresSiteDbContext>((sp, options) => options

@@ -34,7 +34,7 @@ public class PostgresStartupTests
     public async Task AServerThatIsNotThere_StopsStartUp()
     {
         using var data = new DurabilityData();
-        var nobody = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Port = FreePort(), Database = "khilafat", Timeout = 3 };
+        var nobody = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Port = Ports.FreeLoopback(), Database = "khilafat", Timeout = 3 };
 
         var output = await AssertRefusesToStartAsync(Settings(data, nobody.ConnectionString),
             $"The database khilafat on 127.0.0.1:{nobody.Port} could not be reached");
@@ -73,7 +73,7 @@ public class PostgresStartupTests
                 first.Terminate();
                 Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
             }
-            await AdminAsync($"ALTER DATABASE \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" SET default_transaction_read_only = on");
+            await TestDatabase.PostgresAdminAsync($"ALTER DATABASE \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" SET default_transaction_read_only = on");
 
             await AssertRefusesToStartAsync(Settings(data, connectionString), "is read-only");
         }
@@ -137,20 +137,5 @@ public class PostgresStartupTests
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
     }
 
-    private static async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

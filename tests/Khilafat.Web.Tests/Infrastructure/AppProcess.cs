@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Khilafat.Web.Tests.Infrastructure;
@@ -48,7 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the site with <paramref name="settings"/> as environment variables (keys like "ConnectionStrings__Default").</summary>
     public static AppProcess Launch(IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = Ports.FreeLoopback();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppDirectory,
@@ -114,12 +113,6 @@ public sealed class AppProcess : IAsyncDisposable
         if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed with code {kill.ExitCode}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -50,12 +50,17 @@ public static class TestDatabase
     /// <summary>Drops a database made by <see cref="NewPostgresDatabase"/>, closing whatever connections are left.</summary>
     public static async Task DropPostgresDatabaseAsync(string connectionString)
     {
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        await PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
+    }
+
+    /// <summary>Runs SQL as the server's superuser, in its maintenance database (to change or drop a site's database).</summary>
+    public static async Task PostgresAdminAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Runs one SQL query and returns its first value, as text (on whichever provider).</summary>

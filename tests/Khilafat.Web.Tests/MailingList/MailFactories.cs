@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -48,7 +47,7 @@ public class MailSiteFactory : SiteFactory
         }
         else
         {
-            SmtpPort = FreeLoopbackPort();
+            SmtpPort = Ports.FreeLoopback();
         }
     }
 
@@ -119,14 +118,6 @@ public class MailSiteFactory : SiteFactory
         GC.SuppressFinalize(this);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>Gives each request the client address a real connection would have (the test server leaves it empty).</summary>
     private sealed class ClientAddressStartupFilter : IStartupFilter

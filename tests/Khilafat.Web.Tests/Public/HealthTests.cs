@@ -58,13 +58,8 @@ public class HealthTests
 
         // The server turns the site's database away, and ends the sessions it had.
         var database = new NpgsqlConnectionStringBuilder(factory.ConnectionString).Database;
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var refuse = new NpgsqlCommand(
-                $"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';", admin);
-            await refuse.ExecuteNonQueryAsync();
-        }
+        await TestDatabase.PostgresAdminAsync(
+            $"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';");
 
         var (status, overall, checks) = await HealthAsync(client);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Khilafat.Web.Tests.Infrastructure;
 using Khilafat.Web.Tests.MailingList;
@@ -17,16 +16,8 @@ public class RedisOutageTests(RedisOutageTests.Factory factory) : IClassFixture<
         protected override int SignUpsPerWindow => 3;
 
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            base.Settings.Append(new("Redis:Configuration", $"127.0.0.1:{ClosedPort()},connectTimeout=500"));
+            base.Settings.Append(new("Redis:Configuration", $"127.0.0.1:{Ports.FreeLoopback()},connectTimeout=500"));
 
-        private static int ClosedPort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Khilafat.Web.Options;
 using Khilafat.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Pages.Admin.Backup;
 
@@ -11,11 +12,12 @@ namespace Khilafat.Web.Pages.Admin.Backup;
 /// Admins download a consistent copy of the live database (SQLite's online backup), while the site keeps serving. On
 /// PostgreSQL the database lives on its own server and is backed up there (pg_dump): the page says so instead.
 /// </summary>
-public class IndexModel(IConfiguration configuration, IWebHostEnvironment environment, SiteDbContext db, TimeProvider clock) : PageModel, IPageMeta
+public class IndexModel(IConfiguration configuration, IWebHostEnvironment environment, IOptions<DatabaseOptions> database, SiteDbContext db, TimeProvider clock)
+    : PageModel, IPageMeta
 {
     public string Title => "Backup";
 
-    public bool OnPostgres => Database.Provider(configuration) == DatabaseProvider.Postgres;
+    public bool OnPostgres => database.Value.Provider == DatabaseProvider.Postgres;
 
     public void OnGet()
     {
