@@ -27,9 +27,8 @@ fi
 # PostgreSQL and Redis (Debian's postgresql and redis-server), started here on loopback ports in a temporary folder.
 source scripts/servers.sh
 servers_install
-servers_folder=$(mktemp -d /tmp/khilafat-servers.XXXXXX)
-trap 'servers_stop; rm -rf "$servers_folder"' EXIT
-servers_start "$servers_folder"
+trap servers_stop EXIT
+servers_start
 
 dotnet restore Khilafat.Web.sln
 dotnet build Khilafat.Web.sln --no-restore

@@ -42,7 +42,7 @@ trap cleanup EXIT
 site_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "ConnectionStrings__Default=Data Source=$work/data/khilafat.db")
 if [ "$provider" = postgres ] || [ "$redis" = yes ]; then
   servers_install
-  servers_start "$work/servers"
+  servers_start
   [ "$provider" = postgres ] && site_env+=(Database__Provider=Postgres "ConnectionStrings__Default=$KHILAFAT_TEST_POSTGRES;Database=khilafat_bench")
   [ "$redis" = yes ] && site_env+=("Redis__Configuration=$KHILAFAT_TEST_REDIS")
 fi

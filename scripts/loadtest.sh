@@ -34,7 +34,7 @@ site_env=("ConnectionStrings__Default=Data Source=$work/data/khilafat.db")
 stored=(--db "$work/data/khilafat.db")
 if [ "$provider" = postgres ]; then
   servers_install
-  SERVERS_DURABLE=yes servers_start "$work/servers"
+  SERVERS_DURABLE=yes servers_start
   site_env=(Database__Provider=Postgres "ConnectionStrings__Default=$KHILAFAT_TEST_POSTGRES;Database=khilafat_load")
   stored=(--postgres "$KHILAFAT_TEST_POSTGRES;Database=khilafat_load")
 fi

@@ -2,8 +2,8 @@
 # folder and stopped again. Source this file, then:
 #
 #   servers_install                # Debian's postgresql and redis-server, when missing (as root; else a message and exit 1)
-#   servers_start <folder>         # starts both; sets KHILAFAT_TEST_POSTGRES and KHILAFAT_TEST_REDIS
-#   servers_stop                   # stops both (test.sh and bench.sh call it from their EXIT trap)
+#   servers_start                  # starts both in a new folder under /tmp; sets KHILAFAT_TEST_POSTGRES and KHILAFAT_TEST_REDIS
+#   servers_stop                   # stops both and deletes the folder (callers do it in their EXIT trap)
 #
 # KHILAFAT_TEST_POSTGRES is an Npgsql connection string without a database (each test names its own), for a superuser
 # with a password (scram-sha-256 over TCP, as a real server would ask); KHILAFAT_TEST_REDIS is host:port.
@@ -36,9 +36,12 @@ servers_free_port() {
   echo "no free port found" >&2; return 1
 }
 
-servers_start() { # folder
-  local folder=$1 bin pg_port redis_port password as=()
+servers_start() {
+  local folder bin pg_port redis_port password as=()
   bin=$(servers_pg_bin)
+  # Its own folder, right under /tmp: when run as root, PostgreSQL runs as another account, which must reach it.
+  folder=$(mktemp -d /tmp/khilafat-servers.XXXXXX)
+  SERVERS_FOLDER=$folder
   mkdir -p "$folder/pg" "$folder/pg-socket" "$folder/redis"
   # PostgreSQL refuses to run as root: run it as Debian's postgres account, which owns its folders.
   if [ "$(id -u)" -eq 0 ]; then
@@ -81,4 +84,5 @@ servers_stop() {
     kill "$(cat "$SERVERS_REDIS_PIDFILE")" 2>/dev/null || true
     unset SERVERS_REDIS_PIDFILE
   fi
+  if [ -n "${SERVERS_FOLDER:-}" ]; then rm -rf "$SERVERS_FOLDER"; unset SERVERS_FOLDER; fi
 }

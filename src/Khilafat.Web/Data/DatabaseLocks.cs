@@ -17,7 +17,7 @@ public static class DatabaseLocks
     /// </summary>
     public static async Task LockAsync(this DatabaseFacade database, string key, CancellationToken ct = default)
     {
-        if (!database.IsNpgsql()) return;
+        if (database.IsSqlite()) return;
         if (database.CurrentTransaction is null) throw new InvalidOperationException("LockAsync holds its lock until the transaction ends: begin one first.");
         var id = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0);
         await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({id})", ct);

@@ -42,7 +42,18 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
+        // Named one by one rather than found by scanning the assembly: a scan loads every type's dependencies (the
+        // SMTP and Redis clients among them) into every process, whether it uses them or not.
+        builder.ApplyConfiguration(new PageConfiguration());
+        builder.ApplyConfiguration(new PageRevisionConfiguration());
+        builder.ApplyConfiguration(new PageTranslationConfiguration());
+        builder.ApplyConfiguration(new FaqEntryConfiguration());
+        builder.ApplyConfiguration(new FaqTranslationConfiguration());
+        builder.ApplyConfiguration(new SiteSettingConfiguration());
+        builder.ApplyConfiguration(new SubscriberConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new TestimonialConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

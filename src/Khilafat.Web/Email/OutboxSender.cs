@@ -68,9 +68,10 @@ public sealed class OutboxSender(
         // One conditional update claims the batch. The condition is repeated outside the subquery on purpose: on
         // PostgreSQL a second sender claiming the same rows waits for the first, then re-reads them, finds them
         // claimed and leaves them; on SQLite one write runs at a time anyway.
-        var claimed = await db.OutboxMessages
+        var claimedUntil = now + options.Value.ClaimTimeout;
+        var claimed = await WriteAsync(db, () => db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, now + options.Value.ClaimTimeout), stoppingToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, claimedUntil), stoppingToken));
         if (claimed == 0) return false;
 
         var batch = await db.OutboxMessages.Where(m => m.ClaimToken == claim)
@@ -83,10 +84,16 @@ public sealed class OutboxSender(
             {
                 // Stop between messages, never in the middle of one.
                 if (stoppingToken.IsCancellationRequested) return false;
-                if (!await RenewClaimAsync(db, message, claim))
+                // While the batch's claim outlasts a whole delivery, nobody else can take the message; nearer its end,
+                // it is renewed first, and a message another sender took meanwhile is theirs.
+                if (clock.GetUtcNow().UtcDateTime + options.Value.Smtp.Timeout + DeliveryMargin >= claimedUntil)
                 {
-                    db.Entry(message).State = EntityState.Detached;
-                    continue;
+                    if (await RenewClaimAsync(db, message, claim) is not { } renewed)
+                    {
+                        db.Entry(message).State = EntityState.Detached;
+                        continue;
+                    }
+                    claimedUntil = renewed;
                 }
                 (var delivered, session) = await TrySendAsync(message, session);
                 message.ClaimedUntil = null;
@@ -100,17 +107,28 @@ public sealed class OutboxSender(
         {
             if (session is not null) await session.DisposeAsync();
             // What this batch did not get to goes back at once rather than when the claim runs out.
-            await db.OutboxMessages.Where(m => m.ClaimToken == claim && m.ClaimedUntil != null && m.Status == OutboxStatus.Queued)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            await WriteAsync(db, () => db.OutboxMessages.Where(m => m.ClaimToken == claim && m.ClaimedUntil != null && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None));
         }
     }
 
-    /// <summary>A fresh claim for one delivery; false when the batch's claim ran out and another sender has the message now.</summary>
-    private async Task<bool> RenewClaimAsync(SiteDbContext db, OutboxMessage message, Guid claim)
+    /// <summary>A fresh claim for one delivery (until when), or null when the batch's claim ran out and another sender has the message now.</summary>
+    private async Task<DateTime?> RenewClaimAsync(SiteDbContext db, OutboxMessage message, Guid claim)
     {
         var until = clock.GetUtcNow().UtcDateTime + options.Value.ClaimTimeout;
-        return await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == claim && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), CancellationToken.None) == 1;
+        var renewed = await WriteAsync(db, () => db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == claim && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), CancellationToken.None));
+        return renewed == 1 ? until : null;
+    }
+
+    // A bulk update in a transaction of its own: on SQLite it then waits its turn at the write gate with every other
+    // write, rather than in SQLite's busy handler, which would hold a thread (and make a sign-up's transaction wait there too).
+    private static async Task<int> WriteAsync(SiteDbContext db, Func<Task<int>> update)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var count = await update();
+        await transaction.CommitAsync(CancellationToken.None);
+        return count;
     }
 
     private async Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message)

@@ -275,9 +275,9 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
             var term = filter.Search.Trim();
             var pattern = "%" + Escape(term) + "%";
             // Whatever the case, as SQLite's LIKE matches (for ASCII); PostgreSQL's LIKE minds case, its ILIKE does not.
-            query = db.Database.IsNpgsql()
-                ? query.Where(s => EF.Functions.ILike(s.Email, pattern, "\\") || (s.Name != null && EF.Functions.ILike(s.Name, pattern, "\\")))
-                : query.Where(s => EF.Functions.Like(s.Email, pattern, "\\") || (s.Name != null && EF.Functions.Like(s.Name, pattern, "\\")));
+            query = db.Database.IsSqlite()
+                ? query.Where(s => EF.Functions.Like(s.Email, pattern, "\\") || (s.Name != null && EF.Functions.Like(s.Name, pattern, "\\")))
+                : query.Where(s => EF.Functions.ILike(s.Email, pattern, "\\") || (s.Name != null && EF.Functions.ILike(s.Name, pattern, "\\")));
         }
         return query;
     }

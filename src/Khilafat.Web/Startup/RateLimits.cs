@@ -46,13 +46,8 @@ public static class RateLimitPolicies
             return RateLimitPartition.GetNoLimiter("read");
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
-        {
-            var services = context.RequestServices;
-            return RateLimitPartition.Get($"{policy}:{address}", key => new RedisRateLimiter(
-                redis, services.GetRequiredService<IOptions<RedisOptions>>().Value.InstanceName + "ratelimit:" + key,
-                limit(options), options.Window, Segments, services.GetRequiredService<ILogger<RedisRateLimiter>>()));
-        }
+        if (!string.IsNullOrWhiteSpace(context.RequestServices.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration))
+            return InRedis(context.RequestServices, $"{policy}:{address}", limit(options), options.Window);
         return RateLimitPartition.GetSlidingWindowLimiter($"{policy}:{address}", _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = limit(options),
@@ -61,4 +56,11 @@ public static class RateLimitPolicies
             QueueLimit = 0,
         });
     }
+
+    // Never inlined: a site without Redis does not load its client's assemblies.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static RateLimitPartition<string> InRedis(IServiceProvider services, string partition, int limit, TimeSpan window) =>
+        RateLimitPartition.Get(partition, key => new RedisRateLimiter(
+            services.GetRequiredService<IConnectionMultiplexer>(), services.GetRequiredService<IOptions<RedisOptions>>().Value.InstanceName + "ratelimit:" + key,
+            limit, window, Segments, services.GetRequiredService<ILogger<RedisRateLimiter>>()));
 }

@@ -27,7 +27,7 @@ public sealed class RedisRateLimiter : RateLimiter
         """;
 
     private readonly IConnectionMultiplexer _redis;
-    private readonly RedisKey _key;
+    private readonly string _key;
     private readonly int _limit;
     private readonly TimeSpan _window;
     private readonly SlidingWindowRateLimiter _fallback;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
@@ -20,8 +21,14 @@ public static class RedisSetup
     public static IServiceCollection AddSiteRedis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
-        if (Configuration(configuration) is not { } redis) return services;
+        if (Configuration(configuration) is { } redis) AddRedisServices(services, redis);
+        return services;
+    }
 
+    // Apart, and never inlined, so that a site without Redis does not even load its client's assemblies (a few MB).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddRedisServices(IServiceCollection services, string redis)
+    {
         ConfigurationOptions connection;
         try
         {
@@ -50,7 +57,6 @@ public static class RedisSetup
             sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>()));
 
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded);
-        return services;
     }
 }
 
@@ -59,7 +65,13 @@ public static class RedisStartup
     /// <summary>Connects to Redis now rather than in the first request that needs it; when it is down, says so and goes on.</summary>
     public static void ConnectRedis(this WebApplication app)
     {
-        if (app.Services.GetService<IConnectionMultiplexer>() is not { } redis) return;
+        if (RedisSetup.Configuration(app.Configuration) is not null) Connect(app);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Connect(WebApplication app)
+    {
+        var redis = app.Services.GetRequiredService<IConnectionMultiplexer>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Khilafat.Web.Redis");
         if (redis.IsConnected) logger.LogInformation("Redis ready at {Endpoints}", string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
         else logger.LogWarning("Redis at {Endpoints} does not answer yet: the site starts, with its cache and rate limits in this process until it does.",

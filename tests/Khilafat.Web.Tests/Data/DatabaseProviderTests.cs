@@ -54,6 +54,27 @@ public class DatabaseProviderTests
         });
     }
 
+    /// <summary>The model names its configurations one by one (see SiteDbContext): none may be left out.</summary>
+    [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
+    public void EveryEntityConfiguration_IsApplied()
+    {
+        using var named = SqliteContext();
+        using var scanned = new ScanningContext(new DbContextOptionsBuilder<SiteDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        Assert.Equal(scanned.Model.ToDebugString(), named.Model.ToDebugString());
+    }
+
+    /// <summary>The model with every configuration in the assembly applied again, as a scan finds them.</summary>
+    private sealed class ScanningContext(DbContextOptions<SiteDbContext> options) : SiteDbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            base.OnModelCreating(builder);
+            builder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
+        }
+    }
+
     [Fact]
     public async Task TheSuite_RunsOnTheProviderItWasAskedFor()
     {
