@@ -85,15 +85,12 @@ public sealed class OutboxSender(
                 // Stop between messages, never in the middle of one.
                 if (stoppingToken.IsCancellationRequested) return false;
                 // While the batch's claim outlasts a whole delivery, nobody else can take the message; nearer its end,
-                // it is renewed first, and a message another sender took meanwhile is theirs.
-                if (clock.GetUtcNow().UtcDateTime + options.Value.Smtp.Timeout + DeliveryMargin >= claimedUntil)
+                // the message's own claim is renewed first, and one another sender took meanwhile is theirs.
+                if (clock.GetUtcNow().UtcDateTime + options.Value.Smtp.Timeout + DeliveryMargin >= claimedUntil
+                    && !await RenewClaimAsync(db, message, claim))
                 {
-                    if (await RenewClaimAsync(db, message, claim) is not { } renewed)
-                    {
-                        db.Entry(message).State = EntityState.Detached;
-                        continue;
-                    }
-                    claimedUntil = renewed;
+                    db.Entry(message).State = EntityState.Detached;
+                    continue;
                 }
                 (var delivered, session) = await TrySendAsync(message, session);
                 message.ClaimedUntil = null;
@@ -112,13 +109,12 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>A fresh claim for one delivery (until when), or null when the batch's claim ran out and another sender has the message now.</summary>
-    private async Task<DateTime?> RenewClaimAsync(SiteDbContext db, OutboxMessage message, Guid claim)
+    /// <summary>A fresh claim on one message for its delivery; false when the batch's claim ran out and another sender has the message now.</summary>
+    private async Task<bool> RenewClaimAsync(SiteDbContext db, OutboxMessage message, Guid claim)
     {
         var until = clock.GetUtcNow().UtcDateTime + options.Value.ClaimTimeout;
-        var renewed = await WriteAsync(db, () => db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == claim && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), CancellationToken.None));
-        return renewed == 1 ? until : null;
+        return await WriteAsync(db, () => db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == claim && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), CancellationToken.None)) == 1;
     }
 
     // A bulk update in a transaction of its own: on SQLite it then waits its turn at the write gate with every other

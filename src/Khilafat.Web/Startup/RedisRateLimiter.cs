@@ -61,9 +61,7 @@ public sealed class RedisRateLimiter : RateLimiter
         if (!_redis.IsConnected) return _fallback.AttemptAcquire(permitCount);
         try
         {
-            var wait = (long)await _redis.GetDatabase()
-                .ScriptEvaluateAsync(Script, [_key], [(long)_window.TotalMilliseconds, _limit, Guid.NewGuid().ToString("N")])
-                .WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            var wait = await EvaluateAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             return wait == 0 ? Lease.Acquired : Lease.Refused(TimeSpan.FromMilliseconds(wait));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -72,6 +70,14 @@ public sealed class RedisRateLimiter : RateLimiter
             return _fallback.AttemptAcquire(permitCount);
         }
     }
+
+    // Not an async method, so that no async state machine of this assembly holds a Redis type: the types of the assembly
+    // are all loaded at start-up (EF Core looks through them for migrations), and a site without Redis should not load
+    // its client for that.
+    private Task<long> EvaluateAsync() =>
+        _redis.GetDatabase()
+            .ScriptEvaluateAsync(Script, [_key], [(long)_window.TotalMilliseconds, _limit, Guid.NewGuid().ToString("N")])
+            .ContinueWith(result => (long)result.GetAwaiter().GetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     protected override void Dispose(bool disposing)
     {
