@@ -39,17 +39,9 @@ public sealed class MailingListService(
     public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken ct = default)
     {
         var ipHash = await keys.HashIpAsync(request.Ip);
-        try
-        {
-            return await SignUpOnceAsync(request, ipHash, ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // On PostgreSQL an import can add the address between this sign-up's look and its insert; now it is
-            // there, so the sign-up goes as for an address already on the list.
-            db.ChangeTracker.Clear();
-            return await SignUpOnceAsync(request, ipHash, ct);
-        }
+        // On PostgreSQL an import can add the address between this sign-up's look and its insert: then the sign-up
+        // goes again, as for an address already on the list.
+        return await db.OnceMoreIfTakenAsync(() => SignUpOnceAsync(request, ipHash, ct));
     }
 
     private async Task<SignUpOutcome> SignUpOnceAsync(SignUpRequest request, string? ipHash, CancellationToken ct)

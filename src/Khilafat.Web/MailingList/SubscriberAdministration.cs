@@ -146,17 +146,9 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         if (errors.Count > 0) return new ImportResult(0, 0, 0, errors);
 
         var unique = rows.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
-        try
-        {
-            return await ImportOnceAsync(unique, rows.Count - unique.Count, actor, ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // On PostgreSQL someone signed up with one of the addresses while the import ran: it rolled back whole,
-            // and now that address counts as already on the list.
-            db.ChangeTracker.Clear();
-            return await ImportOnceAsync(unique, rows.Count - unique.Count, actor, ct);
-        }
+        // On PostgreSQL someone can sign up with one of the addresses while the import runs: it rolls back whole and
+        // goes again, with that address counted as already on the list.
+        return await db.OnceMoreIfTakenAsync(() => ImportOnceAsync(unique, rows.Count - unique.Count, actor, ct));
     }
 
     private async Task<ImportResult> ImportOnceAsync(List<ImportRow> unique, int duplicates, Actor actor, CancellationToken ct)

@@ -17,16 +17,17 @@ public static class RateLimitPolicies
     public const string Links = "links";
     private const int Segments = 10;
 
-    public static IServiceCollection AddSiteRateLimits(this IServiceCollection services)
+    public static IServiceCollection AddSiteRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        var inRedis = RedisSetup.Configuration(configuration) is not null;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignIn, context => PostsPerAddress(context, SignIn, o => o.SignIn));
-            options.AddPolicy(Testimonials, context => PostsPerAddress(context, Testimonials, o => o.Testimonials));
-            options.AddPolicy(SignUps, context => PostsPerAddress(context, SignUps, o => o.SignUps));
-            options.AddPolicy(Links, context => PostsPerAddress(context, Links, o => o.Links));
+            options.AddPolicy(SignIn, context => PostsPerAddress(context, SignIn, o => o.SignIn, inRedis));
+            options.AddPolicy(Testimonials, context => PostsPerAddress(context, Testimonials, o => o.Testimonials, inRedis));
+            options.AddPolicy(SignUps, context => PostsPerAddress(context, SignUps, o => o.SignUps, inRedis));
+            options.AddPolicy(Links, context => PostsPerAddress(context, Links, o => o.Links, inRedis));
             options.OnRejected = (context, _) =>
             {
                 // A sliding window frees a segment at a time; without the limiter's own figure, a segment is the honest wait.
@@ -40,14 +41,13 @@ public static class RateLimitPolicies
     }
 
     // Reading a form is free; only submitting it counts.
-    private static RateLimitPartition<string> PostsPerAddress(HttpContext context, string policy, Func<RateLimitOptions, int> limit)
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext context, string policy, Func<RateLimitOptions, int> limit, bool inRedis)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             return RateLimitPartition.GetNoLimiter("read");
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!string.IsNullOrWhiteSpace(context.RequestServices.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration))
-            return InRedis(context.RequestServices, $"{policy}:{address}", limit(options), options.Window);
+        if (inRedis) return InRedis(context.RequestServices, $"{policy}:{address}", limit(options), options.Window);
         return RateLimitPartition.GetSlidingWindowLimiter($"{policy}:{address}", _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = limit(options),

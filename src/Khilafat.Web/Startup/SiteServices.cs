@@ -93,7 +93,7 @@ public static class SiteServices
             options.RequestCultureProviders = [new PathCultureProvider()];
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
-        services.AddSiteRateLimits();
+        services.AddSiteRateLimits(builder.Configuration);
         services.AddScoped<RequireAdminTwoFactorFilter>();
         services.AddScoped<SiteSettingsStore>();
         services.AddRazorPages(options =>

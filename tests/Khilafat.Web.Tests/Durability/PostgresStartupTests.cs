@@ -95,7 +95,7 @@ public class PostgresStartupTests
             using var client = new HttpClient { BaseAddress = app.Address };
 
             Assert.Contains("Reviving Khilafat for Justice", await client.GetStringAsync("/statement"));
-            Assert.Equal("3", await TestDatabase.ScalarAsync(connectionString, "SELECT COUNT(*) FROM \"Pages\""));
+            Assert.Equal("3", await TestDatabase.PostgresScalarAsync(connectionString, "SELECT COUNT(*) FROM \"Pages\""));
             Assert.Contains($"Created the database {new NpgsqlConnectionStringBuilder(connectionString).Database}", app.Output);
         }
         finally

@@ -1,5 +1,4 @@
 using Khilafat.Web.Options;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Khilafat.Web.Tests.Infrastructure;
@@ -24,8 +23,6 @@ public static class TestDatabase
         Environment.GetEnvironmentVariable("KHILAFAT_TEST_PROVIDER") is { Length: > 0 } value
             ? Enum.Parse<DatabaseProvider>(value, ignoreCase: true)
             : DatabaseProvider.Sqlite;
-
-    public static bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
     /// <summary>The PostgreSQL server's connection string, without a database.</summary>
     public static string PostgresServer =>
@@ -61,17 +58,6 @@ public static class TestDatabase
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Runs one SQL query and returns its first value, as text (on whichever provider).</summary>
-    public static async Task<string> ScalarAsync(string connectionString, string sql)
-    {
-        if (IsPostgres) return await PostgresScalarAsync(connectionString, sql);
-        await using var sqlite = new SqliteConnection(connectionString);
-        await sqlite.OpenAsync();
-        await using var query = sqlite.CreateCommand();
-        query.CommandText = sql;
-        return Convert.ToString(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
     /// <summary>Runs one SQL query on a PostgreSQL database and returns its first value, as text.</summary>

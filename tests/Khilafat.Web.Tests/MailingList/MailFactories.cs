@@ -98,7 +98,7 @@ public class MailSiteFactory : SiteFactory
                 ["RateLimits:SignIn"] = "100000",
             };
             if (CommandTimeoutSeconds is { } timeout)
-                settings["ConnectionStrings:Default"] = $"{ConnectionString};{(TestDatabase.IsPostgres ? "Command Timeout" : "Default Timeout")}={timeout}";
+                settings["ConnectionStrings:Default"] = $"{ConnectionString};{(Provider == Khilafat.Web.Options.DatabaseProvider.Postgres ? "Command Timeout" : "Default Timeout")}={timeout}";
             if (SmtpHost is not null) settings["Email:Smtp:Host"] = SmtpHost;
             if (PickupDirectory is not null) settings["Email:PickupDirectory"] = PickupDirectory;
             return settings;
@@ -117,7 +117,6 @@ public class MailSiteFactory : SiteFactory
         _smtp?.Dispose();
         GC.SuppressFinalize(this);
     }
-
 
     /// <summary>Gives each request the client address a real connection would have (the test server leaves it empty).</summary>
     private sealed class ClientAddressStartupFilter : IStartupFilter
