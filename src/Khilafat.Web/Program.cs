@@ -12,7 +12,16 @@ switch (args)
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddSite();
+try
+{
+    builder.AddSite();
+}
+catch (StartupException e)
+{
+    // A setting that cannot work (there is no logger yet): say which, without a stack trace.
+    Console.Error.WriteLine($"The site cannot start: {e.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 try

@@ -42,7 +42,7 @@ public static class Database
         if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
         return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
             ? provider
-            : throw new InvalidOperationException($"Database:Provider (Database__Provider) must be Sqlite or Postgres, not \"{value}\".");
+            : throw new StartupException($"Database:Provider (Database__Provider) must be Sqlite or Postgres, not \"{value}\".");
     }
 
     /// <summary>
@@ -179,7 +179,7 @@ public static class Database
     }
 }
 
-/// <summary>A start-up problem already logged with what to do about it; the app exits with a non-zero code.</summary>
+/// <summary>A start-up problem, logged (or, before there is a logger, written out) with what to do about it; the app exits with a non-zero code.</summary>
 public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>

@@ -16,7 +16,7 @@ public static class RedisSetup
 {
     /// <summary>Redis:Configuration, or null when Redis is not used.</summary>
     public static string? Configuration(IConfiguration configuration) =>
-        configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+        configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     public static IServiceCollection AddSiteRedis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,7 +36,7 @@ public static class RedisSetup
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"Redis:Configuration (Redis__Configuration) is not a Redis configuration string: {e.Message}", e);
+            throw new StartupException($"Redis:Configuration (Redis__Configuration) is not a Redis configuration string: {e.Message}", e);
         }
         // Start even when Redis is down, and keep trying in the background: the site works without it meanwhile.
         connection.AbortOnConnectFail = false;
