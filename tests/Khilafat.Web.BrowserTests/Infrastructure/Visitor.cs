@@ -21,7 +21,9 @@ public static partial class Visitor
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(AdminHome());
+        // The dashboard's address, then its heading: waiting for the page's load event as well once hung past the
+        // timeout on a busy machine, with the page already shown.
+        await page.WaitForURLAsync(AdminHome(), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
     }
 
