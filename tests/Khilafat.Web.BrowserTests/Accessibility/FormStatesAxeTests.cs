@@ -35,7 +35,7 @@ public class FormStatesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
         await page.GetByRole(AriaRole.Checkbox).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Join the mailing list" }).ClickAsync();
-        await page.WaitForURLAsync("**/join/thanks");
+        await page.WaitForPageAsync("**/join/thanks");
         var message = await site.Mailbox.WaitForMessageToAsync(email);
         var links = EmailLinks.From(message);
 
@@ -44,7 +44,7 @@ public class FormStatesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.AssertNoAxeViolationsAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my subscription" }).ClickAsync();
-        await page.WaitForURLAsync("**/join/confirmed");
+        await page.WaitForPageAsync("**/join/confirmed");
         await page.AssertNoAxeViolationsAsync();
 
         await page.GotoAsync(links.Unsubscribe);

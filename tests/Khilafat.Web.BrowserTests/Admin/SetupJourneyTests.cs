@@ -30,7 +30,7 @@ public partial class SetupJourneyTests(BrowserSite site, ITestOutputHelper outpu
         await page.GetByLabel("New password again").FillAsync("a long enough first password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the admin account" }).ClickAsync();
 
-        await page.WaitForURLAsync(Visitor.AdminHome());
+        await page.WaitForPageAsync(Visitor.AdminHome());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "first.admin@example.org" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Admin" }).GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToBeVisibleAsync();

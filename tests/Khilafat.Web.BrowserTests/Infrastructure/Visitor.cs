@@ -21,10 +21,26 @@ public static partial class Visitor
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // The dashboard's address, then its heading: waiting for the page's load event as well once hung past the
-        // timeout on a busy machine, with the page already shown.
-        await page.WaitForURLAsync(AdminHome(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPageAsync(AdminHome());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Waits until the navigation a form started has reached <paramref name="url"/> and the page has finished loading
+    /// (no request for half a second). Not by its load event: after a redirect on a busy machine, Chromium now and then
+    /// reported the network idle but never the load event, and the wait ran out with the page shown.
+    /// </summary>
+    public static async Task WaitForPageAsync(this IPage page, Regex url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <inheritdoc cref="WaitForPageAsync(IPage, Regex)"/>
+    public static async Task WaitForPageAsync(this IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     /// <summary>The path (and query) of the page now shown.</summary>

@@ -105,7 +105,7 @@ public class KeyboardOnlyTests(BrowserSite site, ITestOutputHelper output) : ICl
         await keys.TypeAsync(BrowserSite.Password);
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(Visitor.AdminHome());
+        await page.WaitForPageAsync(Visitor.AdminHome());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         await page.SaveScreenshotAsync(output, "keyboard-sign-in");
     }
