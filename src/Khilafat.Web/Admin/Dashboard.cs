@@ -1,4 +1,6 @@
+using Khilafat.Web.Content;
 using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Testimonials;
@@ -16,8 +18,13 @@ public sealed class Dashboard(SiteDbContext db, SubscriberAdministration subscri
 {
     public async Task<DashboardCounts> CountAsync(CancellationToken ct = default)
     {
-        var pages = await db.Pages.GroupBy(p => p.IsPublished).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var faq = await db.FaqEntries.GroupBy(f => f.IsPublished).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var pages = await (from p in db.Pages
+                           join t in db.Texts on p.Id equals t.ItemId
+                           where t.Kind == TextKinds.Page && t.Culture == SiteCultures.Default && p.DeletedAt == null
+                           group t by t.IsPublished into g
+                           select new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var faq = await db.Texts.Where(t => t.Kind == TextKinds.Faq && t.Culture == SiteCultures.Default)
+            .GroupBy(t => t.IsPublished).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var list = await db.Subscribers.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var testimonials = await db.Testimonials.Where(t => t.Status == TestimonialStatus.Pending || t.Status == TestimonialStatus.Spam)
             .GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -45,6 +45,7 @@ public static class AuditActions
     public const string PagePublished = "page.published";
     public const string PageUnpublished = "page.unpublished";
     public const string PageRestored = "page.restored";
+    public const string PageDeleted = "page.deleted";
 
     public const string FaqCreated = "faq.created";
     public const string FaqEdited = "faq.edited";

@@ -27,48 +27,63 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
     /// </summary>
     public async Task<PublishedPage?> GetPublishedPageAsync(string slug, string culture = SiteCultures.Default, CancellationToken ct = default)
     {
-        var page = await db.Pages.AsNoTracking()
-            .Where(p => p.Slug == slug && p.IsPublished)
-            .Select(p => new
-            {
-                p.Slug, p.Title, p.Summary, p.Body, p.UpdatedAt,
-                Translation = p.Translations.Where(t => t.Culture == culture && t.IsPublished).Select(t => new { t.Title, t.Summary, t.Body, t.UpdatedAt }).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(ct);
-        if (page is null) return null;
-        if (page.Translation is { } t) return new PublishedPage(page.Slug, t.Title, t.Summary, markdown.ToHtml(t.Body), t.UpdatedAt, culture);
-        return new PublishedPage(page.Slug, page.Title, page.Summary, markdown.ToHtml(page.Body), page.UpdatedAt, SiteCultures.Default, IsFallback: culture != SiteCultures.Default);
+        var texts = await (from p in db.Pages.AsNoTracking()
+                           join t in db.Texts on p.Id equals t.ItemId
+                           where p.Slug == slug && p.DeletedAt == null && t.Kind == TextKinds.Page && t.IsPublished
+                                 && (t.Culture == culture || t.Culture == SiteCultures.Default)
+                           select new { t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = t.PublishedBody!, PublishedAt = t.PublishedAt ?? t.UpdatedAt })
+            .ToListAsync(ct);
+        // A page whose English original is unpublished is not public, whatever its translations.
+        var original = texts.SingleOrDefault(t => t.Culture == SiteCultures.Default);
+        if (original is null) return null;
+        if (culture != SiteCultures.Default && texts.SingleOrDefault(t => t.Culture == culture) is { } translation)
+            return new PublishedPage(slug, translation.Title, translation.Summary, markdown.ToHtml(translation.Body), translation.PublishedAt, culture);
+        return new PublishedPage(slug, original.Title, original.Summary, markdown.ToHtml(original.Body), original.PublishedAt, SiteCultures.Default,
+            IsFallback: culture != SiteCultures.Default);
+    }
+
+    /// <summary>Where a deleted page's address leads now: its new address, or null for 410 Gone; no answer when no page was deleted there.</summary>
+    public async Task<(bool Deleted, string? RedirectTo)> GetDeletedPageAsync(string slug, CancellationToken ct = default)
+    {
+        var page = await db.Pages.AsNoTracking().Where(p => p.Slug == slug && p.DeletedAt != null).Select(p => new { p.RedirectTo }).SingleOrDefaultAsync(ct);
+        return page is null ? (false, null) : (true, page.RedirectTo);
     }
 
     /// <summary>The published FAQ entries in their order, answers rendered, each in <paramref name="culture"/> where it has a published translation.</summary>
     public async Task<IReadOnlyList<PublishedFaqEntry>> GetPublishedFaqAsync(string culture = SiteCultures.Default, CancellationToken ct = default)
     {
-        var entries = await db.FaqEntries.AsNoTracking()
-            .Where(f => f.IsPublished)
-            .OrderBy(f => f.Position).ThenBy(f => f.Id)
-            .Select(f => new
-            {
-                f.Anchor, f.Question, f.Answer,
-                Translation = f.Translations.Where(t => t.Culture == culture && t.IsPublished).Select(t => new { t.Question, t.Answer }).FirstOrDefault(),
-            })
+        var byEntry = await (from f in db.FaqEntries.AsNoTracking()
+                           join t in db.Texts on f.Id equals t.ItemId
+                           where t.Kind == TextKinds.Faq && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default)
+                           orderby f.Position, f.Id
+                           select new { f.Id, f.Anchor, t.Culture, Question = t.PublishedTitle!, Answer = t.PublishedBody! })
             .ToListAsync(ct);
-        return entries.Select(f => f.Translation is { } t
-                ? new PublishedFaqEntry(f.Anchor, t.Question, markdown.ToHtml(t.Answer), culture)
-                : new PublishedFaqEntry(f.Anchor, f.Question, markdown.ToHtml(f.Answer), SiteCultures.Default, IsFallback: culture != SiteCultures.Default))
-            .ToList();
+        var entries = new List<PublishedFaqEntry>();
+        // An entry shows only while its English original is published; in its translation where that is published too.
+        foreach (var texts in byEntry.GroupBy(t => t.Id))
+        {
+            if (texts.FirstOrDefault(t => t.Culture == SiteCultures.Default) is not { } original) continue;
+            var translation = culture == SiteCultures.Default ? null : texts.FirstOrDefault(t => t.Culture == culture);
+            entries.Add(translation is not null
+                ? new PublishedFaqEntry(translation.Anchor, translation.Question, markdown.ToHtml(translation.Answer), culture)
+                : new PublishedFaqEntry(original.Anchor, original.Question, markdown.ToHtml(original.Answer), SiteCultures.Default, IsFallback: culture != SiteCultures.Default));
+        }
+        return entries;
     }
 
     /// <summary>Every published page's path, for /sitemap.xml. The home page is "/".</summary>
     public async Task<IReadOnlyList<SitemapEntry>> GetSitemapAsync(CancellationToken ct = default)
     {
-        var pages = await db.Pages.AsNoTracking()
-            .Where(p => p.IsPublished)
-            .OrderBy(p => p.Slug)
-            .Select(p => new { p.Slug, p.UpdatedAt })
+        var pages = await (from p in db.Pages.AsNoTracking()
+                           join t in db.Texts on p.Id equals t.ItemId
+                           where t.Kind == TextKinds.Page && t.Culture == SiteCultures.Default && t.IsPublished && p.DeletedAt == null
+                           orderby p.Slug
+                           select new { p.Slug, UpdatedAt = t.PublishedAt ?? t.UpdatedAt })
             .ToListAsync(ct);
-        var faqUpdated = await db.FaqEntries.Where(f => f.IsPublished).MaxAsync(f => (DateTime?)f.UpdatedAt, ct);
+        var faqUpdated = await db.Texts.Where(t => t.Kind == TextKinds.Faq && t.Culture == SiteCultures.Default && t.IsPublished)
+            .MaxAsync(t => t.PublishedAt, ct);
 
-        var entries = pages.Select(p => new SitemapEntry(p.Slug == HomeSlug ? "/" : "/" + p.Slug, p.UpdatedAt)).ToList();
+        var entries = pages.Select(p => new SitemapEntry(SiteUrls.PagePath(p.Slug), p.UpdatedAt)).ToList();
         if (faqUpdated is { } faq) entries.Add(new SitemapEntry("/faq", faq));
         var testimonialsUpdated = await db.Testimonials.Where(t => t.Status == Testimonials.TestimonialStatus.Approved).MaxAsync(t => (DateTime?)(t.ModeratedAt ?? t.SubmittedAt), ct);
         entries.Add(new SitemapEntry("/testimonials", testimonialsUpdated ?? entries.Max(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch));

@@ -1,89 +1,114 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Content;
 
-public sealed record FaqInput(string Question, string Answer, string Anchor, bool IsPublished);
+public sealed record FaqListItem(int Id, string Anchor, string Question, bool IsPublished, bool HasDraft, int Position);
 
-public sealed record FaqListItem(int Id, string Anchor, string Question, bool IsPublished, int Position);
+/// <summary>An FAQ entry as the editor opens it: its anchor and its English text.</summary>
+public sealed record EditableFaqEntry(int Id, string Anchor, TextView Text);
 
-/// <summary>Creates, edits, orders, publishes and deletes FAQ entries; each change is audited and shows on /faq at once.</summary>
-public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCacheStore cache)
+/// <summary>
+/// An FAQ entry's own part: its anchor and its place in the list, creation and deletion. Its question and answer, in
+/// English and translated, are saved through <see cref="TextEditor"/> like every other kind's.
+/// </summary>
+public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCacheStore cache, TextEditor texts)
 {
     public async Task<IReadOnlyList<FaqListItem>> ListAsync(CancellationToken ct = default) =>
-        await db.FaqEntries.AsNoTracking().OrderBy(f => f.Position).ThenBy(f => f.Id)
-            .Select(f => new FaqListItem(f.Id, f.Anchor, f.Question, f.IsPublished, f.Position)).ToListAsync(ct);
+        await (from f in db.FaqEntries.AsNoTracking()
+               join t in db.Texts on new { Kind = TextKinds.Faq, ItemId = f.Id, Culture = SiteCultures.Default } equals new { t.Kind, t.ItemId, t.Culture }
+               orderby f.Position, f.Id
+               select new FaqListItem(f.Id, f.Anchor, t.Title, t.IsPublished,
+                   t.IsPublished && (t.Title != t.PublishedTitle || t.Body != t.PublishedBody), f.Position))
+            .ToListAsync(ct);
 
-    public async Task<FaqInput?> GetAsync(int id, CancellationToken ct = default) =>
-        await db.FaqEntries.AsNoTracking().Where(f => f.Id == id)
-            .Select(f => new FaqInput(f.Question, f.Answer, f.Anchor, f.IsPublished)).SingleOrDefaultAsync(ct);
-
-    /// <summary>Field problems keyed by <see cref="FaqInput"/> property; an empty anchor is made from the question.</summary>
-    public async Task<(FaqInput Input, Dictionary<string, string> Errors)> ValidateAsync(FaqInput input, int? id, CancellationToken ct = default)
+    public async Task<EditableFaqEntry?> GetAsync(int id, CancellationToken ct = default)
     {
-        input = input with
-        {
-            Question = (input.Question ?? "").Trim(),
-            Answer = (input.Answer ?? "").Replace("\r\n", "\n").Trim(),
-            Anchor = string.IsNullOrWhiteSpace(input.Anchor) ? Slugs.FromText(input.Question ?? "") : input.Anchor.Trim(),
-        };
+        var anchor = await db.FaqEntries.AsNoTracking().Where(f => f.Id == id).Select(f => f.Anchor).SingleOrDefaultAsync(ct);
+        if (anchor is null) return null;
+        var text = await texts.GetAsync(TextKinds.Faq, id, SiteCultures.Default, ct);
+        return text is null ? null : new EditableFaqEntry(id, anchor, text);
+    }
+
+    /// <summary>The anchor to use (an empty one is made from the question) and the problems of the anchor and the text.</summary>
+    public async Task<(string Anchor, Dictionary<string, string> Errors)> ValidateAsync(string? anchor, TextInput text, int? id, CancellationToken ct = default)
+    {
+        text = text.Clean();
+        anchor = string.IsNullOrWhiteSpace(anchor) ? Slugs.FromText(text.Title) : anchor.Trim();
         var errors = new Dictionary<string, string>();
-        if (input.Question.Length == 0) errors[nameof(FaqInput.Question)] = "Enter the question.";
-        else if (input.Question.Length > FaqEntry.QuestionMaxLength) errors[nameof(FaqInput.Question)] = $"The question must be at most {FaqEntry.QuestionMaxLength} characters.";
-        if (input.Answer.Length == 0) errors[nameof(FaqInput.Answer)] = "Enter the answer.";
-        else if (input.Answer.Length > FaqEntry.AnswerMaxLength) errors[nameof(FaqInput.Answer)] = $"The answer must be at most {FaqEntry.AnswerMaxLength:N0} characters.";
-        if (!Slugs.IsWellFormed(input.Anchor)) errors[nameof(FaqInput.Anchor)] = "Use lowercase letters, digits and single hyphens only (for example: how-can-i-help).";
-        else if (await db.FaqEntries.AnyAsync(f => f.Anchor == input.Anchor && f.Id != id, ct)) errors[nameof(FaqInput.Anchor)] = "Another question already uses this anchor.";
-        return (input, errors);
+        TextRules.Faq.Check(text, errors);
+        if (anchor.Length > FaqEntry.AnchorMaxLength) errors["Anchor"] = $"The anchor must be at most {FaqEntry.AnchorMaxLength} characters.";
+        else if (!Slugs.IsWellFormed(anchor)) errors["Anchor"] = "Use lowercase letters, digits and single hyphens only (for example: how-can-i-help).";
+        else if (await db.FaqEntries.AnyAsync(f => f.Anchor == anchor && f.Id != id, ct)) errors["Anchor"] = AnchorTakenMessage;
+        return (anchor, errors);
     }
 
-    public async Task<(int? Id, Dictionary<string, string> Errors)> CreateAsync(FaqInput input, Actor actor, CancellationToken ct = default)
+    private const string AnchorTakenMessage = "Another question already uses this anchor.";
+
+    /// <summary>Adds an entry at the end of the list, published or not, with its English text's first revision.</summary>
+    public async Task<TextSaveResult> CreateAsync(string? anchor, TextInput text, bool publish, Actor actor, CancellationToken ct = default)
     {
-        var (clean, errors) = await ValidateAsync(input, null, ct);
-        if (errors.Count > 0) return (null, errors);
+        var (clean, errors) = await ValidateAsync(anchor, text, null, ct);
+        if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+
+        // The entry and its text are saved together or not at all: the text needs the entry's id.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var position = (await db.FaqEntries.MaxAsync(f => (int?)f.Position, ct) ?? 0) + 1;
-        var entry = new FaqEntry
+        var entry = db.FaqEntries.Add(new FaqEntry { Anchor = clean, Position = position, UpdatedAt = clock.GetUtcNow().UtcDateTime }).Entity;
+        try
         {
-            Question = clean.Question, Answer = clean.Answer, Anchor = clean.Anchor, IsPublished = clean.IsPublished,
-            Position = position, UpdatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.FaqEntries.Add(entry);
-        db.Audit(clock, actor, AuditActions.FaqCreated, Target(entry), clean.IsPublished ? "published" : "unpublished");
-        await db.SaveChangesAsync(ct);
-        await cache.EvictPublicAsync(ct);
-        return (entry.Id, errors);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return AnchorTaken;
+        }
+        var result = await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct);
+        if (result is TextSaveResult.Saved) await transaction.CommitAsync(ct);
+        return result;
     }
 
-    public async Task<(bool Found, Dictionary<string, string> Errors)> UpdateAsync(int id, FaqInput input, Actor actor, CancellationToken ct = default)
+    /// <summary>Saves an edit of the entry's anchor and English text made from version <paramref name="expectedVersion"/>; a newer save by someone else is a conflict.</summary>
+    public async Task<TextSaveResult> UpdateAsync(int id, int expectedVersion, string? anchor, TextInput text, TextChange change, Actor actor, CancellationToken ct = default)
     {
         var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (entry is null) return (false, []);
-        var (clean, errors) = await ValidateAsync(input, id, ct);
-        if (errors.Count > 0) return (true, errors);
+        if (entry is null) return new TextSaveResult.NotFound();
+        var stored = await texts.GetAsync(TextKinds.Faq, id, SiteCultures.Default, ct);
+        if (stored is not null && stored.Version != expectedVersion)
+            return await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, expectedVersion, text, change, actor, ct);
 
-        var wasPublished = entry.IsPublished;
-        (entry.Question, entry.Answer, entry.Anchor, entry.IsPublished) = (clean.Question, clean.Answer, clean.Anchor, clean.IsPublished);
-        entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        db.Audit(clock, actor, AuditActions.FaqEdited, Target(entry));
-        if (wasPublished != clean.IsPublished) db.Audit(clock, actor, clean.IsPublished ? AuditActions.FaqPublished : AuditActions.FaqUnpublished, Target(entry));
-        await db.SaveChangesAsync(ct);
-        await cache.EvictPublicAsync(ct);
-        return (true, errors);
+        var (clean, errors) = await ValidateAsync(anchor, text, id, ct);
+        if (errors.Count > 0 && change != TextChange.DiscardDraft) return new TextSaveResult.Invalid(errors);
+        var oldAnchor = entry.Anchor;
+        var anchorChanged = change != TextChange.DiscardDraft && clean != oldAnchor;
+        if (anchorChanged)
+        {
+            entry.Anchor = clean;
+            entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        }
+        var item = TextItem.Faq(entry) with { ItemChange = anchorChanged ? $"anchor changed from {oldAnchor}" : null };
+        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct);
+        if (anchorChanged && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+        return result is TextSaveResult.Taken ? AnchorTaken : result;
     }
 
+    /// <summary>Publishes or unpublishes the entry's English text as it stands (the list's buttons).</summary>
     public async Task<bool> SetPublishedAsync(int id, bool publish, Actor actor, CancellationToken ct = default)
     {
+        if (await GetAsync(id, ct) is not { } entry) return false;
+        var result = await UpdateAsync(id, entry.Text.Version, entry.Anchor, entry.Text.Working, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct);
+        return result is TextSaveResult.Saved;
+    }
+
+    /// <summary>Makes revision <paramref name="number"/> of the entry's text in <paramref name="culture"/> current again.</summary>
+    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default)
+    {
         var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (entry is null) return false;
-        if (entry.IsPublished == publish) return true;
-        entry.IsPublished = publish;
-        entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        db.Audit(clock, actor, publish ? AuditActions.FaqPublished : AuditActions.FaqUnpublished, Target(entry));
-        await db.SaveChangesAsync(ct);
-        await cache.EvictPublicAsync(ct);
-        return true;
+        return entry is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(TextItem.Faq(entry), culture, number, actor, ct);
     }
 
     /// <summary>Swaps the entry with its neighbour above (<paramref name="up"/>) or below. At the top or bottom it stays.</summary>
@@ -104,16 +129,21 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
         return true;
     }
 
+    /// <summary>Deletes the entry with its texts and their revisions; the audit log keeps its question.</summary>
     public async Task<bool> DeleteAsync(int id, Actor actor, CancellationToken ct = default)
     {
         var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Id == id, ct);
         if (entry is null) return false;
+        var question = await db.Texts.Where(t => t.Kind == TextKinds.Faq && t.ItemId == id && t.Culture == SiteCultures.Default).Select(t => t.Title).SingleOrDefaultAsync(ct);
+        await texts.RemoveAllAsync(TextKinds.Faq, id, ct);
         db.FaqEntries.Remove(entry);
-        db.Audit(clock, actor, AuditActions.FaqDeleted, Target(entry), entry.Question);
+        db.Audit(clock, actor, AuditActions.FaqDeleted, Target(entry), question);
         await db.SaveChangesAsync(ct);
         await cache.EvictPublicAsync(ct);
         return true;
     }
+
+    private static TextSaveResult.Invalid AnchorTaken => new(new Dictionary<string, string> { ["Anchor"] = AnchorTakenMessage });
 
     private static string Target(FaqEntry entry) => "faq:" + entry.Anchor;
 }

@@ -6,229 +6,175 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Content;
 
-/// <summary>What an editor submits for a page.</summary>
-public sealed record PageInput(string Slug, string Title, string Summary, string Body);
+public sealed record PageListItem(int Id, string Slug, string Title, bool IsPublished, bool HasDraft, DateTime UpdatedAt, string LastEditor);
 
-/// <summary>What a save does to the page's public state.</summary>
-public enum PublishChange { Keep, Publish, Unpublish }
-
-/// <summary>The outcome of a page save.</summary>
-public abstract record PageSaveResult
+/// <summary>A page as the editor opens it: its address and its English text.</summary>
+public sealed record EditablePage(int Id, string Slug, TextView Text)
 {
-    public sealed record Saved(int PageId, int Version) : PageSaveResult;
-
-    public sealed record NotFound : PageSaveResult;
-
-    /// <summary>Someone saved the page after the editor opened it; <paramref name="Current"/> is what is stored now.</summary>
-    public sealed record Conflict(PageInput Current, int CurrentVersion, bool IsPublished, string LastEditor, DateTime UpdatedAt) : PageSaveResult;
-
-    /// <summary>Field-level problems, keyed by the <see cref="PageInput"/> property name.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PageSaveResult;
+    public string PublicPath => SiteUrls.PagePath(Slug);
 }
 
-public sealed record PageListItem(int Id, string Slug, string Title, bool IsPublished, DateTime UpdatedAt, string LastEditor);
-
-public sealed record PageRevisionItem(int Number, DateTime CreatedAt, string AuthorName, string Note, bool IsPublished);
-
-/// <summary>A page as the editor opens it.</summary>
-public sealed record EditablePage(int Id, PageInput Content, bool IsPublished, int Version, DateTime UpdatedAt);
-
-/// <summary>Creates, edits, publishes and restores pages. Every save writes a revision and an audit entry and evicts the public cache.</summary>
-public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCacheStore cache)
+/// <summary>
+/// A page's own part: its address (slug), creation and deletion. Its texts, English and translated, are saved through
+/// <see cref="TextEditor"/> like every other kind's.
+/// </summary>
+public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCacheStore cache, TextEditor texts)
 {
+    /// <summary>The pages the site itself is built around: they cannot be deleted.</summary>
+    public static readonly IReadOnlySet<string> Permanent = new HashSet<string>(["home", "statement", "history"], StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<PageListItem>> ListAsync(CancellationToken ct = default) =>
-        await db.Pages.AsNoTracking()
-            .OrderBy(p => p.Title)
-            .Select(p => new PageListItem(p.Id, p.Slug, p.Title, p.IsPublished, p.UpdatedAt,
-                p.Revisions.Where(r => r.Culture == SiteCultures.Default).OrderByDescending(r => r.Number).Select(r => r.AuthorName).FirstOrDefault() ?? ""))
+        await (from p in db.Pages.AsNoTracking()
+               join t in db.Texts on new { Kind = TextKinds.Page, ItemId = p.Id, Culture = SiteCultures.Default } equals new { t.Kind, t.ItemId, t.Culture }
+               where p.DeletedAt == null
+               orderby t.Title
+               select new PageListItem(p.Id, p.Slug, t.Title, t.IsPublished,
+                   t.IsPublished && (t.Title != t.PublishedTitle || t.Summary != t.PublishedSummary || t.Body != t.PublishedBody),
+                   t.UpdatedAt, t.Revisions.OrderByDescending(r => r.Number).Select(r => r.AuthorName).FirstOrDefault() ?? ""))
             .ToListAsync(ct);
 
-    public async Task<EditablePage?> GetAsync(int id, CancellationToken ct = default) =>
-        await db.Pages.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new EditablePage(p.Id, new PageInput(p.Slug, p.Title, p.Summary, p.Body), p.IsPublished, p.Version, p.UpdatedAt))
-            .SingleOrDefaultAsync(ct);
+    /// <summary>A page that is not deleted, with its English text.</summary>
+    public async Task<EditablePage?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var slug = await db.Pages.AsNoTracking().Where(p => p.Id == id && p.DeletedAt == null).Select(p => p.Slug).SingleOrDefaultAsync(ct);
+        if (slug is null) return null;
+        var text = await texts.GetAsync(TextKinds.Page, id, SiteCultures.Default, ct);
+        return text is null ? null : new EditablePage(id, slug, text);
+    }
 
-    /// <summary>The revisions of the page's text in <paramref name="culture"/> (its English original by default), newest first.</summary>
-    public async Task<IReadOnlyList<PageRevisionItem>> RevisionsAsync(int pageId, string culture = SiteCultures.Default, CancellationToken ct = default) =>
-        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId && r.Culture == culture)
-            .OrderByDescending(r => r.Number)
-            .Select(r => new PageRevisionItem(r.Number, r.CreatedAt, r.AuthorName, r.Note, r.IsPublished))
-            .ToListAsync(ct);
-
-    public async Task<PageInput?> RevisionAsync(int pageId, int number, string culture = SiteCultures.Default, CancellationToken ct = default) =>
-        await db.PageRevisions.AsNoTracking().Where(r => r.PageId == pageId && r.Culture == culture && r.Number == number)
-            .Select(r => new PageInput(r.Slug, r.Title, r.Summary, r.Body))
-            .SingleOrDefaultAsync(ct);
-
-    /// <summary>Checks what the database alone can tell (slug format, reserved words, uniqueness) and the lengths it does not enforce.</summary>
-    public async Task<Dictionary<string, string>> ValidateAsync(PageInput input, int? pageId, CancellationToken ct = default)
+    /// <summary>Checks the slug (format, reserved words, uniqueness) and the text's rules; field problems keyed by the form's names.</summary>
+    public async Task<Dictionary<string, string>> ValidateAsync(string slug, TextInput text, int? pageId, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Slug)) errors[nameof(input.Slug)] = "Enter a slug.";
-        else if (input.Slug.Length > Page.SlugMaxLength) errors[nameof(input.Slug)] = $"The slug must be at most {Page.SlugMaxLength} characters.";
-        else if (!Slugs.IsWellFormed(input.Slug)) errors[nameof(input.Slug)] = "Use lowercase letters, digits and single hyphens only (for example: our-work).";
+        if (string.IsNullOrWhiteSpace(slug)) errors["Slug"] = "Enter a slug.";
+        else if (slug.Length > Page.SlugMaxLength) errors["Slug"] = $"The slug must be at most {Page.SlugMaxLength} characters.";
+        else if (!Slugs.IsWellFormed(slug)) errors["Slug"] = "Use lowercase letters, digits and single hyphens only (for example: our-work).";
         // A page may keep the slug it has (the seeded home page is "home"); only a new slug must avoid the site's own paths.
-        else if (Slugs.Reserved.Contains(input.Slug) && !await db.Pages.AnyAsync(p => p.Id == pageId && p.Slug == input.Slug, ct))
-            errors[nameof(input.Slug)] = $"\"{input.Slug}\" is used by the site itself. Choose another slug.";
-        else if (await db.Pages.AnyAsync(p => p.Slug == input.Slug && p.Id != pageId, ct)) errors[nameof(input.Slug)] = "Another page already uses this slug.";
+        else if (Slugs.Reserved.Contains(slug) && !await db.Pages.AnyAsync(p => p.Id == pageId && p.Slug == slug, ct))
+            errors["Slug"] = $"\"{slug}\" is used by the site itself. Choose another slug.";
+        else if (await db.Pages.AnyAsync(p => p.Slug == slug && p.Id != pageId && p.DeletedAt == null, ct)) errors["Slug"] = SlugTakenMessage;
 
-        CheckText(input, errors);
+        TextRules.Page.Check(text.Clean(), errors);
         return errors;
     }
 
-    /// <summary>The rules for a page's title, summary and body, in any language: a translation follows them too.</summary>
-    internal static void CheckText(PageInput input, Dictionary<string, string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(input.Title)) errors[nameof(input.Title)] = "Enter a title.";
-        else if (input.Title.Length > Page.TitleMaxLength) errors[nameof(input.Title)] = $"The title must be at most {Page.TitleMaxLength} characters.";
-        if (input.Summary.Length > Page.SummaryMaxLength) errors[nameof(input.Summary)] = $"The summary must be at most {Page.SummaryMaxLength} characters.";
-        if (input.Body.Length > Page.BodyMaxLength) errors[nameof(input.Body)] = $"The body must be at most {Page.BodyMaxLength:N0} characters.";
-    }
+    private const string SlugTakenMessage = "Another page already uses this slug.";
 
-    /// <summary>Creates a page (draft unless <paramref name="publish"/>) with its first revision.</summary>
-    public async Task<PageSaveResult> CreateAsync(PageInput input, bool publish, Actor actor, CancellationToken ct = default)
+    /// <summary>Creates a page (a draft unless <paramref name="publish"/>) with its English text's first revision.</summary>
+    public async Task<TextSaveResult> CreateAsync(string slug, TextInput text, bool publish, Actor actor, CancellationToken ct = default)
     {
-        input = Clean(input);
-        var errors = await ValidateAsync(input, null, ct);
-        if (errors.Count > 0) return new PageSaveResult.Invalid(errors);
+        slug = (slug ?? "").Trim();
+        var errors = await ValidateAsync(slug, text, null, ct);
+        if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var page = new Page
-        {
-            Slug = input.Slug, Title = input.Title, Summary = input.Summary, Body = input.Body,
-            IsPublished = publish, CreatedAt = now, UpdatedAt = now, Version = 1,
-        };
-        page.Revisions.Add(Revision(page, 1, actor, now, publish ? "Created and published" : "Created as draft"));
-        db.Pages.Add(page);
-        db.Audit(clock, actor, AuditActions.PageCreated, Target(page), publish ? "published" : "draft");
-        if (!await TrySaveAsync(ct)) return SlugTaken;
-        if (publish) await cache.EvictPublicAsync(ct);
-        return new PageSaveResult.Saved(page.Id, page.Version);
-    }
-
-    /// <summary>
-    /// Saves an edit made to version <paramref name="expectedVersion"/>. If the page has been saved since, nothing is
-    /// written and the caller gets the stored version to show beside the editor's.
-    /// </summary>
-    public async Task<PageSaveResult> UpdateAsync(int pageId, int expectedVersion, PageInput input, PublishChange change, Actor actor, CancellationToken ct = default)
-    {
-        input = Clean(input);
-        var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId, ct);
-        if (page is null) return new PageSaveResult.NotFound();
-        if (page.Version != expectedVersion) return await ConflictAsync(page, ct);
-
-        var errors = await ValidateAsync(input, pageId, ct);
-        if (errors.Count > 0) return new PageSaveResult.Invalid(errors);
-
-        var contentChanged = page.Slug != input.Slug || page.Title != input.Title || page.Summary != input.Summary || page.Body != input.Body;
-        var wasPublished = page.IsPublished;
-        var isPublished = change switch { PublishChange.Publish => true, PublishChange.Unpublish => false, _ => wasPublished };
-        if (!contentChanged && wasPublished == isPublished) return new PageSaveResult.Saved(page.Id, page.Version);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var oldSlug = page.Slug;
-        (page.Slug, page.Title, page.Summary, page.Body) = (input.Slug, input.Title, input.Summary, input.Body);
-        page.IsPublished = isPublished;
-        page.UpdatedAt = now;
-        page.Version++;
-
-        var note = (contentChanged, wasPublished, isPublished) switch
-        {
-            (true, false, true) => "Edited and published",
-            (true, true, false) => "Edited and unpublished",
-            (false, false, true) => "Published",
-            (false, true, false) => "Unpublished",
-            _ => "Edited",
-        };
-        await AddRevisionAsync(page, actor, now, note, ct);
-        if (contentChanged) db.Audit(clock, actor, AuditActions.PageEdited, Target(page), oldSlug != page.Slug ? $"slug changed from {oldSlug}" : null);
-        if (isPublished != wasPublished) db.Audit(clock, actor, isPublished ? AuditActions.PagePublished : AuditActions.PageUnpublished, Target(page));
-
-        if (await SaveEditAsync(pageId, ct) is { } problem) return problem;
-        if (wasPublished || isPublished) await cache.EvictPublicAsync(ct);
-        return new PageSaveResult.Saved(page.Id, page.Version);
-    }
-
-    /// <summary>Makes revision <paramref name="number"/>'s text the page's current text, as a new revision. The public state stays as it is.</summary>
-    public async Task<PageSaveResult> RestoreAsync(int pageId, int number, Actor actor, CancellationToken ct = default)
-    {
-        var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId, ct);
-        var revision = await db.PageRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.PageId == pageId && r.Culture == SiteCultures.Default && r.Number == number, ct);
-        if (page is null || revision is null) return new PageSaveResult.NotFound();
-
-        var input = new PageInput(revision.Slug, revision.Title, revision.Summary, revision.Body);
-        var errors = await ValidateAsync(input, pageId, ct);
-        if (errors.Count > 0) return new PageSaveResult.Invalid(errors);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        (page.Slug, page.Title, page.Summary, page.Body) = (input.Slug, input.Title, input.Summary, input.Body);
-        page.UpdatedAt = now;
-        page.Version++;
-        await AddRevisionAsync(page, actor, now, $"Restored revision {number}", ct);
-        db.Audit(clock, actor, AuditActions.PageRestored, Target(page), $"revision {number}");
-        if (await SaveEditAsync(pageId, ct) is { } problem) return problem;
-        if (page.IsPublished) await cache.EvictPublicAsync(ct);
-        return new PageSaveResult.Saved(page.Id, page.Version);
-    }
-
-    private async Task AddRevisionAsync(Page page, Actor actor, DateTime now, string note, CancellationToken ct)
-    {
-        var last = await db.PageRevisions.Where(r => r.PageId == page.Id && r.Culture == SiteCultures.Default).MaxAsync(r => (int?)r.Number, ct) ?? 0;
-        db.PageRevisions.Add(Revision(page, last + 1, actor, now, note));
-    }
-
-    private async Task<PageSaveResult.Conflict> ConflictAsync(Page page, CancellationToken ct)
-    {
-        var lastEditor = await db.PageRevisions.Where(r => r.PageId == page.Id && r.Culture == SiteCultures.Default).OrderByDescending(r => r.Number)
-            .Select(r => r.AuthorName).FirstOrDefaultAsync(ct) ?? "someone";
-        return new PageSaveResult.Conflict(new PageInput(page.Slug, page.Title, page.Summary, page.Body), page.Version, page.IsPublished, lastEditor, page.UpdatedAt);
-    }
-
-    private static PageSaveResult.Invalid SlugTaken => new(new Dictionary<string, string> { [nameof(PageInput.Slug)] = "Another page already uses this slug." });
-
-    /// <summary>
-    /// Saves an edit of an existing page: null when saved, else what stopped it (the slug taken meanwhile, or a newer
-    /// save by someone else, caught by the page's version).
-    /// </summary>
-    private async Task<PageSaveResult?> SaveEditAsync(int pageId, CancellationToken ct)
-    {
+        // The page and its text are saved together or not at all: the text needs the page's id.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var page = db.Pages.Add(new Page { Slug = slug, CreatedAt = now, UpdatedAt = now }).Entity;
         try
         {
-            return await TrySaveAsync(ct) ? null : SlugTaken;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId, ct);
-            return current is null ? new PageSaveResult.NotFound() : await ConflictAsync(current, ct);
-        }
-    }
-
-    /// <summary>Saves; false when the slug's unique index refused it (another save took the slug meanwhile).</summary>
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
+            await FreeSlugOfDeletedPageAsync(slug, ct);
             await db.SaveChangesAsync(ct);
-            return true;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
-            return false;
+            return SlugTaken;
         }
+        var result = await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Keep, actor, ct: ct);
+        if (result is TextSaveResult.Saved) await transaction.CommitAsync(ct);
+        return result;
     }
 
-    private static PageRevision Revision(Page page, int number, Actor actor, DateTime now, string note) => new()
+    /// <summary>
+    /// Saves an edit of the page's address and English text made from version <paramref name="expectedVersion"/>. If
+    /// the page has been saved since, nothing is written and the caller gets the stored version to show beside the editor's.
+    /// </summary>
+    public async Task<TextSaveResult> UpdateAsync(int pageId, int expectedVersion, string slug, TextInput text, TextChange change, Actor actor, CancellationToken ct = default)
     {
-        PageId = page.Id, Number = number, Slug = page.Slug, Title = page.Title, Summary = page.Summary, Body = page.Body,
-        IsPublished = page.IsPublished, CreatedAt = now, AuthorId = actor.UserId, AuthorName = actor.Name, Note = note,
-    };
+        slug = (slug ?? "").Trim();
+        var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, ct);
+        if (page is null) return new TextSaveResult.NotFound();
+        var stored = await texts.GetAsync(TextKinds.Page, pageId, SiteCultures.Default, ct);
+        // A stale edit is a conflict before anything else, so its author sees what changed rather than a slug error.
+        if (stored is not null && stored.Version != expectedVersion)
+            return await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, expectedVersion, text, change, actor, ct: ct);
+        if (change != TextChange.DiscardDraft)
+        {
+            var errors = await ValidateAsync(slug, text, pageId, ct);
+            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+        }
 
-    private static string Target(Page page) => "page:" + page.Slug;
+        var oldSlug = page.Slug;
+        var slugChanged = change != TextChange.DiscardDraft && slug != oldSlug;
+        if (slugChanged)
+        {
+            page.Slug = slug;
+            page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await FreeSlugOfDeletedPageAsync(slug, ct);
+        }
+        var item = TextItem.Page(page) with { ItemChange = slugChanged ? $"slug changed from {oldSlug}" : null };
+        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct);
+        if (slugChanged && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+        return result is TextSaveResult.Taken ? SlugTaken : result;
+    }
 
-    // Line endings from browsers are CRLF; store LF so diffs and revisions compare what an editor sees.
-    private static PageInput Clean(PageInput input) => new(
-        (input.Slug ?? "").Trim(), (input.Title ?? "").Trim(), (input.Summary ?? "").Trim(),
-        (input.Body ?? "").Replace("\r\n", "\n").TrimEnd());
+    /// <summary>Makes revision <paramref name="number"/> of the page's text in <paramref name="culture"/> current again, its address too for the original.</summary>
+    public async Task<TextSaveResult> RestoreAsync(int pageId, string culture, int number, Actor actor, CancellationToken ct = default)
+    {
+        var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, ct);
+        var revision = await texts.RevisionAsync(TextKinds.Page, pageId, culture, number, ct);
+        if (page is null || revision is null) return new TextSaveResult.NotFound();
+        if (culture == SiteCultures.Default && revision.Address != page.Slug)
+        {
+            var errors = await ValidateAsync(revision.Address, revision.Text, pageId, ct);
+            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+            page.Slug = revision.Address;
+            page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        }
+        var result = await texts.RestoreAsync(TextItem.Page(page), culture, number, actor, ct);
+        return result is TextSaveResult.Taken ? SlugTaken : result;
+    }
+
+    /// <summary>
+    /// Deletes a page that is not one of the site's own: readers of its address get 410 Gone, or a permanent redirect
+    /// to <paramref name="redirectTo"/>. Its texts and revisions stay for the audit.
+    /// </summary>
+    public async Task<DeleteResult> DeleteAsync(int pageId, string? redirectTo, Actor actor, CancellationToken ct = default)
+    {
+        var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, ct);
+        if (page is null) return DeleteResult.NotFound;
+        if (Permanent.Contains(page.Slug)) return DeleteResult.Permanent;
+        redirectTo = string.IsNullOrWhiteSpace(redirectTo) ? null : redirectTo.Trim();
+        if (redirectTo is not null && !IsLocalAddress(redirectTo)) return DeleteResult.BadRedirect;
+
+        page.DeletedAt = page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        page.RedirectTo = redirectTo;
+        var published = await db.Texts.Where(t => t.Kind == TextKinds.Page && t.ItemId == pageId && t.IsPublished).ToListAsync(ct);
+        foreach (var text in published)
+        {
+            (text.IsPublished, text.PublishedTitle, text.PublishedSummary, text.PublishedBody) = (false, null, null, null);
+            text.Version++;
+        }
+        db.Audit(clock, actor, AuditActions.PageDeleted, "page:" + page.Slug, redirectTo is null ? "410 Gone" : "redirects to " + redirectTo);
+        await db.SaveChangesAsync(ct);
+        await cache.EvictPublicAsync(ct);
+        return DeleteResult.Deleted;
+    }
+
+    public enum DeleteResult { Deleted, NotFound, Permanent, BadRedirect }
+
+    /// <summary>An address on this site: "/something", never "//host" or "/\host", which browsers read as another site.</summary>
+    public static bool IsLocalAddress(string address) =>
+        address.Length is > 1 and <= 500 && address[0] == '/' && address[1] is not '/' and not '\\' && !address.Any(char.IsWhiteSpace);
+
+    /// <summary>A new page may take the address of a deleted one: the deleted page lets it go (its address stops answering 410).</summary>
+    private async Task FreeSlugOfDeletedPageAsync(string slug, CancellationToken ct)
+    {
+        var deleted = await db.Pages.SingleOrDefaultAsync(p => p.Slug == slug && p.DeletedAt != null, ct);
+        // Not a well-formed slug, so no editor can ever choose it.
+        if (deleted is not null) deleted.Slug = $"~deleted-{deleted.Id}";
+    }
+
+    private static TextSaveResult.Invalid SlugTaken => new(new Dictionary<string, string> { ["Slug"] = SlugTakenMessage });
 }

@@ -18,6 +18,9 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor
         }
     }
 
+    /// <summary>A page's path on the site: "/" for the home page's text, else "/{slug}".</summary>
+    public static string PagePath(string slug) => slug == ContentService.HomeSlug ? "/" : "/" + slug;
+
     /// <summary>"/statement" becomes "https://example.org/statement".</summary>
     public string Absolute(string path) => Origin + (path.StartsWith('/') ? path : "/" + path);
 }

@@ -10,52 +10,7 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
     {
         page.HasIndex(p => p.Slug).IsUnique();
         page.Property(p => p.Slug).HasMaxLength(Page.SlugMaxLength);
-        page.Property(p => p.Title).HasMaxLength(Page.TitleMaxLength);
-        page.Property(p => p.Summary).HasMaxLength(Page.SummaryMaxLength);
-        page.Property(p => p.Body).HasMaxLength(Page.BodyMaxLength);
-        page.Property(p => p.Version).IsConcurrencyToken();
-        page.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PageId).OnDelete(DeleteBehavior.Cascade);
-        page.HasMany(p => p.Translations).WithOne().HasForeignKey(t => t.PageId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class PageTranslationConfiguration : IEntityTypeConfiguration<PageTranslation>
-{
-    public void Configure(EntityTypeBuilder<PageTranslation> translation)
-    {
-        translation.HasIndex(t => new { t.PageId, t.Culture }).IsUnique();
-        translation.Property(t => t.Culture).HasMaxLength(8);
-        translation.Property(t => t.Title).HasMaxLength(Page.TitleMaxLength);
-        translation.Property(t => t.Summary).HasMaxLength(Page.SummaryMaxLength);
-        translation.Property(t => t.Body).HasMaxLength(Page.BodyMaxLength);
-        translation.Property(t => t.Version).IsConcurrencyToken();
-    }
-}
-
-internal sealed class FaqTranslationConfiguration : IEntityTypeConfiguration<FaqTranslation>
-{
-    public void Configure(EntityTypeBuilder<FaqTranslation> translation)
-    {
-        translation.HasIndex(t => new { t.FaqEntryId, t.Culture }).IsUnique();
-        translation.Property(t => t.Culture).HasMaxLength(8);
-        translation.Property(t => t.Question).HasMaxLength(FaqEntry.QuestionMaxLength);
-        translation.Property(t => t.Answer).HasMaxLength(FaqEntry.AnswerMaxLength);
-    }
-}
-
-internal sealed class PageRevisionConfiguration : IEntityTypeConfiguration<PageRevision>
-{
-    public void Configure(EntityTypeBuilder<PageRevision> revision)
-    {
-        revision.HasIndex(r => new { r.PageId, r.Culture, r.Number }).IsUnique();
-        revision.Property(r => r.Culture).HasMaxLength(8).HasDefaultValue("en");
-        revision.Property(r => r.Slug).HasMaxLength(Page.SlugMaxLength);
-        revision.Property(r => r.Title).HasMaxLength(Page.TitleMaxLength);
-        revision.Property(r => r.Summary).HasMaxLength(Page.SummaryMaxLength);
-        revision.Property(r => r.Body).HasMaxLength(Page.BodyMaxLength);
-        revision.Property(r => r.AuthorId).HasMaxLength(450);
-        revision.Property(r => r.AuthorName).HasMaxLength(256);
-        revision.Property(r => r.Note).HasMaxLength(200);
+        page.Property(p => p.RedirectTo).HasMaxLength(500);
     }
 }
 
@@ -66,9 +21,40 @@ internal sealed class FaqEntryConfiguration : IEntityTypeConfiguration<FaqEntry>
         faq.HasIndex(f => f.Anchor).IsUnique();
         faq.HasIndex(f => f.Position);
         faq.Property(f => f.Anchor).HasMaxLength(FaqEntry.AnchorMaxLength);
-        faq.Property(f => f.Question).HasMaxLength(FaqEntry.QuestionMaxLength);
-        faq.Property(f => f.Answer).HasMaxLength(FaqEntry.AnswerMaxLength);
-        faq.HasMany(f => f.Translations).WithOne().HasForeignKey(t => t.FaqEntryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class VersionedTextConfiguration : IEntityTypeConfiguration<VersionedText>
+{
+    public void Configure(EntityTypeBuilder<VersionedText> text)
+    {
+        text.HasIndex(t => new { t.Kind, t.ItemId, t.Culture }).IsUnique();
+        text.Property(t => t.Kind).HasMaxLength(32);
+        text.Property(t => t.Culture).HasMaxLength(8);
+        text.Property(t => t.Title).HasMaxLength(VersionedText.TitleMaxLength);
+        text.Property(t => t.Summary).HasMaxLength(VersionedText.SummaryMaxLength);
+        text.Property(t => t.Body).HasMaxLength(VersionedText.BodyMaxLength);
+        text.Property(t => t.PublishedTitle).HasMaxLength(VersionedText.TitleMaxLength);
+        text.Property(t => t.PublishedSummary).HasMaxLength(VersionedText.SummaryMaxLength);
+        text.Property(t => t.PublishedBody).HasMaxLength(VersionedText.BodyMaxLength);
+        text.Property(t => t.Version).IsConcurrencyToken();
+        text.Ignore(t => t.HasDraft);
+        text.HasMany(t => t.Revisions).WithOne().HasForeignKey(r => r.TextId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TextRevisionConfiguration : IEntityTypeConfiguration<TextRevision>
+{
+    public void Configure(EntityTypeBuilder<TextRevision> revision)
+    {
+        revision.HasIndex(r => new { r.TextId, r.Number }).IsUnique();
+        revision.Property(r => r.Address).HasMaxLength(Page.SlugMaxLength);
+        revision.Property(r => r.Title).HasMaxLength(VersionedText.TitleMaxLength);
+        revision.Property(r => r.Summary).HasMaxLength(VersionedText.SummaryMaxLength);
+        revision.Property(r => r.Body).HasMaxLength(VersionedText.BodyMaxLength);
+        revision.Property(r => r.AuthorId).HasMaxLength(450);
+        revision.Property(r => r.AuthorName).HasMaxLength(256);
+        revision.Property(r => r.Note).HasMaxLength(200);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
 using Khilafat.Web.Testimonials;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,46 +19,53 @@ public static class SeedData
 
     public static async Task SeedAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
-        await SeedOnceAsync(db, ContentSeedKey, clock, () => AddContent(db, clock), ct);
-        await SeedOnceAsync(db, TestimonialsSeedKey, clock, () => AddTestimonials(db, clock), ct);
+        await SeedOnceAsync(db, ContentSeedKey, clock, () => AddContentAsync(db, clock, ct), ct);
+        await SeedOnceAsync(db, TestimonialsSeedKey, clock, () => { AddTestimonials(db, clock); return Task.CompletedTask; }, ct);
     }
 
-    private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Action add, CancellationToken ct)
+    private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Func<Task> add, CancellationToken ct)
     {
         if (await db.Settings.AnyAsync(s => s.Key == key, ct)) return;
-        add();
+        // All of a seed or none of it, with the row that records it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await add();
         db.Settings.Add(new SiteSetting { Key = key, Value = clock.GetUtcNow().ToString("O") });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    private static void AddContent(SiteDbContext db, TimeProvider clock)
+    private static async Task AddContentAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var slug in SeededPages)
-        {
-            var (front, body) = ReadFrontMatter(ReadResource($"Seed/{slug}.md"));
-            var page = new Page
-            {
-                Slug = slug, Title = front["title"], Summary = front["summary"], Body = body,
-                IsPublished = true, CreatedAt = now, UpdatedAt = now, Version = 1,
-            };
-            page.Revisions.Add(new PageRevision
-            {
-                Number = 1, Slug = page.Slug, Title = page.Title, Summary = page.Summary, Body = page.Body, IsPublished = true,
-                CreatedAt = now, AuthorName = Actor.System.Name, Note = "Seeded",
-            });
-            db.Pages.Add(page);
-        }
-
+        var pages = SeededPages.Select(slug => (Page: new Page { Slug = slug, CreatedAt = now, UpdatedAt = now }, Text: ReadFrontMatter(ReadResource($"Seed/{slug}.md")))).ToList();
+        db.Pages.AddRange(pages.Select(p => p.Page));
         var position = 0;
-        foreach (var (question, answer) in ReadFaq(ReadResource("Seed/faq.md")))
+        var faq = ReadFaq(ReadResource("Seed/faq.md"))
+            .Select(qa => (Entry: new FaqEntry { Anchor = Slugs.FromText(qa.Question), Position = ++position, UpdatedAt = now }, qa.Question, qa.Answer))
+            .ToList();
+        db.FaqEntries.AddRange(faq.Select(f => f.Entry));
+        // The texts name their items by id: the items are saved first, in the same transaction.
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (page, (front, body)) in pages)
+            db.Texts.Add(Published(TextKinds.Page, page.Id, page.Slug, front["title"], front["summary"], body, now));
+        foreach (var (entry, question, answer) in faq)
+            db.Texts.Add(Published(TextKinds.Faq, entry.Id, entry.Anchor, question, "", answer, now));
+    }
+
+    private static VersionedText Published(string kind, int itemId, string address, string title, string summary, string body, DateTime now)
+    {
+        var text = new VersionedText
         {
-            db.FaqEntries.Add(new FaqEntry
-            {
-                Anchor = Slugs.FromText(question), Question = question, Answer = answer,
-                Position = ++position, IsPublished = true, UpdatedAt = now,
-            });
-        }
+            Kind = kind, ItemId = itemId, Culture = SiteCultures.Default, Title = title, Summary = summary, Body = body,
+            IsPublished = true, PublishedTitle = title, PublishedSummary = summary, PublishedBody = body, PublishedAt = now, UpdatedAt = now, Version = 1,
+        };
+        text.Revisions.Add(new TextRevision
+        {
+            Number = 1, Address = address, Title = title, Summary = summary, Body = body, IsPublished = true,
+            CreatedAt = now, AuthorName = Actor.System.Name, Note = "Seeded",
+        });
+        return text;
     }
 
     /// <summary>The testimonial at the end of the movement's text, approved and featured.</summary>

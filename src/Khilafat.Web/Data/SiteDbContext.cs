@@ -29,10 +29,11 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Page> Pages => Set<Page>();
-    public DbSet<PageRevision> PageRevisions => Set<PageRevision>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
-    public DbSet<PageTranslation> PageTranslations => Set<PageTranslation>();
-    public DbSet<FaqTranslation> FaqTranslations => Set<FaqTranslation>();
+
+    /// <summary>Every versioned text of every kind and language (pages, FAQ entries...).</summary>
+    public DbSet<VersionedText> Texts => Set<VersionedText>();
+    public DbSet<TextRevision> TextRevisions => Set<TextRevision>();
     public DbSet<SiteSetting> Settings => Set<SiteSetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
@@ -45,10 +46,9 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         // Named one by one rather than found by scanning the assembly: a scan loads every type's dependencies (the
         // SMTP and Redis clients among them) into every process, whether it uses them or not.
         builder.ApplyConfiguration(new PageConfiguration());
-        builder.ApplyConfiguration(new PageRevisionConfiguration());
-        builder.ApplyConfiguration(new PageTranslationConfiguration());
         builder.ApplyConfiguration(new FaqEntryConfiguration());
-        builder.ApplyConfiguration(new FaqTranslationConfiguration());
+        builder.ApplyConfiguration(new VersionedTextConfiguration());
+        builder.ApplyConfiguration(new TextRevisionConfiguration());
         builder.ApplyConfiguration(new SiteSettingConfiguration());
         builder.ApplyConfiguration(new SubscriberConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration());

@@ -23,7 +23,13 @@ public class ContentPageModel(ContentService content) : PageModel, IPageMeta
         if (!Slugs.IsWellFormed(slug)) return NotFound();
 
         var page = await content.GetPublishedPageAsync(slug, SiteCultures.Current, ct);
-        if (page is null) return NotFound();
+        if (page is null)
+        {
+            // A deleted page's address says so (410 Gone), or leads where its editor said its readers should go now.
+            var (deleted, redirectTo) = await content.GetDeletedPageAsync(slug, ct);
+            if (!deleted) return NotFound();
+            return redirectTo is null ? StatusCode(StatusCodes.Status410Gone) : RedirectPermanent(SiteCultures.PathFor(SiteCultures.Current, redirectTo));
+        }
         Article = page;
         return Page();
     }

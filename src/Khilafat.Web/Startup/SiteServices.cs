@@ -55,7 +55,7 @@ public static class SiteServices
         services.AddScoped<ContentService>();
         services.AddScoped<PageEditor>();
         services.AddScoped<FaqEditor>();
-        services.AddScoped<TranslationEditor>();
+        services.AddScoped<TextEditor>();
         services.AddScoped<SiteUrls>();
         services.AddSiteEmail();
         services.AddSingleton<SiteKeys>();

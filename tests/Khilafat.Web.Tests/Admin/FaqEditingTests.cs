@@ -203,11 +203,11 @@ public class FaqEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSite
         using var response = await editor.SubmitFormAsync("/admin/faq/create",
             Html.Values(("Input.Question", question), ("Input.Answer", answer), ("Input.Anchor", anchor ?? "")));
         Assert.Equal("/admin/faq", response.LandedOn());
-        return (await EntryAsync(question))!.Id;
+        return (await EntryAsync(question))!.ItemId;
     }
 
-    private Task<FaqEntry?> EntryAsync(string question) =>
-        factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().FaqEntries.AsNoTracking().SingleOrDefaultAsync(f => f.Question == question));
+    private async Task<StoredText?> EntryAsync(string question) =>
+        await factory.ItemWithTitleAsync(TextKinds.Faq, question) is int id ? await factory.FaqAsync(id) : null;
 
     private async Task<int> PlaceOnFaqAsync(string question)
     {

@@ -2,11 +2,11 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StoredPage = Khilafat.Web.Content.Page;
 
 namespace Khilafat.Web.Tests.Admin;
 
@@ -266,7 +266,7 @@ public class PageEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSit
 
         Assert.Equal("Another page already uses this slug.", (await edited.ReadDocumentAsync()).FieldError("Input.Slug"));
         var stored = await StoredPageAsync(id);
-        Assert.Equal((slug, "Own slug"), (stored.Slug, stored.Title));
+        Assert.Equal((slug, "Own slug"), (stored.Address, stored.Title));
         Assert.Equal(1, await RevisionCountAsync(id));
     }
 
@@ -423,12 +423,9 @@ public class PageEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSit
         return (AdminSite.IdFrom(landed), await response.ReadDocumentAsync());
     }
 
-    private Task<StoredPage> StoredPageAsync(int id) =>
-        factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Pages.AsNoTracking().SingleAsync(p => p.Id == id));
+    private async Task<StoredText> StoredPageAsync(int id) => (await factory.PageAsync(id))!;
 
-    private Task<int> RevisionCountAsync(int id) =>
-        factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().PageRevisions.CountAsync(r => r.PageId == id));
+    private async Task<int> RevisionCountAsync(int id) => (await factory.PageAsync(id))!.Revisions;
 
-    private Task<bool> PageWithTitleExistsAsync(string title) =>
-        factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Pages.AnyAsync(p => p.Title == title));
+    private async Task<bool> PageWithTitleExistsAsync(string title) => await factory.ItemWithTitleAsync(TextKinds.Page, title) is not null;
 }

@@ -10,9 +10,9 @@ public class ContentRenderingTests(SiteFactory factory) : IClassFixture<SiteFact
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private Task<PageSaveResult> CreatePageAsync(string slug, string body, bool publish = true) =>
+    private Task<TextSaveResult> CreatePageAsync(string slug, string body, bool publish = true) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<PageEditor>()
-            .CreateAsync(new PageInput(slug, "Test " + slug, "A test page.", body), publish, Actor.System));
+            .CreateAsync(slug, new TextInput("Test " + slug, "A test page.", body), publish, Actor.System));
 
     [Fact]
     public async Task RawHtmlInMarkdown_IsShownAsTextAndNeverRun()
@@ -28,7 +28,7 @@ public class ContentRenderingTests(SiteFactory factory) : IClassFixture<SiteFact
 
             <SCRIPT SRC=//evil.example/x.js></SCRIPT>
             """);
-        Assert.IsType<PageSaveResult.Saved>(created);
+        Assert.IsType<TextSaveResult.Saved>(created);
 
         var html = await _client.GetStringAsync("/raw-html");
         var page = Html.Parse(html);
@@ -76,12 +76,13 @@ public class ContentRenderingTests(SiteFactory factory) : IClassFixture<SiteFact
         var saved = await factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>();
-            var page = db.Pages.Single(p => p.Slug == "statement");
-            return await sp.GetRequiredService<PageEditor>().UpdateAsync(page.Id, page.Version,
-                new PageInput(page.Slug, "Reviving Khilafat for Justice (edited)", page.Summary, page.Body + "\n\nAn added closing line."),
-                PublishChange.Keep, Actor.System);
+            var editor = sp.GetRequiredService<PageEditor>();
+            var page = (await editor.GetAsync(db.Pages.Single(p => p.Slug == "statement").Id))!;
+            return await editor.UpdateAsync(page.Id, page.Text.Version, page.Slug,
+                page.Text.Working with { Title = "Reviving Khilafat for Justice (edited)", Body = page.Text.Working.Body + "\n\nAn added closing line." },
+                TextChange.Keep, Actor.System);
         });
-        Assert.IsType<PageSaveResult.Saved>(saved);
+        Assert.IsType<TextSaveResult.Saved>(saved);
 
         var after = await _client.GetDocumentAsync("/statement");
         Assert.Equal("Reviving Khilafat for Justice (edited)", after.QuerySelector("h1")!.Text());

@@ -80,7 +80,7 @@ public class TranslatedContentTests(SiteFactory factory) : IClassFixture<SiteFac
         var page = await conflict.ReadDocumentAsync();
         Assert.Contains("after you opened it", page.QuerySelector(".error-summary")!.Text());
         Assert.Contains("تاریخ میں خلافت", page.QuerySelector(".conflict")!.Text());
-        var stored = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().PageTranslations.AsNoTracking().SingleAsync(t => t.PageId == id && t.Culture == "ur"));
+        var stored = (await factory.PageAsync(id, "ur"))!;
         Assert.Equal("پہلا ترجمہ", stored.Body);
     }
 

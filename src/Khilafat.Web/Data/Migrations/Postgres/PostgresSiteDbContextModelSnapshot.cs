@@ -154,21 +154,8 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("Position")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -183,46 +170,6 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.ToTable("FaqEntries");
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int>("FaqEntryId")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FaqEntryId", "Culture")
-                        .IsUnique();
-
-                    b.ToTable("FaqTranslations");
-                });
-
             modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
                 {
                     b.Property<int>("Id")
@@ -231,38 +178,23 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("character varying(100000)");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("boolean");
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RedirectTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -272,13 +204,18 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.ToTable("Pages");
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.PageRevision", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.TextRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("AuthorId")
                         .HasMaxLength(450)
@@ -297,13 +234,6 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasDefaultValue("en");
-
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
@@ -315,33 +245,28 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
-                    b.Property<int>("PageId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("TextId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PageId", "Culture", "Number")
+                    b.HasIndex("TextId", "Number")
                         .IsUnique();
 
-                    b.ToTable("PageRevisions");
+                    b.ToTable("TextRevisions");
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -362,8 +287,28 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("PageId")
+                    b.Property<int>("ItemId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBody")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("PublishedSummary")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PublishedTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -372,8 +317,8 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -384,10 +329,10 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PageId", "Culture")
+                    b.HasIndex("Kind", "ItemId", "Culture")
                         .IsUnique();
 
-                    b.ToTable("PageTranslations");
+                    b.ToTable("Texts");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Data.SiteSetting", b =>
@@ -814,29 +759,11 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.TextRevision", b =>
                 {
-                    b.HasOne("Khilafat.Web.Content.FaqEntry", null)
-                        .WithMany("Translations")
-                        .HasForeignKey("FaqEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.PageRevision", b =>
-                {
-                    b.HasOne("Khilafat.Web.Content.Page", null)
+                    b.HasOne("Khilafat.Web.Content.VersionedText", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("PageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
-                {
-                    b.HasOne("Khilafat.Web.Content.Page", null)
-                        .WithMany("Translations")
-                        .HasForeignKey("PageId")
+                        .HasForeignKey("TextId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -892,16 +819,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqEntry", b =>
-                {
-                    b.Navigation("Translations");
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Navigation("Revisions");
-
-                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

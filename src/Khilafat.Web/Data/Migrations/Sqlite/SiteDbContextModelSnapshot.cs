@@ -144,21 +144,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -173,82 +160,29 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("FaqEntries");
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FaqEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FaqEntryId", "Culture")
-                        .IsUnique();
-
-                    b.ToTable("FaqTranslations");
-                });
-
             modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(100000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsPublished")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedirectTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -258,11 +192,16 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("Pages");
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.PageRevision", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.TextRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorId")
                         .HasMaxLength(450)
@@ -281,13 +220,6 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("en");
-
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
@@ -299,33 +231,28 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TextId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PageId", "Culture", "Number")
+                    b.HasIndex("TextId", "Number")
                         .IsUnique();
 
-                    b.ToTable("PageRevisions");
+                    b.ToTable("TextRevisions");
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -344,8 +271,28 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PageId")
+                    b.Property<int>("ItemId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBody")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedSummary")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -354,7 +301,7 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -366,10 +313,10 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PageId", "Culture")
+                    b.HasIndex("Kind", "ItemId", "Culture")
                         .IsUnique();
 
-                    b.ToTable("PageTranslations");
+                    b.ToTable("Texts");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Data.SiteSetting", b =>
@@ -785,29 +732,11 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqTranslation", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.TextRevision", b =>
                 {
-                    b.HasOne("Khilafat.Web.Content.FaqEntry", null)
-                        .WithMany("Translations")
-                        .HasForeignKey("FaqEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.PageRevision", b =>
-                {
-                    b.HasOne("Khilafat.Web.Content.Page", null)
+                    b.HasOne("Khilafat.Web.Content.VersionedText", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("PageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.PageTranslation", b =>
-                {
-                    b.HasOne("Khilafat.Web.Content.Page", null)
-                        .WithMany("Translations")
-                        .HasForeignKey("PageId")
+                        .HasForeignKey("TextId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -863,16 +792,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Khilafat.Web.Content.FaqEntry", b =>
-                {
-                    b.Navigation("Translations");
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
+            modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Navigation("Revisions");
-
-                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

@@ -19,13 +19,16 @@ public class CreateModel(FaqEditor faq) : PageModel, IPageMeta
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var (id, errors) = await faq.CreateAsync(Input.ToInput(), Actor.From(User));
-        if (id is null)
+        switch (await faq.CreateAsync(Input.Anchor, Input.ToInput(), Input.IsPublished, Actor.From(User)))
         {
-            errors.AddTo(ModelState);
-            return Page();
+            case TextSaveResult.Saved:
+                TempData[StatusMessages.Key] = "The question is added.";
+                return RedirectToPage("Index");
+            case TextSaveResult.Invalid invalid:
+                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
+                return Page();
+            default:
+                return NotFound();
         }
-        TempData["StatusMessage"] = "The question is added.";
-        return RedirectToPage("Index");
     }
 }

@@ -8,7 +8,7 @@ namespace Khilafat.Web.Pages.Admin.Faq;
 /// <summary>Deleting asks first: this page is the confirmation, and only its POST deletes.</summary>
 public class DeleteModel(FaqEditor faq) : PageModel, IPageMeta
 {
-    public FaqInput Entry { get; private set; } = null!;
+    public EditableFaqEntry Entry { get; private set; } = null!;
 
     public string Title => "Delete question";
 
@@ -23,7 +23,7 @@ public class DeleteModel(FaqEditor faq) : PageModel, IPageMeta
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await faq.DeleteAsync(id, Actor.From(User))) return NotFound();
-        TempData["StatusMessage"] = "The question is deleted.";
+        TempData[StatusMessages.Key] = "The question is deleted.";
         return RedirectToPage("Index");
     }
 }

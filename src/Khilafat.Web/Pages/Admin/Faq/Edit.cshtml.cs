@@ -1,36 +1,66 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin.Faq;
 
-public class EditModel(FaqEditor faq) : PageModel, IPageMeta
+/// <summary>
+/// An FAQ entry's text in one language: the English original (Edit, with its anchor) or a translation beside it
+/// (Translate, at /admin/faq/translate/{id}/{culture}). Until a translation is published, /faq in that language shows
+/// the English entry.
+/// </summary>
+public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, IPageMeta
 {
     [BindProperty]
     public FaqForm Input { get; set; } = new();
 
-    public string Title => "Edit question";
+    public EditableFaqEntry Original { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    /// <summary>The stored text in <see cref="Culture"/>; null for a translation not yet saved.</summary>
+    public TextView? Stored { get; private set; }
+
+    public string Culture => RouteData.Values["culture"] as string ?? SiteCultures.Default;
+    public bool IsTranslation => Culture != SiteCultures.Default;
+    public string Direction => SiteCultures.IsRightToLeft(Culture) ? "rtl" : "ltr";
+    public string Title => IsTranslation ? $"Translate a question into {SiteCultures.NativeName(Culture)}" : "Edit question";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var entry = await faq.GetAsync(id);
-        if (entry is null) return NotFound();
-        Input = FaqForm.From(entry);
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input = FaqForm.From(Original.Anchor, Stored);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    /// <summary>The form's own submit: published or not as its checkbox says.</summary>
+    public Task<IActionResult> OnPostAsync(int id) => SaveAsync(id, Input.IsPublished ? TextChange.Publish : TextChange.Unpublish);
+
+    public Task<IActionResult> OnPostDraftAsync(int id) => SaveAsync(id, TextChange.SaveDraft);
+
+    public Task<IActionResult> OnPostDiscardAsync(int id)
     {
+        ModelState.Clear();
+        return SaveAsync(id, TextChange.DiscardDraft);
+    }
+
+    private async Task<IActionResult> SaveAsync(int id, TextChange change)
+    {
+        if (!await LoadAsync(id, default)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var (found, errors) = await faq.UpdateAsync(id, Input.ToInput(), Actor.From(User));
-        if (!found) return NotFound();
-        if (errors.Count > 0)
-        {
-            errors.AddTo(ModelState);
-            return Page();
-        }
-        TempData["StatusMessage"] = "The question is saved.";
-        return RedirectToPage("Index");
+        var result = IsTranslation
+            ? await texts.SaveAsync(TextItem.Faq(id, Original.Anchor), Culture, Input.Version, Input.ToInput(), change, Actor.From(User))
+            : await faq.UpdateAsync(id, Input.Version, Input.Anchor, Input.ToInput(), change, Actor.From(User));
+        if (DraftMessage(change) is { } draftMessage)
+            return Outcome(result, "question", Input.Answer, v => Input.Version = v, draftMessage, () => RedirectToPage(new { id, culture = RouteData.Values["culture"] }));
+        return Outcome(result, "question", Input.Answer, v => Input.Version = v,
+            IsTranslation ? "The translation is saved." : "The question is saved.", () => RedirectToPage("Index"));
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (!SiteCultures.IsSupported(Culture) || await faq.GetAsync(id, ct) is not { } entry) return false;
+        Original = entry;
+        Stored = IsTranslation ? await texts.GetAsync(TextKinds.Faq, id, Culture, ct) : entry.Text;
+        return true;
     }
 }

@@ -3,6 +3,7 @@ using Khilafat.Web.Content;
 
 namespace Khilafat.Web.Pages.Admin.Faq;
 
+/// <summary>An FAQ entry's fields, in English or in a translation (which has no anchor of its own).</summary>
 public sealed class FaqForm
 {
     [Required(ErrorMessage = "Enter the question.")]
@@ -21,7 +22,14 @@ public sealed class FaqForm
     [Display(Name = "Published on /faq")]
     public bool IsPublished { get; set; } = true;
 
-    public FaqInput ToInput() => new(Question, Answer, Anchor ?? "", IsPublished);
+    /// <summary>The version the editor opened; a save against an older one is a conflict.</summary>
+    public int Version { get; set; }
 
-    public static FaqForm From(FaqInput input) => new() { Question = input.Question, Answer = input.Answer, Anchor = input.Anchor, IsPublished = input.IsPublished };
+    public TextInput ToInput() => new(Question, "", Answer);
+
+    public static FaqForm From(string anchor, TextView? text) => new()
+    {
+        Question = text?.Working.Title ?? "", Answer = text?.Working.Body ?? "", Anchor = anchor,
+        IsPublished = text?.IsPublished ?? true, Version = text?.Version ?? 0,
+    };
 }

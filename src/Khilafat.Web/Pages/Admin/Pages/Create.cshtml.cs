@@ -1,5 +1,6 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
+using Khilafat.Web.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,14 +24,13 @@ public class CreateModel(PageEditor pages) : PageModel, IPageMeta
     private async Task<IActionResult> CreateAsync(bool publish)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await pages.CreateAsync(Input.ToInput(), publish, Actor.From(User));
-        switch (result)
+        switch (await pages.CreateAsync(Input.Slug, Input.ToInput(), publish, Actor.From(User)))
         {
-            case PageSaveResult.Saved saved:
-                TempData["StatusMessage"] = publish ? $"“{Input.Title}” is published at /{Input.Slug}." : $"“{Input.Title}” is saved as a draft.";
-                return RedirectToPage("Edit", new { id = saved.PageId });
-            case PageSaveResult.Invalid invalid:
-                invalid.AddTo(ModelState);
+            case TextSaveResult.Saved saved:
+                TempData[StatusMessages.Key] = publish ? $"“{Input.Title}” is published at /{Input.Slug}." : $"“{Input.Title}” is saved as a draft.";
+                return RedirectToPage("Edit", new { id = saved.ItemId });
+            case TextSaveResult.Invalid invalid:
+                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
                 return Page();
             default:
                 return NotFound();

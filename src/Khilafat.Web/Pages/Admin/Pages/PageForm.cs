@@ -26,8 +26,8 @@ public sealed class PageForm
     /// <summary>The version the editor opened; a save against an older one is a conflict.</summary>
     public int Version { get; set; }
 
-    public PageInput ToInput() => new(Slug ?? "", Title ?? "", Summary ?? "", Body ?? "");
+    public TextInput ToInput() => new(Title ?? "", Summary ?? "", Body ?? "");
 
-    public static PageForm From(PageInput input, int version) =>
-        new() { Slug = input.Slug, Title = input.Title, Summary = input.Summary, Body = input.Body, Version = version };
+    public static PageForm From(string slug, TextInput text, int version) =>
+        new() { Slug = slug, Title = text.Title, Summary = text.Summary, Body = text.Body, Version = version };
 }

@@ -3,23 +3,19 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin.Pages;
 
-
 /// <summary>A page's translation, edited beside its English original, with its own draft or published state and revisions.</summary>
-public class TranslateModel(TranslationEditor translations) : PageModel, IPageMeta
+public class TranslateModel(PageEditor pages, TextEditor texts) : TextEditorPageModel, IPageMeta
 {
     [BindProperty]
     public TranslationForm Input { get; set; } = new();
 
-    public PageTranslationView View { get; private set; } = null!;
-    public PageSaveResult.Conflict? Conflict { get; private set; }
-    public IReadOnlyList<DiffLine> ConflictDiff { get; private set; } = [];
+    public EditablePage Original { get; private set; } = null!;
 
-    [TempData]
-    public string? StatusMessage { get; set; }
+    /// <summary>The stored translation; null until its first save.</summary>
+    public TextView? Translation { get; private set; }
 
     public string Culture => (string)RouteData.Values["culture"]!;
     public string Direction => SiteCultures.IsRightToLeft(Culture) ? "rtl" : "ltr";
@@ -27,49 +23,47 @@ public class TranslateModel(TranslationEditor translations) : PageModel, IPageMe
 
     public async Task<IActionResult> OnGetAsync(int id, string culture, CancellationToken ct)
     {
-        if (await translations.GetPageAsync(id, culture, ct) is not { } view) return NotFound();
-        View = view;
-        var source = view.Translation ?? new PageInput(view.Original.Slug, "", "", "");
-        Input = new TranslationForm { Title = source.Title, Summary = source.Summary, Body = source.Body, Version = view.Version };
+        if (!await LoadAsync(id, culture, ct)) return NotFound();
+        var source = Translation?.Working ?? new TextInput("", "", "");
+        Input = new TranslationForm { Title = source.Title, Summary = source.Summary, Body = source.Body, Version = Translation?.Version ?? 0 };
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int id, string culture) => SaveAsync(id, culture, PublishChange.Keep);
+    public Task<IActionResult> OnPostSaveAsync(int id, string culture) => SaveAsync(id, culture, TextChange.Keep);
 
-    public Task<IActionResult> OnPostPublishAsync(int id, string culture) => SaveAsync(id, culture, PublishChange.Publish);
+    public Task<IActionResult> OnPostPublishAsync(int id, string culture) => SaveAsync(id, culture, TextChange.Publish);
 
-    public Task<IActionResult> OnPostUnpublishAsync(int id, string culture) => SaveAsync(id, culture, PublishChange.Unpublish);
+    public Task<IActionResult> OnPostUnpublishAsync(int id, string culture) => SaveAsync(id, culture, TextChange.Unpublish);
 
-    private async Task<IActionResult> SaveAsync(int id, string culture, PublishChange change)
+    public Task<IActionResult> OnPostDraftAsync(int id, string culture) => SaveAsync(id, culture, TextChange.SaveDraft);
+
+    public Task<IActionResult> OnPostDiscardAsync(int id, string culture)
     {
-        if (await translations.GetPageAsync(id, culture) is not { } view) return NotFound();
-        View = view;
+        ModelState.Clear();
+        return SaveAsync(id, culture, TextChange.DiscardDraft);
+    }
+
+    private async Task<IActionResult> SaveAsync(int id, string culture, TextChange change)
+    {
+        if (!await LoadAsync(id, culture, default)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var input = new PageInput(view.Original.Slug, Input.Title ?? "", Input.Summary ?? "", Input.Body ?? "");
-        switch (await translations.SavePageAsync(id, culture, Input.Version, input, change, Actor.From(User)))
+        var input = new TextInput(Input.Title ?? "", Input.Summary ?? "", Input.Body ?? "");
+        var result = await texts.SaveAsync(TextItem.Page(id, Original.Slug), culture, Input.Version, input, change, Actor.From(User));
+        var message = DraftMessage(change) ?? change switch
         {
-            case PageSaveResult.Saved:
-                StatusMessage = change switch
-                {
-                    PublishChange.Publish => "Published: the page shows in this language now.",
-                    PublishChange.Unpublish => "Unpublished: the page shows in English in this language again.",
-                    _ => view.IsPublished ? "Saved. The page shows it now." : "Draft saved.",
-                };
-                return RedirectToPage(new { id, culture });
-            case PageSaveResult.Conflict conflict:
-                Conflict = conflict;
-                ConflictDiff = LineDiff.Compare(conflict.Current.Body, (Input.Body ?? "").Replace("\r\n", "\n"));
-                ModelState.Remove("Input.Version");
-                Input.Version = conflict.CurrentVersion;
-                ModelState.AddModelError(string.Empty,
-                    $"{conflict.LastEditor} saved this translation at {conflict.UpdatedAt:HH:mm} UTC, after you opened it. Nothing of yours was saved yet: compare the two versions below, then save again to replace theirs with yours.");
-                return Page();
-            case PageSaveResult.Invalid invalid:
-                invalid.AddTo(ModelState);
-                return Page();
-            default:
-                return NotFound();
-        }
+            TextChange.Publish => "Published: the page shows in this language now.",
+            TextChange.Unpublish => "Unpublished: the page shows in English in this language again.",
+            _ => Translation?.IsPublished == true ? "Saved. The page shows it now." : "Draft saved.",
+        };
+        return Outcome(result, "translation", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { id, culture }));
+    }
+
+    private async Task<bool> LoadAsync(int id, string culture, CancellationToken ct)
+    {
+        if (!TextEditor.IsTranslationCulture(culture) || await pages.GetAsync(id, ct) is not { } page) return false;
+        Original = page;
+        Translation = await texts.GetAsync(TextKinds.Page, id, culture, ct);
+        return true;
     }
 }
 

@@ -1,0 +1,91 @@
+namespace Khilafat.Web.Content;
+
+/// <summary>The kinds of item whose texts are versioned and translated. Each names its items in <see cref="VersionedText.Kind"/>.</summary>
+public static class TextKinds
+{
+    public const string Page = "page";
+    public const string Faq = "faq";
+}
+
+/// <summary>
+/// One item's text in one language (a page's English original, its Urdu translation, an FAQ entry's Arabic answer...),
+/// versioned the same way for every kind. It holds two copies: the working copy, which is what editors last saved, and
+/// the published copy, which is what readers see (null fields while unpublished). An edit saved as a draft changes
+/// only the working copy, so a published text can carry an unpublished draft beside it.
+/// </summary>
+public class VersionedText
+{
+    public const int TitleMaxLength = 300;
+    public const int SummaryMaxLength = 300;
+    public const int BodyMaxLength = 100_000;
+
+    public int Id { get; set; }
+
+    /// <summary>One of <see cref="TextKinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The id of the item of that kind (a page's, an FAQ entry's).</summary>
+    public int ItemId { get; set; }
+
+    /// <summary>"en" for the original, else its translation's language.</summary>
+    public required string Culture { get; set; }
+
+    /// <summary>The working copy: a page's title, an FAQ entry's question.</summary>
+    public required string Title { get; set; }
+
+    /// <summary>The working copy's summary (the meta description); kinds without one leave it empty.</summary>
+    public string Summary { get; set; } = "";
+
+    /// <summary>The working copy's Markdown: a page's body, an FAQ entry's answer.</summary>
+    public string Body { get; set; } = "";
+
+    public bool IsPublished { get; set; }
+    public string? PublishedTitle { get; set; }
+    public string? PublishedSummary { get; set; }
+    public string? PublishedBody { get; set; }
+
+    /// <summary>When the published copy last changed.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>When the working copy last changed.</summary>
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Raised on every save and checked by EF, so a stale edit can never overwrite a newer one.</summary>
+    public int Version { get; set; }
+
+    /// <summary>True when the working copy differs from what readers see: a draft waits beside the published text.</summary>
+    public List<TextRevision> Revisions { get; } = [];
+
+    public bool HasDraft => IsPublished && (Title != PublishedTitle || Summary != PublishedSummary || Body != PublishedBody);
+}
+
+/// <summary>A text as it was after one save. Revisions are never changed; restoring one writes a new revision.</summary>
+public class TextRevision
+{
+    public int Id { get; set; }
+    public int TextId { get; set; }
+
+    /// <summary>1, 2, 3... per text.</summary>
+    public int Number { get; set; }
+
+    /// <summary>The item's address at the time (a page's slug, an FAQ entry's anchor), so a history shows its moves.</summary>
+    public required string Address { get; set; }
+
+    public required string Title { get; set; }
+    public string Summary { get; set; } = "";
+    public string Body { get; set; } = "";
+
+    /// <summary>Whether this revision was what readers saw once saved.</summary>
+    public bool IsPublished { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>The account that saved it; null for the seed and for accounts since deleted.</summary>
+    public string? AuthorId { get; set; }
+
+    /// <summary>Kept as text so the history still reads right after an account is gone.</summary>
+    public required string AuthorName { get; set; }
+
+    /// <summary>What kind of save this was: "Created", "Edited", "Published", "Restored revision 3"...</summary>
+    public required string Note { get; set; }
+}

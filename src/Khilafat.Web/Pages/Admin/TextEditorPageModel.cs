@@ -1,0 +1,63 @@
+using Khilafat.Web.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Khilafat.Web.Pages.Admin;
+
+/// <summary>
+/// What every text editor page shares (pages, FAQ entries, their translations): the status message, the conflict
+/// screen, and turning a save's outcome into the answer. The page's form is bound as "Input" with a Version field.
+/// </summary>
+public abstract class TextEditorPageModel : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>Set when someone else saved the text after this editor opened it: what is stored now.</summary>
+    public TextSaveResult.Conflict? Conflict { get; private set; }
+
+    /// <summary>From the stored text to this editor's.</summary>
+    public IReadOnlyList<DiffLine> ConflictDiff { get; private set; } = [];
+
+    /// <summary>
+    /// The answer to a save: <paramref name="saved"/> with <paramref name="savedMessage"/>; else this page again with the
+    /// field errors, or with the conflict screen (what <paramref name="what"/> names was saved by someone else) and the
+    /// form's version moved on, so saving again knowingly replaces theirs.
+    /// </summary>
+    protected IActionResult Outcome(TextSaveResult result, string what, string? typedBody, Action<int> setVersion, string savedMessage, Func<IActionResult> saved)
+    {
+        switch (result)
+        {
+            case TextSaveResult.Saved:
+                StatusMessage = savedMessage;
+                return saved();
+            case TextSaveResult.Conflict conflict:
+                Conflict = conflict;
+                ConflictDiff = LineDiff.Compare(conflict.Current.Body, (typedBody ?? "").Replace("\r\n", "\n"));
+                ModelState.Remove("Input.Version");
+                setVersion(conflict.CurrentVersion);
+                ModelState.AddModelError(string.Empty,
+                    $"{conflict.LastEditor} saved this {what} at {conflict.UpdatedAt:HH:mm} UTC, after you opened it. Nothing of yours was saved yet: compare the two versions below, then save again to replace theirs with yours.");
+                return Page();
+            case TextSaveResult.Invalid invalid:
+                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>The status message for the draft actions every kind shares; null for the others, which each page words itself.</summary>
+    protected static string? DraftMessage(TextChange change) => change switch
+    {
+        TextChange.SaveDraft => "Draft saved. Readers still see the published version until you publish the draft.",
+        TextChange.DiscardDraft => "Draft discarded: the editor shows the published version again.",
+        _ => null,
+    };
+}
+
+/// <summary>What the shared conflict screen (_TextConflict) shows.</summary>
+public sealed record TextConflictView(TextSaveResult.Conflict Conflict, IReadOnlyList<DiffLine> Diff, string TitleLabel, string Culture, string? AddressPrefix);
+
+/// <summary>What the shared button row (_TextActions) offers. With <see cref="PublishByCheckbox"/>, the form's own checkbox says published or not, and its plain submit saves.</summary>
+public sealed record TextActionsView(bool IsPublished, bool HasDraft, bool PublishByCheckbox = false, string? PreviewAction = null);
