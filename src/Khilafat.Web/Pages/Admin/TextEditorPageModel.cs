@@ -1,5 +1,6 @@
 using Khilafat.Web.Content;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin;
@@ -18,6 +19,12 @@ public abstract class TextEditorPageModel : PageModel
 
     /// <summary>From the stored text to this editor's.</summary>
     public IReadOnlyList<DiffLine> ConflictDiff { get; private set; } = [];
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        // The form posted without one of its buttons (no handler) asks for nothing: back to the editor, nothing saved.
+        if (context.HandlerMethod is null && HttpMethods.IsPost(Request.Method)) context.Result = RedirectToPage();
+    }
 
     /// <summary>
     /// The answer to a save: <paramref name="saved"/> with <paramref name="savedMessage"/>; else this page again with the
