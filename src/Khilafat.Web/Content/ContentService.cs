@@ -9,7 +9,14 @@ namespace Khilafat.Web.Content;
 /// A page as the public site shows it. Language is the language of the text: the one asked for, or "en" when there is
 /// no published translation yet (IsFallback).
 /// </summary>
-public sealed record PublishedPage(string Slug, string Title, string Summary, string BodyHtml, DateTime UpdatedAt, string Language = "en", bool IsFallback = false);
+public sealed record PublishedPage(string Slug, string Title, string Summary, string BodyHtml, DateTime UpdatedAt, string Language = "en", bool IsFallback = false)
+{
+    /// <summary>The latest public version, for pages that show readers how they changed.</summary>
+    public PublicVersion? LastChange { get; init; }
+
+    /// <summary>Set when this translation was made from an English text whose meaning has changed since.</summary>
+    public OutdatedTranslation? Outdated { get; init; }
+}
 
 public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml, string Language = "en", bool IsFallback = false);
 

@@ -67,7 +67,7 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
             db.ChangeTracker.Clear();
             return AnchorTaken;
         }
-        var result = await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct);
+        var result = await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct: ct);
         if (result is TextSaveResult.Saved) await transaction.CommitAsync(ct);
         return result;
     }
@@ -79,7 +79,7 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
         if (entry is null) return new TextSaveResult.NotFound();
         var stored = await texts.GetAsync(TextKinds.Faq, id, SiteCultures.Default, ct);
         if (stored is not null && stored.Version != expectedVersion)
-            return await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, expectedVersion, text, change, actor, ct);
+            return await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, expectedVersion, text, change, actor, ct: ct);
 
         var (clean, errors) = await ValidateAsync(anchor, text, id, ct);
         if (errors.Count > 0 && change != TextChange.DiscardDraft) return new TextSaveResult.Invalid(errors);
@@ -91,7 +91,7 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
             entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         }
         var item = TextItem.Faq(entry) with { ItemChange = anchorChanged ? $"anchor changed from {oldAnchor}" : null };
-        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct);
+        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct: ct);
         if (anchorChanged && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? AnchorTaken : result;
     }
@@ -100,7 +100,7 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
     public async Task<bool> SetPublishedAsync(int id, bool publish, Actor actor, CancellationToken ct = default)
     {
         if (await GetAsync(id, ct) is not { } entry) return false;
-        var result = await UpdateAsync(id, entry.Text.Version, entry.Anchor, entry.Text.Working, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct);
+        var result = await UpdateAsync(id, entry.Text.Version, entry.Anchor, entry.Text.Working, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct: ct);
         return result is TextSaveResult.Saved;
     }
 

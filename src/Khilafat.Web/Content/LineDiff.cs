@@ -11,10 +11,11 @@ public static class LineDiff
     // Beyond this many cells the table would cost too much memory; the diff then shows all old lines out and all new in.
     private const long MaxCells = 16_000_000;
 
-    public static IReadOnlyList<DiffLine> Compare(string oldText, string newText)
+    public static IReadOnlyList<DiffLine> Compare(string oldText, string newText) => Compare(Split(oldText), Split(newText));
+
+    /// <summary>The same for any two sequences of pieces (lines, words): each piece kept, removed or added.</summary>
+    internal static IReadOnlyList<DiffLine> Compare(string[] a, string[] b)
     {
-        var a = Split(oldText);
-        var b = Split(newText);
 
         // Common head and tail need no table.
         var head = 0;

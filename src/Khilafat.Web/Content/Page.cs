@@ -16,6 +16,9 @@ public class Page
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Readers can see how the page changed: its published versions at /{slug}/changes, and major changes in the feed.</summary>
+    public bool HasPublicHistory { get; set; }
+
     /// <summary>Set when an editor deleted the page: its address answers 410 Gone, or redirects to <see cref="RedirectTo"/>.</summary>
     public DateTime? DeletedAt { get; set; }
 

@@ -9,7 +9,7 @@ namespace Khilafat.Web.Content;
 public sealed record PageListItem(int Id, string Slug, string Title, bool IsPublished, bool HasDraft, DateTime UpdatedAt, string LastEditor);
 
 /// <summary>A page as the editor opens it: its address and its English text.</summary>
-public sealed record EditablePage(int Id, string Slug, TextView Text)
+public sealed record EditablePage(int Id, string Slug, bool HasPublicHistory, TextView Text)
 {
     public string PublicPath => SiteUrls.PagePath(Slug);
 }
@@ -36,10 +36,10 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     /// <summary>A page that is not deleted, with its English text.</summary>
     public async Task<EditablePage?> GetAsync(int id, CancellationToken ct = default)
     {
-        var slug = await db.Pages.AsNoTracking().Where(p => p.Id == id && p.DeletedAt == null).Select(p => p.Slug).SingleOrDefaultAsync(ct);
-        if (slug is null) return null;
+        var page = await db.Pages.AsNoTracking().Where(p => p.Id == id && p.DeletedAt == null).Select(p => new { p.Slug, p.HasPublicHistory }).SingleOrDefaultAsync(ct);
+        if (page is null) return null;
         var text = await texts.GetAsync(TextKinds.Page, id, SiteCultures.Default, ct);
-        return text is null ? null : new EditablePage(id, slug, text);
+        return text is null ? null : new EditablePage(id, page.Slug, page.HasPublicHistory, text);
     }
 
     /// <summary>Checks the slug (format, reserved words, uniqueness) and the text's rules; field problems keyed by the form's names.</summary>
@@ -61,7 +61,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     private const string SlugTakenMessage = "Another page already uses this slug.";
 
     /// <summary>Creates a page (a draft unless <paramref name="publish"/>) with its English text's first revision.</summary>
-    public async Task<TextSaveResult> CreateAsync(string slug, TextInput text, bool publish, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> CreateAsync(string slug, TextInput text, bool publish, Actor actor, bool hasPublicHistory = false, CancellationToken ct = default)
     {
         slug = (slug ?? "").Trim();
         var errors = await ValidateAsync(slug, text, null, ct);
@@ -70,7 +70,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         var now = clock.GetUtcNow().UtcDateTime;
         // The page and its text are saved together or not at all: the text needs the page's id.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var page = db.Pages.Add(new Page { Slug = slug, CreatedAt = now, UpdatedAt = now }).Entity;
+        var page = db.Pages.Add(new Page { Slug = slug, CreatedAt = now, UpdatedAt = now, HasPublicHistory = hasPublicHistory }).Entity;
         try
         {
             await FreeSlugOfDeletedPageAsync(slug, ct);
@@ -90,7 +90,8 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     /// Saves an edit of the page's address and English text made from version <paramref name="expectedVersion"/>. If
     /// the page has been saved since, nothing is written and the caller gets the stored version to show beside the editor's.
     /// </summary>
-    public async Task<TextSaveResult> UpdateAsync(int pageId, int expectedVersion, string slug, TextInput text, TextChange change, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> UpdateAsync(int pageId, int expectedVersion, string slug, TextInput text, TextChange change, Actor actor,
+        TextPublication? publication = null, bool? hasPublicHistory = null, CancellationToken ct = default)
     {
         slug = (slug ?? "").Trim();
         var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, ct);
@@ -113,9 +114,16 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await FreeSlugOfDeletedPageAsync(slug, ct);
         }
-        var item = TextItem.Page(page) with { ItemChange = slugChanged ? $"slug changed from {oldSlug}" : null };
-        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct);
-        if (slugChanged && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+        var historyChanged = change != TextChange.DiscardDraft && hasPublicHistory is { } shown && shown != page.HasPublicHistory;
+        if (historyChanged) page.HasPublicHistory = hasPublicHistory!.Value;
+        var itemChange = string.Join("; ", new[]
+        {
+            slugChanged ? $"slug changed from {oldSlug}" : null,
+            historyChanged ? (page.HasPublicHistory ? "changes shown to readers" : "changes no longer shown to readers") : null,
+        }.OfType<string>());
+        var item = TextItem.Page(page) with { ItemChange = itemChange.Length > 0 ? itemChange : null };
+        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, publication, ct);
+        if ((slugChanged || historyChanged) && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? SlugTaken : result;
     }
 

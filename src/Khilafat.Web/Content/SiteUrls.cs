@@ -21,6 +21,12 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor
     /// <summary>A page's path on the site: "/" for the home page's text, else "/{slug}".</summary>
     public static string PagePath(string slug) => slug == ContentService.HomeSlug ? "/" : "/" + slug;
 
+    /// <summary>Where readers see how a page changed: "/statement/changes".</summary>
+    public static string ChangesPath(string slug) => $"/{slug}/changes";
+
+    /// <summary>A page as its public version <paramref name="number"/> was published: "/statement/versions/3".</summary>
+    public static string VersionPath(string slug, int number) => $"/{slug}/versions/{number}";
+
     /// <summary>"/statement" becomes "https://example.org/statement".</summary>
     public string Absolute(string path) => Origin + (path.StartsWith('/') ? path : "/" + path);
 }

@@ -63,6 +63,9 @@ public sealed record TextRules(string TitleField, string TitleName, int TitleMax
     }
 }
 
+/// <summary>How an editor describes a change that readers will see: major (the meaning changed, with a note for readers) or minor.</summary>
+public sealed record TextPublication(bool IsMajor, string? Note);
+
 /// <summary>One kind's audit actions.</summary>
 public sealed record TextAudit(string Created, string Edited, string Published, string Unpublished, string Restored)
 {
@@ -160,8 +163,9 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     /// (0: the text did not exist yet, as for a first translation). If it was saved since, nothing is written and the
     /// caller gets the stored text to show beside the editor's.
     /// </summary>
-    public Task<TextSaveResult> SaveAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change, Actor actor, CancellationToken ct = default) =>
-        SaveAsync(item, culture, expectedVersion, input, change, actor, restoredFrom: null, ct);
+    public Task<TextSaveResult> SaveAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change, Actor actor,
+        TextPublication? publication = null, CancellationToken ct = default) =>
+        SaveAsync(item, culture, expectedVersion, input, change, actor, publication, restoredFrom: null, ct);
 
     /// <summary>Makes revision <paramref name="number"/>'s text the working copy as a new revision; published texts show it at once.</summary>
     public async Task<TextSaveResult> RestoreAsync(TextItem item, string culture, int number, Actor actor, CancellationToken ct = default)
@@ -169,11 +173,11 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         var revision = await RevisionAsync(item.Kind, item.ItemId, culture, number, ct);
         var current = await GetAsync(item.Kind, item.ItemId, culture, ct);
         if (revision is null || current is null) return new TextSaveResult.NotFound();
-        return await SaveAsync(item, culture, current.Version, revision.Text, TextChange.Keep, actor, restoredFrom: number, ct);
+        return await SaveAsync(item, culture, current.Version, revision.Text, TextChange.Keep, actor, publication: null, restoredFrom: number, ct);
     }
 
     private async Task<TextSaveResult> SaveAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change, Actor actor,
-        int? restoredFrom, CancellationToken ct)
+        TextPublication? publication, int? restoredFrom, CancellationToken ct)
     {
         if (!SiteCultures.IsSupported(culture)) return new TextSaveResult.NotFound();
         var text = await db.Texts.SingleOrDefaultAsync(t => t.Kind == item.Kind && t.ItemId == item.ItemId && t.Culture == culture, ct);
@@ -200,6 +204,20 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         var isPublished = change switch { TextChange.Publish => true, TextChange.Unpublish => false, _ => wasPublished };
         // What readers see changes when the text goes live or away, or when a published text is updated in place.
         var goesLive = isPublished && change is TextChange.Keep or TextChange.Publish && (textChanged || hadDraft || !wasPublished);
+        // A new public version: numbered, and a major one says in a line what changed (the first is just "first published").
+        var publicVersion = goesLive ? (isNew ? 1 : await LatestPublicVersionAsync(text.Id, ct) + 1) : (int?)null;
+        var isMajor = publicVersion > 1 && publication?.IsMajor == true;
+        var changeNote = isMajor ? publication!.Note?.Trim() : null;
+        if (isMajor && string.IsNullOrEmpty(changeNote)) errors["ChangeNote"] = "Say in one line what changed, for readers: a major change needs a note.";
+        else if (changeNote?.Length > TextRevision.ChangeNoteMaxLength) errors["ChangeNote"] = $"The note must be at most {TextRevision.ChangeNoteMaxLength} characters.";
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new TextSaveResult.Invalid(errors);
+        }
+        // A translation published now is of the English text as it is now.
+        if (goesLive && culture != SiteCultures.Default)
+            text.SourceVersion = await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct);
         if (!contentChanged && wasPublished == isPublished && !goesLive && change != TextChange.DiscardDraft)
             return new TextSaveResult.Saved(item.ItemId, text.Version);
 
@@ -215,6 +233,7 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         {
             Number = await NextRevisionAsync(text, ct), Address = item.Address,
             Title = input.Title, Summary = input.Summary, Body = input.Body, IsPublished = isPublished && change != TextChange.SaveDraft,
+            PublicVersion = publicVersion, IsMajor = isMajor, ChangeNote = changeNote,
             CreatedAt = now, AuthorId = actor.UserId, AuthorName = actor.Name, Note = note,
         });
         var target = item.AuditTarget(culture);
@@ -268,6 +287,13 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
                 _ => "Edited",
             },
         };
+
+    private async Task<int> LatestPublicVersionAsync(int textId, CancellationToken ct) =>
+        textId == 0 ? 0 : await db.TextRevisions.Where(r => r.TextId == textId).MaxAsync(r => r.PublicVersion, ct) ?? 0;
+
+    /// <summary>The latest public version of an item's text in <paramref name="culture"/>; null when it was never published.</summary>
+    public async Task<int?> LatestPublicVersionAsync(string kind, int itemId, string culture, CancellationToken ct = default) =>
+        await Revisions(kind, itemId, culture).MaxAsync(r => r.PublicVersion, ct);
 
     private async Task<int> NextRevisionAsync(VersionedText text, CancellationToken ct) =>
         text.Id == 0 ? 1 : (await db.TextRevisions.Where(r => r.TextId == text.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;

@@ -54,6 +54,12 @@ public class VersionedText
     public int Version { get; set; }
 
     /// <summary>True when the working copy differs from what readers see: a draft waits beside the published text.</summary>
+    /// <summary>
+    /// For a translation: the public version of the English original it was last saved from, so readers can be told
+    /// when the English has changed in meaning since (<see cref="TextRevision.IsMajor"/>). Null for originals.
+    /// </summary>
+    public int? SourceVersion { get; set; }
+
     public List<TextRevision> Revisions { get; } = [];
 
     public bool HasDraft => IsPublished && (Title != PublishedTitle || Summary != PublishedSummary || Body != PublishedBody);
@@ -62,6 +68,8 @@ public class VersionedText
 /// <summary>A text as it was after one save. Revisions are never changed; restoring one writes a new revision.</summary>
 public class TextRevision
 {
+    public const int ChangeNoteMaxLength = 200;
+
     public int Id { get; set; }
     public int TextId { get; set; }
 
@@ -77,6 +85,18 @@ public class TextRevision
 
     /// <summary>Whether this revision was what readers saw once saved.</summary>
     public bool IsPublished { get; set; }
+
+    /// <summary>
+    /// 1, 2, 3... for the revisions that changed what readers see (the public versions, /statement/versions/2); null
+    /// for drafts, unpublishing and other saves readers never saw.
+    /// </summary>
+    public int? PublicVersion { get; set; }
+
+    /// <summary>A public version that changed the meaning, as its editor said; false for typos and formatting.</summary>
+    public bool IsMajor { get; set; }
+
+    /// <summary>The one line an editor wrote for readers about a major change.</summary>
+    public string? ChangeNote { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

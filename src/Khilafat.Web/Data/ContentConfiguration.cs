@@ -55,6 +55,8 @@ internal sealed class TextRevisionConfiguration : IEntityTypeConfiguration<TextR
         revision.Property(r => r.AuthorId).HasMaxLength(450);
         revision.Property(r => r.AuthorName).HasMaxLength(256);
         revision.Property(r => r.Note).HasMaxLength(200);
+        revision.Property(r => r.ChangeNote).HasMaxLength(TextRevision.ChangeNoteMaxLength);
+        revision.HasIndex(r => new { r.TextId, r.PublicVersion });
     }
 }
 

@@ -17,6 +17,9 @@ public static class SeedData
     private const string TestimonialsSeedKey = "seed:testimonials";
     private static readonly string[] SeededPages = ["home", "statement", "history"];
 
+    /// <summary>The official texts: readers can see how they changed.</summary>
+    private static readonly string[] PagesWithPublicHistory = ["statement", "history"];
+
     public static async Task SeedAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
         await SeedOnceAsync(db, ContentSeedKey, clock, () => AddContentAsync(db, clock, ct), ct);
@@ -37,7 +40,7 @@ public static class SeedData
     private static async Task AddContentAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var pages = SeededPages.Select(slug => (Page: new Page { Slug = slug, CreatedAt = now, UpdatedAt = now }, Text: ReadFrontMatter(ReadResource($"Seed/{slug}.md")))).ToList();
+        var pages = SeededPages.Select(slug => (Page: new Page { Slug = slug, CreatedAt = now, UpdatedAt = now, HasPublicHistory = PagesWithPublicHistory.Contains(slug) }, Text: ReadFrontMatter(ReadResource($"Seed/{slug}.md")))).ToList();
         db.Pages.AddRange(pages.Select(p => p.Page));
         var position = 0;
         var faq = ReadFaq(ReadResource("Seed/faq.md"))
@@ -62,7 +65,7 @@ public static class SeedData
         };
         text.Revisions.Add(new TextRevision
         {
-            Number = 1, Address = address, Title = title, Summary = summary, Body = body, IsPublished = true,
+            Number = 1, PublicVersion = 1, Address = address, Title = title, Summary = summary, Body = body, IsPublished = true,
             CreatedAt = now, AuthorName = Actor.System.Name, Note = "Seeded",
         });
         return text;

@@ -9,7 +9,7 @@ namespace Khilafat.Web.Pages;
 
 /// <summary>Any published page by its slug: /statement, /history and the pages editors add.</summary>
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class ContentPageModel(ContentService content) : PageModel, IPageMeta
+public class ContentPageModel(ContentService content, ChangeLog changes) : PageModel, IPageMeta
 {
     public PublishedPage Article { get; private set; } = null!;
 
@@ -30,7 +30,11 @@ public class ContentPageModel(ContentService content) : PageModel, IPageMeta
             if (!deleted) return NotFound();
             return redirectTo is null ? StatusCode(StatusCodes.Status410Gone) : RedirectPermanent(SiteCultures.PathFor(SiteCultures.Current, redirectTo));
         }
-        Article = page;
+        Article = page with
+        {
+            LastChange = await changes.LastChangeAsync(slug, SiteCultures.Current, ct),
+            Outdated = page.IsFallback ? null : await changes.OutdatedPageAsync(slug, SiteCultures.Current, ct),
+        };
         return Page();
     }
 }

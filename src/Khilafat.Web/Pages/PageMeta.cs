@@ -9,4 +9,7 @@ public interface IPageMeta
     string? Description => null;
 
     bool NoIndex => false;
+
+    /// <summary>For a page kept out of search engines that stands for another (an old version of a text): that page's path.</summary>
+    string? CanonicalPath => null;
 }

@@ -12,6 +12,9 @@ public static class OutputCachePolicies
     /// <summary>A public page whose ?page= picks what it shows.</summary>
     public const string PublicPaged = "public-paged";
 
+    /// <summary>A public page whose ?from= and ?to= pick two versions to compare.</summary>
+    public const string PublicCompared = "public-compared";
+
     public static void AddPublicPolicies(this OutputCacheOptions options)
     {
         // Responses are cached after compression, so each encoding a browser asks for is its own entry.
@@ -19,5 +22,7 @@ public static class OutputCachePolicies
             .Expire(TimeSpan.FromHours(1)).Tag(OutputCacheTags.Public).SetVaryByQuery([]).SetVaryByHeader("Accept-Encoding"));
         options.AddPolicy(PublicPaged, policy => policy
             .Expire(TimeSpan.FromHours(1)).Tag(OutputCacheTags.Public).SetVaryByQuery("page").SetVaryByHeader("Accept-Encoding"));
+        options.AddPolicy(PublicCompared, policy => policy
+            .Expire(TimeSpan.FromHours(1)).Tag(OutputCacheTags.Public).SetVaryByQuery("from", "to").SetVaryByHeader("Accept-Encoding"));
     }
 }

@@ -1,3 +1,4 @@
+using Khilafat.Web.Content;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Khilafat.Web.Startup;
@@ -36,6 +37,7 @@ public static class SitePipeline
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).DisableHttpMetrics();
         app.MapSeoEndpoints();
+        app.MapChangeFeed();
         app.MapOneClickUnsubscribe();
         return app;
     }

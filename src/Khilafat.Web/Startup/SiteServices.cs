@@ -56,6 +56,7 @@ public static class SiteServices
         services.AddScoped<PageEditor>();
         services.AddScoped<FaqEditor>();
         services.AddScoped<TextEditor>();
+        services.AddScoped<ChangeLog>();
         services.AddScoped<SiteUrls>();
         services.AddSiteEmail();
         services.AddSingleton<SiteKeys>();

@@ -47,6 +47,10 @@ public class VersionedTextsMigrationTests
             Assert.Equal(("The statement", "We call for justice.", true, "We call for justice.", 2), (statement.Title, statement.Body, statement.IsPublished, statement.PublishedBody, statement.Version));
             Assert.Equal(["Created and published", "Edited"], statement.Revisions.OrderBy(r => r.Number).Select(r => r.Note));
             Assert.Equal("We call.", statement.Revisions.Single(r => r.Number == 1).Body);
+            // Each version readers saw becomes a public version, minor and without a note; translations count as made from the current English.
+            Assert.Equal([1, 2], statement.Revisions.OrderBy(r => r.Number).Select(r => r.PublicVersion));
+            Assert.All(statement.Revisions, r => Assert.False(r.IsMajor));
+            Assert.Equal(2, texts.Single(t => t.Culture == "ur").SourceVersion);
             var plans = texts.Single(t => t.Kind == TextKinds.Page && t.ItemId == 11);
             Assert.Equal((false, (string?)null), (plans.IsPublished, plans.PublishedBody));
             Assert.Equal("ہم انصاف کا مطالبہ کرتے ہیں۔", texts.Single(t => t.Culture == "ur").PublishedBody);
@@ -55,7 +59,7 @@ public class VersionedTextsMigrationTests
             Assert.Equal("how-can-i-help", Assert.Single(faq.Revisions).Address);
             var arabic = texts.Single(t => t.Culture == "ar");
             Assert.Equal(("كيف أساعد؟", false, 1), (arabic.Title, arabic.IsPublished, arabic.Revisions.Count));
-            Assert.Equal(["statement", "plans"], await db.Pages.OrderBy(p => p.Id).Select(p => p.Slug).ToListAsync());
+            Assert.Equal([("statement", true), ("plans", false)], (await db.Pages.OrderBy(p => p.Id).Select(p => new { p.Slug, p.HasPublicHistory }).ToListAsync()).Select(p => (p.Slug, p.HasPublicHistory)));
             Assert.Equal("how-can-i-help", (await db.FaqEntries.SingleAsync()).Anchor);
         }
         finally

@@ -68,3 +68,13 @@ public sealed record TextConflictView(TextSaveResult.Conflict Conflict, IReadOnl
 
 /// <summary>What the shared button row (_TextActions) offers. With <see cref="PublishByCheckbox"/>, the form's own checkbox says published or not, and its plain submit saves.</summary>
 public sealed record TextActionsView(bool IsPublished, bool HasDraft, bool PublishByCheckbox = false, string? PreviewAction = null);
+
+/// <summary>The fields of a form that publishes a text: whether the change is major, and its note for readers.</summary>
+public interface IChangeDescription
+{
+    bool IsMajorChange { get; set; }
+    string? ChangeNote { get; set; }
+
+    /// <summary>What the editor said of the change, for the text editor.</summary>
+    TextPublication Publication => new(IsMajorChange, ChangeNote);
+}

@@ -184,6 +184,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("HasPublicHistory")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RedirectTo")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -231,8 +234,15 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
 
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
@@ -243,6 +253,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PublicVersion")
                         .HasColumnType("integer");
 
                     b.Property<string>("Summary")
@@ -262,6 +275,8 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TextId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TextId", "PublicVersion");
 
                     b.ToTable("TextRevisions");
                 });
@@ -309,6 +324,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<string>("PublishedTitle")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("SourceVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Summary")
                         .IsRequired()

@@ -172,6 +172,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasPublicHistory")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RedirectTo")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -217,8 +220,15 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMajor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
@@ -229,6 +239,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublicVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
@@ -248,6 +261,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TextId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TextId", "PublicVersion");
 
                     b.ToTable("TextRevisions");
                 });
@@ -293,6 +308,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<string>("PublishedTitle")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
                         .IsRequired()

@@ -24,7 +24,7 @@ public class CreateModel(PageEditor pages) : PageModel, IPageMeta
     private async Task<IActionResult> CreateAsync(bool publish)
     {
         if (!ModelState.IsValid) return Page();
-        switch (await pages.CreateAsync(Input.Slug, Input.ToInput(), publish, Actor.From(User)))
+        switch (await pages.CreateAsync(Input.Slug, Input.ToInput(), publish, Actor.From(User), Input.HasPublicHistory))
         {
             case TextSaveResult.Saved saved:
                 TempData[StatusMessages.Key] = publish ? $"“{Input.Title}” is published at /{Input.Slug}." : $"“{Input.Title}” is saved as a draft.";

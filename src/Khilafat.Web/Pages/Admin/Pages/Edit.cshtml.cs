@@ -20,7 +20,7 @@ public class EditModel(PageEditor pages, TextEditor texts) : TextEditorPageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Input = PageForm.From(Stored.Slug, Stored.Text.Working, Stored.Text.Version);
+        Input = PageForm.From(Stored);
         return Page();
     }
 
@@ -42,7 +42,7 @@ public class EditModel(PageEditor pages, TextEditor texts) : TextEditorPageModel
     {
         if (!await LoadAsync(id, default)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await pages.UpdateAsync(id, Input.Version, Input.Slug, Input.ToInput(), change, Actor.From(User));
+        var result = await pages.UpdateAsync(id, Input.Version, Input.Slug, Input.ToInput(), change, Actor.From(User), ((IChangeDescription)Input).Publication, Input.HasPublicHistory);
         var message = DraftMessage(change) ?? change switch
         {
             TextChange.Publish => "Published. The public page shows it now.",

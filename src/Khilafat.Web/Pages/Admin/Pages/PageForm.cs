@@ -4,7 +4,7 @@ using Khilafat.Web.Content;
 namespace Khilafat.Web.Pages.Admin.Pages;
 
 /// <summary>The page editor's fields. The editor service checks again what only the database can tell (reserved and taken slugs).</summary>
-public sealed class PageForm
+public sealed class PageForm : IChangeDescription
 {
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(Page.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
@@ -23,11 +23,23 @@ public sealed class PageForm
     [Display(Name = "Body (Markdown)")]
     public string? Body { get; set; }
 
+    [Display(Name = "Show readers how this page changed")]
+    public bool HasPublicHistory { get; set; }
+
     /// <summary>The version the editor opened; a save against an older one is a conflict.</summary>
     public int Version { get; set; }
 
+    public bool IsMajorChange { get; set; }
+
+    [StringLength(TextRevision.ChangeNoteMaxLength, ErrorMessage = "The note must be at most {1} characters.")]
+    [Display(Name = "What changed, for readers")]
+    public string? ChangeNote { get; set; }
+
     public TextInput ToInput() => new(Title ?? "", Summary ?? "", Body ?? "");
 
-    public static PageForm From(string slug, TextInput text, int version) =>
-        new() { Slug = slug, Title = text.Title, Summary = text.Summary, Body = text.Body, Version = version };
+    public static PageForm From(EditablePage page) => new()
+    {
+        Slug = page.Slug, Title = page.Text.Working.Title, Summary = page.Text.Working.Summary, Body = page.Text.Working.Body,
+        Version = page.Text.Version, HasPublicHistory = page.HasPublicHistory,
+    };
 }

@@ -48,7 +48,7 @@ public class TranslateModel(PageEditor pages, TextEditor texts) : TextEditorPage
         if (!await LoadAsync(id, culture, default)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var input = new TextInput(Input.Title ?? "", Input.Summary ?? "", Input.Body ?? "");
-        var result = await texts.SaveAsync(TextItem.Page(id, Original.Slug), culture, Input.Version, input, change, Actor.From(User));
+        var result = await texts.SaveAsync(TextItem.Page(id, Original.Slug), culture, Input.Version, input, change, Actor.From(User), ((IChangeDescription)Input).Publication);
         var message = DraftMessage(change) ?? change switch
         {
             TextChange.Publish => "Published: the page shows in this language now.",
@@ -68,8 +68,14 @@ public class TranslateModel(PageEditor pages, TextEditor texts) : TextEditorPage
 }
 
 /// <summary>The translation editor's fields.</summary>
-public sealed class TranslationForm
+public sealed class TranslationForm : IChangeDescription
 {
+    public bool IsMajorChange { get; set; }
+
+    [StringLength(TextRevision.ChangeNoteMaxLength, ErrorMessage = "The note must be at most {1} characters.")]
+    [Display(Name = "What changed, for readers")]
+    public string? ChangeNote { get; set; }
+
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(Khilafat.Web.Content.Page.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
     public string? Title { get; set; }

@@ -12,6 +12,13 @@ namespace Khilafat.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "HasPublicHistory",
+                table: "Pages",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeletedAt",
                 table: "Pages",
@@ -43,7 +50,8 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     PublishedBody = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true),
                     PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SourceVersion = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,6 +71,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
                     IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    PublicVersion = table.Column<int>(type: "integer", nullable: true),
+                    IsMajor = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangeNote = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
@@ -86,6 +97,11 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TextRevisions_TextId_PublicVersion",
+                table: "TextRevisions",
+                columns: new[] { "TextId", "PublicVersion" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Texts_Kind_ItemId_Culture",
                 table: "Texts",
                 columns: new[] { "Kind", "ItemId", "Culture" },
@@ -105,10 +121,6 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Body",
-                table: "Pages");
-
-            migrationBuilder.DropColumn(
-                name: "IsPublished",
                 table: "Pages");
 
             migrationBuilder.DropColumn(
@@ -134,6 +146,10 @@ namespace Khilafat.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Question",
                 table: "FaqEntries");
+
+            migrationBuilder.DropColumn(
+                name: "IsPublished",
+                table: "Pages");
         }
 
         /// <inheritdoc />
@@ -153,13 +169,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                 name: "RedirectTo",
                 table: "Pages");
 
-            migrationBuilder.AddColumn<string>(
-                name: "Body",
-                table: "Pages",
-                type: "character varying(100000)",
-                maxLength: 100000,
-                nullable: false,
-                defaultValue: "");
+            migrationBuilder.DropColumn(
+                name: "HasPublicHistory",
+                table: "Pages");
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsPublished",
@@ -167,6 +179,14 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body",
+                table: "Pages",
+                type: "character varying(100000)",
+                maxLength: 100000,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "Summary",

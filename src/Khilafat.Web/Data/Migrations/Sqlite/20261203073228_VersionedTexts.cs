@@ -11,6 +11,13 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "HasPublicHistory",
+                table: "Pages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeletedAt",
                 table: "Pages",
@@ -42,7 +49,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     PublishedBody = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceVersion = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -62,6 +70,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublicVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsMajor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
@@ -83,6 +94,11 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                 table: "TextRevisions",
                 columns: new[] { "TextId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TextRevisions_TextId_PublicVersion",
+                table: "TextRevisions",
+                columns: new[] { "TextId", "PublicVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Texts_Kind_ItemId_Culture",
@@ -119,10 +135,6 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                 table: "Pages");
 
             migrationBuilder.DropColumn(
-                name: "Version",
-                table: "Pages");
-
-            migrationBuilder.DropColumn(
                 name: "Answer",
                 table: "FaqEntries");
 
@@ -133,6 +145,10 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Question",
                 table: "FaqEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Pages");
         }
 
         /// <inheritdoc />
@@ -151,6 +167,17 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RedirectTo",
                 table: "Pages");
+
+            migrationBuilder.DropColumn(
+                name: "HasPublicHistory",
+                table: "Pages");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Pages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Body",
@@ -182,13 +209,6 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
-
-            migrationBuilder.AddColumn<int>(
-                name: "Version",
-                table: "Pages",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Answer",

@@ -1,0 +1,129 @@
+using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Content;
+
+/// <summary>One public version of a text: its number, when it was published, and whether its meaning changed (with the editor's note).</summary>
+public sealed record PublicVersion(int Number, DateTime PublishedAt, bool IsMajor, string? Note);
+
+/// <summary>A page's public versions in the language readers get (its translation when published, else English), newest first.</summary>
+public sealed record PageChanges(string Slug, string Title, string Language, bool IsFallback, IReadOnlyList<PublicVersion> Versions);
+
+/// <summary>A page as one of its public versions was published.</summary>
+public sealed record PageVersion(string Slug, PublicVersion Version, int Latest, string Title, string Summary, string Body, string Language);
+
+/// <summary>A translation published from an earlier English version than the current one, since which the English changed in meaning.</summary>
+public sealed record OutdatedTranslation(int SourceVersion, int LatestVersion);
+
+/// <summary>A translation the dashboard lists as behind its English original.</summary>
+public sealed record OutdatedTranslationItem(string Kind, int ItemId, string Title, string Culture, int SourceVersion, int LatestVersion);
+
+/// <summary>A major change for the feed of the official texts.</summary>
+public sealed record MajorChange(string Slug, string Title, string Language, PublicVersion Version);
+
+/// <summary>
+/// The public record of the official texts: each page that shows its history (<see cref="Page.HasPublicHistory"/>) lists
+/// its published versions, shows each as it was, and flags translations made from an English text whose meaning has
+/// changed since. Only public versions are read here: drafts, unpublished saves and editors' names never are.
+/// </summary>
+public sealed class ChangeLog(SiteDbContext db)
+{
+    /// <summary>The public versions of a page that shows its history, in <paramref name="culture"/> where translated; null otherwise.</summary>
+    public async Task<PageChanges?> ChangesAsync(string slug, string culture, CancellationToken ct = default)
+    {
+        if (await PublicTextAsync(slug, culture, ct) is not { } text) return null;
+        var versions = await PublicVersions(text.TextId).OrderByDescending(v => v.Number).ToListAsync(ct);
+        return new PageChanges(slug, text.Title, text.Language, text.Language != culture, versions);
+    }
+
+    /// <summary>Public version <paramref name="number"/> of a page that shows its history, as readers saw it.</summary>
+    public async Task<PageVersion?> VersionAsync(string slug, string culture, int number, CancellationToken ct = default)
+    {
+        if (await PublicTextAsync(slug, culture, ct) is not { } text) return null;
+        var latest = await db.TextRevisions.Where(r => r.TextId == text.TextId).MaxAsync(r => r.PublicVersion, ct) ?? 0;
+        return await db.TextRevisions.AsNoTracking().Where(r => r.TextId == text.TextId && r.PublicVersion == number)
+            .Select(r => new PageVersion(slug, new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote), latest, r.Title, r.Summary, r.Body, text.Language))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The latest public version of a page that shows its history, for the line under its title.</summary>
+    public async Task<PublicVersion?> LastChangeAsync(string slug, string culture, CancellationToken ct = default) =>
+        await PublicTextAsync(slug, culture, ct) is { } text
+            ? await PublicVersions(text.TextId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
+            : null;
+
+    /// <summary>Whether an item's translation into <paramref name="culture"/> was made from an English version older than its latest major change.</summary>
+    public async Task<OutdatedTranslation?> OutdatedAsync(string kind, int itemId, string culture, CancellationToken ct = default)
+    {
+        if (culture == SiteCultures.Default) return null;
+        var source = await db.Texts.Where(t => t.Kind == kind && t.ItemId == itemId && t.Culture == culture && t.IsPublished).Select(t => t.SourceVersion).SingleOrDefaultAsync(ct);
+        if (source is not { } made) return null;
+        var english = OriginalRevisions(kind, itemId);
+        var lastMajor = await english.Where(r => r.IsMajor).MaxAsync(r => r.PublicVersion, ct);
+        if (lastMajor is null || lastMajor <= made) return null;
+        return new OutdatedTranslation(made, await english.MaxAsync(r => r.PublicVersion, ct) ?? lastMajor.Value);
+    }
+
+    /// <summary><see cref="OutdatedAsync"/> for a page by its address.</summary>
+    public async Task<OutdatedTranslation?> OutdatedPageAsync(string slug, string culture, CancellationToken ct = default) =>
+        culture == SiteCultures.Default || await db.Pages.Where(p => p.Slug == slug && p.DeletedAt == null).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct) is not { } id
+            ? null
+            : await OutdatedAsync(TextKinds.Page, id, culture, ct);
+
+    /// <summary>Every published translation behind a major change of its English original, for editors.</summary>
+    public async Task<IReadOnlyList<OutdatedTranslationItem>> OutdatedTranslationsAsync(CancellationToken ct = default)
+    {
+        var rows = await (from t in db.Texts
+                          join o in db.Texts on new { t.Kind, t.ItemId, Culture = SiteCultures.Default } equals new { o.Kind, o.ItemId, o.Culture }
+                          where t.Culture != SiteCultures.Default && t.IsPublished && t.SourceVersion != null
+                          let lastMajor = o.Revisions.Where(r => r.IsMajor).Max(r => r.PublicVersion)
+                          where lastMajor > t.SourceVersion
+                          select new OutdatedTranslationItem(t.Kind, t.ItemId, o.Title, t.Culture, t.SourceVersion!.Value, o.Revisions.Max(r => r.PublicVersion) ?? 0))
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Culture, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The major changes of the pages that show their history, newest first, each in <paramref name="culture"/> where translated.</summary>
+    public async Task<IReadOnlyList<MajorChange>> MajorChangesAsync(string culture, int count = 50, CancellationToken ct = default)
+    {
+        var rows = await (from p in db.Pages
+                          join t in db.Texts on p.Id equals t.ItemId
+                          from r in t.Revisions
+                          where t.Kind == TextKinds.Page && p.HasPublicHistory && p.DeletedAt == null && t.IsPublished
+                                && (t.Culture == culture || t.Culture == SiteCultures.Default) && r.IsMajor
+                          select new { p.Id, p.Slug, t.Culture, Title = t.PublishedTitle!, Version = new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote) })
+            .ToListAsync(ct);
+        // A page translated into the reader's language has its changes in that language; the others in English.
+        return rows.GroupBy(r => r.Id)
+            .SelectMany(g => g.Any(r => r.Culture == culture) ? g.Where(r => r.Culture == culture) : g)
+            .Select(r => new MajorChange(r.Slug, r.Title, r.Culture, r.Version))
+            .OrderByDescending(c => c.Version.PublishedAt)
+            .Take(count)
+            .ToList();
+    }
+
+    private IQueryable<PublicVersion> PublicVersions(int textId) =>
+        db.TextRevisions.AsNoTracking().Where(r => r.TextId == textId && r.PublicVersion != null)
+            .Select(r => new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote));
+
+    private IQueryable<TextRevision> OriginalRevisions(string kind, int itemId) =>
+        from r in db.TextRevisions
+        join t in db.Texts on r.TextId equals t.Id
+        where t.Kind == kind && t.ItemId == itemId && t.Culture == SiteCultures.Default
+        select r;
+
+    /// <summary>The published text readers of <paramref name="culture"/> get for a page that shows its history.</summary>
+    private async Task<(int TextId, string Title, string Language)?> PublicTextAsync(string slug, string culture, CancellationToken ct)
+    {
+        var texts = await (from p in db.Pages
+                           join t in db.Texts on p.Id equals t.ItemId
+                           where p.Slug == slug && p.HasPublicHistory && p.DeletedAt == null && t.Kind == TextKinds.Page && t.IsPublished
+                                 && (t.Culture == culture || t.Culture == SiteCultures.Default)
+                           select new { t.Id, t.Culture, Title = t.PublishedTitle! })
+            .ToListAsync(ct);
+        var chosen = texts.FirstOrDefault(t => t.Culture == culture && texts.Any(o => o.Culture == SiteCultures.Default))
+            ?? texts.FirstOrDefault(t => t.Culture == SiteCultures.Default);
+        return chosen is null ? null : (chosen.Id, chosen.Title, chosen.Culture);
+    }
+}
