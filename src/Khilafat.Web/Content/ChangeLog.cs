@@ -33,7 +33,7 @@ public sealed class ChangeLog(SiteDbContext db)
     public async Task<PageChanges?> ChangesAsync(string slug, string culture, CancellationToken ct = default)
     {
         if (await PublicTextAsync(slug, culture, ct) is not { } text) return null;
-        var versions = await PublicVersions(text.TextId).OrderByDescending(v => v.Number).ToListAsync(ct);
+        var versions = await PublicVersions(text.TextId).ToListAsync(ct);
         return new PageChanges(slug, text.Title, text.Language, text.Language != culture, versions);
     }
 
@@ -50,7 +50,7 @@ public sealed class ChangeLog(SiteDbContext db)
     /// <summary>The latest public version of a page that shows its history, for the line under its title.</summary>
     public async Task<PublicVersion?> LastChangeAsync(string slug, string culture, CancellationToken ct = default) =>
         await PublicTextAsync(slug, culture, ct) is { } text
-            ? await PublicVersions(text.TextId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
+            ? await PublicVersions(text.TextId).FirstOrDefaultAsync(ct)
             : null;
 
     /// <summary>Whether an item's translation into <paramref name="culture"/> was made from an English version older than its latest major change.</summary>
@@ -103,8 +103,10 @@ public sealed class ChangeLog(SiteDbContext db)
             .ToList();
     }
 
+    /// <summary>A text's public versions, newest first.</summary>
     private IQueryable<PublicVersion> PublicVersions(int textId) =>
         db.TextRevisions.AsNoTracking().Where(r => r.TextId == textId && r.PublicVersion != null)
+            .OrderByDescending(r => r.PublicVersion)
             .Select(r => new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote));
 
     private IQueryable<TextRevision> OriginalRevisions(string kind, int itemId) =>
