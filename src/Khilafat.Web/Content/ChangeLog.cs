@@ -71,6 +71,11 @@ public sealed class ChangeLog(SiteDbContext db)
             ? null
             : await OutdatedAsync(TextKinds.Page, id, culture, ct);
 
+    /// <summary>An item's English text as its public version <paramref name="number"/> was published.</summary>
+    public async Task<TextInput?> OriginalAtAsync(string kind, int itemId, int number, CancellationToken ct = default) =>
+        await OriginalRevisions(kind, itemId).Where(r => r.PublicVersion == number)
+            .Select(r => new TextInput(r.Title, r.Summary, r.Body)).SingleOrDefaultAsync(ct);
+
     /// <summary>Every published translation behind a major change of its English original, for editors.</summary>
     public async Task<IReadOnlyList<OutdatedTranslationItem>> OutdatedTranslationsAsync(CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Khilafat.Web.Pages.Admin.Pages;
 
 /// <summary>A page's translation, edited beside its English original, with its own draft or published state and revisions.</summary>
-public class TranslateModel(PageEditor pages, TextEditor texts) : TextEditorPageModel, IPageMeta
+public class TranslateModel(PageEditor pages, TextEditor texts, ChangeLog changes) : TextEditorPageModel, IPageMeta
 {
     [BindProperty]
     public TranslationForm Input { get; set; } = new();
@@ -16,6 +16,9 @@ public class TranslateModel(PageEditor pages, TextEditor texts) : TextEditorPage
 
     /// <summary>The stored translation; null until its first save.</summary>
     public TextView? Translation { get; private set; }
+
+    /// <summary>Set when the English changed in meaning since the published translation was made, with what changed since.</summary>
+    public (OutdatedTranslation Versions, IReadOnlyList<DiffLine> Diff)? Outdated { get; private set; }
 
     public string Culture => (string)RouteData.Values["culture"]!;
     public string Direction => SiteCultures.IsRightToLeft(Culture) ? "rtl" : "ltr";
@@ -63,6 +66,10 @@ public class TranslateModel(PageEditor pages, TextEditor texts) : TextEditorPage
         if (!TextEditor.IsTranslationCulture(culture) || await pages.GetAsync(id, ct) is not { } page) return false;
         Original = page;
         Translation = await texts.GetAsync(TextKinds.Page, id, culture, ct);
+        if (await changes.OutdatedAsync(TextKinds.Page, id, culture, ct) is { } outdated
+            && await changes.OriginalAtAsync(TextKinds.Page, id, outdated.SourceVersion, ct) is { } then
+            && await changes.OriginalAtAsync(TextKinds.Page, id, outdated.LatestVersion, ct) is { } now)
+            Outdated = (outdated, LineDiff.Compare(then.Body, now.Body));
         return true;
     }
 }
