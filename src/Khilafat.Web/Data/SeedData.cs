@@ -24,10 +24,12 @@ public static class SeedData
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Action add, CancellationToken ct)
     {
-        if (await db.Settings.AnyAsync(s => s.Key == key, ct)) return;
-        add();
-        db.Settings.Add(new SiteSetting { Key = key, Value = clock.GetUtcNow().ToString("O") });
-        await db.SaveChangesAsync(ct);
+        await db.WriteAsync(async c =>
+        {
+            if (await db.Settings.AnyAsync(s => s.Key == key, c)) return;
+            add();
+            db.Settings.Add(new SiteSetting { Key = key, Value = clock.GetUtcNow().ToString("O") });
+        }, ct);
     }
 
     private static void AddContent(SiteDbContext db, TimeProvider clock)

@@ -59,10 +59,11 @@ public static class Database
         }
         else
         {
-            // SQLite allows one writer at a time: the write gate queues them in this process without holding threads.
+            // SQLite allows one writer at a time: the write gate queues them in this app without holding threads.
+            services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextPool<SiteDbContext>((sp, options) => options
                 .UseSqlite(RuntimeConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))
-                .AddInterceptors(SqliteConnectionPragmas.Instance, SqliteWriteGate.Instance));
+                .AddInterceptors(SqliteConnectionPragmas.Instance, sp.GetRequiredService<SqliteWriteGate>()));
         }
         return services;
     }
