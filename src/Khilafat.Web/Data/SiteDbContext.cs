@@ -82,9 +82,9 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     private async Task<T> AttemptAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         using var flow = WriteFlow.Enter(this);
+        await using var transaction = await Database.BeginTransactionAsync(ct);
         try
         {
-            await using var transaction = await Database.BeginTransactionAsync(ct);
             var result = await work(ct);
             await SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -92,9 +92,24 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         }
         catch
         {
-            // Rolled back (the transaction is disposed without a commit): what the context still tracks was never stored.
+            // Rolled back in so many words: a transaction only disposed after a failed save can leave its connection
+            // open, and the SQLite gate with it until the connection closes. What the context still tracks was never stored.
+            await RollBackAfterFailureAsync(transaction);
             ChangeTracker.Clear();
             throw;
+        }
+    }
+
+    private static async Task RollBackAfterFailureAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Already over (the commit itself failed) or the connection is gone: either way nothing was stored, and the
+            // failure the caller must see is the one that brought us here.
         }
     }
 
