@@ -1,11 +1,8 @@
-using System.Data.Common;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Data;
 using Khilafat.Web.Options;
 using Khilafat.Web.Privacy;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Khilafat.Web.Startup;
 
@@ -15,22 +12,6 @@ namespace Khilafat.Web.Startup;
 /// </summary>
 public static class Database
 {
-    public const string DefaultConnectionString = "Data Source=App_Data/khilafat.db";
-
-    /// <summary>
-    /// The connection string with a relative file resolved against the content root (not the process's working
-    /// directory, which differs between `dotnet run`, tests and the published app).
-    /// </summary>
-    public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? DefaultConnectionString);
-        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file))
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, file));
-        }
-        return builder.ToString();
-    }
-
     /// <summary>The provider Database:Provider names (Sqlite when unset); a value that is neither stops start-up, naming the key.</summary>
     public static DatabaseProvider Provider(IConfiguration configuration)
     {
@@ -58,7 +39,7 @@ public static class Database
             // SQLite allows one writer at a time: the write gate queues them in this app without holding threads.
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextPool<SiteDbContext>((sp, options) => options
-                .UseSqlite(RuntimeConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))
+                .UseSqlite(SqliteConnectionStrings.Runtime(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))
                 .AddInterceptors(SqliteConnectionPragmas.Instance, sp.GetRequiredService<SqliteWriteGate>()));
         }
         return services;
@@ -113,40 +94,7 @@ public static class Database
             if (turn is not null) await turn.DisposeAsync();
         }
     }
-
-    /// <summary>At run time the file must already exist: a missing database is an error to report, not a new empty one to create.</summary>
-    public static string RuntimeConnectionString(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var runtime = new SqliteConnectionStringBuilder(ResolveConnectionString(configuration, environment));
-        if (runtime.Mode == SqliteOpenMode.ReadWriteCreate) runtime.Mode = SqliteOpenMode.ReadWrite;
-        return runtime.ToString();
-    }
 }
 
 /// <summary>A start-up problem, logged (or, before there is a logger, written out) with what to do about it; the app exits with a non-zero code.</summary>
 public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>
-/// Per-connection settings SQLite does not keep in the file: wait up to five seconds for another writer instead of
-/// failing at once, and flush the WAL at every commit so an acknowledged write survives a crash.
-/// </summary>
-public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
-{
-    public static readonly SqliteConnectionPragmas Instance = new();
-
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-    }
-
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-}

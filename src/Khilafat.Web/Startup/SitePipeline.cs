@@ -1,3 +1,6 @@
+using Khilafat.Web.Health;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Seo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Khilafat.Web.Startup;

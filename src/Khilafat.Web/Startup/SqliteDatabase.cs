@@ -10,7 +10,7 @@ namespace Khilafat.Web.Startup;
 /// </summary>
 internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : DatabaseStartup
 {
-    private readonly string _connectionString = Database.ResolveConnectionString(app.Configuration, app.Environment);
+    private readonly string _connectionString = SqliteConnectionStrings.Resolve(app.Configuration, app.Environment);
 
     private string File => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
@@ -37,7 +37,7 @@ internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : Datab
     public override async Task MigrateAsync(SiteDbContext db, CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
-        await ProveWritableAsync(Database.RuntimeConnectionString(app.Configuration, app.Environment), ct);
+        await ProveWritableAsync(SqliteConnectionStrings.Runtime(app.Configuration, app.Environment), ct);
     }
 
     public override string? Explain(Exception e) => e switch
@@ -52,7 +52,7 @@ internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : Datab
 
     /// <summary>Whether the configured file is given relative to the content root (the default App_Data), whose folder the app may create.</summary>
     private static bool IsUnderContentRoot(IConfiguration configuration) =>
-        new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? Database.DefaultConnectionString).DataSource is { Length: > 0 } file
+        new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? SqliteConnectionStrings.Default).DataSource is { Length: > 0 } file
         && !Path.IsPathRooted(file);
 
     // A read-only file would otherwise start a site whose every sign-up fails; a real write (rolled back) finds out now.
