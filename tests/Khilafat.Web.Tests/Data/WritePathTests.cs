@@ -108,11 +108,7 @@ public class WritePathTests(SiteFactory factory) : IClassFixture<SiteFactory>
     public async Task AUniqueKeyTakenMeanwhile_RunsTheWorkOnceMore_OnAClearedContext_WhichThenSeesIt()
     {
         var key = NewKey();
-        await WithContextAsync(db => db.WriteAsync(_ =>
-        {
-            db.Settings.Add(new SiteSetting { Key = key, Value = "theirs" });
-            return Task.CompletedTask;
-        }));
+        await StoreAsync(key, "theirs");
         var attempts = 0;
 
         var seen = await WithContextAsync(db => db.WriteAsync(async c =>
@@ -136,11 +132,7 @@ public class WritePathTests(SiteFactory factory) : IClassFixture<SiteFactory>
     public async Task AUniqueKeyTakenTwice_FailsTheWrite_AfterOneRetry()
     {
         var key = NewKey();
-        await WithContextAsync(db => db.WriteAsync(_ =>
-        {
-            db.Settings.Add(new SiteSetting { Key = key, Value = "theirs" });
-            return Task.CompletedTask;
-        }));
+        await StoreAsync(key, "theirs");
         var attempts = 0;
 
         var failure = await WithContextAsync(db => Assert.ThrowsAsync<DbUpdateException>(() => db.WriteAsync(_ =>
@@ -218,6 +210,12 @@ public class WritePathTests(SiteFactory factory) : IClassFixture<SiteFactory>
 
     private Task WithContextAsync(Func<SiteDbContext, Task> action) =>
         factory.WithScopeAsync(sp => action(sp.GetRequiredService<SiteDbContext>()));
+
+    private Task StoreAsync(string key, string value) => WithContextAsync(db => db.WriteAsync(_ =>
+    {
+        db.Settings.Add(new SiteSetting { Key = key, Value = value });
+        return Task.CompletedTask;
+    }));
 
     private Task<string?> StoredAsync(string key) =>
         WithContextAsync(db => db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync());
