@@ -29,9 +29,14 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         if (await StoredAsync(db, ct) is { } stored) return _value = stored;
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        db.Settings.Add(new SiteSetting { Key = SettingKey, Value = _protector.Protect(token) });
-        await db.SaveChangesAsync(ct);
-        return _value = token;
+        var protectedToken = _protector.Protect(token);
+        // Another instance may have made one meanwhile: then theirs is the one.
+        return _value = await db.WriteAsync(async c =>
+        {
+            if (await StoredAsync(db, c) is { } theirs) return theirs;
+            db.Settings.Add(new SiteSetting { Key = SettingKey, Value = protectedToken });
+            return token;
+        }, ct);
     }
 
     /// <summary>True when <paramref name="candidate"/> is the current token (compared in constant time).</summary>
@@ -54,7 +59,7 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
         var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == SettingKey, ct);
         if (row is null || !Same(Unprotect(row.Value), candidate)) return false;
         // Whoever deletes the row has it.
-        if (await db.Settings.Where(s => s.Key == SettingKey && s.Value == row.Value).ExecuteDeleteAsync(ct) != 1) return false;
+        if (await db.WriteAsync(c => db.Settings.Where(s => s.Key == SettingKey && s.Value == row.Value).ExecuteDeleteAsync(c), ct) != 1) return false;
         _claimed = row.Value;
         _value = null;
         return true;
@@ -65,8 +70,11 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
         if (Interlocked.Exchange(ref _claimed, null) is not { } claimed) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        db.Settings.Add(new SiteSetting { Key = SettingKey, Value = claimed });
-        await db.SaveChangesAsync(ct);
+        await db.WriteAsync(_ =>
+        {
+            db.Settings.Add(new SiteSetting { Key = SettingKey, Value = claimed });
+            return Task.CompletedTask;
+        }, ct);
         _value = Unprotect(claimed);
     }
 
@@ -75,7 +83,8 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
     {
         _value = _claimed = null;
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Settings.Where(s => s.Key == SettingKey).ExecuteDeleteAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        await db.WriteAsync(c => db.Settings.Where(s => s.Key == SettingKey).ExecuteDeleteAsync(c), ct);
     }
 
     private async Task<string?> StoredAsync(SiteDbContext db, CancellationToken ct) =>

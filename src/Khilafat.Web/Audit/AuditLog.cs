@@ -2,12 +2,12 @@ using Khilafat.Web.Data;
 
 namespace Khilafat.Web.Audit;
 
-/// <summary>Writes the audit log. Add an entry before the change's own SaveChanges so both commit together.</summary>
+/// <summary>Writes the audit log. Add an entry inside the change's own write (SiteDbContext.WriteAsync) so both commit together.</summary>
 public static class AuditLog
 {
     public const int DetailsMaxLength = 2000;
 
-    /// <summary>Adds an entry to the context; it is written with the caller's next SaveChanges.</summary>
+    /// <summary>Adds an entry to the context; it is written with the caller's write.</summary>
     public static void Audit(this SiteDbContext db, TimeProvider clock, Actor actor, string action, string? target = null, string? details = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
@@ -20,11 +20,12 @@ public static class AuditLog
         });
 
     /// <summary>Writes one entry on its own, for events with no other change to save (sign-in, export...).</summary>
-    public static async Task RecordAsync(this SiteDbContext db, TimeProvider clock, Actor actor, string action, string? target = null, string? details = null, CancellationToken ct = default)
-    {
-        db.Audit(clock, actor, action, target, details);
-        await db.SaveChangesAsync(ct);
-    }
+    public static Task RecordAsync(this SiteDbContext db, TimeProvider clock, Actor actor, string action, string? target = null, string? details = null, CancellationToken ct = default) =>
+        db.WriteAsync(_ =>
+        {
+            db.Audit(clock, actor, action, target, details);
+            return Task.CompletedTask;
+        }, ct);
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -18,9 +18,9 @@ public static class ChangeFeed
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Path, (HttpContext http, ChangeLog changes, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-            WriteAsync(http, SiteCultures.Default, changes, urls, site.Value, t, ct)).CacheOutput(Startup.OutputCachePolicies.Public);
+            WriteAsync(http, SiteCultures.Default, changes, urls, site.Value, t, ct)).CacheOutput(Caching.OutputCachePolicies.Public);
         endpoints.MapGet("/" + LanguageRoutes.Segment + Path, (string culture, HttpContext http, ChangeLog changes, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-            WriteAsync(http, culture, changes, urls, site.Value, t, ct)).CacheOutput(Startup.OutputCachePolicies.Public);
+            WriteAsync(http, culture, changes, urls, site.Value, t, ct)).CacheOutput(Caching.OutputCachePolicies.Public);
         return endpoints;
     }
 

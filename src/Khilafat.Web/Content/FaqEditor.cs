@@ -51,48 +51,46 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
     /// <summary>Adds an entry at the end of the list, published or not, with its English text's first revision.</summary>
     public async Task<TextSaveResult> CreateAsync(string? anchor, TextInput text, bool publish, Actor actor, CancellationToken ct = default)
     {
-        var (clean, errors) = await ValidateAsync(anchor, text, null, ct);
-        if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
-
-        // The entry and its text are saved together or not at all: the text needs the entry's id.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var position = (await db.FaqEntries.MaxAsync(f => (int?)f.Position, ct) ?? 0) + 1;
-        var entry = db.FaqEntries.Add(new FaqEntry { Anchor = clean, Position = position, UpdatedAt = clock.GetUtcNow().UtcDateTime }).Entity;
-        try
+        var result = await texts.WriteAsync(TextItem.Faq(0, anchor ?? ""), SiteCultures.Default, async c =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            return AnchorTaken;
-        }
-        var result = await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct: ct);
-        if (result is TextSaveResult.Saved) await transaction.CommitAsync(ct);
-        return result;
+            // Checked inside the write: when another save took the anchor meanwhile, the write's retry says so here.
+            var (clean, errors) = await ValidateAsync(anchor, text, null, c);
+            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+            var position = (await db.FaqEntries.MaxAsync(f => (int?)f.Position, c) ?? 0) + 1;
+            var entry = db.FaqEntries.Add(new FaqEntry { Anchor = clean, Position = position, UpdatedAt = clock.GetUtcNow().UtcDateTime }).Entity;
+            // The text names the entry by its id.
+            await db.SaveChangesAsync(c);
+            var saved = await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct: c);
+            return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
+        }, ct);
+        if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+        return result is TextSaveResult.Taken ? AnchorTaken : result;
     }
 
     /// <summary>Saves an edit of the entry's anchor and English text made from version <paramref name="expectedVersion"/>; a newer save by someone else is a conflict.</summary>
     public async Task<TextSaveResult> UpdateAsync(int id, int expectedVersion, string? anchor, TextInput text, TextChange change, Actor actor, CancellationToken ct = default)
     {
-        var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (entry is null) return new TextSaveResult.NotFound();
-        var stored = await texts.GetAsync(TextKinds.Faq, id, SiteCultures.Default, ct);
-        if (stored is not null && stored.Version != expectedVersion)
-            return await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, expectedVersion, text, change, actor, ct: ct);
-
-        var (clean, errors) = await ValidateAsync(anchor, text, id, ct);
-        if (errors.Count > 0 && change != TextChange.DiscardDraft) return new TextSaveResult.Invalid(errors);
-        var oldAnchor = entry.Anchor;
-        var anchorChanged = change != TextChange.DiscardDraft && clean != oldAnchor;
-        if (anchorChanged)
+        var result = await texts.WriteAsync(TextItem.Faq(id, anchor ?? ""), SiteCultures.Default, async c =>
         {
-            entry.Anchor = clean;
-            entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        }
-        var item = TextItem.Faq(entry) with { ItemChange = anchorChanged ? $"anchor changed from {oldAnchor}" : null };
-        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct: ct);
-        if (anchorChanged && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+            var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Id == id, c);
+            if (entry is null) return new TextSaveResult.NotFound();
+            var stored = await texts.GetAsync(TextKinds.Faq, id, SiteCultures.Default, c);
+            if (stored is not null && stored.Version != expectedVersion)
+                return await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, expectedVersion, text, change, actor, ct: c);
+
+            var (clean, errors) = await ValidateAsync(anchor, text, id, c);
+            if (errors.Count > 0 && change != TextChange.DiscardDraft) return new TextSaveResult.Invalid(errors);
+            var oldAnchor = entry.Anchor;
+            var anchorChanged = change != TextChange.DiscardDraft && clean != oldAnchor;
+            if (anchorChanged)
+            {
+                entry.Anchor = clean;
+                entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            }
+            var item = TextItem.Faq(entry) with { ItemChange = anchorChanged ? $"anchor changed from {oldAnchor}" : null };
+            return await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct: c);
+        }, ct);
+        if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? AnchorTaken : result;
     }
 
@@ -122,9 +120,12 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
 
         (entries[index], entries[other]) = (entries[other], entries[index]);
         // Renumber all, so positions stay 1..n even after deletions.
-        for (var i = 0; i < entries.Count; i++) entries[i].Position = i + 1;
-        db.Audit(clock, actor, AuditActions.FaqMoved, Target(entries[other]), up ? "up" : "down");
-        await db.SaveChangesAsync(ct);
+        await db.WriteAsync(_ =>
+        {
+            for (var i = 0; i < entries.Count; i++) entries[i].Position = i + 1;
+            db.Audit(clock, actor, AuditActions.FaqMoved, Target(entries[other]), up ? "up" : "down");
+            return Task.CompletedTask;
+        }, ct);
         await cache.EvictPublicAsync(ct);
         return true;
     }
@@ -134,11 +135,13 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
     {
         var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Id == id, ct);
         if (entry is null) return false;
-        var question = await db.Texts.Where(t => t.Kind == TextKinds.Faq && t.ItemId == id && t.Culture == SiteCultures.Default).Select(t => t.Title).SingleOrDefaultAsync(ct);
-        await texts.RemoveAllAsync(TextKinds.Faq, id, ct);
-        db.FaqEntries.Remove(entry);
-        db.Audit(clock, actor, AuditActions.FaqDeleted, Target(entry), question);
-        await db.SaveChangesAsync(ct);
+        await db.WriteAsync(async c =>
+        {
+            var question = await db.Texts.Where(t => t.Kind == TextKinds.Faq && t.ItemId == id && t.Culture == SiteCultures.Default).Select(t => t.Title).SingleOrDefaultAsync(c);
+            await texts.RemoveAllAsync(TextKinds.Faq, id, c);
+            db.FaqEntries.Remove(entry);
+            db.Audit(clock, actor, AuditActions.FaqDeleted, Target(entry), question);
+        }, ct);
         await cache.EvictPublicAsync(ct);
         return true;
     }

@@ -64,26 +64,21 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     public async Task<TextSaveResult> CreateAsync(string slug, TextInput text, bool publish, Actor actor, bool hasPublicHistory = false, CancellationToken ct = default)
     {
         slug = (slug ?? "").Trim();
-        var errors = await ValidateAsync(slug, text, null, ct);
-        if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        // The page and its text are saved together or not at all: the text needs the page's id.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var page = db.Pages.Add(new Page { Slug = slug, CreatedAt = now, UpdatedAt = now, HasPublicHistory = hasPublicHistory }).Entity;
-        try
+        var result = await texts.WriteAsync(TextItem.Page(0, slug), SiteCultures.Default, async c =>
         {
-            await FreeSlugOfDeletedPageAsync(slug, ct);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            return SlugTaken;
-        }
-        var result = await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Keep, actor, ct: ct);
-        if (result is TextSaveResult.Saved) await transaction.CommitAsync(ct);
-        return result;
+            // Checked inside the write: when another save took the slug meanwhile, the write's retry says so here.
+            var errors = await ValidateAsync(slug, text, null, c);
+            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await FreeSlugOfDeletedPageAsync(slug, c);
+            var page = db.Pages.Add(new Page { Slug = slug, CreatedAt = now, UpdatedAt = now, HasPublicHistory = hasPublicHistory }).Entity;
+            // The text names the page by its id.
+            await db.SaveChangesAsync(c);
+            var saved = await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Keep, actor, ct: c);
+            return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
+        }, ct);
+        if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+        return result is TextSaveResult.Taken ? SlugTaken : result;
     }
 
     /// <summary>
@@ -94,53 +89,60 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         TextPublication? publication = null, bool? hasPublicHistory = null, CancellationToken ct = default)
     {
         slug = (slug ?? "").Trim();
-        var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, ct);
-        if (page is null) return new TextSaveResult.NotFound();
-        var stored = await texts.GetAsync(TextKinds.Page, pageId, SiteCultures.Default, ct);
-        // A stale edit is a conflict before anything else, so its author sees what changed rather than a slug error.
-        if (stored is not null && stored.Version != expectedVersion)
-            return await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, expectedVersion, text, change, actor, ct: ct);
-        if (change != TextChange.DiscardDraft)
+        var result = await texts.WriteAsync(TextItem.Page(pageId, slug), SiteCultures.Default, async c =>
         {
-            var errors = await ValidateAsync(slug, text, pageId, ct);
-            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
-        }
+            var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, c);
+            if (page is null) return new TextSaveResult.NotFound();
+            var stored = await texts.GetAsync(TextKinds.Page, pageId, SiteCultures.Default, c);
+            // A stale edit is a conflict before anything else, so its author sees what changed rather than a slug error.
+            if (stored is not null && stored.Version != expectedVersion)
+                return await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, expectedVersion, text, change, actor, ct: c);
+            if (change != TextChange.DiscardDraft)
+            {
+                var errors = await ValidateAsync(slug, text, pageId, c);
+                if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+            }
 
-        var oldSlug = page.Slug;
-        var slugChanged = change != TextChange.DiscardDraft && slug != oldSlug;
-        if (slugChanged)
-        {
-            page.Slug = slug;
-            page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await FreeSlugOfDeletedPageAsync(slug, ct);
-        }
-        var historyChanged = change != TextChange.DiscardDraft && hasPublicHistory is { } shown && shown != page.HasPublicHistory;
-        if (historyChanged) page.HasPublicHistory = hasPublicHistory!.Value;
-        var itemChange = string.Join("; ", new[]
-        {
-            slugChanged ? $"slug changed from {oldSlug}" : null,
-            historyChanged ? (page.HasPublicHistory ? "changes shown to readers" : "changes no longer shown to readers") : null,
-        }.OfType<string>());
-        var item = TextItem.Page(page) with { ItemChange = itemChange.Length > 0 ? itemChange : null };
-        var result = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, publication, ct);
-        if ((slugChanged || historyChanged) && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+            var oldSlug = page.Slug;
+            var slugChanged = change != TextChange.DiscardDraft && slug != oldSlug;
+            if (slugChanged)
+            {
+                page.Slug = slug;
+                page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await FreeSlugOfDeletedPageAsync(slug, c);
+            }
+            var historyChanged = change != TextChange.DiscardDraft && hasPublicHistory is { } shown && shown != page.HasPublicHistory;
+            if (historyChanged) page.HasPublicHistory = hasPublicHistory!.Value;
+            var itemChange = string.Join("; ", new[]
+            {
+                slugChanged ? $"slug changed from {oldSlug}" : null,
+                historyChanged ? (page.HasPublicHistory ? "changes shown to readers" : "changes no longer shown to readers") : null,
+            }.OfType<string>());
+            var item = TextItem.Page(page) with { ItemChange = itemChange.Length > 0 ? itemChange : null };
+            return await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, publication, c);
+        }, ct);
+        if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? SlugTaken : result;
     }
 
     /// <summary>Makes revision <paramref name="number"/> of the page's text in <paramref name="culture"/> current again, its address too for the original.</summary>
     public async Task<TextSaveResult> RestoreAsync(int pageId, string culture, int number, Actor actor, CancellationToken ct = default)
     {
-        var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, ct);
-        var revision = await texts.RevisionAsync(TextKinds.Page, pageId, culture, number, ct);
-        if (page is null || revision is null) return new TextSaveResult.NotFound();
-        if (culture == SiteCultures.Default && revision.Address != page.Slug)
+        var result = await texts.WriteAsync(TextItem.Page(pageId, ""), culture, async c =>
         {
-            var errors = await ValidateAsync(revision.Address, revision.Text, pageId, ct);
-            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
-            page.Slug = revision.Address;
-            page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        }
-        var result = await texts.RestoreAsync(TextItem.Page(page), culture, number, actor, ct);
+            var page = await db.Pages.SingleOrDefaultAsync(p => p.Id == pageId && p.DeletedAt == null, c);
+            var revision = await texts.RevisionAsync(TextKinds.Page, pageId, culture, number, c);
+            if (page is null || revision is null) return new TextSaveResult.NotFound();
+            if (culture == SiteCultures.Default && revision.Address != page.Slug)
+            {
+                var errors = await ValidateAsync(revision.Address, revision.Text, pageId, c);
+                if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+                page.Slug = revision.Address;
+                page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            }
+            return await texts.RestoreAsync(TextItem.Page(page), culture, number, actor, c);
+        }, ct);
+        if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? SlugTaken : result;
     }
 
@@ -156,16 +158,18 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         redirectTo = string.IsNullOrWhiteSpace(redirectTo) ? null : redirectTo.Trim();
         if (redirectTo is not null && !IsLocalAddress(redirectTo)) return DeleteResult.BadRedirect;
 
-        page.DeletedAt = page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        page.RedirectTo = redirectTo;
-        var published = await db.Texts.Where(t => t.Kind == TextKinds.Page && t.ItemId == pageId && t.IsPublished).ToListAsync(ct);
-        foreach (var text in published)
+        await db.WriteAsync(async c =>
         {
-            (text.IsPublished, text.PublishedTitle, text.PublishedSummary, text.PublishedBody) = (false, null, null, null);
-            text.Version++;
-        }
-        db.Audit(clock, actor, AuditActions.PageDeleted, "page:" + page.Slug, redirectTo is null ? "410 Gone" : "redirects to " + redirectTo);
-        await db.SaveChangesAsync(ct);
+            page.DeletedAt = page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            page.RedirectTo = redirectTo;
+            var published = await db.Texts.Where(t => t.Kind == TextKinds.Page && t.ItemId == pageId && t.IsPublished).ToListAsync(c);
+            foreach (var text in published)
+            {
+                (text.IsPublished, text.PublishedTitle, text.PublishedSummary, text.PublishedBody) = (false, null, null, null);
+                text.Version++;
+            }
+            db.Audit(clock, actor, AuditActions.PageDeleted, "page:" + page.Slug, redirectTo is null ? "410 Gone" : "redirects to " + redirectTo);
+        }, ct);
         await cache.EvictPublicAsync(ct);
         return DeleteResult.Deleted;
     }

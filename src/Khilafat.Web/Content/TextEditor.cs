@@ -180,6 +180,45 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         TextPublication? publication, int? restoredFrom, CancellationToken ct)
     {
         if (!SiteCultures.IsSupported(culture)) return new TextSaveResult.NotFound();
+        return await WriteAsync(item, culture, c => StageAsync(item, culture, expectedVersion, input, change, actor, publication, restoredFrom, c), ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (a kind's change of its own fields and its text) as one write through
+    /// <see cref="SiteDbContext.WriteAsync{T}"/>, which retries once when a unique index was taken meanwhile, so the
+    /// work's own checks then report it. A newer save by someone else, caught by the text's version, becomes the
+    /// conflict screen. Inside another write it joins it, and that write's caller handles both.
+    /// </summary>
+    public async Task<TextSaveResult> WriteAsync(TextItem item, string culture, Func<CancellationToken, Task<TextSaveResult>> work, CancellationToken ct = default)
+    {
+        var joined = db.Database.CurrentTransaction is not null;
+        TextSaveResult result;
+        try
+        {
+            result = await db.WriteAsync(work, ct);
+        }
+        catch (DbUpdateConcurrencyException) when (!joined)
+        {
+            var current = await db.Texts.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == item.Kind && t.ItemId == item.ItemId && t.Culture == culture, ct);
+            return current is null ? new TextSaveResult.NotFound() : await ConflictAsync(item, current, ct);
+        }
+        catch (DbUpdateException e) when (!joined && e.IsUniqueViolation())
+        {
+            return new TextSaveResult.Taken();
+        }
+        catch (NotSavedException e) when (!joined)
+        {
+            return e.Result;
+        }
+        // Public pages are cached whole; any save may change what one shows (a text, an address, an order).
+        if (!joined && result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
+        return result;
+    }
+
+    /// <summary>The text's part of a save, inside a write: checks, then stages the text, its revision and audit entries.</summary>
+    private async Task<TextSaveResult> StageAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change, Actor actor,
+        TextPublication? publication, int? restoredFrom, CancellationToken ct)
+    {
         var text = await db.Texts.SingleOrDefaultAsync(t => t.Kind == item.Kind && t.ItemId == item.ItemId && t.Culture == culture, ct);
         if ((text?.Version ?? 0) != expectedVersion)
             return text is null ? new TextSaveResult.NotFound() : await ConflictAsync(item, text, ct);
@@ -212,6 +251,7 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         else if (changeNote?.Length > TextRevision.ChangeNoteMaxLength) errors["ChangeNote"] = $"The note must be at most {TextRevision.ChangeNoteMaxLength} characters.";
         if (errors.Count > 0)
         {
+            // Nothing of this save is stored: not the text, nor what the kind changed of its own fields.
             db.ChangeTracker.Clear();
             return new TextSaveResult.Invalid(errors);
         }
@@ -243,21 +283,6 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         if (isPublished != wasPublished && !(isNew && culture == SiteCultures.Default))
             db.Audit(clock, actor, isPublished ? item.Audit.Published : item.Audit.Unpublished, target);
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            // Someone saved this text meanwhile (its version, or two first saves at once, caught by the unique index),
-            // or the item's own unique field (a page's slug) was taken meanwhile.
-            var current = await db.Texts.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == item.Kind && t.ItemId == item.ItemId && t.Culture == culture, ct);
-            if (current is not null && current.Version != expectedVersion) return await ConflictAsync(item, current, ct);
-            if (e is DbUpdateConcurrencyException) return new TextSaveResult.NotFound();
-            return new TextSaveResult.Taken();
-        }
-        if (wasPublished || isPublished) await cache.EvictPublicAsync(ct);
         return new TextSaveResult.Saved(item.ItemId, text.Version);
     }
 
@@ -305,6 +330,15 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         return new TextSaveResult.Conflict(new TextInput(text.Title, text.Summary, text.Body), latest?.Address ?? item.Address, text.Version,
             text.IsPublished, latest?.AuthorName ?? "someone", text.UpdatedAt);
     }
+}
+
+/// <summary>
+/// Thrown by a kind's work inside <see cref="TextEditor.WriteAsync"/> when a step after something was already written
+/// (an item saved for its id) did not save: the whole write rolls back, and the caller gets <see cref="Result"/>.
+/// </summary>
+public sealed class NotSavedException(TextSaveResult result) : Exception("The text was not saved: " + result)
+{
+    public TextSaveResult Result { get; } = result;
 }
 
 /// <summary>A text's revisions and the comparison of two of them, as a history page shows them.</summary>

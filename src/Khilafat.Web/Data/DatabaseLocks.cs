@@ -23,23 +23,6 @@ public static class DatabaseLocks
         await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({id})", ct);
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> (a unit of work in its own transaction) and, when a unique index refuses its save
-    /// because a concurrent one took the value first, once more on a cleared context: now it sees what the other saved.
-    /// </summary>
-    public static async Task<T> OnceMoreIfTakenAsync<T>(this DbContext db, Func<Task<T>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            return await work();
-        }
-    }
-
     /// <summary>Whether a save failed because a unique index refused it (another save took the value first).</summary>
     public static bool IsUniqueViolation(this DbUpdateException e) =>
         e is not DbUpdateConcurrencyException

@@ -28,13 +28,13 @@ public static class SeedData
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Func<Task> add, CancellationToken ct)
     {
-        if (await db.Settings.AnyAsync(s => s.Key == key, ct)) return;
-        // All of a seed or none of it, with the row that records it.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await add();
-        db.Settings.Add(new SiteSetting { Key = key, Value = clock.GetUtcNow().ToString("O") });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.WriteAsync(async c =>
+        {
+            if (await db.Settings.AnyAsync(s => s.Key == key, c)) return;
+            // All of a seed or none of it, with the row that records it.
+            await add();
+            db.Settings.Add(new SiteSetting { Key = key, Value = clock.GetUtcNow().ToString("O") });
+        }, ct);
     }
 
     private static async Task AddContentAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct)

@@ -40,6 +40,80 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Testimonial> Testimonials => Set<Testimonial>();
 
+    /// <summary>
+    /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
+    /// commits; on SQLite the transaction first waits its turn at the <see cref="SqliteWriteGate"/>. When a unique
+    /// index refuses the save because a concurrent write took the value first, the work runs once more, in a new
+    /// transaction on a cleared context, and now sees what the other saved: so the work reads what it changes itself,
+    /// inside the call. If the work or the save fails, nothing of it is stored and the context forgets its changes.
+    /// <para>
+    /// Inside a write of this same context (a service calling another with the scope's context), the work joins that
+    /// write, which saves, commits or retries the whole. Inside a write of another context (one from a second scope)
+    /// it throws <see cref="InvalidOperationException"/>: the second would wait for the first forever. What must follow
+    /// the commit (waking the outbox sender, evicting cached pages) goes after this call returns.
+    /// </para>
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            var joined = await work(ct);
+            await SaveChangesAsync(ct);
+            return joined;
+        }
+        WriteFlow.RefuseSecondContext(this);
+        try
+        {
+            return await AttemptAsync(work, ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return await AttemptAsync(work, ct);
+        }
+    }
+
+    /// <inheritdoc cref="WriteAsync{T}"/>
+    public Task WriteAsync(Func<CancellationToken, Task> work, CancellationToken ct = default) =>
+        WriteAsync<bool>(async c =>
+        {
+            await work(c);
+            return true;
+        }, ct);
+
+    private async Task<T> AttemptAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        using var flow = WriteFlow.Enter(this);
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await work(ct);
+            await SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            // Rolled back in so many words: a transaction only disposed after a failed save can leave its connection
+            // open, and the SQLite gate with it until the connection closes. What the context still tracks was never stored.
+            await RollBackAfterFailureAsync(transaction);
+            ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static async Task RollBackAfterFailureAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Already over (the commit itself failed) or the connection is gone: either way nothing was stored, and the
+            // failure the caller must see is the one that brought us here.
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -5,17 +5,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Khilafat.Web.Data;
 
 /// <summary>
-/// One write transaction at a time in this process, queued asynchronously. SQLite allows one writer; without this,
+/// One write transaction at a time in this app, queued asynchronously. SQLite allows one writer; without this,
 /// concurrent writers wait inside SQLite's busy handler, which sleeps on a thread-pool thread (Microsoft.Data.Sqlite is
 /// synchronous underneath), so a burst of sign-ups starves the threads that serve every other page. Here a waiting
 /// writer holds no thread. The gate is taken when a transaction starts and given back when it commits, rolls back,
-/// fails, or its connection closes (a transaction disposed without either), so it cannot leak.
-/// Code holding a write transaction must not start another through a second context: it would wait for itself.
+/// fails, or its connection closes (a transaction disposed without either), so it cannot leak. Writes reach it through
+/// <see cref="SiteDbContext.WriteAsync{T}"/>, which opens their transaction.
+/// <para>
+/// One per app (a singleton the DbContext's options take from the container), not per process: two hosts in one
+/// process (tests) have two databases and must not queue behind each other. A transaction started on a second context
+/// while this flow's write holds the gate would wait for itself; it is refused with an <see cref="InvalidOperationException"/>.
+/// </para>
 /// </summary>
 public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor
 {
-    public static readonly SqliteWriteGate Instance = new();
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     // As long as SQLite's own wait (busy_timeout) plus the command timeout: a writer stuck longer is a bug, reported, not a hang.
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(35);
@@ -27,6 +30,7 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
+        WriteFlow.RefuseSecondContext(eventData.Context);
         if (!_gate.Wait(WaitLimit)) throw TimedOut();
         _holders[eventData.ConnectionId] = 0;
         return result;
@@ -35,6 +39,7 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
+        WriteFlow.RefuseSecondContext(eventData.Context);
         if (!await _gate.WaitAsync(WaitLimit, cancellationToken)) throw TimedOut();
         _holders[eventData.ConnectionId] = 0;
         return result;

@@ -25,20 +25,20 @@ public sealed class OutboxAdministration(SiteDbContext db, TimeProvider clock, O
     /// <summary>Puts failed messages (one, or all when <paramref name="id"/> is null) back in the queue with a fresh count of tries.</summary>
     public async Task<int> RetryAsync(long? id, Actor actor, CancellationToken ct = default)
     {
-        var failed = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && (id == null || m.Id == id)).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var message in failed)
+        var retried = await db.WriteAsync(async c =>
         {
-            message.Status = OutboxStatus.Queued;
-            message.Attempts = 0;
-            message.NextAttemptAt = now;
-        }
-        if (failed.Count > 0)
-        {
-            db.Audit(clock, actor, AuditActions.OutboxRetried, id is null ? "outbox" : $"outbox:#{id}", $"{failed.Count} messages");
-            await db.SaveChangesAsync(ct);
-            signal.Wake();
-        }
-        return failed.Count;
+            var failed = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && (id == null || m.Id == id)).ToListAsync(c);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var message in failed)
+            {
+                message.Status = OutboxStatus.Queued;
+                message.Attempts = 0;
+                message.NextAttemptAt = now;
+            }
+            if (failed.Count > 0) db.Audit(clock, actor, AuditActions.OutboxRetried, id is null ? "outbox" : $"outbox:#{id}", $"{failed.Count} messages");
+            return failed.Count;
+        }, ct);
+        if (retried > 0) signal.Wake();
+        return retried;
     }
 }

@@ -69,9 +69,9 @@ public sealed class OutboxSender(
         // PostgreSQL a second sender claiming the same rows waits for the first, then re-reads them, finds them
         // claimed and leaves them; on SQLite one write runs at a time anyway.
         var claimedUntil = now + options.Value.ClaimTimeout;
-        var claimed = await WriteAsync(db, () => db.OutboxMessages
+        var claimed = await db.WriteAsync(c => db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, claimedUntil), stoppingToken));
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, claimedUntil), c), stoppingToken);
         if (claimed == 0) return false;
 
         var batch = await db.OutboxMessages.Where(m => m.ClaimToken == claim)
@@ -104,8 +104,8 @@ public sealed class OutboxSender(
         {
             if (session is not null) await session.DisposeAsync();
             // What this batch did not get to goes back at once rather than when the claim runs out.
-            await WriteAsync(db, () => db.OutboxMessages.Where(m => m.ClaimToken == claim && m.ClaimedUntil != null && m.Status == OutboxStatus.Queued)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None));
+            await db.WriteAsync(c => db.OutboxMessages.Where(m => m.ClaimToken == claim && m.ClaimedUntil != null && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), c), CancellationToken.None);
         }
     }
 
@@ -113,25 +113,15 @@ public sealed class OutboxSender(
     private async Task<bool> RenewClaimAsync(SiteDbContext db, OutboxMessage message, Guid claim)
     {
         var until = clock.GetUtcNow().UtcDateTime + options.Value.ClaimTimeout;
-        return await WriteAsync(db, () => db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == claim && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), CancellationToken.None)) == 1;
+        return await db.WriteAsync(c => db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == claim && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), c), CancellationToken.None) == 1;
     }
 
-    // A bulk update in a transaction of its own: on SQLite it then waits its turn at the write gate with every other
-    // write, rather than in SQLite's busy handler, which would hold a thread (and make a sign-up's transaction wait there too).
-    private static async Task<int> WriteAsync(SiteDbContext db, Func<Task<int>> update)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var count = await update();
-        await transaction.CommitAsync(CancellationToken.None);
-        return count;
-    }
-
-    private async Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message)
+    private Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message) => db.WriteAsync(async c =>
     {
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            await db.SaveChangesAsync(c);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -139,7 +129,7 @@ public sealed class OutboxSender(
             logger.LogWarning("Email {Id} ({Kind}) was taken over by another sender while this one delivered it; it may arrive twice.", message.Id, message.Kind);
             db.Entry(message).State = EntityState.Detached;
         }
-    }
+    }, CancellationToken.None);
 
     /// <summary>Sends one message through the batch's session (opened on first use); a failure closes the session.</summary>
     private async Task<(bool Delivered, IEmailSession? Session)> TrySendAsync(OutboxMessage message, IEmailSession? session)

@@ -39,14 +39,15 @@ public sealed class MailingListService(
     public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken ct = default)
     {
         var ipHash = await keys.HashIpAsync(request.Ip);
-        // On PostgreSQL an import can add the address between this sign-up's look and its insert: then the sign-up
-        // goes again, as for an address already on the list.
-        return await db.OnceMoreIfTakenAsync(() => SignUpOnceAsync(request, ipHash, ct));
+        // On PostgreSQL an import can add the address between this sign-up's look and its insert: then the write runs
+        // again (see WriteAsync), as for an address already on the list.
+        var outcome = await db.WriteAsync(c => SignUpOnceAsync(request, ipHash, c), ct);
+        if (outcome != SignUpOutcome.NothingSent) outbox.Wake();
+        return outcome;
     }
 
     private async Task<SignUpOutcome> SignUpOnceAsync(SignUpRequest request, string? ipHash, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Two sign-ups of one address run one after the other (on SQLite the transaction's write lock does it).
         await db.Database.LockAsync("subscriber:" + request.Email.ToUpperInvariant(), ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -77,9 +78,6 @@ public sealed class MailingListService(
         }
 
         await QueueConfirmationAsync(subscriber, now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
         return outcome;
     }
 
@@ -125,9 +123,9 @@ public sealed class MailingListService(
         return subscriber.ConfirmTokenExpiresAt < clock.GetUtcNow().UtcDateTime ? LinkState.Expired : LinkState.Valid;
     }
 
-    public async Task<ConfirmOutcome> ConfirmAsync(string? token, CancellationToken ct = default)
+    public Task<ConfirmOutcome> ConfirmAsync(string? token, CancellationToken ct = default) => db.WriteAsync(async c =>
     {
-        var subscriber = await FindByConfirmationAsync(token, ct);
+        var subscriber = await FindByConfirmationAsync(token, c);
         if (subscriber is null) return ConfirmOutcome.Unknown;
         if (subscriber.Status == SubscriberStatus.Confirmed) return ConfirmOutcome.AlreadyConfirmed;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -136,9 +134,8 @@ public sealed class MailingListService(
         subscriber.Status = SubscriberStatus.Confirmed;
         subscriber.ConfirmedAt = now;
         subscriber.UnsubscribedAt = null;
-        await db.SaveChangesAsync(ct);
         return ConfirmOutcome.Confirmed;
-    }
+    }, ct);
 
     /// <summary>The subscriber an unsubscribe link is for, or null when the link is not valid.</summary>
     public async Task<(string Email, SubscriberStatus Status)?> CheckUnsubscribeAsync(string? token, CancellationToken ct = default)
@@ -153,27 +150,29 @@ public sealed class MailingListService(
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken ct = default)
     {
         var id = await keys.VerifyAsync(UnsubscribePurpose, token);
-        var subscriber = id is null ? null : await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (subscriber is null) return false;
-        await UnsubscribeAsync(subscriber, ct);
-        return true;
+        if (id is null) return false;
+        return await db.WriteAsync(async c =>
+        {
+            var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, c);
+            if (subscriber is null) return false;
+            await UnsubscribeAsync(subscriber, c);
+            return true;
+        }, ct);
     }
 
     /// <summary>
     /// Marks the subscriber unsubscribed and keeps only what honouring the opt-out needs: the address, the consent
-    /// record and the time. Mail still waiting for them is dropped.
+    /// record and the time. Mail still waiting for them is dropped. Called inside the caller's write, which loaded
+    /// <paramref name="subscriber"/>.
     /// </summary>
-    internal async Task UnsubscribeAsync(Subscriber subscriber, CancellationToken ct)
+    internal Task UnsubscribeAsync(Subscriber subscriber, CancellationToken ct) => db.WriteAsync(async c =>
     {
         if (subscriber.Status == SubscriberStatus.Unsubscribed) return;
         subscriber.Status = SubscriberStatus.Unsubscribed;
         subscriber.UnsubscribedAt = clock.GetUtcNow().UtcDateTime;
         (subscriber.Name, subscriber.Country, subscriber.ConfirmTokenHash, subscriber.ConfirmTokenExpiresAt) = (null, null, null, null);
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.OutboxMessages.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
-        if (transaction is not null) await transaction.CommitAsync(ct);
-    }
+        await db.OutboxMessages.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued).ExecuteDeleteAsync(c);
+    }, ct);
 
     private async Task<Subscriber?> FindByConfirmationAsync(string? token, CancellationToken ct)
     {

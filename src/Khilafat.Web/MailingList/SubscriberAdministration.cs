@@ -51,34 +51,34 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     public Task<Subscriber?> GetAsync(int id, CancellationToken ct = default) =>
         db.Subscribers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
 
-    public async Task<bool> UnsubscribeAsync(int id, Actor actor, CancellationToken ct = default)
+    public Task<bool> UnsubscribeAsync(int id, Actor actor, CancellationToken ct = default) => db.WriteAsync(async c =>
     {
-        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, ct);
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, c);
         if (subscriber is null) return false;
         db.Audit(clock, actor, AuditActions.SubscriberUnsubscribed, Target(id));
-        await mailingList.UnsubscribeAsync(subscriber, ct);
+        await mailingList.UnsubscribeAsync(subscriber, c);
         return true;
-    }
+    }, ct);
 
     /// <summary>
     /// Removes everything held about the subscriber (their row and every email to them, sent or not). Only a count
     /// of erasures remains; the audit entry names the subscriber by number, not by address.
     /// </summary>
-    public async Task<bool> EraseAsync(int id, Actor actor, CancellationToken ct = default)
+    public Task<bool> EraseAsync(int id, Actor actor, CancellationToken ct = default) => db.WriteAsync(async c =>
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, ct);
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, c);
         if (subscriber is null) return false;
-        await db.OutboxMessages.Where(m => m.SubscriberId == id || m.To == subscriber.Email).ExecuteDeleteAsync(ct);
+        await db.OutboxMessages.Where(m => m.SubscriberId == id || m.To == subscriber.Email).ExecuteDeleteAsync(c);
         db.Subscribers.Remove(subscriber);
-        var counter = await db.Settings.SingleOrDefaultAsync(s => s.Key == ErasedCountKey, ct);
-        if (counter is null) db.Settings.Add(new SiteSetting { Key = ErasedCountKey, Value = "1" });
-        else counter.Value = (int.Parse(counter.Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+        // One statement that adds one to what is stored (or stores 1): on PostgreSQL two erasures at once would both
+        // read the same count and write the same next one, losing an erasure, if this read the count and wrote it back.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Settings" ("Key", "Value") VALUES ({ErasedCountKey}, '1')
+            ON CONFLICT ("Key") DO UPDATE SET "Value" = CAST(CAST("Settings"."Value" AS INTEGER) + 1 AS TEXT)
+            """, c);
         db.Audit(clock, actor, AuditActions.SubscriberErased, Target(id));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return true;
-    }
+    }, ct);
 
     public async Task<int> ErasedCountAsync(CancellationToken ct = default) =>
         int.TryParse(await db.Settings.Where(s => s.Key == ErasedCountKey).Select(s => s.Value).SingleOrDefaultAsync(ct), out var n) ? n : 0;
@@ -147,13 +147,14 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
 
         var unique = rows.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
         // On PostgreSQL someone can sign up with one of the addresses while the import runs: it rolls back whole and
-        // goes again, with that address counted as already on the list.
-        return await db.OnceMoreIfTakenAsync(() => ImportOnceAsync(unique, rows.Count - unique.Count, actor, ct));
+        // goes again (see WriteAsync), with that address counted as already on the list.
+        var result = await db.WriteAsync(c => ImportOnceAsync(unique, rows.Count - unique.Count, actor, c), ct);
+        outbox.Wake();
+        return result;
     }
 
     private async Task<ImportResult> ImportOnceAsync(List<ImportRow> unique, int duplicates, Actor actor, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var emails = unique.Select(r => r.Email).ToList();
         var existing = new Dictionary<string, SubscriberStatus>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in emails.Chunk(500))
@@ -175,9 +176,6 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         foreach (var subscriber in added) await mailingList.QueueConfirmationAsync(subscriber, now);
         db.Audit(clock, actor, AuditActions.SubscribersImported, "subscribers",
             $"{added.Count} added, {duplicates} duplicates skipped, {unsubscribed} unsubscribed skipped");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        outbox.Wake();
         return new ImportResult(added.Count, duplicates, unsubscribed, []);
     }
 

@@ -1,6 +1,6 @@
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
-using Khilafat.Web.Startup;
+using Khilafat.Web.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

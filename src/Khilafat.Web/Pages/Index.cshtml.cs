@@ -1,7 +1,7 @@
+using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Options;
-using Khilafat.Web.Startup;
 using Khilafat.Web.Testimonials;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

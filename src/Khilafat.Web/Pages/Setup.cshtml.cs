@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
-using Khilafat.Web.Startup;
+using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using Khilafat.Web.MailingList;
-using Khilafat.Web.Startup;
+using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

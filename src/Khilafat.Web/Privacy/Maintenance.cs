@@ -41,10 +41,13 @@ public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock,
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var cutoff = clock.GetUtcNow().UtcDateTime - KeepFor;
-        var emails = await db.Testimonials
-            .Where(t => t.Email != null && (t.Status == TestimonialStatus.Rejected || t.Status == TestimonialStatus.Spam) && (t.ModeratedAt ?? t.SubmittedAt) < cutoff)
-            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), ct);
-        var sent = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
+        var (emails, sent) = await db.WriteAsync(async c =>
+        (
+            await db.Testimonials
+                .Where(t => t.Email != null && (t.Status == TestimonialStatus.Rejected || t.Status == TestimonialStatus.Spam) && (t.ModeratedAt ?? t.SubmittedAt) < cutoff)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), c),
+            await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).ExecuteDeleteAsync(c)
+        ), ct);
         if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} sent messages removed.", emails, sent);
     }
 }

@@ -59,30 +59,30 @@ public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvide
             var protector = dataProtection.CreateProtector("Khilafat.Web.SiteKeys");
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-            var stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync(ct);
-            if (stored is not null) return _master = protector.Unprotect(Convert.FromBase64String(stored));
-
-            var key = RandomNumberGenerator.GetBytes(32);
-            db.Settings.Add(new SiteSetting { Key = SettingKey, Value = Convert.ToBase64String(protector.Protect(key)) });
-            try
+            var stored = await StoredAsync(db, ct);
+            if (stored is null)
             {
-                await db.SaveChangesAsync(ct);
-                return _master = key;
+                // Protected before the write: protecting may make Data Protection's first key, which it stores through a
+                // context of its own, and a second context may not write inside this one's write.
+                var made = Convert.ToBase64String(protector.Protect(RandomNumberGenerator.GetBytes(32)));
+                // Another instance may make it at the same time: the write then runs again and finds theirs.
+                stored = await db.WriteAsync(async c =>
+                {
+                    if (await StoredAsync(db, c) is { } theirs) return theirs;
+                    db.Settings.Add(new SiteSetting { Key = SettingKey, Value = made });
+                    return made;
+                }, ct);
             }
-            catch (DbUpdateException)
-            {
-                // Another instance made it first: use theirs (and if there is none, the failure was something else).
-                db.ChangeTracker.Clear();
-                stored = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync();
-                if (stored is null) throw;
-                return _master = protector.Unprotect(Convert.FromBase64String(stored));
-            }
+            return _master = protector.Unprotect(Convert.FromBase64String(stored));
         }
         finally
         {
             _loading.Release();
         }
     }
+
+    private static Task<string?> StoredAsync(SiteDbContext db, CancellationToken ct) =>
+        db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync(ct);
 
     /// <summary>A random token of 256 bits for a link, and the hash to store in its place.</summary>
     public static (string Token, string Hash) NewToken()

@@ -23,13 +23,12 @@ public sealed class SiteSettingsStore(SiteDbContext db, TimeProvider clock)
         await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
 
     /// <summary>Stores a setting and writes who changed it to the audit log.</summary>
-    public async Task SetAsync(string key, string value, Actor actor, CancellationToken ct = default)
+    public Task SetAsync(string key, string value, Actor actor, CancellationToken ct = default) => db.WriteAsync(async c =>
     {
-        var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct);
+        var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, c);
         if (setting is null) db.Settings.Add(new SiteSetting { Key = key, Value = value });
         else if (setting.Value == value) return;
         else setting.Value = value;
         db.Audit(clock, actor, AuditActions.SettingsChanged, key, value.Length <= 200 ? value : value[..200] + "…");
-        await db.SaveChangesAsync(ct);
-    }
+    }, ct);
 }

@@ -19,7 +19,7 @@ public static class BackupCommand
                 "pg_dump --format=custom --file=khilafat.dump \"host=... dbname=... user=...\" (see the README).");
             return 2;
         }
-        var connectionString = Database.RuntimeConnectionString(builder.Configuration, builder.Environment);
+        var connectionString = SqliteConnectionStrings.Runtime(builder.Configuration, builder.Environment);
         try
         {
             var bytes = await DatabaseBackup.WriteAsync(connectionString, destination);

@@ -9,14 +9,16 @@ using Npgsql;
 namespace Khilafat.Web.Startup;
 
 /// <summary>
-/// Start-up on PostgreSQL, the counterpart of SQLite's checks: the server answers and accepts the account, the
-/// database exists (it is created when the account may), migrations are applied, it can be written (not a standby),
-/// and a new database is seeded. Instances take turns through an advisory lock. A failure is logged with what to do.
+/// PostgreSQL's part of start-up, the counterpart of SQLite's checks: the server answers and accepts the account, the
+/// database exists (it is created when the account may), it can be written (not a standby), migrations are applied.
+/// Instances take turns through an advisory lock.
 /// </summary>
-public static class PostgresDatabase
+internal sealed class PostgresDatabase(WebApplication app, ILogger logger) : DatabaseStartup
 {
     // Any fixed number: the advisory lock every instance takes for its start-up work.
     private const long StartupLockKey = 0x6B68696C61666174; // "khilafat"
+
+    private readonly string _connectionString = ConnectionString(app.Configuration);
 
     /// <summary>ConnectionStrings:Default, which on PostgreSQL must name a server; the SQLite default does not.</summary>
     public static string ConnectionString(IConfiguration configuration)
@@ -39,76 +41,68 @@ public static class PostgresDatabase
             "\"Host=db;Database=khilafat;Username=khilafat;Password=...\" (the password from the environment, never appsettings.json).");
     }
 
-    /// <summary>Makes the database ready and returns this instance's turn, held until the rest of start-up is done.</summary>
-    public static async Task<IAsyncDisposable> InitializeAsync(WebApplication app, CancellationToken ct)
+    public override string Where
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Khilafat.Web.Database");
-        string where = "the PostgreSQL server";
-        NpgsqlConnection? turn = null;
+        get
+        {
+            var target = new NpgsqlConnectionStringBuilder(_connectionString);
+            return $"the database {target.Database} on {target.Host}:{target.Port}";
+        }
+    }
+
+    public override async Task PrepareAsync(SiteDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
         try
         {
-            var connectionString = ConnectionString(app.Configuration);
-            var target = new NpgsqlConnectionStringBuilder(connectionString);
-            where = $"the database {target.Database} on {target.Host}:{target.Port}";
+            await creator.CreateAsync(ct);
+            logger.LogInformation("Created {Where}", Where);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it a moment ago.
+        }
+    }
 
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-            var creator = db.GetService<IRelationalDatabaseCreator>();
-            if (!await creator.ExistsAsync(ct))
-            {
-                try
-                {
-                    await creator.CreateAsync(ct);
-                    logger.LogInformation("Created {Where}", where);
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-                {
-                    // Another instance created it a moment ago.
-                }
-            }
-
-            // A session lock on a connection of its own (not pooled, so closing it surely ends the session and the lock).
-            turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+    public override async Task<IAsyncDisposable> TakeTurnAsync(CancellationToken ct)
+    {
+        // A session lock on a connection of its own (not pooled, so closing it surely ends the session and the lock,
+        // as a crash would).
+        var turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
             await turn.OpenAsync(ct);
             await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", turn))
             {
                 take.CommandTimeout = 0; // as long as another instance's start-up takes
                 await take.ExecuteNonQueryAsync(ct);
             }
-
             await using (var readOnly = new NpgsqlCommand("SHOW transaction_read_only", turn))
             {
-                if (await readOnly.ExecuteScalarAsync(ct) is "on")
-                    throw new StartupException($"{Capitalized(where)} is read-only (a standby server, or default_transaction_read_only is on). Point ConnectionStrings__Default at the primary server.");
+                if (await readOnly.ExecuteScalarAsync(ct) is "on") throw new StartupException(ReadOnly(Where));
             }
-            // Made first so that migrating a new database does not log a failed read of it as an error (efcore.pg#3407).
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-            await db.Database.MigrateAsync(ct);
-            await ReloadTypesAsync(db, ct);
-            await Database.SeedAsync(app, db, ct);
-            logger.LogInformation("Database ready: {Where}", where);
-            // The caller holds the turn (the open session) until its own start-up work is done; ending the session gives
-            // the lock back, as a crash would.
-            var held = turn;
-            turn = null;
-            return held;
+            return turn;
         }
-        catch (StartupException e)
+        catch
         {
-            logger.LogCritical("{Problem}", e.Message);
+            await turn.DisposeAsync();
             throw;
         }
-        catch (Exception e) when (Cause(e) is { } cause)
-        {
-            var problem = Explain(cause, where);
-            logger.LogCritical(e, "{Problem}", problem);
-            throw new StartupException(problem, e);
-        }
-        finally
-        {
-            if (turn is not null) await turn.DisposeAsync();
-        }
     }
+
+    public override async Task MigrateAsync(SiteDbContext db, CancellationToken ct)
+    {
+        // Made first so that migrating a new database does not log a failed read of it as an error (efcore.pg#3407).
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        await ReloadTypesAsync(db, ct);
+    }
+
+    public override string? Explain(Exception e) => Cause(e) is { } cause ? Explain(cause, Where) : null;
+
+    private static string ReadOnly(string where) =>
+        $"{Capitalized(where)} is read-only (a standby server, or default_transaction_read_only is on). Point ConnectionStrings__Default at the primary server.";
 
     // Npgsql learns the database's types (citext among them) on its first connection. If that was before another
     // instance's migration created the extension, this instance would fail on every query that uses it: learn them
@@ -146,8 +140,7 @@ public static class PostgresDatabase
             $"{Capitalized(where)} does not exist and the account may not create it. Create it (createdb), or give the account CREATEDB.",
         PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } p =>
             $"The account lacks a right it needs on {where}: {p.MessageText}. It must own the database (the site creates its tables and the citext extension).",
-        PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction } =>
-            $"{Capitalized(where)} is read-only (a standby server, or default_transaction_read_only is on). Point ConnectionStrings__Default at the primary server.",
+        PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction } => ReadOnly(where),
         PostgresException p => $"{Capitalized(where)} could not be opened or migrated: {p.MessageText} ({p.SqlState}).",
         _ => $"{Capitalized(where)} could not be reached: {e.Message}. Check that the server is running and that Host and Port in ConnectionStrings__Default name it.",
     };

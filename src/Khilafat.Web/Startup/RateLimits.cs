@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Khilafat.Web.Options;
+using Khilafat.Web.RateLimiting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -9,12 +10,8 @@ namespace Khilafat.Web.Startup;
 /// Per-IP limits on the public forms, from ASP.NET Core's rate limiter. Beyond a limit: a 429 page in the site's
 /// layout. Counted in this process, or in Redis when it is configured, so that they hold across instances.
 /// </summary>
-public static class RateLimitPolicies
+public static class RateLimits
 {
-    public const string SignIn = "sign-in";
-    public const string Testimonials = "testimonials";
-    public const string SignUps = "sign-ups";
-    public const string Links = "links";
     private const int Segments = 10;
 
     public static IServiceCollection AddSiteRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -24,10 +21,10 @@ public static class RateLimitPolicies
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignIn, context => PostsPerAddress(context, SignIn, o => o.SignIn, inRedis));
-            options.AddPolicy(Testimonials, context => PostsPerAddress(context, Testimonials, o => o.Testimonials, inRedis));
-            options.AddPolicy(SignUps, context => PostsPerAddress(context, SignUps, o => o.SignUps, inRedis));
-            options.AddPolicy(Links, context => PostsPerAddress(context, Links, o => o.Links, inRedis));
+            options.AddPolicy(RateLimitPolicies.SignIn, context => PostsPerAddress(context, RateLimitPolicies.SignIn, o => o.SignIn, inRedis));
+            options.AddPolicy(RateLimitPolicies.Testimonials, context => PostsPerAddress(context, RateLimitPolicies.Testimonials, o => o.Testimonials, inRedis));
+            options.AddPolicy(RateLimitPolicies.SignUps, context => PostsPerAddress(context, RateLimitPolicies.SignUps, o => o.SignUps, inRedis));
+            options.AddPolicy(RateLimitPolicies.Links, context => PostsPerAddress(context, RateLimitPolicies.Links, o => o.Links, inRedis));
             options.OnRejected = (context, _) =>
             {
                 // A sliding window frees a segment at a time; without the limiter's own figure, a segment is the honest wait.

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Khilafat.Web.Caching;
+using Khilafat.Web.Health;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
@@ -77,77 +79,4 @@ public static class RedisStartup
         else logger.LogWarning("Redis at {Endpoints} does not answer yet: the site starts, with its cache and rate limits in this process until it does.",
             string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
     }
-}
-
-/// <summary>
-/// Redis answers PING. When it does not, the site is Degraded, not down (pages are rendered afresh and rate limits
-/// count per instance until it is back), so a load balancer keeps sending visitors.
-/// </summary>
-public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        if (!redis.IsConnected) return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected.");
-        try
-        {
-            await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), ct);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer.", e);
-        }
-    }
-}
-
-/// <summary>
-/// An output cache store that treats Redis being away as a miss: while it is disconnected, at once (without waiting
-/// for a command to time out), and when a command fails, logging that at most once a minute.
-/// </summary>
-public sealed class ResilientOutputCacheStore(IOutputCacheStore inner, IConnectionMultiplexer redis, ILogger<ResilientOutputCacheStore> logger) : IOutputCacheStore, IDisposable
-{
-    private long _lastLoggedTicks;
-
-    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
-    {
-        if (!redis.IsConnected) { Failed(null); return null; }
-        try { return await inner.GetAsync(key, cancellationToken); }
-        catch (Exception e) when (e is RedisException or TimeoutException) { Failed(e); return null; }
-    }
-
-    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        if (!redis.IsConnected) return;
-        try { await inner.SetAsync(key, value, tags, validFor, cancellationToken); }
-        catch (Exception e) when (e is RedisException or TimeoutException) { Failed(e); }
-    }
-
-    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
-    {
-        if (!redis.IsConnected)
-        {
-            logger.LogError("The output cache (Redis) is not connected, so {Tag} could not be evicted: pages cached before this change may show until they expire.", tag);
-            return;
-        }
-        try
-        {
-            await inner.EvictByTagAsync(tag, cancellationToken);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            // The change is saved; pages cached before it may show until they expire (an hour at most).
-            logger.LogError(e, "The output cache could not evict {Tag}: pages cached before this change may show until they expire.", tag);
-        }
-    }
-
-    private void Failed(Exception? e)
-    {
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _lastLoggedTicks);
-        if (now - last < 60_000 && last != 0) return;
-        if (Interlocked.CompareExchange(ref _lastLoggedTicks, now, last) == last)
-            logger.LogWarning(e, "The output cache (Redis) does not answer: pages are rendered afresh until it does.");
-    }
-
-    public void Dispose() => (inner as IDisposable)?.Dispose();
 }

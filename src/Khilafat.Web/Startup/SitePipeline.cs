@@ -1,4 +1,7 @@
 using Khilafat.Web.Content;
+using Khilafat.Web.Health;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Seo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Khilafat.Web.Startup;

@@ -51,6 +51,14 @@ public sealed class TestimonialModeration(
     public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor, CancellationToken ct = default)
     {
         if (ids.Count == 0) return 0;
+        var (count, noticesQueued) = await db.WriteAsync(c => ApplyOnceAsync(action, ids, actor, c), ct);
+        if (noticesQueued) outbox.Wake();
+        await cache.EvictPublicAsync(ct);
+        return count;
+    }
+
+    private async Task<(int Count, bool NoticesQueued)> ApplyOnceAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor, CancellationToken ct)
+    {
         var testimonials = await db.Testimonials.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var notices = new List<Testimonial>();
@@ -92,10 +100,7 @@ public sealed class TestimonialModeration(
             t.Email = null;
             t.NotifiedAt = now;
         }
-        await db.SaveChangesAsync(ct);
-        if (notices.Count > 0) outbox.Wake();
-        await cache.EvictPublicAsync(ct);
-        return testimonials.Count;
+        return (testimonials.Count, notices.Count > 0);
     }
 
     /// <summary>Corrects an approved testimonial's text; the original stays as it was submitted.</summary>
@@ -104,11 +109,15 @@ public sealed class TestimonialModeration(
         text = (text ?? "").Replace("\r\n", "\n").Trim();
         if (text.Length is < Testimonial.TextMinLength or > Testimonial.TextMaxLength)
             return $"The text must be {Testimonial.TextMinLength} to {Testimonial.TextMaxLength:N0} characters.";
-        var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (testimonial is null) return "There is no such testimonial.";
-        testimonial.EditedText = text == testimonial.OriginalText ? null : text;
-        db.Audit(clock, actor, AuditActions.TestimonialEdited, $"testimonial:#{id}", testimonial.DisplayName);
-        await db.SaveChangesAsync(ct);
+        var found = await db.WriteAsync(async c =>
+        {
+            var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
+            if (testimonial is null) return false;
+            testimonial.EditedText = text == testimonial.OriginalText ? null : text;
+            db.Audit(clock, actor, AuditActions.TestimonialEdited, $"testimonial:#{id}", testimonial.DisplayName);
+            return true;
+        }, ct);
+        if (!found) return "There is no such testimonial.";
         await cache.EvictPublicAsync(ct);
         return null;
     }

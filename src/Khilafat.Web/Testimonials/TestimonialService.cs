@@ -60,8 +60,11 @@ public sealed class TestimonialService(
             ConsentGivenAt = now,
             IpHash = await keys.HashIpAsync(submission.Ip),
         };
-        db.Testimonials.Add(testimonial);
-        await db.SaveChangesAsync(ct);
+        await db.WriteAsync(_ =>
+        {
+            db.Testimonials.Add(testimonial);
+            return Task.CompletedTask;
+        }, ct);
         return testimonial.Status;
     }
 
@@ -112,13 +115,16 @@ public sealed class TestimonialService(
     {
         var id = await keys.VerifyAsync(WithdrawPurpose, token);
         if (id is null) return false;
-        var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (testimonial is null) return false;
-        db.Testimonials.Remove(testimonial);
-        db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, $"testimonial:#{id}");
-        await db.SaveChangesAsync(ct);
-        await cache.EvictPublicAsync(ct);
-        return true;
+        var withdrawn = await db.WriteAsync(async c =>
+        {
+            var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
+            if (testimonial is null) return false;
+            db.Testimonials.Remove(testimonial);
+            db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, $"testimonial:#{id}");
+            return true;
+        }, ct);
+        if (withdrawn) await cache.EvictPublicAsync(ct);
+        return withdrawn;
     }
 
     private static IQueryable<PublicTestimonial> Project(IQueryable<Testimonial> query) =>

@@ -22,7 +22,7 @@ public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTest
     }
 
     private string ConnectionString => factory.WithScopeAsync(sp => Task.FromResult(
-        Database.RuntimeConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))).Result;
+        SqliteConnectionStrings.Runtime(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))).Result;
 
     [Fact]
     public async Task ABackupTakenDuringWrites_OpensCleanly_AndHoldsEverythingAcknowledgedBeforeItBegan()

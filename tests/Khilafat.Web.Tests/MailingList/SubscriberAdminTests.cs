@@ -155,6 +155,42 @@ public class SubscriberAdminTests(MailSiteFactory factory) : IClassFixture<MailS
         Assert.Empty(await factory.OutboxToAsync(subscriber.Email));
     }
 
+    /// <summary>On PostgreSQL erasures run side by side: each must still add one to the count, none overwrite another's.</summary>
+    [Fact]
+    public async Task ErasuresAtTheSameTime_AreEachCounted()
+    {
+        const int erasures = 12;
+        var (editor, _) = await factory.EditorAsync();
+        var erasedBefore = await ErasedCountShownAsync(editor);
+        var ids = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            var subscribers = Enumerable.Range(0, erasures).Select(_ => new Subscriber
+            {
+                Email = Visitor.NewAddress("erased-at-once"), Status = SubscriberStatus.Confirmed, CreatedAt = now,
+                Consent = new Consent { Version = ConsentWording.Version, Text = ConsentWording.Text, GivenAt = now, Source = "/join" },
+            }).ToList();
+            await db.WriteAsync(_ =>
+            {
+                db.Subscribers.AddRange(subscribers);
+                return Task.CompletedTask;
+            });
+            return subscribers.Select(s => s.Id).ToList();
+        });
+        using var start = new SemaphoreSlim(0);
+
+        var erased = ids.Select(id => factory.WithScopeAsync(async sp =>
+        {
+            await start.WaitAsync();
+            return await sp.GetRequiredService<SubscriberAdministration>().EraseAsync(id, new Actor(null, "editor"));
+        })).ToList();
+        start.Release(erasures);
+
+        Assert.All(await Task.WhenAll(erased), Assert.True);
+        Assert.Equal(erasedBefore + erasures, await ErasedCountShownAsync(editor));
+    }
+
     private async Task<int> ErasedCountShownAsync(HttpClient editor)
     {
         var text = (await editor.GetDocumentAsync("/admin/subscribers")).QuerySelector("main")!.Text();

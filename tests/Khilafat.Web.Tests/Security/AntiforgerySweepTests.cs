@@ -1,6 +1,6 @@
 using System.Net;
 using Khilafat.Web.Accounts;
-using Khilafat.Web.Startup;
+using Khilafat.Web.MailingList;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;

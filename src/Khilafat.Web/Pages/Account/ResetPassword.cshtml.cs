@@ -2,7 +2,7 @@ using System.Text;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
-using Khilafat.Web.Startup;
+using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

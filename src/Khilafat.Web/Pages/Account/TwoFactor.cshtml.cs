@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Khilafat.Web.Accounts;
-using Khilafat.Web.Startup;
+using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

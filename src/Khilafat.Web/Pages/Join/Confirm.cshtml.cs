@@ -1,6 +1,6 @@
 using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
-using Khilafat.Web.Startup;
+using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

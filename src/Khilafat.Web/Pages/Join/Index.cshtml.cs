@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
-using Khilafat.Web.Startup;
+using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

@@ -1,4 +1,4 @@
-using Khilafat.Web.Startup;
+using Khilafat.Web.RateLimiting;
 using Khilafat.Web.Testimonials;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

@@ -1,7 +1,6 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Options;
-using Khilafat.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -27,7 +26,7 @@ public class IndexModel(IConfiguration configuration, IWebHostEnvironment enviro
     {
         if (OnPostgres) return NotFound();
         var file = Path.Combine(Path.GetTempPath(), $"khilafat-backup-{Guid.NewGuid():N}.db");
-        await DatabaseBackup.WriteAsync(Database.RuntimeConnectionString(configuration, environment), file, ct);
+        await DatabaseBackup.WriteAsync(SqliteConnectionStrings.Runtime(configuration, environment), file, ct);
         await db.RecordAsync(clock, Actor.From(User), AuditActions.BackupDownloaded, ct: ct);
         // The temporary copy goes as soon as it has been sent.
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

@@ -1,7 +1,7 @@
 using Khilafat.Web.Content;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Khilafat.Web.Startup;
+namespace Khilafat.Web.Caching;
 
 /// <summary>Named output-cache policies for public pages.</summary>
 public static class OutputCachePolicies

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Khilafat.Web.Startup;
+namespace Khilafat.Web.Health;
 
 /// <summary>
 /// /healthz's answer: the overall status and each check's (the database, and Redis when configured), as JSON, e.g.

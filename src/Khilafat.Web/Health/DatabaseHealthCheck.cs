@@ -2,7 +2,7 @@ using Khilafat.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Khilafat.Web.Startup;
+namespace Khilafat.Web.Health;
 
 /// <summary>Healthy when the database answers a real query against the site's tables.</summary>
 public sealed class DatabaseHealthCheck(SiteDbContext db) : IHealthCheck

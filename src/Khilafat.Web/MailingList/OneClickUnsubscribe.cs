@@ -1,6 +1,6 @@
-using Khilafat.Web.MailingList;
+using Khilafat.Web.RateLimiting;
 
-namespace Khilafat.Web.Startup;
+namespace Khilafat.Web.MailingList;
 
 /// <summary>
 /// RFC 8058 one-click unsubscribe: mail providers POST "List-Unsubscribe=One-Click" to the address in the

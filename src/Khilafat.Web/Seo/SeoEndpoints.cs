@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
 
-namespace Khilafat.Web.Startup;
+namespace Khilafat.Web.Seo;
 
 /// <summary>/sitemap.xml (every published page in every language, each with its alternates) and /robots.txt.</summary>
 public static class SeoEndpoints

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using StackExchange.Redis;
 
-namespace Khilafat.Web.Startup;
+namespace Khilafat.Web.RateLimiting;
 
 /// <summary>
 /// A sliding-window limit counted in Redis, so that it holds across every instance of the site: at most

@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Khilafat.Web.Data;
+
+/// <summary>
+/// Per-connection settings SQLite does not keep in the file: wait up to five seconds for another writer instead of
+/// failing at once, and flush the WAL at every commit so an acknowledged write survives a crash.
+/// </summary>
+public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionPragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,75 @@
+using Khilafat.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Startup;
+
+/// <summary>
+/// SQLite's part of start-up: creates the default data folder on a first start (a configured folder elsewhere must
+/// exist: a missing volume must not become a new empty site), turns on WAL, migrates, and proves the file can be written.
+/// </summary>
+internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : DatabaseStartup
+{
+    private readonly string _connectionString = SqliteConnectionStrings.Resolve(app.Configuration, app.Environment);
+
+    private string File => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+
+    public override string Where => $"the database at {File}";
+
+    public override async Task PrepareAsync(SiteDbContext db, CancellationToken ct)
+    {
+        if (Path.GetDirectoryName(File) is { Length: > 0 } folder && !Directory.Exists(folder))
+        {
+            if (!IsUnderContentRoot(app.Configuration))
+                throw new StartupException($"The data folder {folder} does not exist. Create it, or mount the volume that holds the database, and start again (ConnectionStrings__Default names {File}).");
+            Directory.CreateDirectory(folder);
+            logger.LogInformation("Created the data folder {Folder}", folder);
+        }
+
+        // WAL lets readers carry on while one writer writes; the setting is stored in the file, so once is enough.
+        var create = new SqliteConnectionStringBuilder(_connectionString);
+        if (create.Mode == SqliteOpenMode.ReadWrite) create.Mode = SqliteOpenMode.ReadWriteCreate;
+        await using var connection = new SqliteConnection(create.ToString());
+        await connection.OpenAsync(ct);
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
+    }
+
+    public override async Task MigrateAsync(SiteDbContext db, CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        await ProveWritableAsync(SqliteConnectionStrings.Runtime(app.Configuration, app.Environment), ct);
+    }
+
+    public override string? Explain(Exception e) => e switch
+    {
+        SqliteException { SqliteErrorCode: 8 } => $"The database at {File} is read-only. Give the app write access to the file and its folder (SQLite also writes -wal and -shm files beside it).",
+        SqliteException { SqliteErrorCode: 11 or 26 } => $"The file at {File} is not a usable SQLite database (it is damaged or is another kind of file). Restore it from a backup (see the README) or move it away to start afresh.",
+        SqliteException { SqliteErrorCode: 14 } => $"The database at {File} cannot be opened: check the path in ConnectionStrings__Default and the folder's permissions.",
+        SqliteException => $"The database at {File} could not be opened or migrated: {e.Message}",
+        IOException or UnauthorizedAccessException => $"The database at {File} could not be opened: {e.Message}",
+        _ => null,
+    };
+
+    /// <summary>Whether the configured file is given relative to the content root (the default App_Data), whose folder the app may create.</summary>
+    private static bool IsUnderContentRoot(IConfiguration configuration) =>
+        new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? SqliteConnectionStrings.Default).DataSource is { Length: > 0 } file
+        && !Path.IsPathRooted(file);
+
+    // A read-only file would otherwise start a site whose every sign-up fails; a real write (rolled back) finds out now.
+    private static async Task ProveWritableAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var read = connection.CreateCommand();
+        read.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        await ExecuteAsync(connection, $"BEGIN IMMEDIATE; PRAGMA user_version = {version}; ROLLBACK;", ct);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
