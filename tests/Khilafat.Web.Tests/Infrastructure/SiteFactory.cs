@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Khilafat.Web.Tests.Infrastructure;
 
@@ -52,8 +54,12 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     // A restart on the same data folder finds its PostgreSQL database named here.
     private const string PostgresDatabaseFile = "postgres-database.txt";
-    public ManualTimeProvider Clock { get; } = new();
-    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The app's clock: it stands still until a test moves it, from now in whole microseconds (as PostgreSQL keeps times, so a time read back equals the time written).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
+
+    /// <summary>Every log message the app writes, so tests can assert what was logged (and what never is).</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <summary>Extra configuration, as a test class needs it (keys as in appsettings.json, ":" separated).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -71,7 +77,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Every request of a test comes from one address; the limits are tested by classes that set them low.
         foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter, LoopbackClientAddress>();
@@ -135,52 +141,4 @@ internal sealed class LoopbackClientAddress : IStartupFilter
         });
         next(app);
     };
-}
-
-/// <summary>A clock that stands still until a test moves it.</summary>
-public sealed class ManualTimeProvider : TimeProvider
-{
-    // Whole microseconds, as PostgreSQL keeps times, so a time read back equals the time written.
-    private DateTimeOffset _now = new(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero);
-    private readonly Lock _lock = new();
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_lock) return _now;
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (_lock) _now += by;
-    }
-}
-
-/// <summary>Keeps every log message the app writes, so tests can assert what was logged (and what never is).</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<LogRecord> _records = new();
-
-    public IReadOnlyCollection<LogRecord> Records => _records.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _records);
-
-    public void Dispose()
-    {
-    }
-
-    public sealed record LogRecord(string Category, LogLevel Level, string Message, Exception? Exception)
-    {
-        public override string ToString() => $"{Level} {Category}: {Message} {Exception}";
-    }
-
-    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<LogRecord> records) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (records.Count < 20_000) records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), exception));
-        }
-    }
 }

@@ -67,7 +67,7 @@ public class ConcurrencyTests(MailSiteFactory factory) : IClassFixture<MailSiteF
 
     private void AssertNoErrorsLogged()
     {
-        var errors = factory.Logs.Records.Where(r => r.Level >= LogLevel.Error).ToList();
+        var errors = factory.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }
