@@ -65,25 +65,25 @@ public sealed class AppProcess : IAsyncDisposable
         return new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    /// <summary>Waits (at most <paramref name="timeout"/>) until /healthz answers 200; fails with the app's output if it does not.</summary>
+    /// <summary>Waits (at most <paramref name="timeout"/>, 60 s by default) until /healthz answers 200; fails with the app's output if it does not, or if the app exits.</summary>
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (DateTime.UtcNow < deadline)
+        await Poll.UntilAsync(async () =>
         {
             if (_process.HasExited) throw new InvalidOperationException($"The site exited with code {_process.ExitCode}:\n{Output}");
             try
             {
-                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return Healthy;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
             }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The site did not become healthy in time:\n{Output}");
+            return Output;
+        }, state => ReferenceEquals(state, Healthy), "the site to answer /healthz (last seen: its output)", timeout ?? TimeSpan.FromSeconds(60));
     }
+
+    private const string Healthy = "healthy";
 
     /// <summary>Waits (at most <paramref name="timeout"/>) for the process to end; false if it has not.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)

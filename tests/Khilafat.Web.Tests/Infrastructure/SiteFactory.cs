@@ -1,3 +1,4 @@
+using System.Net;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -61,6 +62,12 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>Every log message the app writes, so tests can assert what was logged (and what never is).</summary>
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
+    /// <summary>The header in which a test names the client address of a request, as a browser behind its own IP would have.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>The client address of requests that name none: the loopback address, as a browser on this machine would have.</summary>
+    protected virtual IPAddress ClientAddress => IPAddress.Loopback;
+
     /// <summary>Extra configuration, as a test class needs it (keys as in appsettings.json, ":" separated).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -80,7 +87,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IStartupFilter, LoopbackClientAddress>();
+            services.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter(ClientAddress));
             services.AddSingleton<TimeProvider>(Clock);
             ConfigureServices(services);
         });
@@ -129,14 +136,20 @@ public class SiteFactory : WebApplicationFactory<Program>
 /// <summary>The site on PostgreSQL whichever pass of the suite this is, for tests of what only PostgreSQL does.</summary>
 public class PostgresSiteFactory() : SiteFactory(null, DatabaseProvider.Postgres);
 
-/// <summary>The test server gives requests no client address; real ones have one. Give them the loopback address, as a browser on this machine would have.</summary>
-internal sealed class LoopbackClientAddress : IStartupFilter
+/// <summary>
+/// The test server gives requests no client address; real ones have one. Gives each request the address a test names in
+/// <see cref="SiteFactory.ClientAddressHeader"/>, else the one it has (on Kestrel), else the factory's default.
+/// </summary>
+internal sealed class ClientAddressStartupFilter(IPAddress defaultAddress) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use((context, nextMiddleware) =>
         {
-            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            context.Connection.RemoteIpAddress =
+                context.Request.Headers.TryGetValue(SiteFactory.ClientAddressHeader, out var value) && IPAddress.TryParse(value, out var named)
+                    ? named
+                    : context.Connection.RemoteIpAddress ?? defaultAddress;
             return nextMiddleware(context);
         });
         next(app);
