@@ -54,13 +54,7 @@ public sealed partial class TwoInstances : IAsyncDisposable
             ["Email__Smtp__Timeout"] = "00:00:04",
             ["Email__ClaimTimeout"] = "00:00:10",
             ["Email__PollInterval"] = "00:00:00.200",
-            ["RateLimits__SignIn"] = "100000",
-            ["RateLimits__SignUps"] = "100000",
-            ["RateLimits__Links"] = "100000",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Khilafat"] = "Information",
             ["Logging__LogLevel__Khilafat.Web.Email.OutboxSender"] = "Debug",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
 
