@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the site: restore, build, then the tests twice: the whole solution on SQLite (the integration
-# suite and the browser tests), then the integration suite again on a real PostgreSQL server, with the multi-instance
-# tests (two site processes on one PostgreSQL and one Redis). Fails when any test fails.
+# Runs every test of the site: restore, build, then the tests twice: the whole solution on SQLite (the unit tests, the
+# integration suite and the browser tests), then the integration suite again on a real PostgreSQL server, with the
+# multi-instance tests (two site processes on one PostgreSQL and one Redis). Fails when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 

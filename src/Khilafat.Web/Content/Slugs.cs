@@ -14,7 +14,8 @@ public static partial class Slugs
         "img", "images", "lib", "static", "assets", "favicon.ico", "home", "index", "ar", "ur", "en", "search", "feed", "changes",
     };
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    // \z, not $: "$" also matches before a final line break, and "our-work\n" would pass as a slug no address can reach.
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 
     /// <summary>Lowercase letters, digits and single hyphens between them, at most <see cref="Page.SlugMaxLength"/> characters.</summary>

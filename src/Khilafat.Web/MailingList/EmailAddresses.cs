@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text;
 
 namespace Khilafat.Web.MailingList;
 
@@ -6,12 +7,13 @@ namespace Khilafat.Web.MailingList;
 public static class EmailAddresses
 {
     /// <summary>
-    /// Trimmed, with the domain lower-cased (the local part is left as typed: some servers treat it as case-sensitive).
+    /// Trimmed, in Unicode normalization form C, with the domain lower-cased (the local part is left as typed: some servers treat it as case-sensitive).
     /// Null when it is not a single plain address of at most 254 characters.
     /// </summary>
     public static string? Normalize(string? input)
     {
-        var trimmed = input?.Trim();
+        // One spelling for one address: "é" typed as one character or as "e" and a combining accent is the same address.
+        var trimmed = input?.Trim().Normalize(NormalizationForm.FormC);
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > Subscriber.EmailMaxLength) return null;
         var at = trimmed.LastIndexOf('@');
         if (at <= 0 || at == trimmed.Length - 1 || at > 64) return null;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Khilafat.Web.Testimonials;
 
@@ -10,6 +12,26 @@ public static partial class SpamCheck
 
     [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|xyz|top|io|co|me|ly|link|click|shop|site|online)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
+
+    /// <summary>A tamper-proof note of when a form was served at <paramref name="now"/>, for the minimum fill time.</summary>
+    internal static string NewFormStamp(IDataProtector formStamps, DateTime now) =>
+        formStamps.Protect(now.Ticks.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Why a submission was sent by a program, or null: the honeypot filled in, the form stamp missing or forged, or the form sent too fast.</summary>
+    internal static string? RobotReason(string? honeypot, string? formStamp, IDataProtector formStamps, DateTime now)
+    {
+        if (!string.IsNullOrEmpty(honeypot)) return "honeypot filled in";
+        long ticks;
+        try
+        {
+            ticks = long.Parse(formStamps.Unprotect(formStamp ?? ""), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return "form stamp missing or forged";
+        }
+        return now - new DateTime(ticks, DateTimeKind.Utc) < MinimumFillTime ? "posted too fast" : null;
+    }
 
     public static string? LinkOrBlockedWord(string text, IReadOnlyCollection<string> blocklist)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
@@ -30,7 +29,7 @@ public sealed class TestimonialService(
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Testimonials.FormStamp");
 
     /// <summary>A tamper-proof note of when the form was served, for the minimum fill time.</summary>
-    public string NewFormStamp() => FormStamps.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
+    public string NewFormStamp() => SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Stores a submission (already validated). Robots — the honeypot filled, the form sent too fast or without its
@@ -40,7 +39,7 @@ public sealed class TestimonialService(
     public async Task<TestimonialStatus> SubmitAsync(TestimonialSubmission submission, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var spamReason = RobotReason(submission, now)
+        var spamReason = SpamCheck.RobotReason(submission.Honeypot, submission.FormStamp, FormStamps, now)
             ?? SpamCheck.LinkOrBlockedWord($"{submission.DisplayName} {submission.Place} {submission.Text}", await BlocklistAsync(ct));
         var testimonial = new Testimonial
         {
@@ -66,21 +65,6 @@ public sealed class TestimonialService(
             return Task.CompletedTask;
         }, ct);
         return testimonial.Status;
-    }
-
-    private string? RobotReason(TestimonialSubmission submission, DateTime now)
-    {
-        if (!string.IsNullOrEmpty(submission.Honeypot)) return "honeypot filled in";
-        long ticks;
-        try
-        {
-            ticks = long.Parse(FormStamps.Unprotect(submission.FormStamp ?? ""), CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
-        {
-            return "form stamp missing or forged";
-        }
-        return now - new DateTime(ticks, DateTimeKind.Utc) < SpamCheck.MinimumFillTime ? "posted too fast" : null;
     }
 
     public async Task<IReadOnlyList<string>> BlocklistAsync(CancellationToken ct = default) =>

@@ -16,8 +16,8 @@ public partial class SetupJourneyTests(BrowserSite site, ITestOutputHelper outpu
     {
         var token = site.Services.GetRequiredService<SetupToken>().Value;
         Assert.False(string.IsNullOrEmpty(token), "A site with no account must offer the setup link.");
-        var logged = site.Logs.Messages.Select(m => SetupLink().Match(m)).SingleOrDefault(m => m.Success);
-        Assert.True(logged is not null, "The setup link was not logged:\n" + string.Join("\n", site.Logs.Messages));
+        var logged = site.Logs.GetSnapshot().Select(r => SetupLink().Match(r.Message)).SingleOrDefault(m => m.Success);
+        Assert.True(logged is not null, "The setup link was not logged:\n" + string.Join("\n", site.Logs.GetSnapshot().Select(r => r.Message)));
         var link = logged!.Value;
         Assert.Equal(site.BaseAddress + "setup?token=" + token, link);
 

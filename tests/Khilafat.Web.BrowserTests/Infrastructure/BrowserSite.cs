@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Khilafat.Web.BrowserTests.Infrastructure;
@@ -34,8 +36,12 @@ public class BrowserSite : IAsyncLifetime
 
     public string DataDirectory { get; }
     public string MailFolder => Path.Combine(DataDirectory, "mail");
-    public ManualTimeProvider Clock { get; } = new();
-    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The app's clock: it stands still until a test moves it, from now in whole microseconds (as the integration tests' clock).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
+
+    /// <summary>Every log message the app writes, so a test can read what was logged (the first-run setup link).</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     /// <summary>Where the site listens, http://127.0.0.1:{port}/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -119,7 +125,7 @@ public class BrowserSite : IAsyncLifetime
             // context and keeps Secure cookies from http://127.0.0.1, and the anti-forgery cookie follows the request's scheme.
             // Every request of a test comes from 127.0.0.1; the limits are tested by the integration tests.
             foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
-            builder.ConfigureLogging(logging => logging.AddProvider(site.Logs));
+            builder.ConfigureLogging(logging => logging.AddFakeLogging());
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(site.Clock));
         }
     }

@@ -43,6 +43,16 @@ public static partial class Visitor
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Opens every closed &lt;details&gt; (the FAQ's answers), so that checks of the page see all of it.</summary>
+    public static async Task OpenEveryAnswerAsync(this IPage page)
+    {
+        foreach (var summary in await page.Locator("details > summary").AllAsync()) await summary.ClickAsync();
+    }
+
+    /// <summary>The public pages in English that a visitor reaches from the navigation and forms, for checks run on each.</summary>
+    public static TheoryData<string> PublicPages =>
+        ["/", "/statement", "/faq", "/history", "/testimonials", "/testimonials/share", "/join", "/join/thanks", "/account/sign-in"];
+
     /// <summary>The path (and query) of the page now shown.</summary>
     public static string PathAndQuery(this IPage page) => new Uri(page.Url).PathAndQuery;
 

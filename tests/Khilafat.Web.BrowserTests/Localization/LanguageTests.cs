@@ -30,7 +30,7 @@ public class LanguageTests(BrowserSite site, ITestOutputHelper output) : IClassF
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.OpenAsync(path);
-        foreach (var summary in await page.Locator("details > summary").AllAsync()) await summary.ClickAsync();
+        await page.OpenEveryAnswerAsync();
 
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
         await page.AssertNoAxeViolationsAsync();

@@ -26,7 +26,7 @@ public partial class SetupTests
         var token = factory.Services.GetRequiredService<SetupToken>().Value;
 
         Assert.False(string.IsNullOrEmpty(token));
-        var logged = Assert.Single(factory.Logs.Records, r => r.Message.Contains("/setup?token="));
+        var logged = Assert.Single(factory.Logs.GetSnapshot(), r => r.Message.Contains("/setup?token="));
         Assert.Equal(LogLevel.Warning, logged.Level);
         Assert.Equal("/setup?token=" + token, LoggedSetupPath(factory));
     }
@@ -158,7 +158,7 @@ public partial class SetupTests
     internal static string LoggedSetupPath(SiteFactory factory)
     {
         _ = factory.Services; // starts the app
-        var message = Assert.Single(factory.Logs.Records, r => r.Message.Contains("/setup?token=")).Message;
+        var message = Assert.Single(factory.Logs.GetSnapshot(), r => r.Message.Contains("/setup?token=")).Message;
         return SetupLink().Match(message).Value;
     }
 

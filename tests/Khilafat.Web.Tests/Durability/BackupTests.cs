@@ -39,8 +39,7 @@ public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTest
                 acknowledged.Add(email);
             }
         })).ToList();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (acknowledged.Count < 200 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        await Poll.UntilAsync(() => acknowledged.Count >= 200, "200 acknowledged sign-ups", TimeSpan.FromSeconds(30));
 
         var before = acknowledged.ToArray();
         var file = Path.Combine(factory.DataDirectory, "backup.db");

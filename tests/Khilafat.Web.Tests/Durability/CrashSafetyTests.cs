@@ -38,16 +38,6 @@ public class CrashSafetyTests
         return (Task.WhenAll(workers), acknowledged, failures);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
-    }
-
     [Fact]
     public async Task KilledMidStream_TheDatabaseIsIntact_AndEveryAcknowledgedSignUpIsThereWithItsConfirmation()
     {
@@ -58,7 +48,7 @@ public class CrashSafetyTests
             using var stop = new CancellationTokenSource();
             var (done, acknowledged, failures) = SignUpStream(app.Address, "crash", stop.Token);
 
-            await WaitForAsync(() => acknowledged.Count >= 300, TimeSpan.FromSeconds(60), "300 acknowledged sign-ups");
+            await Poll.UntilAsync(() => acknowledged.Count >= 300, "300 acknowledged sign-ups", TimeSpan.FromSeconds(60));
             app.Kill();
             await stop.CancelAsync();
             Assert.True(await Task.WhenAny(done, Task.Delay(TimeSpan.FromSeconds(60))) == done, "the sign-up workers did not stop");
@@ -85,7 +75,7 @@ public class CrashSafetyTests
         using var stop = new CancellationTokenSource();
         var (done, acknowledged, failures) = SignUpStream(app.Address, "sigterm", stop.Token);
 
-        await WaitForAsync(() => acknowledged.Count >= 300, TimeSpan.FromSeconds(60), "300 acknowledged sign-ups");
+        await Poll.UntilAsync(() => acknowledged.Count >= 300, "300 acknowledged sign-ups", TimeSpan.FromSeconds(60));
         app.Terminate();
         Assert.True(await app.WaitForExitAsync(TimeSpan.FromSeconds(40)), "the site did not stop within 40 seconds of SIGTERM");
         await stop.CancelAsync();

@@ -16,17 +16,11 @@ public sealed class DurabilityData : IDisposable
         ["ConnectionStrings__Default"] = connectionString ?? $"Data Source={DatabasePath}",
         ["Email__PickupDirectory"] = MailFolder,
         ["Email__PollInterval"] = "00:00:00.050",
-        ["RateLimits__SignUps"] = "1000000",
-        ["RateLimits__Links"] = "1000000",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Khilafat"] = "Information",
-        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
 
     public static string Scalar(string databasePath, string sql)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(databasePath);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
@@ -35,8 +29,7 @@ public sealed class DurabilityData : IDisposable
     /// <summary>Each subscriber's email with the statuses of the confirmation emails queued for them.</summary>
     public static Dictionary<string, List<int>> SubscribersWithConfirmations(string databasePath)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(databasePath);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT s.Email, m.Status FROM Subscribers s
@@ -50,6 +43,13 @@ public sealed class DurabilityData : IDisposable
             if (!reader.IsDBNull(1)) list.Add(reader.GetInt32(1));
         }
         return result;
+    }
+
+    private static SqliteConnection OpenReadOnly(string databasePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
     }
 
     public void Dispose()

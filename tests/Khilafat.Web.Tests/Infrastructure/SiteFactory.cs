@@ -1,3 +1,4 @@
+using System.Net;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Khilafat.Web.Tests.Infrastructure;
 
@@ -52,8 +55,18 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     // A restart on the same data folder finds its PostgreSQL database named here.
     private const string PostgresDatabaseFile = "postgres-database.txt";
-    public ManualTimeProvider Clock { get; } = new();
-    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The app's clock: it stands still until a test moves it, from now in whole microseconds (as PostgreSQL keeps times, so a time read back equals the time written).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
+
+    /// <summary>Every log message the app writes, so tests can assert what was logged (and what never is).</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    /// <summary>The header in which a test names the client address of a request, as a browser behind its own IP would have.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>The client address of requests that name none: the loopback address, as a browser on this machine would have.</summary>
+    protected virtual IPAddress ClientAddress => IPAddress.Loopback;
 
     /// <summary>Extra configuration, as a test class needs it (keys as in appsettings.json, ":" separated).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -71,10 +84,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Every request of a test comes from one address; the limits are tested by classes that set them low.
         foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IStartupFilter, LoopbackClientAddress>();
+            services.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter(ClientAddress));
             services.AddSingleton<TimeProvider>(Clock);
             ConfigureServices(services);
         });
@@ -123,64 +136,22 @@ public class SiteFactory : WebApplicationFactory<Program>
 /// <summary>The site on PostgreSQL whichever pass of the suite this is, for tests of what only PostgreSQL does.</summary>
 public class PostgresSiteFactory() : SiteFactory(null, DatabaseProvider.Postgres);
 
-/// <summary>The test server gives requests no client address; real ones have one. Give them the loopback address, as a browser on this machine would have.</summary>
-internal sealed class LoopbackClientAddress : IStartupFilter
+/// <summary>
+/// The test server gives requests no client address; real ones have one. Gives each request the address a test names in
+/// <see cref="SiteFactory.ClientAddressHeader"/>, else the one it has (on Kestrel), else the factory's default.
+/// </summary>
+internal sealed class ClientAddressStartupFilter(IPAddress defaultAddress) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use((context, nextMiddleware) =>
         {
-            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            context.Connection.RemoteIpAddress =
+                context.Request.Headers.TryGetValue(SiteFactory.ClientAddressHeader, out var value) && IPAddress.TryParse(value, out var named)
+                    ? named
+                    : context.Connection.RemoteIpAddress ?? defaultAddress;
             return nextMiddleware(context);
         });
         next(app);
     };
-}
-
-/// <summary>A clock that stands still until a test moves it.</summary>
-public sealed class ManualTimeProvider : TimeProvider
-{
-    // Whole microseconds, as PostgreSQL keeps times, so a time read back equals the time written.
-    private DateTimeOffset _now = new(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero);
-    private readonly Lock _lock = new();
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_lock) return _now;
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (_lock) _now += by;
-    }
-}
-
-/// <summary>Keeps every log message the app writes, so tests can assert what was logged (and what never is).</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<LogRecord> _records = new();
-
-    public IReadOnlyCollection<LogRecord> Records => _records.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _records);
-
-    public void Dispose()
-    {
-    }
-
-    public sealed record LogRecord(string Category, LogLevel Level, string Message, Exception? Exception)
-    {
-        public override string ToString() => $"{Level} {Category}: {Message} {Exception}";
-    }
-
-    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<LogRecord> records) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (records.Count < 20_000) records.Enqueue(new LogRecord(category, logLevel, formatter(state, exception), exception));
-        }
-    }
 }

@@ -35,7 +35,7 @@ public static class TestAccounts
     /// <summary>Signs in through /account/sign-in as a person would, and checks it worked.</summary>
     public static async Task SignInAsync(this HttpClient client, string email, string password = Password)
     {
-        using var response = await client.SubmitFormAsync("/account/sign-in", Html.Values(("Input.Email", email), ("Input.Password", password)));
+        using var response = await client.SubmitSignInAsync(email, password);
         var landedOn = response.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.True(response.StatusCode == HttpStatusCode.OK && landedOn == "/admin",
             $"Signing in as {email} ended on {landedOn} ({(int)response.StatusCode}): {Html.Shorten(await response.Content.ReadAsStringAsync())}");

@@ -8,29 +8,9 @@ using MimeKit;
 namespace Khilafat.Web.Tests.Localization;
 
 /// <summary>A sign-up remembers the language of its page: its emails, links and pages are in that language.</summary>
-public class LanguageEmailTests(LanguageEmailTests.Factory factory) : IClassFixture<LanguageEmailTests.Factory>
+public class LanguageEmailTests(PickupFolderFactory factory) : IClassFixture<PickupFolderFactory>
 {
-    public sealed class Factory : SiteFactory
-    {
-        public string MailFolder => Path.Combine(DataDirectory, "mail");
-
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Email:PickupDirectory", MailFolder), new("Email:PollInterval", "00:00:00.100")];
-    }
-
-    private async Task<MimeMessage> MailToAsync(string address)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            foreach (var file in Directory.Exists(factory.MailFolder) ? Directory.GetFiles(factory.MailFolder, "*.eml") : [])
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == address)) return message;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No email to {address} within 10 seconds.");
-    }
+    private Task<MimeMessage> MailToAsync(string address) => Mailbox.WaitForEmailInFolderAsync(factory.PickupFolder, address);
 
     [Fact]
     public async Task AnArabicSignUp_GetsItsConfirmationInArabic_RightToLeft_WithArabicPages()

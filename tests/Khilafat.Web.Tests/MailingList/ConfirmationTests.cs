@@ -46,7 +46,7 @@ public class ConfirmationTests(MailSiteFactory factory) : IClassFixture<MailSite
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/join/confirmed", response.LandedOn());
+        Assert.Equal("/join/confirmed", response.LandedOnPath());
         Assert.Equal("Thank you for joining", page.QuerySelector("h1")!.Text());
         var subscriber = await factory.SubscriberAsync(email);
         Assert.Equal(SubscriberStatus.Confirmed, subscriber!.Status);
@@ -75,7 +75,7 @@ public class ConfirmationTests(MailSiteFactory factory) : IClassFixture<MailSite
             Assert.Contains("This confirmation link has expired", page.QuerySelector("main")!.Text());
         }
         Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
-        Assert.Equal("/join/confirm", pressed.LandedOn());
+        Assert.Equal("/join/confirm", pressed.LandedOnPath());
         var subscriber = await factory.SubscriberAsync(email);
         Assert.Equal(SubscriberStatus.Pending, subscriber!.Status);
         Assert.Null(subscriber.ConfirmedAt);

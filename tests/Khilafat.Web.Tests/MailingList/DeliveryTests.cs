@@ -52,7 +52,7 @@ public class DeliveryTests
 
         // And the link in it works.
         using var confirmed = await client.SubmitFormAsync(Mailbox.PathAndQuery(delivered[0].ConfirmLink()));
-        Assert.Equal("/join/confirmed", confirmed.LandedOn());
+        Assert.Equal("/join/confirmed", confirmed.LandedOnPath());
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class DeliveryTests
         Assert.Equal("Confirm your subscription", page.QuerySelector("h1")!.Text());
         using var confirmed = await client.SubmitAsync(page.Form(), Mailbox.PathAndQuery(message.ConfirmLink()));
 
-        Assert.Equal("/join/confirmed", confirmed.LandedOn());
+        Assert.Equal("/join/confirmed", confirmed.LandedOnPath());
         Assert.Equal(SubscriberStatus.Confirmed, (await factory.SubscriberAsync(email))!.Status);
     }
 }

@@ -95,7 +95,7 @@ public class ImportTests(MailSiteFactory factory) : IClassFixture<MailSiteFactor
 
         // The imported address joins only with its own confirmation.
         using var joined = await factory.CreateClient().SubmitFormAsync(Mailbox.PathAndQuery(toOne.ConfirmLink()));
-        Assert.Equal("/join/confirmed", joined.LandedOn());
+        Assert.Equal("/join/confirmed", joined.LandedOnPath());
         Assert.Equal(SubscriberStatus.Confirmed, (await factory.SubscriberAsync(new1))!.Status);
 
         var audit = (await factory.AuditAsync(AuditActions.SubscribersImported)).Last();

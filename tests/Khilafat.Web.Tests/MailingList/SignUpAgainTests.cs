@@ -20,7 +20,7 @@ public class SignUpAgainTests(MailSiteFactory factory) : IClassFixture<MailSiteF
         using (await client.SubmitFormAsync(Mailbox.PathAndQuery(message.UnsubscribeLink()))) { }
         Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(unsubscribed))!.Status);
 
-        var visitor = factory.CreateHttpsNonRedirectingClient();
+        var visitor = factory.CreateNonRedirectingClient();
         var answers = new List<(string Location, string Page)>();
         foreach (var email in new[] { Visitor.NewAddress("new"), pending, confirmed, unsubscribed })
         {

@@ -30,7 +30,7 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/join", response.LandedOn());
+        Assert.Equal("/join", response.LandedOnPath());
         Assert.Equal(message, page.FieldError(field));
         Assert.Contains(message, page.QuerySelector(".error-summary")!.Text());
         // What was typed is kept, so it can be corrected.
@@ -65,7 +65,7 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
         using var response = await client.SubmitFormAsync("/join", values);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/join/thanks", response.LandedOn());
+        Assert.Equal("/join/thanks", response.LandedOnPath());
         Assert.Equal("Check your email", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
         Assert.Null(await factory.SubscriberAsync(email));
         Assert.Equal(subscribers, await factory.SubscriberCountAsync());

@@ -58,7 +58,7 @@ public class SubscriberAdminTests(MailSiteFactory factory) : IClassFixture<MailS
         var after = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(detailsPath, response.LandedOn());
+        Assert.Equal(detailsPath, response.LandedOnPath());
         Assert.Equal("Unsubscribed. The address gets no more email from the list.", after.QuerySelector("[role=status]")!.Text());
         Assert.Equal("Unsubscribed", Facts(after)["Status"]);
         Assert.Null(after.QuerySelector("form[action*='handler=Unsubscribe']"));
@@ -112,7 +112,7 @@ public class SubscriberAdminTests(MailSiteFactory factory) : IClassFixture<MailS
         var list = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/admin/subscribers", response.LandedOn());
+        Assert.Equal("/admin/subscribers", response.LandedOnPath());
         Assert.Equal("The subscriber is erased: their address, details, consent record and emails are gone.", list.QuerySelector("[role=status]")!.Text());
         Assert.DoesNotContain(subscriber.Email, list.DocumentElement.OuterHtml);
         Assert.Contains($"{erasedBefore + 1} erased on request", list.QuerySelector("main")!.Text());

@@ -138,7 +138,7 @@ public class SubscriberListTests(SeededListFactory factory) : IClassFixture<Seed
     [Fact]
     public async Task TheListAndItsExport_AreOnlyForSignedInEditors()
     {
-        var anonymous = factory.CreateHttpsNonRedirectingClient();
+        var anonymous = factory.CreateNonRedirectingClient();
 
         foreach (var path in new[] { "/admin/subscribers", "/admin/subscribers/export", "/admin/subscribers/import" })
         {

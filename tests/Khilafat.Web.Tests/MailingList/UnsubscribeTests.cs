@@ -131,7 +131,7 @@ public class UnsubscribeTests(MailSiteFactory factory) : IClassFixture<MailSiteF
 
         using var confirmed = await client.SubmitFormAsync(Mailbox.PathAndQuery(second.ConfirmLink()));
 
-        Assert.Equal("/join/confirmed", confirmed.LandedOn());
+        Assert.Equal("/join/confirmed", confirmed.LandedOnPath());
         var back = await factory.SubscriberAsync(email);
         Assert.Equal(SubscriberStatus.Confirmed, back!.Status);
         Assert.Equal(("Back Again", "PK"), (back.Name, back.Country));

@@ -36,7 +36,7 @@ public class ServerErrorTests
         Assert.DoesNotContain("Data Source", body);
         Assert.DoesNotContain("Password", body);
         Assert.DoesNotContain("SELECT", body);
-        Assert.Contains(factory.Logs.Records, r => r.Level >= LogLevel.Error && r.Exception is not null && r.Exception.ToString().Contains("FaqEntries"));
+        Assert.Contains(factory.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error && r.Exception is not null && r.Exception.ToString().Contains("FaqEntries"));
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 }

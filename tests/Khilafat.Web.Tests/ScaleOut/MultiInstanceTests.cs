@@ -78,7 +78,7 @@ public partial class MultiInstanceTests
     private static async Task<string> LoggedSetupPathAsync(AppProcess instance)
     {
         // Logged once the instance listens, which is just before it answers /healthz.
-        await WaitForAsync(() => SetupLink().IsMatch(instance.Output), TimeSpan.FromSeconds(10), "the setup link in the log");
+        await Poll.UntilAsync(() => SetupLink().IsMatch(instance.Output), "the setup link in the log");
         return SetupLink().Match(instance.Output).Value;
     }
 
@@ -132,7 +132,7 @@ public partial class MultiInstanceTests
         await using var sites = await TwoInstances.StartAsync();
 
         var recipients = await sites.QueueMessagesAsync(1000);
-        await WaitForAsync(() => sites.Smtp.ReceivedEmailCount >= recipients.Count, TimeSpan.FromSeconds(120), "1,000 messages to arrive");
+        await Poll.UntilAsync(() => sites.Smtp.ReceivedEmailCount >= recipients.Count, "1,000 messages to arrive", TimeSpan.FromSeconds(120));
         await WaitForAllMarkedSentAsync(sites);
 
         var delivered = Delivered(sites.Smtp);
@@ -150,13 +150,13 @@ public partial class MultiInstanceTests
         await using var sites = await TwoInstances.StartAsync();
 
         var recipients = await sites.QueueMessagesAsync(1000);
-        await WaitForAsync(() => sites.Smtp.ReceivedEmailCount >= 200, TimeSpan.FromSeconds(60), "the first 200 messages to arrive");
+        await Poll.UntilAsync(() => sites.Smtp.ReceivedEmailCount >= 200, "the first 200 messages to arrive", TimeSpan.FromSeconds(60));
         sites.A.Kill();
         var killedAt = DateTime.UtcNow;
 
         // B sends the rest, and A's unfinished claims once they run out (Email__ClaimTimeout is 10 s here).
-        await WaitForAsync(() => sites.Smtp.ReceivedEmailCount >= recipients.Count && Delivered(sites.Smtp).Select(m => m.To).Distinct().Count() >= recipients.Count,
-            TimeSpan.FromSeconds(120), "every message to arrive after the kill");
+        await Poll.UntilAsync(() => sites.Smtp.ReceivedEmailCount >= recipients.Count && Delivered(sites.Smtp).Select(m => m.To).Distinct().Count() >= recipients.Count,
+            "every message to arrive after the kill", TimeSpan.FromSeconds(120));
         await WaitForAllMarkedSentAsync(sites);
 
         var delivered = Delivered(sites.Smtp);
@@ -177,22 +177,10 @@ public partial class MultiInstanceTests
         smtp.ReceivedEmail.Select(m => new Delivery(m.ToAddresses.Single().Address, m.Headers["Message-ID"] ?? "(none)")).ToList();
 
     private static Task WaitForAllMarkedSentAsync(TwoInstances sites) =>
-        WaitForAsync(async () =>
+        Poll.UntilAsync(async () =>
         {
             await using var db = sites.Context();
             return await db.OutboxMessages.CountAsync(m => m.Kind == "scale-test" && m.Status != OutboxStatus.Sent) == 0;
-        }, TimeSpan.FromSeconds(30), "every message to be marked sent");
+        }, "every message to be marked sent", TimeSpan.FromSeconds(30));
 
-    private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what) =>
-        WaitForAsync(() => Task.FromResult(condition()), timeout, what);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -20,10 +20,15 @@ public class OutboxClaimTests
     {
         public SlowTransport Transport { get; } = new();
 
-        // The background sender only looks once an hour here: the test drives the sender itself.
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Email:PollInterval", "01:00:00")];
+        // No background sender here: the test drives the sender itself, so that no round of the site's own (its first
+        // one runs at start-up, late on a busy machine) claims the test's messages before the test's round does.
+        protected override void ConfigureServices(IServiceCollection services)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IEmailTransport>(Transport));
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender)));
+        }
 
-        protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<IEmailTransport>(Transport));
+        public OutboxSender Sender => ActivatorUtilities.CreateInstance<OutboxSender>(Services);
     }
 
     public sealed class SlowTransport : IEmailTransport
@@ -74,8 +79,7 @@ public class OutboxClaimTests
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, otherSender).SetProperty(m => m.ClaimedUntil, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(2))));
         };
 
-        var sender = factory.Services.GetServices<IHostedService>().OfType<OutboxSender>().Single();
-        await sender.SendDueAsync(CancellationToken.None);
+        await factory.Sender.SendDueAsync(CancellationToken.None);
 
         Assert.Equal(["first@example.org", "third@example.org"], factory.Transport.Sent);
         var stored = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().OutboxMessages.AsNoTracking()
@@ -102,8 +106,7 @@ public class OutboxClaimTests
         });
         factory.Transport.OnSend = _ => throw new IOException("The mail server is down.");
 
-        var sender = factory.Services.GetServices<IHostedService>().OfType<OutboxSender>().Single();
-        await sender.SendDueAsync(CancellationToken.None);
+        await factory.Sender.SendDueAsync(CancellationToken.None);
 
         var stored = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().OutboxMessages.AsNoTracking()
             .Where(m => m.Kind == "claim-test").OrderBy(m => m.Id).ToListAsync());

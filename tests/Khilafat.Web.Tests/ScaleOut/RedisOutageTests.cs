@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Khilafat.Web.Tests.Infrastructure;
-using Khilafat.Web.Tests.MailingList;
 
 namespace Khilafat.Web.Tests.ScaleOut;
 

@@ -19,13 +19,6 @@ public sealed partial class TwoInstances : IAsyncDisposable
     public const string AdminEmail = "first-admin@example.org";
     public const string AdminPassword = "the first admin's long password";
 
-    static TwoInstances()
-    {
-        // netDumbster answers each SMTP connection with blocking reads on pool threads.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
-    }
-
     private readonly Dictionary<string, string> _settings;
 
     private TwoInstances(Dictionary<string, string> settings, SimpleSmtpServer smtp, string connectionString)
@@ -43,7 +36,7 @@ public sealed partial class TwoInstances : IAsyncDisposable
     /// <summary>Starts A and B together; <paramref name="settings"/> adds or overrides environment settings of both.</summary>
     public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+        var smtp = LoopbackSmtp.Start();
         var connectionString = TestDatabase.NewPostgresDatabase();
         var all = new Dictionary<string, string>
         {
@@ -61,13 +54,7 @@ public sealed partial class TwoInstances : IAsyncDisposable
             ["Email__Smtp__Timeout"] = "00:00:04",
             ["Email__ClaimTimeout"] = "00:00:10",
             ["Email__PollInterval"] = "00:00:00.200",
-            ["RateLimits__SignIn"] = "100000",
-            ["RateLimits__SignUps"] = "100000",
-            ["RateLimits__Links"] = "100000",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Khilafat"] = "Information",
             ["Logging__LogLevel__Khilafat.Web.Email.OutboxSender"] = "Debug",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
 

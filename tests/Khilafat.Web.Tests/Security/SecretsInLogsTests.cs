@@ -12,14 +12,8 @@ namespace Khilafat.Web.Tests.Security;
 /// holds a password, a link token, an anti-forgery token or a cookie. (The one deliberate exception is the first-run
 /// setup link, logged only while no account exists, tested with the setup.)
 /// </summary>
-public partial class SecretsInLogsTests(SecretsInLogsTests.Factory factory) : IClassFixture<SecretsInLogsTests.Factory>
+public partial class SecretsInLogsTests(PickupFolderFactory factory) : IClassFixture<PickupFolderFactory>
 {
-    public sealed class Factory : SiteFactory
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Email:PickupDirectory", Path.Combine(DataDirectory, "mail")), new("Email:PollInterval", "00:00:00.100")];
-    }
-
     [GeneratedRegex(@"(?:token|code)=([A-Za-z0-9_\-]+)")]
     private static partial Regex TokenInLink();
 
@@ -35,19 +29,15 @@ public partial class SecretsInLogsTests(SecretsInLogsTests.Factory factory) : IC
         await client.SubmitFormAsync("/admin/users/create", Html.Values(("Input.Email", "new.editor@example.org"), ("Input.Role", "Editor")));
         await factory.CreateClient().SubmitFormAsync("/join", Html.Values(("Input.Email", "logs@example.org"), ("Input.Consent", "true")));
 
-        var mail = Path.Combine(factory.DataDirectory, "mail");
-        string[] emails = [];
-        for (var i = 0; i < 200 && emails.Length < 2; i++)
-        {
-            emails = Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : [];
-            await Task.Delay(50);
-        }
+        var emails = await Poll.UntilAsync(
+            () => Task.FromResult(Directory.Exists(factory.PickupFolder) ? Directory.GetFiles(factory.PickupFolder, "*.eml") : []),
+            files => files.Length >= 2, "the new editor's and the subscriber's emails in the pickup folder");
         var tokens = emails.SelectMany(f => TokenInLink().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
         Assert.NotEmpty(tokens);
         foreach (var token in tokens.Where(t => t.Length < 60)) await factory.CreateClient().GetAsync("/unsubscribe?token=" + token);
         var hashes = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Users.Select(u => u.PasswordHash).ToListAsync());
 
-        var logs = string.Join("\n", factory.Logs.Records.Select(r => r.ToString()));
+        var logs = string.Join("\n", factory.Logs.GetSnapshot().Select(r => $"{r.Level} {r.Category}: {r.Message} {r.Exception}"));
         Assert.NotEmpty(logs);
         Assert.DoesNotContain(secretPassword, logs);
         Assert.DoesNotContain("wrong password guess 123", logs);

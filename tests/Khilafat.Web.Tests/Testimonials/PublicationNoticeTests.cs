@@ -10,36 +10,12 @@ using MimeKit;
 
 namespace Khilafat.Web.Tests.Testimonials;
 
-public partial class PublicationNoticeTests(PublicationNoticeTests.Factory factory) : IClassFixture<PublicationNoticeTests.Factory>
+public partial class PublicationNoticeTests(PickupFolderFactory factory) : IClassFixture<PickupFolderFactory>
 {
-    /// <summary>The site with its mail going to a pickup folder, so the tests can open what it sends.</summary>
-    public sealed class Factory : SiteFactory
-    {
-        public string MailFolder => Path.Combine(DataDirectory, "mail");
-
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Email:PickupDirectory", MailFolder), new("Email:PollInterval", "00:00:00.100")];
-    }
-
     [GeneratedRegex(@"https://localhost/testimonials/withdraw\?token=[A-Za-z0-9_\-]+")]
     private static partial Regex WithdrawLink();
 
-    private async Task<MimeMessage> WaitForMailToAsync(string to)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (Directory.Exists(factory.MailFolder))
-            {
-                foreach (var file in Directory.GetFiles(factory.MailFolder, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address == to)) return message;
-                }
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No email to {to} arrived within 10 seconds.");
-    }
+    private Task<MimeMessage> WaitForMailToAsync(string to) => Mailbox.WaitForEmailInFolderAsync(factory.PickupFolder, to);
 
     [Fact]
     public async Task Approval_EmailsThePublicationNotice_ThenForgetsTheAddress_AndTheNoticeLinkWithdraws()

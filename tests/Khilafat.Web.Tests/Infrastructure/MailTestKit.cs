@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,50 +6,12 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
-using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using netDumbster.smtp;
 
-namespace Khilafat.Web.Tests.MailingList;
-
-/// <summary>Bounded waiting: checks every 50 ms for at most 10 seconds, then fails saying what it waited for.</summary>
-public static class Poll
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
-    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
-
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string waitingFor)
-    {
-        var watch = Stopwatch.StartNew();
-        var maxRounds = (int)(Limit / Interval);
-        T last = await probe();
-        for (var round = 0; !done(last); round++)
-        {
-            Assert.True(round < maxRounds && watch.Elapsed < Limit, $"Waited {watch.Elapsed.TotalSeconds:0.0} s for {waitingFor}; last seen: {Describe(last)}");
-            await Task.Delay(Interval);
-            last = await probe();
-        }
-        return last;
-    }
-
-    public static Task UntilAsync(Func<Task<bool>> condition, string waitingFor) => UntilAsync(condition, ok => ok, waitingFor);
-
-    private static string Describe<T>(T value) => value switch
-    {
-        null => "null",
-        System.Collections.IEnumerable items and not string => "[" + string.Join(", ", items.Cast<object?>().Select(DescribeItem)) + "]",
-        _ => DescribeItem(value),
-    };
-
-    private static string DescribeItem(object? item) => item switch
-    {
-        OutboxMessage m => $"#{m.Id} {m.Kind} to {m.To}: {m.Status}, {m.Attempts} tries, {m.LastError}",
-        MimeMessage m => $"\"{m.Subject}\" to {m.To}",
-        _ => item?.ToString() ?? "null",
-    };
-}
+namespace Khilafat.Web.Tests.Infrastructure;
 
 /// <summary>What arrived at the SMTP server, read as a mail program would with MimeKit.</summary>
 public static class Mailbox
@@ -72,6 +33,18 @@ public static class Mailbox
             await factory.LetRetriesComeAsync(address);
             return factory.Smtp.MessagesTo(address);
         }, m => m.Count >= count, $"{count} email(s) to {address}");
+
+    /// <summary>Waits (bounded) for the first message to <paramref name="address"/> written to a pickup folder as an .eml file.</summary>
+    public static async Task<MimeMessage> WaitForEmailInFolderAsync(string folder, string address) =>
+        (await Poll.UntilAsync(async () =>
+        {
+            foreach (var file in (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : []).Order())
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(to => to.Address == address)) return message;
+            }
+            return null;
+        }, message => message is not null, $"an email to {address} in {folder}"))!;
 
     public static string ConfirmLink(this MimeMessage message) => Link(message, "/join/confirm");
 
@@ -143,14 +116,8 @@ public static class Visitor
         return message;
     }
 
-    /// <summary>
-    /// A client on https://localhost, as the site expects, that does not follow redirects (SiteFactory's own
-    /// CreateNonRedirectingClient starts on http://, where the site's Secure anti-forgery cookie cannot be set).
-    /// </summary>
-    public static HttpClient CreateHttpsNonRedirectingClient(this SiteFactory factory) =>
-        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-
-    public static string LandedOn(this HttpResponseMessage response) => response.RequestMessage!.RequestUri!.AbsolutePath;
+    /// <summary>The path the response finally came from, after redirects, without its query (<see cref="AdminSite.LandedOn"/> keeps it).</summary>
+    public static string LandedOnPath(this HttpResponseMessage response) => response.RequestMessage!.RequestUri!.AbsolutePath;
 }
 
 /// <summary>Reads the site's database as it is now, for what the tests assert was (or was not) stored.</summary>

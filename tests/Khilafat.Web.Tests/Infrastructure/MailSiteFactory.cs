@@ -1,37 +1,23 @@
 using System.Globalization;
 using System.Net;
 using Khilafat.Web.Accounts;
-using Khilafat.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
 
-namespace Khilafat.Web.Tests.MailingList;
+namespace Khilafat.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The site with its mail going to a real SMTP server (netDumbster) on loopback, polling the outbox every 100 ms.
 /// Requests come from a fixed documentation address (203.0.113.7) unless a test names another in the
-/// <see cref="ClientAddressHeader"/> header, as a browser behind its own IP would; the rate limits are raised far
-/// out of the way, except where a factory lowers one to test it.
+/// <see cref="SiteFactory.ClientAddressHeader"/> header, as a browser behind its own IP would; the rate limits are
+/// raised far out of the way (as on every test site), except where a factory lowers one to test it.
 /// </summary>
 public class MailSiteFactory : SiteFactory
 {
-    public const string ClientAddressHeader = "X-Test-Client-Address";
     public static readonly IPAddress DefaultClientAddress = IPAddress.Parse("203.0.113.7");
 
     private SimpleSmtpServer? _smtp;
     private readonly Lock _editorLock = new();
     private Task<(HttpClient Client, string Email)>? _editor;
-
-    static MailSiteFactory()
-    {
-        // netDumbster answers each SMTP connection with blocking reads on pool threads, and several sites run at
-        // once in this process: start with enough threads that a busy machine does not starve the mail server.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
-    }
 
     public MailSiteFactory() : this(startSmtpServer: true)
     {
@@ -42,7 +28,7 @@ public class MailSiteFactory : SiteFactory
     {
         if (startSmtpServer)
         {
-            _smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+            _smtp = LoopbackSmtp.Start();
             SmtpPort = _smtp.Configuration.Port;
         }
         else
@@ -60,7 +46,7 @@ public class MailSiteFactory : SiteFactory
     public SimpleSmtpServer StartSmtpServer()
     {
         if (_smtp is not null) throw new InvalidOperationException("The SMTP server is running already.");
-        return _smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(SmtpPort).Build();
+        return _smtp = LoopbackSmtp.Start(SmtpPort);
     }
 
     /// <summary>
@@ -94,8 +80,6 @@ public class MailSiteFactory : SiteFactory
                 ["Email:RetryDelay"] = "00:00:01",
                 ["Email:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
                 ["RateLimits:SignUps"] = SignUpsPerWindow.ToString(CultureInfo.InvariantCulture),
-                ["RateLimits:Links"] = "100000",
-                ["RateLimits:SignIn"] = "100000",
             };
             if (CommandTimeoutSeconds is { } timeout)
                 settings["ConnectionStrings:Default"] = $"{ConnectionString};{(Provider == Khilafat.Web.Options.DatabaseProvider.Postgres ? "Command Timeout" : "Default Timeout")}={timeout}";
@@ -105,10 +89,7 @@ public class MailSiteFactory : SiteFactory
         }
     }
 
-    protected override void ConfigureServices(IServiceCollection services)
-    {
-        services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
-    }
+    protected override IPAddress ClientAddress => DefaultClientAddress;
 
     public override async ValueTask DisposeAsync()
     {
@@ -116,23 +97,6 @@ public class MailSiteFactory : SiteFactory
         _smtp?.Stop();
         _smtp?.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Gives each request the client address a real connection would have (the test server leaves it empty).</summary>
-    private sealed class ClientAddressStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress =
-                    context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && IPAddress.TryParse(value, out var address)
-                        ? address
-                        : DefaultClientAddress;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 
