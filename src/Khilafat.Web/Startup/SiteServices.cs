@@ -40,6 +40,8 @@ public static class SiteServices
         // Serve the build's compressed assets in every environment, not only Development (a no-op when published).
         builder.WebHost.UseStaticWebAssets();
 
+        SiteUrls.RequirePublicUrl(builder.Configuration, builder.Environment);
+
         var services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
