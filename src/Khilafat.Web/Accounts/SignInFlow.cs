@@ -52,9 +52,22 @@ public sealed class SignInFlow(SiteSignInManager signIn, UserManager<SiteUser> u
     /// <summary>Whether a password step is waiting for its second factor (so the two-factor page has someone to sign in).</summary>
     public async Task<bool> HasPendingTwoFactorAsync() => await signIn.GetTwoFactorAuthenticationUserAsync() is not null;
 
-    public async Task SignOutAsync(ClaimsPrincipal principal)
+    /// <summary>
+    /// Ends this session on the server too: a new security stamp refuses the cookie wherever a copy of it is. That
+    /// ends the account's other sessions as well; on a site for a handful of editors that is the safer side to err on.
+    /// </summary>
+    public Task SignOutAsync(ClaimsPrincipal principal) => EndSessionsAsync(principal, AuditActions.SignOut);
+
+    /// <summary>Ends every session of the account, on every device and instance, this one included.</summary>
+    public Task SignOutEverywhereAsync(ClaimsPrincipal principal) => EndSessionsAsync(principal, AuditActions.SignOutEverywhere);
+
+    private async Task EndSessionsAsync(ClaimsPrincipal principal, string action)
     {
-        if (principal.Identity?.IsAuthenticated == true) await db.RecordAsync(clock, Actor.From(principal), AuditActions.SignOut);
+        if (principal.Identity?.IsAuthenticated == true && await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await db.RecordAsync(clock, Actor.From(principal), action);
+        }
         await signIn.SignOutAsync();
     }
 

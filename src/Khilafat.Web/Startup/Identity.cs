@@ -37,8 +37,9 @@ public static class Identity
         services.AddOptions<DataProtectionTokenProviderOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) => options.TokenLifespan = security.Value.PasswordLinkLifetime);
 
-        // Role changes and disabled accounts reach open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the session against the account's security stamp, so signing out, a role change or a
+        // disabled account ends a session (and every copy of its cookie) at once.
+        services.AddScoped<ISecurityStampValidator, SessionValidator>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -48,6 +48,30 @@ public static partial class AdminSite
     /// <summary>Presses "Sign out" on /account/sign-out (the same POST as the admin header's button); returns where the browser ended.</summary>
     public static Task<HttpResponseMessage> SignOutAsync(this HttpClient client) => client.SubmitFormAsync("/account/sign-out");
 
+    /// <summary>A client whose cookie jar the test can read, to replay a session's cookie after it should have ended.</summary>
+    public static (HttpClient Client, CookieContainer Cookies) CreateClientWithCookieJar(this SiteFactory factory)
+    {
+        var cookies = new CookieContainer();
+        var client = factory.CreateDefaultClient(factory.ClientOptions.BaseAddress,
+            new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        return (client, cookies);
+    }
+
+    /// <summary>The Cookie header a browser holding <paramref name="cookies"/> would send to the site.</summary>
+    public static string CookieHeader(this CookieContainer cookies, SiteFactory factory) => cookies.GetCookieHeader(factory.ClientOptions.BaseAddress);
+
+    /// <summary>GETs <paramref name="url"/> with exactly <paramref name="cookieHeader"/>, as whoever copied those cookies would; redirects are not followed.</summary>
+    public static async Task<HttpResponseMessage> GetWithCookiesAsync(this SiteFactory factory, string url, string cookieHeader)
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            HandleCookies = false, AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress,
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookieHeader);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>GETs an admin page that must open: 200, at that address (not the sign-in page a redirect led to).</summary>
     public static async Task AssertOpensAsync(this HttpClient client, string url)
     {
