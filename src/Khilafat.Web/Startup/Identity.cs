@@ -32,7 +32,9 @@ public static class Identity
             })
             .AddEntityFrameworkStores<SiteDbContext>()
             .AddSignInManager<SiteSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces the default authenticator provider: each code is accepted once.
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddOptions<DataProtectionTokenProviderOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) => options.TokenLifespan = security.Value.PasswordLinkLifetime);
@@ -78,6 +80,7 @@ public static class Identity
         services.AddSingleton<SetupToken>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignInFlow>();
+        services.AddScoped<TwoFactorSetup>();
         return services;
     }
 

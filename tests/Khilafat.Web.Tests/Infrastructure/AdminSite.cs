@@ -80,6 +80,27 @@ public static partial class AdminSite
             $"GET {url} answered {(int)response.StatusCode} from {response.LandedOn()}");
     }
 
+    public const string TwoFactorSetupPage = "/admin/account/two-factor";
+
+    /// <summary>
+    /// Turns on two-factor sign-in from the account's own page with the app's current code (by the site's clock);
+    /// returns the shared key and the recovery codes shown.
+    /// </summary>
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableTwoFactorAsync(this HttpClient client, SiteFactory site)
+    {
+        var setup = await client.GetDocumentAsync(TwoFactorSetupPage);
+        var key = setup.QuerySelector(".secret")!.Text();
+        using var response = await client.SubmitAsync(setup.Form("form[action*='handler=Enable']"), TwoFactorSetupPage,
+            Html.Values(("Code", Totp.Code(key, site.Clock.GetUtcNow()))));
+        var codes = (await response.ReadDocumentAsync()).QuerySelectorAll(".codes li").Select(li => li.Text()).ToList();
+        Assert.Equal(10, codes.Count);
+        return (key, codes);
+    }
+
+    /// <summary>The code the authenticator app shows <paramref name="stepsAhead"/> 30-second steps after the site's clock.</summary>
+    public static string AuthenticatorCode(this SiteFactory site, string key, int stepsAhead = 0) =>
+        Totp.Code(key, site.Clock.GetUtcNow().AddSeconds(30 * stepsAhead));
+
     /// <summary>The path (and query) the response finally came from, after redirects.</summary>
     public static string LandedOn(this HttpResponseMessage response) => response.RequestMessage!.RequestUri!.PathAndQuery;
 
