@@ -13,7 +13,7 @@ public static class Identity
     public static IServiceCollection AddSiteIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddIdentity<SiteUser, IdentityRole>(options =>
             {
@@ -25,7 +25,6 @@ public static class Identity
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
@@ -36,6 +35,8 @@ public static class Identity
             // Replaces the default authenticator provider: each code is accepted once.
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
+        services.AddOptions<IdentityOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) => options.Lockout.MaxFailedAccessAttempts = security.Value.LockoutAfterFailures);
         services.AddOptions<DataProtectionTokenProviderOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) => options.TokenLifespan = security.Value.PasswordLinkLifetime);
 

@@ -13,7 +13,8 @@ namespace Khilafat.Web.Tests.Infrastructure;
 /// <summary>
 /// The real app for the admin tests. Every test client of a factory comes from the same (unknown) address, so the
 /// per-address limit on sign-in, two-factor, setup and password forms (20 per 10 minutes) would turn a class's later
-/// sign-ins into 429s; these classes sign in far more often than one person could, so the limit is raised. Nothing else differs.
+/// sign-ins into 429s, and their failed sign-ins would refuse that address altogether; these classes sign in far more
+/// often than one person could, so both limits are raised. Nothing else differs.
 /// </summary>
 public class AdminSiteFactory : SiteFactory
 {
@@ -27,7 +28,9 @@ public class AdminSiteFactory : SiteFactory
     }
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        base.Settings.Append(new KeyValuePair<string, string?>("RateLimits:SignIn", "10000"));
+        base.Settings.Append(new KeyValuePair<string, string?>("RateLimits:SignIn", "10000"))
+            // The same for failed sign-ins per address (tested with several addresses in SignInThrottleTests).
+            .Append(new KeyValuePair<string, string?>("Security:SignInFailuresPerAddress", "10000"));
 }
 
 /// <summary>What the admin tests do again and again: sign in step by step, sign out, read the audit log and the stored rows.</summary>
