@@ -4,6 +4,8 @@
 #   docker build -t khilafat-web .
 #   docker run -p 8080:8080 -v khilafat-data:/app/App_Data -e Site__PublicUrl=https://khilafat.example.org khilafat-web
 # Site__PublicUrl (the address visitors use; links in emails are built from it) is required: without it the site will not start.
+# On its first start the site writes /app/App_Data/keys-encryption.pfx, which encrypts its keys in the database: copy
+# it once, apart from the database backups (README, "Data and backups").
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

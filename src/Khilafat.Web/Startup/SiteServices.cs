@@ -13,7 +13,6 @@ using Khilafat.Web.Pages.Shared;
 using Khilafat.Web.Privacy;
 using Khilafat.Web.Settings;
 using Khilafat.Web.Testimonials;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -48,7 +47,7 @@ public static class SiteServices
         services.AddHttpContextAccessor();
 
         services.AddSiteDatabase(builder.Configuration);
-        services.AddDataProtection().SetApplicationName("Khilafat.Web").PersistKeysToDbContext<SiteDbContext>();
+        services.AddSiteDataProtection(builder.Configuration, builder.Environment);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSiteIdentity(builder.Environment);
