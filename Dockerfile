@@ -2,7 +2,10 @@
 # The site as a container: the SDK image builds and publishes it, the ASP.NET runtime image runs it as a non-root
 # user on port 8080, with the SQLite database (and everything else the site keeps) in the /app/App_Data volume.
 #   docker build -t khilafat-web .
-#   docker run -p 8080:8080 -v khilafat-data:/app/App_Data khilafat-web
+#   docker run -p 8080:8080 -v khilafat-data:/app/App_Data -e Site__PublicUrl=https://khilafat.example.org khilafat-web
+# Site__PublicUrl (the address visitors use; links in emails are built from it) is required: without it the site will not start.
+# On its first start the site writes /app/App_Data/keys-encryption.pfx, which encrypts its keys in the database: copy
+# it once, apart from the database backups (README, "Data and backups").
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

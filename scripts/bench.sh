@@ -67,7 +67,7 @@ run_wrk() { # url
 
 mkdir -p "$work/data"
 echo "Starting the site on 127.0.0.1:$site_port with a fresh database ($provider, output cache in $([ "$redis" = yes ] && echo Redis || echo memory))..."
-(cd "$work/site" && exec env "${site_env[@]}" dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site.log" 2>&1 &
+(cd "$work/site" && exec env "${site_env[@]}" "Site__PublicUrl=http://127.0.0.1:$site_port" dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site.log" 2>&1 &
 site_pid=$!
 wait_for "http://127.0.0.1:$site_port/healthz"
 

@@ -47,7 +47,7 @@ port=5401
 mkdir -p "$work/data"
 echo "Starting the site on 127.0.0.1:$port with a fresh $provider database..."
 # The per-address limit on sign-ups would refuse one machine's load as a flood: lift it for the measurement.
-(cd "$work/site" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production \
+(cd "$work/site" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
   Email__PickupDirectory="$work/mail" \
   RateLimits__SignUps=100000000 \
   Logging__LogLevel__Default=Warning \

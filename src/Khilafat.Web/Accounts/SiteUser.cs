@@ -5,7 +5,7 @@ namespace Khilafat.Web.Accounts;
 /// <summary>An editor's or admin's account. Visitors have none: there is no public registration.</summary>
 public class SiteUser : IdentityUser
 {
-    /// <summary>A disabled account cannot sign in, and its open sessions end at their next check (within a minute).</summary>
+    /// <summary>A disabled account cannot sign in, and its open sessions end at their next request.</summary>
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -94,6 +94,32 @@ public sealed class UserAdministration(
         return await DeliverPasswordLinkAsync(user, newAccount: false);
     }
 
+    public const string ForgottenPasswordKind = "forgotten-password";
+
+    /// <summary>Links one account may be sent with "Forgot your password?" per <see cref="ForgottenPasswordWindow"/>: enough for a lost email, too few to flood a mailbox.</summary>
+    public const int ForgottenPasswordLinksPerWindow = 3;
+
+    public static readonly TimeSpan ForgottenPasswordWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// "Forgot your password?": queues a one-time link to the account with this email, when there is one, it is
+    /// enabled, and it has had fewer than <see cref="ForgottenPasswordLinksPerWindow"/> in the last hour (counted in
+    /// the outbox). The caller answers the same whatever happened here, so that the form does not tell who has an account.
+    /// </summary>
+    public async Task RequestForgottenPasswordLinkAsync(string email, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is not { IsDisabled: false, Email: { } address }) return;
+        var since = clock.GetUtcNow().UtcDateTime - ForgottenPasswordWindow;
+        if (await db.OutboxMessages.CountAsync(m => m.Kind == ForgottenPasswordKind && m.To == address && m.CreatedAt >= since, ct) >= ForgottenPasswordLinksPerWindow)
+            return;
+        var link = await PasswordLinkAsync(user);
+        db.Audit(clock, new Actor(null, address), AuditActions.PasswordResetIssued, Target(user), "asked for on the sign-in page");
+        outbox.Queue(ForgottenPasswordKind, address, templates.ForgottenPassword(address, link));
+        await db.SaveChangesAsync(ct);
+        outbox.Wake();
+    }
+
     /// <summary>Emails the link when the site can send email; otherwise hands it back for the admin to pass on.</summary>
     private async Task<AccountResult> DeliverPasswordLinkAsync(SiteUser user, bool newAccount)
     {

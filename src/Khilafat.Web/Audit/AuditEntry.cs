@@ -30,6 +30,7 @@ public static class AuditActions
     public const string SignInFailed = "account.sign-in-failed";
     public const string LockedOut = "account.locked-out";
     public const string SignOut = "account.signed-out";
+    public const string SignOutEverywhere = "account.signed-out-everywhere";
     public const string AccountCreated = "account.created";
     public const string RoleChanged = "account.role-changed";
     public const string AccountDisabled = "account.disabled";

@@ -1,20 +1,29 @@
 using Khilafat.Web.Options;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Content;
 
-/// <summary>Absolute URLs for canonical links, the sitemap and emails.</summary>
-public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor accessor)
+/// <summary>
+/// Absolute URLs for canonical links, the sitemap and emails. They never come from the request: its Host header is
+/// the visitor's to choose, and a link built from it would let anyone make the site email links to their own server.
+/// </summary>
+public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
 {
-    /// <summary>The site's origin: Site:PublicUrl when set, else the current request's scheme and host.</summary>
+    /// <summary>
+    /// The site's origin: Site:PublicUrl. Without it (allowed in Development only: start-up refuses elsewhere), the
+    /// address the server listens on, so links from `dotnet run` lead back to it.
+    /// </summary>
     public string Origin
     {
         get
         {
             if (options.Value.PublicUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
-            var request = accessor.HttpContext?.Request
-                ?? throw new InvalidOperationException("Set Site:PublicUrl: there is no request to take the site's address from.");
-            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+            var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            if (listening is null) return "http://localhost";
+            return listening.TrimEnd('/').Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")
+                .Replace("://+", "://localhost").Replace("://*", "://localhost");
         }
     }
 
@@ -29,4 +38,22 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IHttpContextAccessor
 
     /// <summary>"/statement" becomes "https://example.org/statement".</summary>
     public string Absolute(string path) => Origin + (path.StartsWith('/') ? path : "/" + path);
+
+    /// <summary>
+    /// Outside Development the site needs Site:PublicUrl, an absolute http(s) address; a missing or malformed one stops
+    /// start-up with one line naming the key.
+    /// </summary>
+    public static void RequirePublicUrl(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var value = configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.PublicUrl)}"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (environment.IsDevelopment()) return;
+            throw new Startup.StartupException(
+                "Site:PublicUrl (Site__PublicUrl) must be set to the site's public address, e.g. https://khilafat.example.org: links in emails are built from it, never from the request.");
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            throw new Startup.StartupException($"Site:PublicUrl (Site__PublicUrl) must be an http or https address like https://khilafat.example.org, not \"{value}\".");
+    }
 }

@@ -35,6 +35,17 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
         ],
         unsubscribeUrl: null));
 
+    /// <summary>The link someone asked for with "Forgot your password?" on the sign-in page.</summary>
+    public EmailContent ForgottenPassword(string email, string link) => SiteCultures.In(SiteCultures.Default, () => Compose(
+        $"Set a new password for {SiteName}",
+        "Hello,",
+        [
+            $"Someone, probably you, asked on the {SiteName} web site for a link to choose a new password for {email}. Choose it with this link:",
+            Link("Choose my password", link),
+            "The link works once, for 3 days. Using it signs your account out everywhere else. If you did not ask for it, ignore this email: your password stays as it is.",
+        ],
+        unsubscribeUrl: null));
+
     public EmailContent TestimonialPublished(string culture, string displayName, string testimonialsUrl, string withdrawUrl) => SiteCultures.In(culture, () => Compose(
         t["Your words are published on the {0} web site", SiteName],
         Greeting(displayName),

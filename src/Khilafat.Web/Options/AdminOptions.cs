@@ -29,4 +29,19 @@ public sealed class SecurityOptions
 
     /// <summary>How long an emailed or shown password link works. Default 3 days.</summary>
     public TimeSpan PasswordLinkLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// Failed sign-ins one network address may make in 15 minutes before its further tries are refused unchecked,
+    /// whatever the email. Default 5: fewer than <see cref="LockoutAfterFailures"/>, so that a stranger on one address
+    /// cannot lock an account's owner out.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int SignInFailuresPerAddress { get; set; } = 5;
+
+    /// <summary>
+    /// Failed sign-ins (from any addresses) after which an account is locked for 15 minutes, against guessing spread
+    /// over many addresses. Default 10. The sign-in page says the same for a locked account as for a wrong password.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int LockoutAfterFailures { get; set; } = 10;
 }

@@ -13,7 +13,8 @@ public sealed class SiteOptions
 
     /// <summary>
     /// The public address of the site (for example https://khilafat.example.org), used for canonical links, the
-    /// sitemap and links in emails. Default: none, and the address of the current request is used instead.
+    /// sitemap and links in emails. Required outside Development; in Development it defaults to the address the
+    /// server listens on. Never taken from the request, whose Host header anyone can set.
     /// </summary>
     [Url]
     public string? PublicUrl { get; set; }

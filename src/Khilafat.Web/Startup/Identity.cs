@@ -13,7 +13,7 @@ public static class Identity
     public static IServiceCollection AddSiteIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddIdentity<SiteUser, IdentityRole>(options =>
             {
@@ -25,20 +25,24 @@ public static class Identity
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SiteDbContext>()
             .AddSignInManager<SiteSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces the default authenticator provider: each code is accepted once.
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
+        services.AddOptions<IdentityOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) => options.Lockout.MaxFailedAccessAttempts = security.Value.LockoutAfterFailures);
         services.AddOptions<DataProtectionTokenProviderOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) => options.TokenLifespan = security.Value.PasswordLinkLifetime);
 
-        // Role changes and disabled accounts reach open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the session against the account's security stamp, so signing out, a role change or a
+        // disabled account ends a session (and every copy of its cookie) at once.
+        services.AddScoped<ISecurityStampValidator, SessionValidator>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -77,6 +81,7 @@ public static class Identity
         services.AddSingleton<SetupToken>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignInFlow>();
+        services.AddScoped<TwoFactorSetup>();
         return services;
     }
 

@@ -15,7 +15,6 @@ using Khilafat.Web.Pages.Shared;
 using Khilafat.Web.Privacy;
 using Khilafat.Web.Settings;
 using Khilafat.Web.Testimonials;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -42,13 +41,15 @@ public static class SiteServices
         // Serve the build's compressed assets in every environment, not only Development (a no-op when published).
         builder.WebHost.UseStaticWebAssets();
 
+        SiteUrls.RequirePublicUrl(builder.Configuration, builder.Environment);
+
         var services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 
         services.AddSiteDatabase(builder.Configuration);
-        services.AddDataProtection().SetApplicationName("Khilafat.Web").PersistKeysToDbContext<SiteDbContext>();
+        services.AddSiteDataProtection(builder.Configuration, builder.Environment);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSiteIdentity(builder.Environment);

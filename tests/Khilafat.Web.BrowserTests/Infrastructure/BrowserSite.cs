@@ -31,6 +31,11 @@ public class BrowserSite : IAsyncLifetime
     public BrowserSite()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "khilafat-browser-tests", Guid.NewGuid().ToString("N"));
+        // Chosen before start, because the site's public address (Site:PublicUrl, for links in emails) names it.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
         _factory = new SiteFactory(this);
     }
 
@@ -42,6 +47,9 @@ public class BrowserSite : IAsyncLifetime
 
     /// <summary>Every log message the app writes, so a test can read what was logged (the first-run setup link).</summary>
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    /// <summary>The loopback port the site listens on.</summary>
+    public int Port { get; }
 
     /// <summary>Where the site listens, http://127.0.0.1:{port}/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -57,7 +65,7 @@ public class BrowserSite : IAsyncLifetime
         // First, so that a machine without Chromium fails here with the message that says what to install.
         var launch = Chromium.LaunchOptions();
 
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
         _factory.StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -120,6 +128,7 @@ public class BrowserSite : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(site.DataDirectory, "site.db")}");
             builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
             builder.UseSetting("Email:PickupDirectory", site.MailFolder);
+            builder.UseSetting("Site:PublicUrl", $"http://127.0.0.1:{site.Port}");
             builder.UseSetting("Email:PollInterval", "00:00:00.100");
             // Cookies stay as in production (the sign-in cookie marked Secure): Chromium treats loopback as a secure
             // context and keeps Secure cookies from http://127.0.0.1, and the anti-forgery cookie follows the request's scheme.

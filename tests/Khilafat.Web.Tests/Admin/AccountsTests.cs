@@ -222,7 +222,7 @@ public class AccountsTests(AdminSiteFactory factory) : IClassFixture<AdminSiteFa
         var email = await factory.CreateUserAsync(Roles.Editor);
         var id = (await factory.FindUserAsync(email))!.Id;
         var owner = factory.CreateClient();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             using var wrong = await owner.SubmitSignInAsync(email, "a wrong password " + i);
         }

@@ -18,7 +18,7 @@ public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTest
     /// <summary>Sign-ups here are made by calling the site's service directly, outside any request: links need the configured address.</summary>
     public sealed class Factory : SiteFactory
     {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Site:PublicUrl", "https://khilafat.example")];
+        protected override string? PublicUrl => "https://khilafat.example";
     }
 
     private string ConnectionString => factory.WithScopeAsync(sp => Task.FromResult(

@@ -13,6 +13,7 @@ namespace Khilafat.Web.Tests.Infrastructure;
 /// <summary>
 /// The real app for the admin tests: a <see cref="SiteFactory"/> (whose form limits are raised far out of the way, as
 /// these classes sign in far more often than one person could), with a constructor for a restart on the same data.
+/// Their failed sign-ins all come from one (unknown) address, so the per-address limit on failures is raised too.
 /// </summary>
 public class AdminSiteFactory : SiteFactory
 {
@@ -24,6 +25,10 @@ public class AdminSiteFactory : SiteFactory
     protected AdminSiteFactory(string? dataDirectory) : base(dataDirectory)
     {
     }
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        // Failed sign-ins per address are tested with several addresses in SignInThrottleTests.
+        base.Settings.Append(new KeyValuePair<string, string?>("Security:SignInFailuresPerAddress", "10000"));
 }
 
 /// <summary>What the admin tests do again and again: sign in step by step, sign out, read the audit log and the stored rows.</summary>
@@ -44,6 +49,30 @@ public static partial class AdminSite
     /// <summary>Presses "Sign out" on /account/sign-out (the same POST as the admin header's button); returns where the browser ended.</summary>
     public static Task<HttpResponseMessage> SignOutAsync(this HttpClient client) => client.SubmitFormAsync("/account/sign-out");
 
+    /// <summary>A client whose cookie jar the test can read, to replay a session's cookie after it should have ended.</summary>
+    public static (HttpClient Client, CookieContainer Cookies) CreateClientWithCookieJar(this SiteFactory factory)
+    {
+        var cookies = new CookieContainer();
+        var client = factory.CreateDefaultClient(factory.ClientOptions.BaseAddress,
+            new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        return (client, cookies);
+    }
+
+    /// <summary>The Cookie header a browser holding <paramref name="cookies"/> would send to the site.</summary>
+    public static string CookieHeader(this CookieContainer cookies, SiteFactory factory) => cookies.GetCookieHeader(factory.ClientOptions.BaseAddress);
+
+    /// <summary>GETs <paramref name="url"/> with exactly <paramref name="cookieHeader"/>, as whoever copied those cookies would; redirects are not followed.</summary>
+    public static async Task<HttpResponseMessage> GetWithCookiesAsync(this SiteFactory factory, string url, string cookieHeader)
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            HandleCookies = false, AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress,
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookieHeader);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>GETs an admin page that must open: 200, at that address (not the sign-in page a redirect led to).</summary>
     public static async Task AssertOpensAsync(this HttpClient client, string url)
     {
@@ -51,6 +80,27 @@ public static partial class AdminSite
         Assert.True(response.StatusCode == HttpStatusCode.OK && response.LandedOn() == url,
             $"GET {url} answered {(int)response.StatusCode} from {response.LandedOn()}");
     }
+
+    public const string TwoFactorSetupPage = "/admin/account/two-factor";
+
+    /// <summary>
+    /// Turns on two-factor sign-in from the account's own page with the app's current code (by the site's clock);
+    /// returns the shared key and the recovery codes shown.
+    /// </summary>
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableTwoFactorAsync(this HttpClient client, SiteFactory site)
+    {
+        var setup = await client.GetDocumentAsync(TwoFactorSetupPage);
+        var key = setup.QuerySelector(".secret")!.Text();
+        using var response = await client.SubmitAsync(setup.Form("form[action*='handler=Enable']"), TwoFactorSetupPage,
+            Html.Values(("Code", Totp.Code(key, site.Clock.GetUtcNow()))));
+        var codes = (await response.ReadDocumentAsync()).QuerySelectorAll(".codes li").Select(li => li.Text()).ToList();
+        Assert.Equal(10, codes.Count);
+        return (key, codes);
+    }
+
+    /// <summary>The code the authenticator app shows <paramref name="stepsAhead"/> 30-second steps after the site's clock.</summary>
+    public static string AuthenticatorCode(this SiteFactory site, string key, int stepsAhead = 0) =>
+        Totp.Code(key, site.Clock.GetUtcNow().AddSeconds(30 * stepsAhead));
 
     /// <summary>The path (and query) the response finally came from, after redirects.</summary>
     public static string LandedOn(this HttpResponseMessage response) => response.RequestMessage!.RequestUri!.PathAndQuery;

@@ -75,6 +75,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // Production needs the public address; this process is reached at its loopback port (a test may override it, or blank it).
+        start.Environment["Site__PublicUrl"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in Defaults.Concat(settings)) start.Environment[key] = value;
         return new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }

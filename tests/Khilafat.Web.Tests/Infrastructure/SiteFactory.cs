@@ -68,6 +68,12 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The client address of requests that name none: the loopback address, as a browser on this machine would have.</summary>
     protected virtual IPAddress ClientAddress => IPAddress.Loopback;
 
+    /// <summary>
+    /// Site:PublicUrl, which the site needs outside Development: https://localhost, where the test client talks to it.
+    /// Null leaves it unset.
+    /// </summary>
+    protected virtual string? PublicUrl => "https://localhost";
+
     /// <summary>Extra configuration, as a test class needs it (keys as in appsettings.json, ":" separated).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -83,6 +89,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
         // Every request of a test comes from one address; the limits are tested by classes that set them low.
         foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
+        if (PublicUrl is not null) builder.UseSetting("Site:PublicUrl", PublicUrl);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>

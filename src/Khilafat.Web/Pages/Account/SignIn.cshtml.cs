@@ -37,11 +37,12 @@ public class SignInModel(SignInFlow signIn) : PageModel, IPageMeta
                 return LocalRedirect(SafeReturnUrl);
             case SignInOutcome.RequiresTwoFactor:
                 return RedirectToPage("TwoFactor", new { returnUrl = SafeReturnUrl });
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, SignInMessages.LockedOut);
+            case SignInOutcome.TooManyFromAddress:
+                ModelState.AddModelError(string.Empty, SignInMessages.TooManyFromAddress);
                 return Page();
             default:
-                ModelState.AddModelError(string.Empty, "The email or password is not right.");
+                // A locked account is not told apart from a wrong password or an unknown email.
+                ModelState.AddModelError(string.Empty, SignInMessages.Failed);
                 return Page();
         }
     }

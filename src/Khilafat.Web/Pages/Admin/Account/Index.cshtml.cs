@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin.Account;
 
-/// <summary>The signed-in account's own page: change the password, and a way to two-factor sign-in.</summary>
-public class IndexModel(UserManager<SiteUser> users, SiteSignInManager signIn, SiteDbContext db, TimeProvider clock) : PageModel, IPageMeta
+/// <summary>The signed-in account's own page: change the password, a way to two-factor sign-in, and signing out everywhere.</summary>
+public class IndexModel(UserManager<SiteUser> users, SiteSignInManager signIn, SignInFlow flow, SiteDbContext db, TimeProvider clock) : PageModel, IPageMeta
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -48,6 +48,13 @@ public class IndexModel(UserManager<SiteUser> users, SiteSignInManager signIn, S
         await db.RecordAsync(clock, Actor.From(User), AuditActions.PasswordReset, details: "changed by the owner");
         StatusMessage = "Your password is changed.";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        await flow.SignOutEverywhereAsync(User);
+        StatusMessage = "You are signed out everywhere. Sign in again to carry on.";
+        return RedirectToPage("/Account/SignIn");
     }
 
     public sealed class InputModel : NewPasswordInput

@@ -4,24 +4,46 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Options;
 using Khilafat.Web.Settings;
+using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace Khilafat.Web.Pages.Admin.Account;
 
-/// <summary>Setting up two-factor sign-in with an authenticator app (TOTP), its recovery codes, and turning it off.</summary>
+/// <summary>
+/// Setting up two-factor sign-in with an authenticator app (TOTP), its recovery codes, and turning it off. Opening the
+/// page changes nothing; turning it off and new recovery codes need the password or a current code, not just the
+/// session. Its forms count towards the per-IP sign-in limit, as they take passwords and codes.
+/// </summary>
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 public class TwoFactorModel(
-    UserManager<SiteUser> users, SiteSignInManager signIn, SiteSettingsStore settings, SiteDbContext db, TimeProvider clock, IOptions<SiteOptions> site)
+    UserManager<SiteUser> users, SiteSignInManager signIn, TwoFactorSetup setup, SiteSettingsStore settings, SiteDbContext db, TimeProvider clock, IOptions<SiteOptions> site)
     : PageModel, IPageMeta
 {
+    private const string ProofMissing = "Enter your password, or the current code from your authenticator app.";
+    private const string ProofWrong = "That is neither your password nor a current code from your authenticator app.";
+
     [BindProperty]
-    [Required(ErrorMessage = "Enter the code your authenticator app shows.")]
-    [RegularExpression(@"^[0-9 \-]{6,9}$", ErrorMessage = "Enter the 6-digit code your authenticator app shows.")]
     [Display(Name = "Code from the app")]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
+
+    /// <summary>The sealed key the setup form was shown with (see <see cref="TwoFactorSetup"/>).</summary>
+    [BindProperty]
+    public string? SetupToken { get; set; }
+
+    [BindProperty]
+    [DataType(DataType.Password)]
+    [Display(Name = "Your password, or a code from the app")]
+    public string? NewCodesProof { get; set; }
+
+    [BindProperty]
+    [DataType(DataType.Password)]
+    [Display(Name = "Your password, or a code from the app")]
+    public string? DisableProof { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Required { get; set; }
@@ -51,23 +73,31 @@ public class TwoFactorModel(
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
+        ModelState.Clear();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!ModelState.IsValid)
+        if (user.TwoFactorEnabled) return RedirectToPage();
+        var candidate = setup.CandidateFrom(SetupToken, user);
+        if (candidate is null)
         {
-            await ShowAsync(user);
-            return Page();
+            ModelState.AddModelError(nameof(Code), "This set-up page is over an hour old. Scan the new code below, and enter the code the app then shows.");
         }
-        var code = Code.Replace(" ", "").Replace("-", "");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        else if (string.IsNullOrWhiteSpace(Code))
+        {
+            ModelState.AddModelError(nameof(Code), "Enter the code your authenticator app shows.");
+        }
+        else if (!await setup.EnableAsync(user, candidate, Code))
         {
             ModelState.AddModelError(nameof(Code), "That code is not right. Check the app shows this site, and enter its current code.");
-            await ShowAsync(user);
+        }
+        if (!ModelState.IsValid)
+        {
+            await ShowAsync(user, candidate);
             return Page();
         }
-        await users.SetTwoFactorEnabledAsync(user, true);
         await db.RecordAsync(clock, Actor.From(User), AuditActions.TwoFactorEnabled);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        // Turning it on changed the security stamp: renew this session's cookie (the others end).
         await signIn.RefreshSignInAsync(user);
         await ShowAsync(user);
         StatusMessage = null;
@@ -80,6 +110,11 @@ public class TwoFactorModel(
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (!user.TwoFactorEnabled) return RedirectToPage();
+        if (!await ProvesOwnerAsync(user, NewCodesProof, nameof(NewCodesProof)))
+        {
+            await ShowAsync(user);
+            return Page();
+        }
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
         await ShowAsync(user);
         return Page();
@@ -87,12 +122,19 @@ public class TwoFactorModel(
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
+        ModelState.Clear();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (!user.TwoFactorEnabled) return RedirectToPage();
         if (!await MayDisableAsync(user))
         {
             StatusMessage = "Two-factor sign-in is required for Admins, so it cannot be turned off.";
             return RedirectToPage();
+        }
+        if (!await ProvesOwnerAsync(user, DisableProof, nameof(DisableProof)))
+        {
+            await ShowAsync(user);
+            return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
@@ -102,7 +144,15 @@ public class TwoFactorModel(
         return RedirectToPage();
     }
 
-    private async Task ShowAsync(SiteUser user)
+    private async Task<bool> ProvesOwnerAsync(SiteUser user, string? proof, string field)
+    {
+        if (string.IsNullOrWhiteSpace(proof)) ModelState.AddModelError(field, ProofMissing);
+        else if (!await setup.ProvesOwnerAsync(user, proof)) ModelState.AddModelError(field, ProofWrong);
+        return ModelState.IsValid;
+    }
+
+    /// <summary>Fills the page. Not enabled: shows <paramref name="candidate"/> (the one a failed attempt used), or a new one; nothing is stored.</summary>
+    private async Task ShowAsync(SiteUser user, AuthenticatorCandidate? candidate = null)
     {
         IsEnabled = user.TwoFactorEnabled;
         MayDisable = await MayDisableAsync(user);
@@ -111,17 +161,11 @@ public class TwoFactorModel(
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
             return;
         }
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-            // A new key changes the security stamp: renew the cookie, or the next stamp check would sign this session out.
-            await signIn.RefreshSignInAsync(user);
-        }
-        SharedKey = string.Join(" ", key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        candidate ??= setup.NewCandidate(user);
+        SetupToken = candidate.Token;
+        SharedKey = string.Join(" ", candidate.Key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         var issuer = Uri.EscapeDataString(site.Value.Name);
-        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={issuer}&digits=6";
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? "")}?secret={candidate.Key}&issuer={issuer}&digits=6";
         QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(PngByteQRCodeHelper.GetQRCode(uri, QRCodeGenerator.ECCLevel.Q, 5));
     }
 

@@ -30,7 +30,7 @@ public class EditModel(UserAdministration accounts) : PageModel, IPageMeta
         DoAsync(id, () => accounts.ChangeRoleAsync(id, role, Actor.From(User)), $"The role is now {role}.");
 
     public Task<IActionResult> OnPostDisableAsync(string id) =>
-        DoAsync(id, () => accounts.SetDisabledAsync(id, true, Actor.From(User)), "The account is disabled: it cannot sign in, and its open sessions end within a minute.");
+        DoAsync(id, () => accounts.SetDisabledAsync(id, true, Actor.From(User)), "The account is disabled: it cannot sign in, and its open sessions end at once.");
 
     public Task<IActionResult> OnPostEnableAsync(string id) =>
         DoAsync(id, () => accounts.SetDisabledAsync(id, false, Actor.From(User)), "The account is enabled again.");

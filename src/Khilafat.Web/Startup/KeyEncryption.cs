@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
+using Khilafat.Web.Data;
+using Khilafat.Web.Options;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Startup;
+
+/// <summary>
+/// Data Protection with its keys in the database, encrypted there with a certificate that is not: whoever holds a
+/// copy of the database (a backup, a dump) cannot forge sign-in cookies or tokens, or test guesses of hashed IPs,
+/// without the certificate file too. See <see cref="KeyEncryptionOptions"/> for where the certificate comes from.
+/// </summary>
+public static class KeyEncryption
+{
+    public const string DefaultFileName = "keys-encryption.pfx";
+
+    public static IServiceCollection AddSiteDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName("Khilafat.Web").PersistKeysToDbContext<SiteDbContext>();
+        var options = configuration.GetSection(KeyEncryptionOptions.Section).Get<KeyEncryptionOptions>() ?? new KeyEncryptionOptions();
+        var certificate = CertificateFile(options, configuration, environment);
+        if (certificate is null) return services;
+
+        services.AddSingleton(certificate);
+        dataProtection.ProtectKeysWithCertificate(certificate.Certificate).UnprotectKeysWithAnyCertificate(certificate.Certificate);
+        services.AddHostedService<StoredKeyEncryption>();
+        return services;
+    }
+
+    /// <summary>The configured certificate; else, on SQLite, the one beside the database file; else (PostgreSQL unconfigured) none.</summary>
+    private static KeyEncryptionCertificate? CertificateFile(KeyEncryptionOptions options, IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
+        {
+            var path = Path.GetFullPath(options.CertificatePath, environment.ContentRootPath);
+            if (!File.Exists(path))
+                throw new StartupException($"DataProtection:CertificatePath (DataProtection__CertificatePath) names {path}, which does not exist.");
+            return new KeyEncryptionCertificate(path, options.CertificatePassword, createIfMissing: false);
+        }
+        if (Database.Provider(configuration) != DatabaseProvider.Sqlite) return null;
+        var configured = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? SqliteConnectionStrings.Default);
+        var file = new SqliteConnectionStringBuilder(SqliteConnectionStrings.Resolve(configuration, environment)).DataSource;
+        if (configured.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(file) || file == ":memory:" || Path.GetDirectoryName(file) is not { Length: > 0 } folder) return null;
+        if (!Directory.Exists(folder))
+        {
+            // As start-up does for the database: the default folder under the content root is made on the first
+            // start; a configured one must exist (a missing volume must not become a new empty site).
+            if (Path.IsPathRooted(configured.DataSource))
+                throw new StartupException($"The data folder {folder} does not exist. Create it, or mount the volume that holds the database, and start again (ConnectionStrings__Default names {file}).");
+            Directory.CreateDirectory(folder);
+        }
+        return new KeyEncryptionCertificate(Path.Combine(folder, DefaultFileName), null, createIfMissing: true);
+    }
+}
+
+/// <summary>
+/// The certificate that encrypts the Data Protection keys. A default one is made if missing: a self-signed RSA
+/// certificate in a file only the site's user may read.
+/// </summary>
+public sealed class KeyEncryptionCertificate(string path, string? password, bool createIfMissing)
+{
+    public string Path { get; } = path;
+
+    public X509Certificate2 Certificate { get; } = Load(path, password, createIfMissing);
+
+    private static X509Certificate2 Load(string path, string? password, bool createIfMissing)
+    {
+        if (createIfMissing && !File.Exists(path)) TryCreate(path);
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException e)
+        {
+            throw new StartupException($"The Data Protection certificate {path} cannot be read (a wrong DataProtection__CertificatePassword, or not a .pfx file): {e.Message}", e);
+        }
+    }
+
+    private static void TryCreate(string path)
+    {
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest("CN=Khilafat.Web Data Protection key encryption", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
+        var pfx = certificate.Export(X509ContentType.Pkcs12);
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using var stream = new FileStream(path, create);
+            stream.Write(pfx);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process made it first: use theirs.
+        }
+    }
+}
+
+/// <summary>
+/// At start, encrypts keys stored before there was a certificate (they stay valid, so cookies, links and the
+/// site's own secret protected by them keep working), so that no key is left in the database in plain text.
+/// </summary>
+public sealed class StoredKeyEncryption(IServiceScopeFactory scopes, KeyEncryptionCertificate certificate, ILoggerFactory logs, ILogger<StoredKeyEncryption> logger) : IHostedService
+{
+    private static readonly XName RequiresEncryption = XNamespace.Get("http://schemas.asp.net/2015/03/dataProtection") + "requiresEncryption";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var plain = await db.DataProtectionKeys.Where(k => k.Xml != null && k.Xml.Contains("requiresEncryption")).ToListAsync(cancellationToken);
+        if (plain.Count == 0) return;
+        var encryptor = new CertificateXmlEncryptor(certificate.Certificate, logs);
+        foreach (var key in plain) key.Xml = Encrypt(XElement.Parse(key.Xml!), encryptor).ToString(SaveOptions.DisableFormatting);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Encrypted {Count} Data Protection key(s) stored before keys were encrypted.", plain.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Replaces each secret marked requiresEncryption with its encryptedSecret, as Data Protection writes new keys.</summary>
+    internal static XElement Encrypt(XElement key, IXmlEncryptor encryptor)
+    {
+        foreach (var secret in key.Descendants().Where(e => (bool?)e.Attribute(RequiresEncryption) == true).ToList())
+        {
+            var encrypted = encryptor.Encrypt(new XElement(secret));
+            secret.ReplaceWith(new XElement("encryptedSecret",
+                new XAttribute("decryptorType", encrypted.DecryptorType.AssemblyQualifiedName!), encrypted.EncryptedElement));
+        }
+        return key;
+    }
+}
