@@ -103,6 +103,7 @@ public static class SiteServices
             foreach (var folder in AdminOnlyFolders) options.Conventions.AuthorizeFolder(folder, Policies.Admin);
             // Every public page also answers under /ar/ and /ur/.
             options.Conventions.AddFolderRouteModelConvention("/", LanguageRoutes.Add);
+            options.Conventions.ConfigureFilter(new RejectUndefinedEnumsFilter());
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
             {
                 model.Filters.Add(new NoStoreAttribute());
@@ -124,6 +125,7 @@ public static class SiteServices
             messages.SetValueIsInvalidAccessor(_ => t[invalid]);
             messages.SetValueMustBeANumberAccessor(_ => t[invalid]);
             messages.SetNonPropertyValueMustBeANumberAccessor(() => t[invalid]);
+            options.ModelBinderProviders.Insert(0, new DefinedEnumBinderProvider());
         });
         return builder;
     }
