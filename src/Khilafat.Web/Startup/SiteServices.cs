@@ -104,6 +104,7 @@ public static class SiteServices
             // Every public page also answers under /ar/ and /ur/.
             options.Conventions.AddFolderRouteModelConvention("/", LanguageRoutes.Add);
             options.Conventions.ConfigureFilter(new RejectUndefinedEnumsFilter());
+            options.Conventions.ConfigureFilter(new KnownMethodsFilter());
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
             {
                 model.Filters.Add(new NoStoreAttribute());
