@@ -114,4 +114,24 @@ public class SignUpRateLimitTests(LowSignUpLimitFactory factory) : IClassFixture
         neighbour.DefaultRequestHeaders.Add(MailSiteFactory.ClientAddressHeader, "198.51.100.24");
         await neighbour.SignUpAndSeeThanksAsync(Visitor.NewAddress("neighbour"));
     }
+
+    [Fact]
+    public async Task IPv6Addresses_CountPerSlash64_SoChangingTheLowBitsDoesNotEscapeTheLimit()
+    {
+        for (var i = 0; i < LowSignUpLimitFactory.Limit; i++)
+            await Client($"2001:db8:77:1::{i + 1:x}").SignUpAndSeeThanksAsync(Visitor.NewAddress("six"));
+
+        using var response = await Client("2001:db8:77:1:ffff:ffff:ffff:fffe").SignUpAsync(Visitor.NewAddress("six-more"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        // The next /64 is another subscriber.
+        await Client("2001:db8:77:2::1").SignUpAndSeeThanksAsync(Visitor.NewAddress("six-neighbour"));
+    }
+
+    private HttpClient Client(string address)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(MailSiteFactory.ClientAddressHeader, address);
+        return client;
+    }
 }
