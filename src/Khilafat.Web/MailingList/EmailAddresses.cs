@@ -28,4 +28,16 @@ public static class EmailAddresses
             return null;
         }
     }
+
+    /// <summary>
+    /// The mailbox a (normalized) address delivers to, for counting what is sent there: "Amina+news@example.org" and
+    /// "amina+x@example.org" both reach amina@example.org, as every common mail server treats "+" as a sub-address.
+    /// </summary>
+    public static (string Local, string Domain) Mailbox(string email)
+    {
+        var at = email.LastIndexOf('@');
+        var local = email[..at];
+        var plus = local.IndexOf('+', StringComparison.Ordinal);
+        return ((plus > 0 ? local[..plus] : local).ToLowerInvariant(), email[(at + 1)..].ToLowerInvariant());
+    }
 }
