@@ -6,12 +6,13 @@ namespace Khilafat.Web.MailingList;
 public static class EmailAddresses
 {
     /// <summary>
-    /// Trimmed, with the domain lower-cased (the local part is left as typed: some servers treat it as case-sensitive).
+    /// Trimmed and without invisible characters, with the domain lower-cased (the local part is left as typed: some servers treat it as case-sensitive).
     /// Null when it is not a single plain address of at most 254 characters.
     /// </summary>
     public static string? Normalize(string? input)
     {
-        var trimmed = input?.Trim();
+        // Invisible characters (zero-width, bidi controls) go first: "amina\u200B@example.org" is amina@example.org.
+        var trimmed = Testimonials.VisitorText.StripInvisible(input);
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > Subscriber.EmailMaxLength) return null;
         var at = trimmed.LastIndexOf('@');
         if (at <= 0 || at == trimmed.Length - 1 || at > 64) return null;

@@ -38,6 +38,8 @@ public sealed class MailingListService(
     /// </summary>
     public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken ct = default)
     {
+        // Stored as it will be shown to editors: without invisible characters that could reorder or hide it.
+        request = request with { Name = Testimonials.VisitorText.StripInvisible(request.Name) };
         var ipHash = await keys.HashIpAsync(request.Ip);
         // On PostgreSQL an import can add the address between this sign-up's look and its insert: then the sign-up
         // goes again, as for an address already on the list.

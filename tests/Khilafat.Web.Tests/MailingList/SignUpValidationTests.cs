@@ -66,6 +66,19 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
     }
 
     [Fact]
+    public async Task NameAndEmail_AreStoredWithoutBidiControlsOrZeroWidthCharacters()
+    {
+        var email = Visitor.NewAddress("invisible");
+        var typed = email.Replace("@", "\u200B@", StringComparison.Ordinal) + "\u200E";
+
+        await factory.CreateClient().SignUpAndSeeThanksAsync(typed, "\u202EAmina\u202C Kh\u200Ban");
+
+        var stored = await factory.SubscriberAsync(email);
+        Assert.NotNull(stored);
+        Assert.Equal((email, "Amina Khan"), (stored.Email, stored.Name));
+    }
+
+    [Fact]
     public async Task ACountryCodeOfThreeLetters_IsReportedOnce_InTheSummaryAndBesideTheField()
     {
         var subscribers = await factory.SubscriberCountAsync();
