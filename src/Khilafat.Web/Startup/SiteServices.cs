@@ -94,6 +94,7 @@ public static class SiteServices
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddSiteRateLimits(builder.Configuration);
+        services.AddSiteForwardedHeaders(builder.Configuration);
         services.AddScoped<RequireAdminTwoFactorFilter>();
         services.AddScoped<SiteSettingsStore>();
         services.AddRazorPages(options =>
