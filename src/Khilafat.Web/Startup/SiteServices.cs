@@ -50,6 +50,7 @@ public static class SiteServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSiteIdentity(builder.Environment);
+        services.AddSecureFormCookies(builder.Environment);
 
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentService>();
