@@ -8,6 +8,9 @@ public static partial class SpamCheck
     /// <summary>A form sent sooner than this after it was served was filled in by a program.</summary>
     public static readonly TimeSpan MinimumFillTime = TimeSpan.FromSeconds(3);
 
+    /// <summary>A form older than this is not being filled in by a person: a robot is replaying one stamp it fetched once.</summary>
+    public static readonly TimeSpan MaximumFillTime = TimeSpan.FromHours(4);
+
     [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|xyz|top|io|co|me|ly|link|click|shop|site|online)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
 

@@ -80,7 +80,9 @@ public sealed class TestimonialService(
         {
             return "form stamp missing or forged";
         }
-        return now - new DateTime(ticks, DateTimeKind.Utc) < SpamCheck.MinimumFillTime ? "posted too fast" : null;
+        var age = now - new DateTime(Math.Clamp(ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
+        if (age < SpamCheck.MinimumFillTime) return "posted too fast";
+        return age > SpamCheck.MaximumFillTime ? "form stamp expired" : null;
     }
 
     public async Task<IReadOnlyList<string>> BlocklistAsync(CancellationToken ct = default) =>

@@ -65,6 +65,20 @@ public class SubmissionTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal("posted too fast", stored.SpamReason);
     }
 
+    [Theory]
+    [InlineData(3.5, TestimonialStatus.Pending, null)]
+    [InlineData(4.5, TestimonialStatus.Spam, "form stamp expired")]
+    [InlineData(24 * 30, TestimonialStatus.Spam, "form stamp expired")]
+    public async Task AFormStampOlderThanFourHours_IsAReplay_AndGoesToSpam(double hours, TestimonialStatus status, string? reason)
+    {
+        var name = "Stamp Age " + hours;
+
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid(name), TimeSpan.FromHours(hours));
+
+        var stored = await factory.FindAsync(name);
+        Assert.Equal((status, reason), (stored!.Status, stored.SpamReason));
+    }
+
     [Fact]
     public async Task ForgedFormStamp_GoesToSpam()
     {
