@@ -54,18 +54,7 @@ public static class PostgresDatabase
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
             var creator = db.GetService<IRelationalDatabaseCreator>();
-            if (!await creator.ExistsAsync(ct))
-            {
-                try
-                {
-                    await creator.CreateAsync(ct);
-                    logger.LogInformation("Created {Where}", where);
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-                {
-                    // Another instance created it a moment ago.
-                }
-            }
+            if (!await creator.ExistsAsync(ct) && await PostgresDatabaseCreation.CreateIfMissingAsync(connectionString, ct)) logger.LogInformation("Created {Where}", where);
 
             // A session lock on a connection of its own (not pooled, so closing it surely ends the session and the lock).
             turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
