@@ -7,7 +7,8 @@ namespace Khilafat.Web.Privacy;
 
 /// <summary>
 /// Data minimisation on a timer: a rejected (or spam) testimonial's email goes 30 days after the decision, and sent
-/// mail leaves the outbox (with the address it went to) after 30 days. Runs hourly.
+/// mail leaves the outbox (with the address it went to) after 30 days, and sign-ups never confirmed are erased
+/// (<see cref="MailingList.PendingSignUps"/>). Runs hourly.
 /// </summary>
 public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : BackgroundService
 {
@@ -45,6 +46,7 @@ public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock,
             .Where(t => t.Email != null && (t.Status == TestimonialStatus.Rejected || t.Status == TestimonialStatus.Spam) && (t.ModeratedAt ?? t.SubmittedAt) < cutoff)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), ct);
         var sent = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
         if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} sent messages removed.", emails, sent);
     }
 }

@@ -63,6 +63,8 @@ public static class SiteServices
         services.AddSingleton<Maintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<Maintenance>());
         services.AddScoped<MailingListService>();
+        services.AddOptions<MailingListOptions>().BindConfiguration(MailingListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PendingSignUps>();
         services.AddScoped<SubscriberAdministration>();
         services.AddScoped<TestimonialService>();
         services.AddScoped<TestimonialModeration>();
