@@ -4,8 +4,8 @@ namespace Khilafat.Web.Startup;
 
 /// <summary>
 /// Creates the site's PostgreSQL database when it is missing. Several instances starting at once on a new database
-/// all find it missing and all try: for all but one, CREATE DATABASE fails with 42P04 (duplicate_database), which
-/// means what they wanted is done. Sent here rather than through EF Core, which logs every failed command as an
+/// all find it missing and all try: for all but one, CREATE DATABASE fails with 42P04 (duplicate_database), or
+/// 23505 on pg_database's name index when they collide mid-way, which means what they wanted is done. Sent here rather than through EF Core, which logs every failed command as an
 /// error before the caller can say that this failure is success.
 /// </summary>
 public static class PostgresDatabaseCreation
@@ -30,9 +30,11 @@ public static class PostgresDatabaseCreation
             await create.ExecuteNonQueryAsync(ct);
             return true;
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase
+            || e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pg_database_datname_index" })
         {
-            // Another instance created it between the look and the create.
+            // Another instance created it between the look and the create. When both creates run at the same moment,
+            // PostgreSQL reports it as a unique violation on its catalog of databases rather than as 42P04.
             return false;
         }
     }
