@@ -15,12 +15,13 @@ public sealed partial class SingleLineNameAttribute : ValidationAttribute
     {
     }
 
-    public override bool IsValid(object? value) => value is not string name || IsPlainName(name);
+    // A name longer than any allowed is StringLength's to refuse: not looked at here, so a huge one costs nothing.
+    public override bool IsValid(object? value) => value is not string name || name.Length > Subscriber.NameMaxLength || IsPlainName(name);
 
     public static bool IsPlainName(string name) =>
         !name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '<' or '>') && !AddressLike().IsMatch(name);
 
     // A scheme, "www.", an email address, or a host name such as "evil.example" ("St. John" has a space and passes).
-    [GeneratedRegex(@"://|\bwww\.|@|[\p{L}\p{N}-]{2,}\.[\p{L}]{2,}\b|[:/\\]{2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"://|\bwww\.|@|[\p{L}\p{N}-]{2,}\.[\p{L}]{2,}\b|[:/\\]{2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AddressLike();
 }
