@@ -50,6 +50,7 @@ echo "Starting the site on 127.0.0.1:$port with a fresh $provider database..."
 (cd "$work/site" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
   Email__PickupDirectory="$work/mail" \
   RateLimits__SignUps=100000000 \
+  Security__SecureCookies=false \
   Logging__LogLevel__Default=Warning \
   dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$port") > "$work/site.log" 2>&1 &
 site_pid=$!

@@ -1,5 +1,6 @@
 using Khilafat.Web.Startup;
 
+PrivateFiles.ForThisProcess();
 switch (args)
 {
     case ["healthcheck", ..]:

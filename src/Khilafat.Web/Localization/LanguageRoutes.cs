@@ -22,7 +22,12 @@ public static class LanguageRoutes
             model.Selectors.Add(new SelectorModel
             {
                 // Tried first, so a link made with a culture gets the /ar/ form rather than ?culture=ar.
-                AttributeRouteModel = new AttributeRouteModel { Template = AttributeRouteModel.CombineTemplates(Segment, template), Order = -1 },
+                // Suppressed where the original is (/index beside /), so a link to the home page in a language is /ar, not /ar/index.
+                AttributeRouteModel = new AttributeRouteModel
+                {
+                    Template = AttributeRouteModel.CombineTemplates(Segment, template), Order = -1,
+                    SuppressLinkGeneration = selector.AttributeRouteModel.SuppressLinkGeneration,
+                },
             });
         }
     }

@@ -38,6 +38,8 @@ public sealed class MailingListService(
     /// </summary>
     public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken ct = default)
     {
+        // Stored as it will be shown to editors: without invisible characters that could reorder or hide it.
+        request = request with { Name = Testimonials.VisitorText.StripInvisible(request.Name) };
         var ipHash = await keys.HashIpAsync(request.Ip);
         // On PostgreSQL an import can add the address between this sign-up's look and its insert: then the write runs
         // again (see WriteAsync), as for an address already on the list.
@@ -48,12 +50,19 @@ public sealed class MailingListService(
 
     private async Task<SignUpOutcome> SignUpOnceAsync(SignUpRequest request, string? ipHash, CancellationToken ct)
     {
-        // Two sign-ups of one address run one after the other (on SQLite the transaction's write lock does it).
-        await db.Database.LockAsync("subscriber:" + request.Email.ToUpperInvariant(), ct);
+        // Two sign-ups of one mailbox (one address, or its +variants) run one after the other (on SQLite the
+        // transaction's write lock does it), so that they count each other's confirmations.
+        var (local, domain) = EmailAddresses.Mailbox(request.Email);
+        await db.Database.LockAsync("subscriber:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct);
         var outcome = SignUpOutcome.ConfirmationSent;
 
+        if (subscriber?.Status != SubscriberStatus.Confirmed && !await MailboxMayGetConfirmationAsync(local, domain, now, ct))
+        {
+            // amina+1@, amina+2@ ... would each be a new address with its own allowance: the mailbox has one in all.
+            return SignUpOutcome.NothingSent;
+        }
         if (subscriber is null)
         {
             subscriber = new Subscriber
@@ -87,6 +96,22 @@ public sealed class MailingListService(
         if (subscriber.LastConfirmationAt is { } last && now - last < ResendInterval) return false;
         return subscriber.ConfirmationsDay != DateOnly.FromDateTime(now) || subscriber.ConfirmationsOnDay < ConfirmationsPerDay;
     }
+
+    /// <summary>Whether the mailbox, counting every +variant of the address, may get another confirmation now.</summary>
+    private async Task<bool> MailboxMayGetConfirmationAsync(string local, string domain, DateTime now, CancellationToken ct)
+    {
+        var exact = local + "@" + domain;
+        var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
+        var today = DateOnly.FromDateTime(now);
+        var recentSince = now - ResendInterval;
+        // Email is case-insensitive in both databases (NOCASE, citext), and so are = and LIKE on it.
+        var family = db.Subscribers.Where(s => s.Email == exact || EF.Functions.Like(s.Email, variants, "\\"));
+        if (await family.AnyAsync(s => s.LastConfirmationAt > recentSince, ct)) return false;
+        var sentToday = await family.Where(s => s.ConfirmationsDay == today).SumAsync(s => s.ConfirmationsOnDay, ct);
+        return sentToday < ConfirmationsPerDay;
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>Issues a new confirmation token and queues the email with it; the caller saves.</summary>
     internal async Task QueueConfirmationAsync(Subscriber subscriber, DateTime now)

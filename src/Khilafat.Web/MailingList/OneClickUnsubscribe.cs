@@ -12,10 +12,17 @@ public static class OneClickUnsubscribe
 
     public static IEndpointRouteBuilder MapOneClickUnsubscribe(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, async (string? token, MailingListService mailingList, CancellationToken ct) =>
-                await mailingList.UnsubscribeAsync(token, ct)
+        endpoints.MapPost(Path, async (string? token, HttpRequest request, MailingListService mailingList, CancellationToken ct) =>
+            {
+                // RFC 8058 §3.1: the POST carries "List-Unsubscribe=One-Click". A bare POST (a link checker, a prefetch,
+                // a script that found the address) is not a request to unsubscribe.
+                if (!request.HasFormContentType) return Results.BadRequest();
+                var form = await request.ReadFormAsync(ct);
+                if (form["List-Unsubscribe"] != "One-Click") return Results.BadRequest();
+                return await mailingList.UnsubscribeAsync(token, ct)
                     ? Results.Text("You are unsubscribed.", "text/plain; charset=utf-8")
-                    : Results.NotFound())
+                    : Results.NotFound();
+            })
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitPolicies.Links);
 

@@ -7,7 +7,8 @@ namespace Khilafat.Web.Privacy;
 
 /// <summary>
 /// Data minimisation on a timer: a rejected (or spam) testimonial's email goes 30 days after the decision, and sent
-/// mail leaves the outbox (with the address it went to) after 30 days. Runs hourly.
+/// mail leaves the outbox (with the address it went to) after 30 days, and sign-ups never confirmed are erased
+/// (<see cref="MailingList.PendingSignUps"/>). Runs hourly.
 /// </summary>
 public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : BackgroundService
 {
@@ -48,6 +49,7 @@ public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock,
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), c),
             await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).ExecuteDeleteAsync(c)
         ), ct);
+        await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
         if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} sent messages removed.", emails, sent);
     }
 }

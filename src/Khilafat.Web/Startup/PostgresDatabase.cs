@@ -53,16 +53,9 @@ internal sealed class PostgresDatabase(WebApplication app, ILogger logger) : Dat
     public override async Task PrepareAsync(SiteDbContext db, CancellationToken ct)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(ct)) return;
-        try
-        {
-            await creator.CreateAsync(ct);
+        // Not through EF Core, which would log another instance's simultaneous creation as an error.
+        if (!await creator.ExistsAsync(ct) && await PostgresDatabaseCreation.CreateIfMissingAsync(_connectionString, ct))
             logger.LogInformation("Created {Where}", Where);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another instance created it a moment ago.
-        }
     }
 
     public override async Task<IAsyncDisposable> TakeTurnAsync(CancellationToken ct)

@@ -43,7 +43,7 @@ public static class RateLimits
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             return RateLimitPartition.GetNoLimiter("read");
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = AddressKey(context.Connection.RemoteIpAddress);
         if (inRedis) return InRedis(context.RequestServices, $"{policy}:{address}", limit(options), options.Window);
         return RateLimitPartition.GetSlidingWindowLimiter($"{policy}:{address}", _ => new SlidingWindowRateLimiterOptions
         {
@@ -52,6 +52,20 @@ public static class RateLimits
             SegmentsPerWindow = Segments,
             QueueLimit = 0,
         });
+    }
+
+    /// <summary>
+    /// Who a limit counts: an IPv4 address, or an IPv6 address's /64. One IPv6 subscriber is given a whole /64 (and
+    /// can use any of its 2^64 addresses), so counting single IPv6 addresses would be no limit at all.
+    /// </summary>
+    public static string AddressKey(System.Net.IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     // Never inlined: a site without Redis does not load its client's assemblies.

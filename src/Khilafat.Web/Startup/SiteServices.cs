@@ -53,6 +53,7 @@ public static class SiteServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSiteIdentity(builder.Environment);
+        services.AddSecureFormCookies(builder.Environment);
 
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentService>();
@@ -66,6 +67,8 @@ public static class SiteServices
         services.AddSingleton<Maintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<Maintenance>());
         services.AddScoped<MailingListService>();
+        services.AddOptions<MailingListOptions>().BindConfiguration(MailingListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PendingSignUps>();
         services.AddScoped<SubscriberAdministration>();
         services.AddScoped<TestimonialService>();
         services.AddScoped<TestimonialModeration>();
@@ -98,6 +101,7 @@ public static class SiteServices
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddSiteRateLimits(builder.Configuration);
+        services.AddSiteForwardedHeaders(builder.Configuration);
         services.AddScoped<RequireAdminTwoFactorFilter>();
         services.AddScoped<SiteSettingsStore>();
         services.AddRazorPages(options =>
@@ -107,6 +111,8 @@ public static class SiteServices
             foreach (var folder in AdminOnlyFolders) options.Conventions.AuthorizeFolder(folder, Policies.Admin);
             // Every public page also answers under /ar/ and /ur/.
             options.Conventions.AddFolderRouteModelConvention("/", LanguageRoutes.Add);
+            options.Conventions.ConfigureFilter(new RejectUndefinedEnumsFilter());
+            options.Conventions.ConfigureFilter(new KnownMethodsFilter());
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
             {
                 model.Filters.Add(new NoStoreAttribute());
@@ -128,6 +134,7 @@ public static class SiteServices
             messages.SetValueIsInvalidAccessor(_ => t[invalid]);
             messages.SetValueMustBeANumberAccessor(_ => t[invalid]);
             messages.SetNonPropertyValueMustBeANumberAccessor(() => t[invalid]);
+            options.ModelBinderProviders.Insert(0, new DefinedEnumBinderProvider());
         });
         return builder;
     }

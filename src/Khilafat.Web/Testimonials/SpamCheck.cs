@@ -10,14 +10,20 @@ public static partial class SpamCheck
     /// <summary>A form sent sooner than this after it was served was filled in by a program.</summary>
     public static readonly TimeSpan MinimumFillTime = TimeSpan.FromSeconds(3);
 
+    /// <summary>A form older than this is not being filled in by a person: a robot is replaying one stamp it fetched once.</summary>
+    public static readonly TimeSpan MaximumFillTime = TimeSpan.FromHours(4);
+
     [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|xyz|top|io|co|me|ly|link|click|shop|site|online)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
 
-    /// <summary>A tamper-proof note of when a form was served at <paramref name="now"/>, for the minimum fill time.</summary>
+    /// <summary>A tamper-proof note of when a form was served at <paramref name="now"/>, for the fill time.</summary>
     internal static string NewFormStamp(IDataProtector formStamps, DateTime now) =>
         formStamps.Protect(now.Ticks.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Why a submission was sent by a program, or null: the honeypot filled in, the form stamp missing or forged, or the form sent too fast.</summary>
+    /// <summary>
+    /// Why a submission was sent by a program, or null: the honeypot filled in, the form stamp missing or forged, the
+    /// form sent too fast, or sent with a stamp older than <see cref="MaximumFillTime"/> (a replayed form).
+    /// </summary>
     internal static string? RobotReason(string? honeypot, string? formStamp, IDataProtector formStamps, DateTime now)
     {
         if (!string.IsNullOrEmpty(honeypot)) return "honeypot filled in";
@@ -30,18 +36,26 @@ public static partial class SpamCheck
         {
             return "form stamp missing or forged";
         }
-        return now - new DateTime(ticks, DateTimeKind.Utc) < MinimumFillTime ? "posted too fast" : null;
+        var age = now - new DateTime(Math.Clamp(ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
+        if (age < MinimumFillTime) return "posted too fast";
+        return age > MaximumFillTime ? "form stamp expired" : null;
     }
 
-    public static string? LinkOrBlockedWord(string text, IReadOnlyCollection<string> blocklist)
+    /// <summary>Whether <paramref name="text"/> holds a link ("contains a link").</summary>
+    public static string? Link(string text) => LinkPattern().IsMatch(VisitorText.ForMatching(text)) ? "contains a link" : null;
+
+    /// <summary>The first word of <paramref name="blocklist"/> that <paramref name="text"/> holds ("blocklisted word: ..."), or null.</summary>
+    public static string? BlockedWord(string text, IReadOnlyCollection<string> blocklist)
     {
-        if (LinkPattern().IsMatch(text)) return "contains a link";
-        foreach (var word in blocklist)
+        // Both sides as the checks see them, so an invisible character inside a word does not hide it.
+        text = VisitorText.ForMatching(text);
+        foreach (var listed in blocklist)
         {
+            var word = VisitorText.ForMatching(listed);
             if (word.Length == 0) continue;
             // Whole words only, in any case: "skill" does not match "kill".
             if (Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(word)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))
-                return "blocklisted word: " + word;
+                return "blocklisted word: " + listed;
         }
         return null;
     }
@@ -50,8 +64,15 @@ public static partial class SpamCheck
     public static IReadOnlyList<string> ParseBlocklist(string? text) =>
         (text ?? "").Split('\n').Select(w => w.Trim()).Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>What a new site starts with; editors change it at /admin/testimonials/blocklist.</summary>
-    public const string DefaultBlocklist = "casino\nviagra\ncrypto\nbitcoin\nforex\nloan\nseo services\nbehead\nexterminate\nmassacre\nkill them";
+    /// <summary>
+    /// What a new site starts with; editors change it at /admin/testimonials/blocklist. Advertising, slurs and threats:
+    /// not words such as "massacre" or "genocide", with which supporters grieve for Gaza. A match holds a testimonial
+    /// for an editor's review; it never marks it as spam.
+    /// </summary>
+    public const string DefaultBlocklist =
+        "casino\nviagra\ncrypto\nbitcoin\nforex\nloan\nseo services\n" +
+        "kike\nraghead\ntowelhead\nmuzrat\nkafir scum\njihadi scum\n" +
+        "kill them\nkill them all\nbehead them\ngas them\nburn them alive\nshoot them\nbomb them\nhang them";
 }
 
 /// <summary>User text made safe to show: besides HTML encoding (Razor's), bidirectional embedding and override characters are dropped, so they cannot reorder the text around them.</summary>

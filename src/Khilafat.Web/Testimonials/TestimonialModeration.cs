@@ -50,6 +50,8 @@ public sealed class TestimonialModeration(
     /// <summary>Applies <paramref name="action"/> to each of <paramref name="ids"/>; returns how many there were.</summary>
     public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor, CancellationToken ct = default)
     {
+        // A number that names no action would otherwise fall to the last case of the audit's switch and be logged as a deletion.
+        if (!Enum.IsDefined(action)) throw new ArgumentOutOfRangeException(nameof(action), action, "There is no such moderation action.");
         if (ids.Count == 0) return 0;
         var (count, noticesQueued) = await db.WriteAsync(c => ApplyOnceAsync(action, ids, actor, c), ct);
         if (noticesQueued) outbox.Wake();
@@ -145,6 +147,7 @@ public sealed class TestimonialModeration(
         ModerationAction.MarkSpam => AuditActions.TestimonialMarkedSpam,
         ModerationAction.Feature => AuditActions.TestimonialFeatured,
         ModerationAction.Unfeature => AuditActions.TestimonialUnfeatured,
-        _ => AuditActions.TestimonialDeleted,
+        ModerationAction.Delete => AuditActions.TestimonialDeleted,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

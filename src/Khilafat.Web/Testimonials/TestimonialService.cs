@@ -33,26 +33,29 @@ public sealed class TestimonialService(
 
     /// <summary>
     /// Stores a submission (already validated). Robots — the honeypot filled, the form sent too fast or without its
-    /// stamp — are stored as spam; text with a link or a blocklisted word is queued as likely spam for an editor to
-    /// rescue; everything else waits as Pending. The submitter is told the same in every case.
+    /// stamp — and text with a link are stored as likely spam, for an editor to rescue; a blocklisted word holds it
+    /// as Pending with the word noted, for an editor to decide; everything else waits as Pending. The submitter is
+    /// told the same in every case. Names, places and emails are stored without invisible characters.
     /// </summary>
     public async Task<TestimonialStatus> SubmitAsync(TestimonialSubmission submission, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var spamReason = SpamCheck.RobotReason(submission.Honeypot, submission.FormStamp, FormStamps, now)
-            ?? SpamCheck.LinkOrBlockedWord($"{submission.DisplayName} {submission.Place} {submission.Text}", await BlocklistAsync(ct));
+        var (name, place, email) = (VisitorText.StripInvisible(submission.DisplayName) ?? "", VisitorText.StripInvisible(submission.Place), VisitorText.StripInvisible(submission.Email));
+        var checkedText = $"{name} {place} {submission.Text}";
+        var spamReason = SpamCheck.RobotReason(submission.Honeypot, submission.FormStamp, FormStamps, now) ?? SpamCheck.Link(checkedText);
+        var heldReason = spamReason is null ? SpamCheck.BlockedWord(checkedText, await BlocklistAsync(ct)) : null;
         var testimonial = new Testimonial
         {
-            DisplayName = submission.DisplayName.Trim(),
-            Place = string.IsNullOrWhiteSpace(submission.Place) ? null : submission.Place.Trim(),
+            DisplayName = name,
+            Place = place,
             Rating = submission.Rating,
             OriginalText = submission.Text.Replace("\r\n", "\n").Trim(),
             Language = submission.Language,
             Status = spamReason is null ? TestimonialStatus.Pending : TestimonialStatus.Spam,
-            SpamReason = spamReason,
+            SpamReason = spamReason ?? heldReason,
             SubmittedAt = now,
-            Email = submission.NotifyOnPublish && !string.IsNullOrWhiteSpace(submission.Email) ? submission.Email.Trim() : null,
-            NotifyOnPublish = submission.NotifyOnPublish && !string.IsNullOrWhiteSpace(submission.Email),
+            Email = submission.NotifyOnPublish ? email : null,
+            NotifyOnPublish = submission.NotifyOnPublish && email is not null,
             // The consent as it was shown: in the page's language.
             ConsentVersion = submission.Language == "en" ? TestimonialConsent.Version : $"{TestimonialConsent.Version}-{submission.Language}",
             ConsentText = submission.ConsentText ?? TestimonialConsent.Text,

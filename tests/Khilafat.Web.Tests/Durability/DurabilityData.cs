@@ -15,6 +15,8 @@ public sealed class DurabilityData : IDisposable
     {
         ["ConnectionStrings__Default"] = connectionString ?? $"Data Source={DatabasePath}",
         ["Email__PickupDirectory"] = MailFolder,
+        // Plain http on loopback: the anti-forgery cookie may not be Secure here, or the forms' posts would lack it.
+        ["Security__SecureCookies"] = "false",
         ["Email__PollInterval"] = "00:00:00.050",
     };
 

@@ -105,6 +105,49 @@ public class PostgresStartupTests
     }
 
     [Fact]
+    public async Task CreatingTheDatabase_ManyAtOnce_CreatesItOnce_AndTheOthersTakeItAsDone()
+    {
+        var connectionString = TestDatabase.NewPostgresDatabase();
+        try
+        {
+            var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+                Task.Run(() => Khilafat.Web.Startup.PostgresDatabaseCreation.CreateIfMissingAsync(connectionString, CancellationToken.None))));
+
+            Assert.Equal(1, created.Count(c => c));
+            Assert.False(await Khilafat.Web.Startup.PostgresDatabaseCreation.CreateIfMissingAsync(connectionString, CancellationToken.None));
+        }
+        finally
+        {
+            await TestDatabase.DropPostgresDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task TwoInstancesStartingAtOnce_OnAMissingDatabase_LogNoError()
+    {
+        using var first = new DurabilityData();
+        using var second = new DurabilityData();
+        var connectionString = TestDatabase.NewPostgresDatabase();
+        try
+        {
+            await using var a = AppProcess.Launch(Settings(first, connectionString));
+            await using var b = AppProcess.Launch(Settings(second, connectionString));
+            await Task.WhenAll(a.WaitUntilHealthyAsync(), b.WaitUntilHealthyAsync());
+
+            foreach (var output in new[] { a.Output, b.Output })
+            {
+                Assert.DoesNotContain("fail:", output);
+                Assert.DoesNotContain("crit:", output);
+                Assert.DoesNotContain("42P04", output);
+            }
+        }
+        finally
+        {
+            await TestDatabase.DropPostgresDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
     public async Task TheBackupCommand_PointsToPgDump()
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -55,6 +55,26 @@ public class LanguagePagesTests(SiteFactory factory) : IClassFixture<SiteFactory
         Assert.Equal(["/", "/ar", "/ur"], home.QuerySelectorAll("nav.language-switcher a").Select(a => a.GetAttribute("href")));
     }
 
+    public static TheoryData<string> ForgedPaths => new()
+    {
+        "/ar//evil.example", "//evil.example", "/ur//evil.example/statement", "/ar/%2F%2Fevil.example", "/ar/%5C%5Cevil.example",
+        "/ar//\\evil.example", "/ar/%2Fevil.example%2F", "///evil.example", "/ar/faq//evil.example",
+    };
+
+    [Theory]
+    [MemberData(nameof(ForgedPaths))]
+    public async Task OnAPageNotFound_TheLanguageLinks_LeadHomeOnThisSite_NeverElsewhere(string path)
+    {
+        using var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri("https://localhost" + path)));
+        var page = await response.ReadDocumentAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(["/", "/ar", "/ur"], page.QuerySelectorAll("nav.language-switcher a").Select(a => a.GetAttribute("href")));
+        Assert.All(page.QuerySelectorAll("link[rel=canonical], link[rel=alternate], meta[property='og:url']"), link =>
+            Assert.StartsWith("https://localhost/", link.GetAttribute("href") ?? link.GetAttribute("content")));
+        Assert.DoesNotContain("evil.example", page.QuerySelector("head")!.OuterHtml + page.QuerySelector("header")!.OuterHtml);
+    }
+
     [Fact]
     public async Task EachLanguage_HasItsCanonical_AndHreflangAlternates()
     {

@@ -113,6 +113,38 @@ public class SignUpAgainTests(MailSiteFactory factory) : IClassFixture<MailSiteF
         await AssertEmailsAsync(email, 1, []);
     }
 
+    [Fact]
+    public async Task PlusAddressVariants_ShareTheMailboxsAllowance_OfOneEmailPerTenMinutesAndThreeADay()
+    {
+        var client = factory.CreateClient();
+        var mailbox = Visitor.NewAddress("plus");
+        string Variant(string tag) => mailbox.Replace("@", "+" + tag + "@", StringComparison.Ordinal);
+        StartOfANewUtcDay();
+
+        await client.SignUpAndSeeThanksAsync(Variant("a"));
+        await client.SignUpAndSeeThanksAsync(Variant("b"));
+        await client.SignUpAndSeeThanksAsync(mailbox.ToUpperInvariant());
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await client.SignUpAndSeeThanksAsync(Variant("c"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        await client.SignUpAndSeeThanksAsync(mailbox);
+        foreach (var tag in new[] { "d", "e", "f" })
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(11));
+            await client.SignUpAndSeeThanksAsync(Variant(tag));
+        }
+
+        var sent = new Dictionary<string, int>();
+        foreach (var address in new[] { Variant("a"), Variant("b"), Variant("c"), mailbox, Variant("d"), Variant("e"), Variant("f") })
+            sent[address] = (await factory.OutboxToAsync(address)).Count;
+        Assert.Equal(3, sent.Values.Sum());
+        Assert.Equal([1, 0, 1, 1, 0, 0, 0], sent.Values);
+        // Another mailbox at the same domain is not held back.
+        var neighbour = Visitor.NewAddress("plus");
+        await client.SignUpAndSeeThanksAsync(neighbour);
+        Assert.Single(await factory.OutboxToAsync(neighbour));
+    }
+
     /// <summary>Moves the clock to 01:00 UTC of the next day, so a test's minutes all fall on one day.</summary>
     private void StartOfANewUtcDay()
     {

@@ -12,10 +12,21 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
         { "not-an-email", null, null, true, "Input.Email", "Enter an email address like name@example.org." },
         { "two@at@example.org x", null, null, true, "Input.Email", "Enter an email address like name@example.org." },
         { "{new}", new string('n', 101), null, true, "Input.Name", "Your name must be at most 100 characters." },
+        { "{new}", "Amina\nVisit https://evil.example to claim your prize", null, true, "Input.Name", SingleLine },
+        { "{new}", "Amina\r\nKhan", null, true, "Input.Name", SingleLine },
+        { "{new}", "Amina\u2028Khan", null, true, "Input.Name", SingleLine },
+        { "{new}", "Prize at https://evil.example", null, true, "Input.Name", SingleLine },
+        { "{new}", "Prize at www.evil.example", null, true, "Input.Name", SingleLine },
+        { "{new}", "Prize at evil.example", null, true, "Input.Name", SingleLine },
+        { "{new}", "Write to prizes@evil.example", null, true, "Input.Name", SingleLine },
+        { "{new}", "Prize at //evil.example", null, true, "Input.Name", SingleLine },
+        { "{new}", "<b>Amina</b>", null, true, "Input.Name", SingleLine },
         { "{new}", null, "QQ", true, "Input.Country", "Choose a country from the list, or leave it empty." },
         { "{new}", null, "PAK", true, "Input.Country", "Choose a country from the list, or leave it empty." },
         { "{new}", null, null, false, "Input.Consent", "Tick the box to agree, so that we may email you." },
     };
+
+    private const string SingleLine = "Write your name on one line, without web or email addresses.";
 
     [Theory]
     [MemberData(nameof(BadInput))]
@@ -37,6 +48,34 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
         if (!string.IsNullOrWhiteSpace(email)) Assert.Equal(email, ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='Input.Email']")!).Value);
         Assert.Equal(subscribers, await factory.SubscriberCountAsync());
         Assert.Equal(outbox, await factory.OutboxCountAsync());
+    }
+
+    [Theory]
+    [InlineData("Amina Khan")]
+    [InlineData("St. John O'Neil-Smith")]
+    [InlineData("J. R. Okafor")]
+    [InlineData("فاطمة الزهراء")]
+    [InlineData("محمد علی")]
+    public async Task OrdinaryNames_AreAccepted_AndGreetTheReader(string name)
+    {
+        var email = Visitor.NewAddress("named");
+
+        await factory.CreateClient().SignUpAndSeeThanksAsync(email, name);
+
+        Assert.Equal(name, (await factory.SubscriberAsync(email))!.Name);
+    }
+
+    [Fact]
+    public async Task NameAndEmail_AreStoredWithoutBidiControlsOrZeroWidthCharacters()
+    {
+        var email = Visitor.NewAddress("invisible");
+        var typed = email.Replace("@", "\u200B@", StringComparison.Ordinal) + "\u200E";
+
+        await factory.CreateClient().SignUpAndSeeThanksAsync(typed, "\u202EAmina\u202C Kh\u200Ban");
+
+        var stored = await factory.SubscriberAsync(email);
+        Assert.NotNull(stored);
+        Assert.Equal((email, "Amina Khan"), (stored.Email, stored.Name));
     }
 
     [Fact]
@@ -113,5 +152,25 @@ public class SignUpRateLimitTests(LowSignUpLimitFactory factory) : IClassFixture
         var neighbour = factory.CreateClient();
         neighbour.DefaultRequestHeaders.Add(MailSiteFactory.ClientAddressHeader, "198.51.100.24");
         await neighbour.SignUpAndSeeThanksAsync(Visitor.NewAddress("neighbour"));
+    }
+
+    [Fact]
+    public async Task IPv6Addresses_CountPerSlash64_SoChangingTheLowBitsDoesNotEscapeTheLimit()
+    {
+        for (var i = 0; i < LowSignUpLimitFactory.Limit; i++)
+            await Client($"2001:db8:77:1::{i + 1:x}").SignUpAndSeeThanksAsync(Visitor.NewAddress("six"));
+
+        using var response = await Client("2001:db8:77:1:ffff:ffff:ffff:fffe").SignUpAsync(Visitor.NewAddress("six-more"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        // The next /64 is another subscriber.
+        await Client("2001:db8:77:2::1").SignUpAndSeeThanksAsync(Visitor.NewAddress("six-neighbour"));
+    }
+
+    private HttpClient Client(string address)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(MailSiteFactory.ClientAddressHeader, address);
+        return client;
     }
 }

@@ -96,6 +96,23 @@ public class SubscriberAdminTests(MailSiteFactory factory) : IClassFixture<MailS
     }
 
     [Fact]
+    public async Task DownloadTheirData_WritesArabicAndUrduReadably_AsAUtf8Attachment()
+    {
+        var (editor, _, subscriber, detailsPath) = await SubscriberAndEditorAsync("فاطمة علی");
+        var page = await editor.GetDocumentAsync(detailsPath);
+
+        using var response = await editor.SubmitAsync(page.Form("form[action*='handler=Data']"), detailsPath);
+
+        Assert.Equal("utf-8", response.Content.Headers.ContentType!.CharSet);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        var text = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("\"Name\": \"فاطمة علی\"", text);
+        Assert.DoesNotContain("\\u06", text);
+        Assert.Equal("فاطمة علی", JsonDocument.Parse(text).RootElement.GetProperty("Name").GetString());
+        Assert.Equal(subscriber.Email, JsonDocument.Parse(text).RootElement.GetProperty("Email").GetString());
+    }
+
+    [Fact]
     public async Task Erasing_AsksFirst_ThenRemovesTheSubscriberAndTheirEmails_LeavingOnlyACountAndAnAuditEntryWithoutTheAddress()
     {
         var (editor, editorEmail, subscriber, detailsPath) = await SubscriberAndEditorAsync("Erasable Person");

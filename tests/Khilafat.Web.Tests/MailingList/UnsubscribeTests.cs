@@ -69,6 +69,31 @@ public class UnsubscribeTests(MailSiteFactory factory) : IClassFixture<MailSiteF
         Assert.Null(subscriber.Country);
     }
 
+    public static TheoryData<string?, string?> NotOneClickBodies => new()
+    {
+        { null, null },
+        { "", "application/x-www-form-urlencoded" },
+        { "List-Unsubscribe=Yes", "application/x-www-form-urlencoded" },
+        { "List-Unsubscribe=one-click", "application/x-www-form-urlencoded" },
+        { "Unsubscribe=One-Click", "application/x-www-form-urlencoded" },
+        { "List-Unsubscribe=One-Click", "text/plain" },
+        { "{\"List-Unsubscribe\":\"One-Click\"}", "application/json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotOneClickBodies))]
+    public async Task OneClickPost_WithoutTheRfc8058Body_IsRefused_AndChangesNothing(string? body, string? contentType)
+    {
+        var (_, email, message) = await ConfirmedSubscriberAsync();
+        using var provider = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        using var response = await provider.PostAsync(Mailbox.PathAndQuery(message.OneClickLink()),
+            body is null ? null : new StringContent(body, Encoding.ASCII, contentType!));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(SubscriberStatus.Confirmed, (await factory.SubscriberAsync(email))!.Status);
+    }
+
     [Fact]
     public async Task OpeningTheOneClickAddressInABrowser_LeadsToThePageWithTheButton()
     {

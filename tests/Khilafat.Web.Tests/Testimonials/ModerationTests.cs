@@ -155,6 +155,38 @@ public class ModerationTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal(["testimonial.approved", "testimonial.featured", "testimonial.rejected"], actions);
     }
 
+    [Theory]
+    [InlineData("do", "7")]
+    [InlineData("do", "-1")]
+    [InlineData("do", "Approve, Delete")]
+    [InlineData("row", "9:{id}")]
+    [InlineData("row", "5 :{id}")]
+    public async Task AnUndefinedAction_IsRefused_AndNothingIsDoneOrAudited(string field, string value)
+    {
+        var id = await factory.AddAsync("Undefined Action " + field + value.GetHashCode(), TestimonialStatus.Pending);
+        var editor = await EditorAsync();
+        var fields = new List<KeyValuePair<string, string>> { new("ids", id.ToString()), new(field, value.Replace("{id}", id.ToString())) };
+
+        using var response = await editor.SubmitFormAsync("/admin/testimonials?status=Pending", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(TestimonialStatus.Pending, await StatusOfAsync(id));
+        Assert.DoesNotContain(await factory.AuditEntriesAsync(), e => e.Target == $"testimonial:#{id}");
+    }
+
+    [Theory]
+    [InlineData("/admin/testimonials?status=9")]
+    [InlineData("/admin/subscribers?status=7")]
+    [InlineData("/admin/outbox?status=5")]
+    public async Task AnUndefinedStatusInTheAddress_IsRefused(string url)
+    {
+        var (admin, _) = await factory.SignedInClientAsync(Roles.Admin);
+
+        using var response = await admin.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task AnonymousVisitors_AreSentToSignIn_AndAccountsWithoutARole_AreRefused()
     {

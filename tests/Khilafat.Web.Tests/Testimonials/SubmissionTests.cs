@@ -65,6 +65,20 @@ public class SubmissionTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal("posted too fast", stored.SpamReason);
     }
 
+    [Theory]
+    [InlineData(3.5, TestimonialStatus.Pending, null)]
+    [InlineData(4.5, TestimonialStatus.Spam, "form stamp expired")]
+    [InlineData(24 * 30, TestimonialStatus.Spam, "form stamp expired")]
+    public async Task AFormStampOlderThanFourHours_IsAReplay_AndGoesToSpam(double hours, TestimonialStatus status, string? reason)
+    {
+        var name = "Stamp Age " + hours;
+
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid(name), TimeSpan.FromHours(hours));
+
+        var stored = await factory.FindAsync(name);
+        Assert.Equal((status, reason), (stored!.Status, stored.SpamReason));
+    }
+
     [Fact]
     public async Task ForgedFormStamp_GoesToSpam()
     {
@@ -87,19 +101,95 @@ public class SubmissionTests(SiteFactory factory) : IClassFixture<SiteFactory>
     }
 
     [Fact]
-    public async Task BlocklistedWord_IsQueuedAsLikelySpam_AndEditorsCanChangeTheList()
+    public async Task BlocklistedWord_HoldsItForReview_NotAsSpam_AndEditorsCanChangeTheList()
     {
         await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Casino Person", "Best casino offers for everyone who reads this."));
-        Assert.Equal(TestimonialStatus.Spam, (await factory.FindAsync("Casino Person"))!.Status);
+        var casino = await factory.FindAsync("Casino Person");
+        Assert.Equal((TestimonialStatus.Pending, "blocklisted word: casino"), (casino!.Status, casino.SpamReason));
 
         var (editor, _) = await factory.SignedInClientAsync(Khilafat.Web.Accounts.Roles.Editor);
+        Assert.Contains("Held for review: blocklisted word: casino", (await editor.GetDocumentAsync("/admin/testimonials?status=Pending")).QuerySelector("main table")!.Text());
         using var saved = await editor.SubmitFormAsync("/admin/testimonials/blocklist", Html.Values(("Words", "pineapple\nbanana bread")));
         Assert.Contains("pineapple", (await editor.GetDocumentAsync("/admin/testimonials/blocklist")).QuerySelector("textarea")!.TextContent);
 
         await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Fruit Person", "I love Pineapple and the movement's message of peace."));
         await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("Skill Person", "Pineapples are fine; the movement gave me skills and hope."));
-        Assert.Equal(TestimonialStatus.Spam, (await factory.FindAsync("Fruit Person"))!.Status);
-        Assert.Equal(TestimonialStatus.Pending, (await factory.FindAsync("Skill Person"))!.Status);
+        var fruit = await factory.FindAsync("Fruit Person");
+        var skill = await factory.FindAsync("Skill Person");
+        Assert.Equal((TestimonialStatus.Pending, "blocklisted word: pineapple"), (fruit!.Status, fruit.SpamReason));
+        Assert.Equal((TestimonialStatus.Pending, null), (skill!.Status, skill.SpamReason));
+    }
+
+    public static TheoryData<string, TestimonialStatus, string?> InvisibleTricks => new()
+    {
+        { "Visit https\u200B://example.com for cheap things right now.", TestimonialStatus.Spam, "contains a link" },
+        { "Visit example\u200B.com for cheap things right now.", TestimonialStatus.Spam, "contains a link" },
+        { "Visit www\u2060.cheap-things.example right now, friends.", TestimonialStatus.Spam, "contains a link" },
+        { "Visit \uFF57\uFF57\uFF57.cheap-things.example right now, friends.", TestimonialStatus.Spam, "contains a link" },
+        { "Best cas\u200Bino offers for everyone who reads this.", TestimonialStatus.Pending, "blocklisted word: casino" },
+        { "Best ca\u00ADsi\uFEFFno offers for everyone who reads this.", TestimonialStatus.Pending, "blocklisted word: casino" },
+        { "Best \uFF43\uFF41\uFF53\uFF49\uFF4E\uFF4F offers for everyone who reads this.", TestimonialStatus.Pending, "blocklisted word: casino" },
+        { "Best c\u200Dasino offers for everyone who reads this.", TestimonialStatus.Pending, "blocklisted word: casino" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvisibleTricks))]
+    public async Task InvisibleCharacters_DoNotHideALinkOrABlocklistedWord(string text, TestimonialStatus status, string? reason)
+    {
+        var name = "Tricky " + Guid.NewGuid().ToString("N")[..8];
+
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid(name, text));
+
+        var stored = await factory.FindAsync(name);
+        Assert.Equal((status, reason), (stored!.Status, stored.SpamReason));
+    }
+
+    [Theory]
+    [InlineData("They survived the massacre in Gaza; the movement stood by them with food and water.")]
+    [InlineData("No one may exterminate a people. The movement taught me to answer grief with lawful action.")]
+    [InlineData("My cousin was killed in the bombing. The movement gave our family hope and help.")]
+    public async Task WordsOfGrief_AreNotHeldOrMarkedAsSpam(string text)
+    {
+        var name = "Grieving " + Guid.NewGuid().ToString("N")[..8];
+
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid(name, text));
+
+        var stored = await factory.FindAsync(name);
+        Assert.Equal((TestimonialStatus.Pending, null), (stored!.Status, stored.SpamReason));
+    }
+
+    [Fact]
+    public async Task NamesPlacesAndEmails_AreStoredWithoutBidiControlsOrZeroWidthCharacters()
+    {
+        var values = TestimonialTestSupport.Valid("Ami\u200Bna \u202EnahK\u202C\u200F");
+        values["Input.Place"] = "\u2066La\u200Bhore\u2069";
+        values["Input.Email"] = "no\u200Btice@example.org\uFEFF";
+        values["Input.NotifyOnPublish"] = "true";
+
+        using var response = await factory.ShareAsync(factory.CreateClient(), values);
+
+        Assert.Equal("/testimonials/thanks", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var stored = await factory.FindAsync("Amina nahK");
+        Assert.NotNull(stored);
+        Assert.Equal(("Lahore", "notice@example.org"), (stored.Place, stored.Email));
+    }
+
+    [Fact]
+    public async Task AnUrduNameKeepsItsZeroWidthNonJoiner_BetweenLetters()
+    {
+        await factory.ShareAsync(factory.CreateClient(), TestimonialTestSupport.Valid("\u200Cنرگس\u200Cخان\u200B"));
+
+        Assert.NotNull(await factory.FindAsync("نرگس\u200Cخان"));
+    }
+
+    [Fact]
+    public async Task ANameOfInvisibleCharactersOnly_IsRefusedBesideTheField()
+    {
+        var values = TestimonialTestSupport.Valid("\u200B\u202E\u200F");
+
+        using var response = await factory.ShareAsync(factory.CreateClient(), values);
+
+        Assert.Equal("Enter the name to show with your words.", (await response.ReadDocumentAsync()).FieldError("Input.DisplayName"));
     }
 
     [Theory]

@@ -51,6 +51,7 @@ public class IndexModel(MailingListService mailingList, IStringLocalizer<SharedR
         public string Email { get; set; } = "";
 
         [StringLength(Subscriber.NameMaxLength, ErrorMessage = "Your name must be at most {1} characters.")]
+        [SingleLineName]
         [Display(Name = "Your name (optional)")]
         public string? Name { get; set; }
 

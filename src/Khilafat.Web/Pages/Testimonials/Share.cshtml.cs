@@ -24,6 +24,9 @@ public class ShareModel(TestimonialService testimonials, IStringLocalizer<Shared
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A name of invisible characters only is no name.
+        if (!string.IsNullOrEmpty(Input.DisplayName) && VisitorText.StripInvisible(Input.DisplayName) is null)
+            ModelState.AddModelError("Input.DisplayName", t["Enter the name to show with your words."]);
         if (!string.IsNullOrWhiteSpace(Input.Email) && EmailAddresses.Normalize(Input.Email) is null)
             ModelState.AddModelError("Input.Email", t["Enter an email address like name@example.org, or leave it empty."]);
         if (Input.NotifyOnPublish && string.IsNullOrWhiteSpace(Input.Email))

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Khilafat.Web.Audit;
 using Khilafat.Web.MailingList;
@@ -35,7 +36,9 @@ public class DetailsModel(SubscriberAdministration subscribers) : PageModel, IPa
     {
         var data = await subscribers.PersonalDataAsync(id, Actor.From(User));
         if (data is null) return NotFound();
-        var json = JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions { WriteIndented = true });
-        return File(json, "application/json", $"subscriber-{id}.json");
+        // Arabic and Urdu as themselves, not \uXXXX: the person reads this file. The relaxed encoder leaves HTML's
+        // characters unescaped too, which is safe here: it is a download (attachment, application/json), never a page.
+        var json = JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return File(json, "application/json; charset=utf-8", $"subscriber-{id}.json");
     }
 }

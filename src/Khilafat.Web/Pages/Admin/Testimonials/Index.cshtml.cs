@@ -1,4 +1,5 @@
 using Khilafat.Web.Audit;
+using Khilafat.Web.Pages.Shared;
 using Khilafat.Web.Testimonials;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,11 +36,11 @@ public class IndexModel(TestimonialModeration moderation) : PageModel, IPageMeta
     {
         ModerationAction action;
         IReadOnlyCollection<int> targets;
-        if (row?.Split(':') is [var rowAction, var rowId] && Enum.TryParse(rowAction, out action) && int.TryParse(rowId, out var id))
+        if (row?.Split(':') is [var rowAction, var rowId] && RejectUndefinedEnumsFilter.TryParseName(rowAction, out action) && int.TryParse(rowId, out var id))
         {
             targets = [id];
         }
-        else if (Enum.TryParse(@do, out action))
+        else if (RejectUndefinedEnumsFilter.TryParseName(@do, out action))
         {
             targets = ids;
         }

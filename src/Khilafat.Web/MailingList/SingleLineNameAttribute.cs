@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace Khilafat.Web.MailingList;
+
+/// <summary>
+/// A name as people write theirs: one line, no web or email address. The sign-up name is put into the confirmation
+/// email, which goes to an address nobody has proved is theirs yet; without this, anyone could have the site mail
+/// their own lines and links to any address.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed partial class SingleLineNameAttribute : ValidationAttribute
+{
+    public SingleLineNameAttribute() : base("Write your name on one line, without web or email addresses.")
+    {
+    }
+
+    // A name longer than any allowed is StringLength's to refuse: not looked at here, so a huge one costs nothing.
+    public override bool IsValid(object? value) => value is not string name || name.Length > Subscriber.NameMaxLength || IsPlainName(name);
+
+    public static bool IsPlainName(string name) =>
+        !name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '<' or '>') && !AddressLike().IsMatch(name);
+
+    // A scheme, "www.", an email address, or a host name such as "evil.example" ("St. John" has a space and passes).
+    [GeneratedRegex(@"://|\bwww\.|@|[\p{L}\p{N}-]{2,}\.[\p{L}]{2,}\b|[:/\\]{2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AddressLike();
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Khilafat.Web.Tests.Infrastructure;
+using Khilafat.Web.Tests.MailingList;
+
+namespace Khilafat.Web.Tests.Durability;
+
+/// <summary>The files the site writes hold personal data: only the site's own account may read them.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class FileModeTests
+{
+    private const UnixFileMode GroupOrOthers =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private static void AssertOwnerOnly(string path)
+    {
+        var mode = File.GetUnixFileMode(path);
+        Assert.True((mode & GroupOrOthers) == 0, $"{path} is {Convert.ToString((int)mode, 8)}");
+    }
+
+    [Fact]
+    public async Task TheDatabase_ItsBackup_AndThePickedUpMail_AreReadableByTheSiteAlone()
+    {
+        using var data = new DurabilityData();
+        var subfolder = Path.Combine(data.Folder, "App_Data");
+        var settings = data.Settings($"Data Source={Path.Combine(subfolder, "site.db")}");
+        Directory.CreateDirectory(subfolder);
+        await using var app = AppProcess.Launch(settings);
+        await app.WaitUntilHealthyAsync();
+        using (var visitor = new SignUpClient(app.Address))
+        {
+            await visitor.PrepareAsync();
+            await visitor.SignUpAsync("private-files@example.org");
+        }
+        var mail = await Poll.UntilAsync(() => Task.FromResult(Directory.Exists(data.MailFolder) ? Directory.GetFiles(data.MailFolder, "*.eml") : []),
+            files => files.Length > 0, "the confirmation in the pickup folder");
+
+        var backup = Path.Combine(data.Folder, "backup.db");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "backup", backup }) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Default"] = settings["ConnectionStrings__Default"];
+        using (var process = Process.Start(start)!)
+        {
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, output);
+        }
+
+        foreach (var file in new[] { "site.db", "site.db-wal", "site.db-shm" }.Select(f => Path.Combine(subfolder, f)).Where(File.Exists))
+            AssertOwnerOnly(file);
+        Assert.True(File.Exists(Path.Combine(subfolder, "site.db")));
+        AssertOwnerOnly(data.MailFolder);
+        Assert.All(mail, AssertOwnerOnly);
+        AssertOwnerOnly(backup);
+    }
+}
