@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Khilafat.Web.BrowserTests.Accessibility;
 
-/// <summary>Every public page passes axe-core's WCAG 2.1 A and AA rules (the page a visitor first sees, and the 404 page).</summary>
+/// <summary>Every public page passes axe-core's WCAG 2.1 A and AA rules (the page a visitor first sees, the change list and an old version of the statement in each language, and the 404 page).</summary>
 public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     [Theory]
@@ -17,6 +17,12 @@ public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
     [InlineData("/join")]
     [InlineData("/join/thanks")]
     [InlineData("/account/sign-in")]
+    [InlineData("/statement/changes")]
+    [InlineData("/statement/versions/1")]
+    [InlineData("/ar/statement/changes")]
+    [InlineData("/ar/statement/versions/1")]
+    [InlineData("/ur/statement/changes")]
+    [InlineData("/ur/statement/versions/1")]
     public async Task PublicPage_PassesWcag21AA(string path)
     {
         await using var context = await site.NewContextAsync();
