@@ -223,6 +223,67 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         Assert.Null((await editor.GetDocumentAsync(translateUrl)).QuerySelector("#outdated-heading"));
     }
 
+    [Fact]
+    public async Task ATranslatorWhoFindsTheTranslationStillRight_ClearsTheNotice_ByPublishingItAgainUnchanged()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var slug = NewSlug("still-right");
+        var id = await CreatePageAsync(editor, "Contact", slug, "Write to us.");
+        var translateUrl = $"/admin/pages/translate/{id}/ar";
+        using (await editor.SubmitFormAsync(translateUrl, Html.Values(("Input.Title", "اتصل بنا"), ("Input.Body", "اكتبوا إلينا.")), submitter: PublishButton)) { }
+        await PublishChangeAsync(editor, id, "Write to us by post.", major: true, note: "By post");
+        Assert.NotNull(OutdatedNotice(await _visitor.GetDocumentAsync("/ar/" + slug)));
+
+        using var confirmed = await editor.SubmitFormAsync(translateUrl, submitter: SaveButton);
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Null((await confirmed.ReadDocumentAsync()).QuerySelector("#outdated-heading"));
+        Assert.Null(OutdatedNotice(await _visitor.GetDocumentAsync("/ar/" + slug)));
+        Assert.Null(DashboardItem(await editor.GetDocumentAsync("/admin"), id, "ar"));
+        // Nothing changed for Arabic readers, so there is no new Arabic version.
+        Assert.Single((await _visitor.GetDocumentAsync($"/ar/{slug}/changes")).QuerySelectorAll("table.versions tbody tr"));
+    }
+
+    [Fact]
+    public async Task AnUnpublishedPage_ShowsNoVersions_AndLeavesTheFeed()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var slug = NewSlug("withdrawn");
+        var id = await CreatePageAsync(editor, "Withdrawn appeal", slug, "Please give.");
+        await PublishChangeAsync(editor, id, "Please give generously.", major: true, note: "Generously");
+        Assert.Contains(FeedEntries(await _visitor.GetStringAsync("/changes/feed.atom")), e => AlternateLink(e).AbsolutePath == $"/{slug}/versions/2");
+
+        using (await editor.SubmitFormAsync(EditUrl(id), submitter: "button[formaction*='handler=Unpublish']")) { }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync("/" + slug)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync($"/{slug}/changes")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync($"/{slug}/versions/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync($"/{slug}/versions/2")).StatusCode);
+        Assert.DoesNotContain(FeedEntries(await _visitor.GetStringAsync("/changes/feed.atom")), e => AlternateLink(e).AbsolutePath.StartsWith($"/{slug}/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APublishedArabicTranslation_HasItsOwnVersions_ShownInArabic()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var slug = NewSlug("own-versions");
+        var id = await CreatePageAsync(editor, "Peace", slug, "We want peace.");
+        var translateUrl = $"/admin/pages/translate/{id}/ar";
+        using (await editor.SubmitFormAsync(translateUrl, Html.Values(("Input.Title", "السلام"), ("Input.Body", "نريد السلام.")), submitter: PublishButton)) { }
+        using (await editor.SubmitFormAsync(translateUrl, Html.Values(("Input.Body", "نريد السلام الدائم."), ("Input.IsMajorChange", "true"), ("Input.ChangeNote", "دائم")), submitter: SaveButton)) { }
+
+        var changes = await _visitor.GetDocumentAsync($"/ar/{slug}/changes?from=1&to=2");
+
+        Assert.Equal([In("ar", "Major change") + ": دائم", In("ar", "First published")],
+            changes.QuerySelectorAll("table.versions tbody tr td:nth-of-type(2)").Select(td => td.Text()));
+        Assert.Contains("الدائم", changes.QuerySelector("section ins")!.Text());
+        var first = await _visitor.GetDocumentAsync($"/ar/{slug}/versions/1");
+        Assert.Equal(("السلام", "نريد السلام."), (first.QuerySelector("main h1")!.Text(), first.QuerySelector("main .prose")!.Text()));
+        Assert.Equal("/ar/" + slug, new Uri(first.QuerySelector("link[rel='canonical']")!.GetAttribute("href")!).AbsolutePath);
+        // The English keeps its own single version.
+        Assert.Single((await _visitor.GetDocumentAsync($"/{slug}/changes")).QuerySelectorAll("table.versions tbody tr"));
+    }
+
     [Theory]
     [InlineData("", "en")]
     [InlineData("/ar", "ar")]
@@ -336,9 +397,11 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
     private static AngleSharp.Dom.IElement? OutdatedNotice(IHtmlDocument page) =>
         page.QuerySelectorAll("main .notice").FirstOrDefault(n => n.QuerySelector("a[hreflang='en']") is not null);
 
-    /// <summary>The dashboard's line for a page's Urdu translation among those behind their English text, or null.</summary>
-    private static AngleSharp.Dom.IElement? DashboardItem(IHtmlDocument dashboard, int id) =>
-        dashboard.QuerySelectorAll("section[aria-labelledby='outdated-heading'] li").FirstOrDefault(li => li.QuerySelector($"a[href='/admin/pages/translate/{id}/ur']") is not null);
+    /// <summary>The dashboard's line for a page's translation among those behind their English text, or null.</summary>
+    private static AngleSharp.Dom.IElement? DashboardItem(IHtmlDocument dashboard, int id, string culture = "ur") =>
+        dashboard.QuerySelectorAll("section[aria-labelledby='outdated-heading'] li").FirstOrDefault(li => li.QuerySelector($"a[href='/admin/pages/translate/{id}/{culture}']") is not null);
+
+    private static IEnumerable<XElement> FeedEntries(string atom) => XDocument.Parse(atom).Root!.Elements(Atom + "entry");
 
     private string InUrdu(string key, params object[] arguments) => In("ur", key, arguments);
 
