@@ -380,6 +380,10 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         Assert.Equal([In(culture, "Major change") + ": Always", In(culture, "First published")],
             changes.QuerySelectorAll("table.versions tbody tr td:nth-of-type(2)").Select(td => td.Text()));
         Assert.Equal($"/{culture}/{slug}/versions/2", changes.QuerySelector("table.versions tbody tr th a")!.GetAttribute("href"));
+        // Machine-readable dates stay Gregorian and ISO whatever the reader's language.
+        var today = factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.All(changes.QuerySelectorAll("table.versions time"), time => Assert.Equal(today, time.GetAttribute("datetime")));
+        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync($"/{culture}/{slug}/changes?from=one&to=2")).StatusCode);
         // The page is not translated: its English text is compared left to right, marked as English, inside the right-to-left page.
         var section = changes.QuerySelector("section[aria-labelledby='comparison-heading']")!;
         Assert.Equal(("en", "ltr"), (section.GetAttribute("lang"), section.GetAttribute("dir")));
