@@ -255,10 +255,15 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             db.ChangeTracker.Clear();
             return new TextSaveResult.Invalid(errors);
         }
+        // A translation published again unchanged after its English original changed: the translator says it still holds,
+        // so it is of the English as it is now (no new public version: readers would see nothing that changed).
+        var confirmsTranslation = !goesLive && wasPublished && isPublished && change is TextChange.Keep or TextChange.Publish
+            && culture != SiteCultures.Default && text.SourceVersion is { } madeFrom
+            && madeFrom < (await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct) ?? 0);
         // A translation published now is of the English text as it is now.
-        if (goesLive && culture != SiteCultures.Default)
+        if ((goesLive || confirmsTranslation) && culture != SiteCultures.Default)
             text.SourceVersion = await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct);
-        if (!contentChanged && wasPublished == isPublished && !goesLive && change != TextChange.DiscardDraft)
+        if (!contentChanged && wasPublished == isPublished && !goesLive && !confirmsTranslation && change != TextChange.DiscardDraft)
             return new TextSaveResult.Saved(item.ItemId, text.Version);
 
         (text.Title, text.Summary, text.Body) = (input.Title, input.Summary, input.Body);
@@ -268,7 +273,9 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         text.UpdatedAt = now;
         text.Version++;
 
-        var note = restoredFrom is { } number ? $"Restored revision {number}" : Note(change, isNew, culture != SiteCultures.Default, contentChanged, wasPublished, isPublished);
+        var note = restoredFrom is { } number ? $"Restored revision {number}"
+            : confirmsTranslation ? "Confirmed against the current English"
+            : Note(change, isNew, culture != SiteCultures.Default, contentChanged, wasPublished, isPublished);
         text.Revisions.Add(new TextRevision
         {
             Number = await NextRevisionAsync(text, ct), Address = item.Address,

@@ -1,14 +1,24 @@
+using Khilafat.Web.Audit;
 using Khilafat.Web.BrowserTests.Infrastructure;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Khilafat.Web.BrowserTests.Accessibility;
 
-/// <summary>Every public page passes axe-core's WCAG 2.1 A and AA rules (the page a visitor first sees, and the 404 page).</summary>
+/// <summary>Every public page passes axe-core's WCAG 2.1 A and AA rules (the page a visitor first sees, the change list and an old version of the statement in each language, and the 404 page).</summary>
 public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
+    /// <summary>The public record of the statement: its change list and its first version, in each language.</summary>
+    public static TheoryData<string> ChangePages =>
+        ["/statement/changes", "/statement/versions/1", "/ar/statement/changes", "/ar/statement/versions/1", "/ur/statement/changes", "/ur/statement/versions/1"];
+
     [Theory]
     [MemberData(nameof(Visitor.PublicPages), MemberType = typeof(Visitor))]
+    [MemberData(nameof(ChangePages))]
     public async Task PublicPage_PassesWcag21AA(string path)
     {
         await using var context = await site.NewContextAsync();
@@ -16,6 +26,21 @@ public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.OpenAsync(path);
         // Closed answers are hidden, and axe checks only what is shown: open them all (the FAQ's) first.
         await page.OpenEveryAnswerAsync();
+
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/ar")]
+    [InlineData("/ur")]
+    public async Task ComparisonOfTwoStatementVersions_PassesWcag21AA(string prefix)
+    {
+        await EnsureASecondStatementVersionAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.OpenAsync(prefix + "/statement/changes?from=1&to=2");
+        await Expect(page.Locator("main ins").First).ToBeVisibleAsync();
 
         await page.AssertNoAxeViolationsAsync();
     }
@@ -29,5 +54,19 @@ public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
 
         await page.AssertNoAxeViolationsAsync();
+    }
+
+    /// <summary>The seeded statement has one public version; the comparison needs two, so publish a major change once.</summary>
+    private async Task EnsureASecondStatementVersionAsync()
+    {
+        using var scope = site.Services.CreateScope();
+        var id = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Pages.Where(p => p.Slug == "statement").Select(p => p.Id).SingleAsync();
+        var pages = scope.ServiceProvider.GetRequiredService<PageEditor>();
+        var statement = (await pages.GetAsync(id))!;
+        const string Added = "We reaffirm this statement.";
+        if (statement.Text.Working.Body.Contains(Added, StringComparison.Ordinal)) return;
+        var changed = statement.Text.Working with { Body = statement.Text.Working.Body + "\n\n" + Added };
+        var result = await pages.UpdateAsync(id, statement.Text.Version, statement.Slug, changed, TextChange.Keep, new Actor(null, "axe test"), new TextPublication(true, "Reaffirmed"));
+        Assert.IsType<TextSaveResult.Saved>(result);
     }
 }
