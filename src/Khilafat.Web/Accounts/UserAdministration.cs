@@ -148,7 +148,7 @@ public sealed class UserAdministration(
         return !admins.Any(a => a.Id != user.Id && !a.IsDisabled);
     }
 
-    internal static string Target(SiteUser user) => "user:" + user.Email;
+    internal static string Target(SiteUser user) => AuditTargets.Account(user.Email);
 
     internal static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

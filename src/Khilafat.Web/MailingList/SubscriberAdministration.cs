@@ -102,7 +102,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     /// <summary>Writes the filtered list as CSV, row by row from the database, so a list of any size never sits in memory at once.</summary>
     public async Task ExportAsync(SubscriberFilter filter, Stream output, Actor actor, CancellationToken ct = default)
     {
-        await db.RecordAsync(clock, actor, AuditActions.SubscribersExported, "subscribers", Describe(filter), ct);
+        await db.RecordAsync(clock, actor, AuditActions.SubscribersExported, AuditTargets.Subscribers, Describe(filter), ct);
         // Names come from visitors: a leading "=" or "+" must not become a spreadsheet formula.
         await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
         csv.WriteHeader(ExportColumns);
@@ -174,7 +174,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         db.Subscribers.AddRange(added);
         await db.SaveChangesAsync(ct);
         foreach (var subscriber in added) await mailingList.QueueConfirmationAsync(subscriber, now);
-        db.Audit(clock, actor, AuditActions.SubscribersImported, "subscribers",
+        db.Audit(clock, actor, AuditActions.SubscribersImported, AuditTargets.Subscribers,
             $"{added.Count} added, {duplicates} duplicates skipped, {unsubscribed} unsubscribed skipped");
         return new ImportResult(added.Count, duplicates, unsubscribed, []);
     }
@@ -279,7 +279,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
 
     private static string Shorten(string? value) => value is null ? "" : value.Length <= 60 ? value : value[..60] + "…";
 
-    private static string Target(int id) => $"subscriber:#{id}";
+    private static string Target(int id) => AuditTargets.Subscriber(id);
 
     private sealed record ImportRow(string Email, string? Name, string? Country);
 }

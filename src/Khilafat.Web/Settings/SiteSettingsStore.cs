@@ -29,6 +29,6 @@ public sealed class SiteSettingsStore(SiteDbContext db, TimeProvider clock)
         if (setting is null) db.Settings.Add(new SiteSetting { Key = key, Value = value });
         else if (setting.Value == value) return;
         else setting.Value = value;
-        db.Audit(clock, actor, AuditActions.SettingsChanged, key, value.Length <= 200 ? value : value[..200] + "…");
+        db.Audit(clock, actor, AuditActions.SettingsChanged, AuditTargets.Setting(key), value.Length <= 200 ? value : value[..200] + "…");
     }, ct);
 }

@@ -89,7 +89,7 @@ public sealed class TestimonialModeration(
                     db.Testimonials.Remove(t);
                     break;
             }
-            db.Audit(clock, actor, AuditAction(action), $"testimonial:#{t.Id}", t.DisplayName);
+            db.Audit(clock, actor, AuditAction(action), AuditTargets.Testimonial(t.Id), t.DisplayName);
         }
 
         foreach (var t in notices)
@@ -114,7 +114,7 @@ public sealed class TestimonialModeration(
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
             if (testimonial is null) return false;
             testimonial.EditedText = text == testimonial.OriginalText ? null : text;
-            db.Audit(clock, actor, AuditActions.TestimonialEdited, $"testimonial:#{id}", testimonial.DisplayName);
+            db.Audit(clock, actor, AuditActions.TestimonialEdited, AuditTargets.Testimonial(id), testimonial.DisplayName);
             return true;
         }, ct);
         if (!found) return "There is no such testimonial.";

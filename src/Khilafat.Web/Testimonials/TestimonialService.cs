@@ -104,7 +104,7 @@ public sealed class TestimonialService(
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
             if (testimonial is null) return false;
             db.Testimonials.Remove(testimonial);
-            db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, $"testimonial:#{id}");
+            db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, AuditTargets.Testimonial(testimonial.Id));
             return true;
         }, ct);
         if (withdrawn) await cache.EvictPublicAsync(ct);
