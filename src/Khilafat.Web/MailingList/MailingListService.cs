@@ -101,7 +101,7 @@ public sealed class MailingListService(
 
         var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id, subscriber.Language);
         var content = templates.Confirmation(subscriber.Language, subscriber.Name, urls.Absolute(SiteCultures.PathFor(subscriber.Language, "/join/confirm?token=" + token)), unsubscribe.Page);
-        outbox.Queue("confirmation", subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
+        outbox.Queue(OutboxKinds.Confirmation, subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
     }
 
     /// <summary>

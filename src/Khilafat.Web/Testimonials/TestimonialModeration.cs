@@ -95,7 +95,7 @@ public sealed class TestimonialModeration(
         foreach (var t in notices)
         {
             var withdraw = urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials/withdraw?token=" + await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id)));
-            outbox.Queue("testimonial-published", t.Email!, templates.TestimonialPublished(t.Language, t.DisplayName, urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials")), withdraw));
+            outbox.Queue(OutboxKinds.TestimonialPublished, t.Email!, templates.TestimonialPublished(t.Language, t.DisplayName, urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials")), withdraw));
             // The address has served its one purpose: it goes now, and the queued notice leaves the outbox once sent.
             t.Email = null;
             t.NotifiedAt = now;
