@@ -4,6 +4,7 @@ using CsvHelper;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
+using Khilafat.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.MailingList;
@@ -28,7 +29,6 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
 {
     public const int PageSize = 50;
     public const int MaxImportRows = 100_000;
-    private const string ErasedCountKey = "mailing-list:erased-count";
 
     public async Task<SubscriberList> ListAsync(SubscriberFilter filter, int page, CancellationToken ct = default)
     {
@@ -73,7 +73,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         // One statement that adds one to what is stored (or stores 1): on PostgreSQL two erasures at once would both
         // read the same count and write the same next one, losing an erasure, if this read the count and wrote it back.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Settings" ("Key", "Value") VALUES ({ErasedCountKey}, '1')
+            INSERT INTO "Settings" ("Key", "Value") VALUES ({SettingKeys.ErasedSubscriberCount}, '1')
             ON CONFLICT ("Key") DO UPDATE SET "Value" = CAST(CAST("Settings"."Value" AS INTEGER) + 1 AS TEXT)
             """, c);
         db.Audit(clock, actor, AuditActions.SubscriberErased, Target(id));
@@ -81,7 +81,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     }, ct);
 
     public async Task<int> ErasedCountAsync(CancellationToken ct = default) =>
-        int.TryParse(await db.Settings.Where(s => s.Key == ErasedCountKey).Select(s => s.Value).SingleOrDefaultAsync(ct), out var n) ? n : 0;
+        int.TryParse(await db.Settings.Where(s => s.Key == SettingKeys.ErasedSubscriberCount).Select(s => s.Value).SingleOrDefaultAsync(ct), out var n) ? n : 0;
 
     /// <summary>Everything held about one subscriber, for them to have (a subject access request), as an object to serialise.</summary>
     public async Task<object?> PersonalDataAsync(int id, Actor actor, CancellationToken ct = default)

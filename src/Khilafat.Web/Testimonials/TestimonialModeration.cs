@@ -123,12 +123,12 @@ public sealed class TestimonialModeration(
     }
 
     public async Task<string> BlocklistTextAsync(CancellationToken ct = default) =>
-        await settings.GetAsync(TestimonialService.BlocklistKey, ct) ?? SpamCheck.DefaultBlocklist;
+        await settings.GetAsync(SettingKeys.TestimonialBlocklist, ct) ?? SpamCheck.DefaultBlocklist;
 
     public async Task SetBlocklistAsync(string text, Actor actor, CancellationToken ct = default)
     {
         var words = SpamCheck.ParseBlocklist(text);
-        await settings.SetAsync(TestimonialService.BlocklistKey, string.Join("\n", words), actor, ct);
+        await settings.SetAsync(SettingKeys.TestimonialBlocklist, string.Join("\n", words), actor, ct);
     }
 
     private static void Moderate(Testimonial t, TestimonialStatus status, Actor actor, DateTime now)

@@ -24,7 +24,6 @@ public sealed class TestimonialService(
 {
     public const int PageSize = 10;
     public const string WithdrawPurpose = "testimonial-withdraw";
-    public const string BlocklistKey = "testimonials:blocklist";
 
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Testimonials.FormStamp");
 
@@ -68,7 +67,7 @@ public sealed class TestimonialService(
     }
 
     public async Task<IReadOnlyList<string>> BlocklistAsync(CancellationToken ct = default) =>
-        SpamCheck.ParseBlocklist(await settings.GetAsync(BlocklistKey, ct) ?? SpamCheck.DefaultBlocklist);
+        SpamCheck.ParseBlocklist(await settings.GetAsync(SettingKeys.TestimonialBlocklist, ct) ?? SpamCheck.DefaultBlocklist);
 
     /// <summary>Approved testimonials, featured first, then newest; <see cref="PageSize"/> a page.</summary>
     public async Task<TestimonialPage> ApprovedAsync(int page, CancellationToken ct = default)

@@ -200,7 +200,7 @@ public class TwoFactorTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         using var saved = await settingAdmin.SubmitAsync(settings.Form(), "/admin/settings", Html.Values(("RequireAdminTwoFactor", "true")));
         var change = Assert.Single(await site.AuditEntriesAsync(), e => e.Action == AuditActions.SettingsChanged);
         Assert.Equal(settingAdminEmail, change.ActorName);
-        Assert.Equal(SiteSettingsStore.RequireAdminTwoFactorKey, change.Target);
+        Assert.Equal(SettingKeys.RequireAdminTwoFactor, change.Target);
         Assert.Equal("true", change.Details);
 
         foreach (var path in new[] { "/admin", "/admin/pages", "/admin/faq", "/admin/users", "/admin/audit", "/admin/settings", "/admin/account" })
