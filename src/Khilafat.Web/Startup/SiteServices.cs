@@ -96,7 +96,11 @@ public static class SiteServices
             options.SetDefaultCulture(SiteCultures.Default).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             options.RequestCultureProviders = [new PathCultureProvider()];
         });
-        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        services.Configure<RouteOptions>(options =>
+        {
+            options.LowercaseUrls = true;
+            options.ConstraintMap[TranslationRouteConstraint.Name] = typeof(TranslationRouteConstraint);
+        });
         services.AddSiteRateLimits(builder.Configuration);
         services.AddScoped<RequireAdminTwoFactorFilter>();
         services.AddScoped<SiteSettingsStore>();
