@@ -137,7 +137,7 @@ public sealed class UserAdministration(
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return urls.Absolute($"/account/reset-password?user={Uri.EscapeDataString(user.Id)}&code={code}");
+        return urls.Absolute(SiteUrls.ResetPasswordPath(user.Id, code));
     }
 
     private async Task<bool> IsLastActiveAdminAsync(SiteUser user)

@@ -2,7 +2,6 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
-using Khilafat.Web.Localization;
 using Khilafat.Web.Privacy;
 using Khilafat.Web.Settings;
 using Microsoft.AspNetCore.OutputCaching;
@@ -94,8 +93,8 @@ public sealed class TestimonialModeration(
 
         foreach (var t in notices)
         {
-            var withdraw = urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials/withdraw?token=" + await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id)));
-            outbox.Queue(OutboxKinds.TestimonialPublished, t.Email!, templates.TestimonialPublished(t.Language, t.DisplayName, urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials")), withdraw));
+            var withdraw = urls.Absolute(SiteUrls.WithdrawTestimonialPath(t.Language, await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id)));
+            outbox.Queue(OutboxKinds.TestimonialPublished, t.Email!, templates.TestimonialPublished(t.Language, t.DisplayName, urls.Absolute(SiteUrls.TestimonialsPath(t.Language)), withdraw));
             // The address has served its one purpose: it goes now, and the queued notice leaves the outbox once sent.
             t.Email = null;
             t.NotifiedAt = now;
