@@ -128,6 +128,27 @@ public class TwoFactorTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
     }
 
     [Fact]
+    public async Task EachSecondStepPage_ChecksItsOwnKindOfCode_AndLabelsItsField()
+    {
+        var (client, email) = await factory.SignedInClientAsync(Roles.Editor);
+        await EnableTwoFactorAsync(client);
+        var browser = factory.CreateClient();
+        using var passwordStep = await browser.SubmitSignInAsync(email);
+        var codePage = await passwordStep.ReadDocumentAsync();
+        Assert.Equal("Authentication code", codePage.QuerySelector("label[for='Code']")!.TextContent.Trim());
+
+        using var notDigits = await browser.SubmitFormAsync("/account/two-factor", Html.Values(("Code", "abcdef")));
+        Assert.Equal("Enter the 6-digit code from your authenticator app.", (await notDigits.ReadDocumentAsync()).FieldError("Code"));
+
+        using var recoveryPage = await browser.GetAsync("/account/recovery-code");
+        Assert.Equal("Recovery code", (await recoveryPage.ReadDocumentAsync()).QuerySelector("label[for='Code']")!.TextContent.Trim());
+        using var tooLong = await browser.SubmitFormAsync("/account/recovery-code", Html.Values(("Code", new string('x', 41))));
+        Assert.Equal("A recovery code is at most 40 characters.", (await tooLong.ReadDocumentAsync()).FieldError("Code"));
+        using var empty = await browser.SubmitFormAsync("/account/recovery-code", Html.Values(("Code", "")));
+        Assert.Equal("Enter one of your recovery codes.", (await empty.ReadDocumentAsync()).FieldError("Code"));
+    }
+
+    [Fact]
     public async Task TheCodePage_WithoutAPasswordStep_SendsToSignIn()
     {
         using var response = await factory.CreateClient().GetAsync("/account/two-factor");
