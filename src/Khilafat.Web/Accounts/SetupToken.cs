@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Khilafat.Web.Data;
+using Khilafat.Web.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,6 @@ namespace Khilafat.Web.Accounts;
 /// </summary>
 public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvider dataProtection)
 {
-    private const string SettingKey = "setup:token";
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Khilafat.Web.SetupToken");
     private volatile string? _value;
     private string? _claimed;
@@ -34,7 +34,7 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
         return _value = await db.WriteAsync(async c =>
         {
             if (await StoredAsync(db, c) is { } theirs) return theirs;
-            db.Settings.Add(new SiteSetting { Key = SettingKey, Value = protectedToken });
+            db.Settings.Add(new SiteSetting { Key = SettingKeys.SetupToken, Value = protectedToken });
             return token;
         }, ct);
     }
@@ -56,10 +56,10 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
         if (string.IsNullOrEmpty(candidate)) return false;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == SettingKey, ct);
+        var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == SettingKeys.SetupToken, ct);
         if (row is null || !Same(Unprotect(row.Value), candidate)) return false;
         // Whoever deletes the row has it.
-        if (await db.WriteAsync(c => db.Settings.Where(s => s.Key == SettingKey && s.Value == row.Value).ExecuteDeleteAsync(c), ct) != 1) return false;
+        if (await db.WriteAsync(c => db.Settings.Where(s => s.Key == SettingKeys.SetupToken && s.Value == row.Value).ExecuteDeleteAsync(c), ct) != 1) return false;
         _claimed = row.Value;
         _value = null;
         return true;
@@ -72,7 +72,7 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         await db.WriteAsync(_ =>
         {
-            db.Settings.Add(new SiteSetting { Key = SettingKey, Value = claimed });
+            db.Settings.Add(new SiteSetting { Key = SettingKeys.SetupToken, Value = claimed });
             return Task.CompletedTask;
         }, ct);
         _value = Unprotect(claimed);
@@ -84,11 +84,11 @@ public sealed class SetupToken(IServiceScopeFactory scopes, IDataProtectionProvi
         _value = _claimed = null;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        await db.WriteAsync(c => db.Settings.Where(s => s.Key == SettingKey).ExecuteDeleteAsync(c), ct);
+        await db.WriteAsync(c => db.Settings.Where(s => s.Key == SettingKeys.SetupToken).ExecuteDeleteAsync(c), ct);
     }
 
     private async Task<string?> StoredAsync(SiteDbContext db, CancellationToken ct) =>
-        await db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync(ct) is { } stored ? Unprotect(stored) : null;
+        await db.Settings.AsNoTracking().Where(s => s.Key == SettingKeys.SetupToken).Select(s => s.Value).SingleOrDefaultAsync(ct) is { } stored ? Unprotect(stored) : null;
 
     private string? Unprotect(string stored)
     {

@@ -39,7 +39,7 @@ public sealed class SignInFlow(
 
     public async Task<SignInOutcome> PasswordAsync(string email, string password)
     {
-        var address = "ip:" + (await keys.HashIpAsync(accessor.HttpContext?.Connection.RemoteIpAddress) ?? "unknown");
+        var address = AuditTargets.ClientAddress(await keys.HashIpAsync(accessor.HttpContext?.Connection.RemoteIpAddress));
         if (await RecentFailuresFromAsync(address) >= security.Value.SignInFailuresPerAddress)
         {
             // Recorded as a failure too: an address that keeps guessing stays refused.

@@ -94,8 +94,6 @@ public sealed class UserAdministration(
         return await DeliverPasswordLinkAsync(user, newAccount: false);
     }
 
-    public const string ForgottenPasswordKind = "forgotten-password";
-
     /// <summary>Links one account may be sent with "Forgot your password?" per <see cref="ForgottenPasswordWindow"/>: enough for a lost email, too few to flood a mailbox.</summary>
     public const int ForgottenPasswordLinksPerWindow = 3;
 
@@ -111,11 +109,11 @@ public sealed class UserAdministration(
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is not { IsDisabled: false, Email: { } address }) return;
         var since = clock.GetUtcNow().UtcDateTime - ForgottenPasswordWindow;
-        if (await db.OutboxMessages.CountAsync(m => m.Kind == ForgottenPasswordKind && m.To == address && m.CreatedAt >= since, ct) >= ForgottenPasswordLinksPerWindow)
+        if (await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.ForgottenPassword && m.To == address && m.CreatedAt >= since, ct) >= ForgottenPasswordLinksPerWindow)
             return;
         var link = await PasswordLinkAsync(user);
         db.Audit(clock, new Actor(null, address), AuditActions.PasswordResetIssued, Target(user), "asked for on the sign-in page");
-        outbox.Queue(ForgottenPasswordKind, address, templates.ForgottenPassword(address, link));
+        outbox.Queue(OutboxKinds.ForgottenPassword, address, templates.ForgottenPassword(address, link));
         await db.SaveChangesAsync(ct);
         outbox.Wake();
     }
@@ -129,7 +127,7 @@ public sealed class UserAdministration(
             await db.SaveChangesAsync();
             return new AccountResult(true, PasswordLink: link, UserId: user.Id);
         }
-        outbox.Queue("password-link", user.Email!, templates.PasswordLink(user.Email!, link, newAccount));
+        outbox.Queue(OutboxKinds.PasswordLink, user.Email!, templates.PasswordLink(user.Email!, link, newAccount));
         await db.SaveChangesAsync();
         outbox.Wake();
         return new AccountResult(true, UserId: user.Id, PasswordLinkEmailed: true);
@@ -139,7 +137,7 @@ public sealed class UserAdministration(
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return urls.Absolute($"/account/reset-password?user={Uri.EscapeDataString(user.Id)}&code={code}");
+        return urls.Absolute(SiteUrls.ResetPasswordPath(user.Id, code));
     }
 
     private async Task<bool> IsLastActiveAdminAsync(SiteUser user)
@@ -148,7 +146,7 @@ public sealed class UserAdministration(
         return !admins.Any(a => a.Id != user.Id && !a.IsDisabled);
     }
 
-    internal static string Target(SiteUser user) => "user:" + user.Email;
+    internal static string Target(SiteUser user) => AuditTargets.Account(user.Email);
 
     internal static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

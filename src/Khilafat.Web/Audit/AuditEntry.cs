@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace Khilafat.Web.Audit;
 
 /// <summary>One thing someone did: who, what, to what, when. Rows are only ever added.</summary>
@@ -21,67 +19,4 @@ public class AuditEntry
     public string? Target { get; set; }
 
     public string? Details { get; set; }
-}
-
-/// <summary>The names of audited actions. They are stored, so never rename one.</summary>
-public static class AuditActions
-{
-    public const string SignIn = "account.signed-in";
-    public const string SignInFailed = "account.sign-in-failed";
-    public const string LockedOut = "account.locked-out";
-    public const string SignOut = "account.signed-out";
-    public const string SignOutEverywhere = "account.signed-out-everywhere";
-    public const string AccountCreated = "account.created";
-    public const string RoleChanged = "account.role-changed";
-    public const string AccountDisabled = "account.disabled";
-    public const string AccountEnabled = "account.enabled";
-    public const string PasswordResetIssued = "account.password-reset-issued";
-    public const string PasswordReset = "account.password-reset";
-    public const string TwoFactorEnabled = "account.2fa-enabled";
-    public const string TwoFactorDisabled = "account.2fa-disabled";
-    public const string SettingsChanged = "settings.changed";
-
-    public const string PageCreated = "page.created";
-    public const string PageEdited = "page.edited";
-    public const string PagePublished = "page.published";
-    public const string PageUnpublished = "page.unpublished";
-    public const string PageRestored = "page.restored";
-    public const string PageDeleted = "page.deleted";
-
-    public const string FaqCreated = "faq.created";
-    public const string FaqEdited = "faq.edited";
-    public const string FaqDeleted = "faq.deleted";
-    public const string FaqPublished = "faq.published";
-    public const string FaqUnpublished = "faq.unpublished";
-    public const string FaqMoved = "faq.moved";
-
-    public const string TestimonialApproved = "testimonial.approved";
-    public const string TestimonialRejected = "testimonial.rejected";
-    public const string TestimonialMarkedSpam = "testimonial.marked-spam";
-    public const string TestimonialFeatured = "testimonial.featured";
-    public const string TestimonialUnfeatured = "testimonial.unfeatured";
-    public const string TestimonialDeleted = "testimonial.deleted";
-    public const string TestimonialEdited = "testimonial.edited";
-    public const string TestimonialWithdrawn = "testimonial.withdrawn";
-    public const string BlocklistChanged = "testimonial.blocklist-changed";
-
-    public const string SubscribersExported = "subscribers.exported";
-    public const string SubscribersImported = "subscribers.imported";
-    public const string SubscriberUnsubscribed = "subscriber.unsubscribed-by-editor";
-    public const string SubscriberErased = "subscriber.erased";
-    public const string SubscriberDataDownloaded = "subscriber.data-downloaded";
-    public const string OutboxRetried = "outbox.retried";
-
-    public const string BackupDownloaded = "database.backup-downloaded";
-}
-
-/// <summary>Who is acting, as the audit log and page revisions record it.</summary>
-public sealed record Actor(string? UserId, string Name)
-{
-    public static readonly Actor System = new(null, "system");
-
-    public static Actor From(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true
-            ? new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "unknown")
-            : new Actor(null, "visitor");
 }

@@ -1,6 +1,5 @@
 using Khilafat.Web.Data;
 using Khilafat.Web.Localization;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Content;
@@ -97,13 +96,4 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
         entries.Add(new SitemapEntry("/join", entries.Min(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch));
         return entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
     }
-}
-
-/// <summary>The output-cache tag on every public page; evicting it makes the next request render afresh.</summary>
-public static class OutputCacheTags
-{
-    public const string Public = "public";
-
-    public static ValueTask EvictPublicAsync(this IOutputCacheStore store, CancellationToken ct = default) =>
-        store.EvictByTagAsync(Public, ct);
 }

@@ -148,5 +148,5 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
 
     private static TextSaveResult.Invalid AnchorTaken => new(new Dictionary<string, string> { ["Anchor"] = AnchorTakenMessage });
 
-    private static string Target(FaqEntry entry) => "faq:" + entry.Anchor;
+    private static string Target(FaqEntry entry) => AuditTargets.Faq(entry.Anchor);
 }

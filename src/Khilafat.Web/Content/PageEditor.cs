@@ -168,7 +168,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
                 (text.IsPublished, text.PublishedTitle, text.PublishedSummary, text.PublishedBody) = (false, null, null, null);
                 text.Version++;
             }
-            db.Audit(clock, actor, AuditActions.PageDeleted, "page:" + page.Slug, redirectTo is null ? "410 Gone" : "redirects to " + redirectTo);
+            db.Audit(clock, actor, AuditActions.PageDeleted, AuditTargets.Page(page.Slug), redirectTo is null ? "410 Gone" : "redirects to " + redirectTo);
         }, ct);
         await cache.EvictPublicAsync(ct);
         return DeleteResult.Deleted;

@@ -1,3 +1,4 @@
+using Khilafat.Web.Localization;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -35,6 +36,24 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
 
     /// <summary>A page as its public version <paramref name="number"/> was published: "/statement/versions/3".</summary>
     public static string VersionPath(string slug, int number) => $"/{slug}/versions/{number}";
+
+    /// <summary>The mailing list's confirmation link, in the subscriber's language: "/ar/join/confirm?token=...".</summary>
+    public static string ConfirmSubscriptionPath(string culture, string token) => SiteCultures.PathFor(culture, "/join/confirm?token=" + token);
+
+    /// <summary>The unsubscribe page an email links to, in the subscriber's language.</summary>
+    public static string UnsubscribePath(string culture, string token) => SiteCultures.PathFor(culture, "/unsubscribe?token=" + token);
+
+    /// <summary>The RFC 8058 one-click unsubscribe address (List-Unsubscribe), the same for every language.</summary>
+    public static string OneClickUnsubscribePath(string token) => MailingList.OneClickUnsubscribe.Path + "?token=" + token;
+
+    /// <summary>The public testimonials page, in a language.</summary>
+    public static string TestimonialsPath(string culture) => SiteCultures.PathFor(culture, "/testimonials");
+
+    /// <summary>The link that lets a submitter withdraw their testimonial, in their language.</summary>
+    public static string WithdrawTestimonialPath(string culture, string token) => SiteCultures.PathFor(culture, "/testimonials/withdraw?token=" + token);
+
+    /// <summary>Where an editor sets a password with a one-time code (<paramref name="code"/> already URL-safe).</summary>
+    public static string ResetPasswordPath(string userId, string code) => $"/account/reset-password?user={Uri.EscapeDataString(userId)}&code={code}";
 
     /// <summary>"/statement" becomes "https://example.org/statement".</summary>
     public string Absolute(string path) => Origin + (path.StartsWith('/') ? path : "/" + path);

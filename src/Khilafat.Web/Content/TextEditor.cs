@@ -86,7 +86,7 @@ public sealed record TextItem(string Kind, int ItemId, string Address, TextRules
     public static TextItem Faq(FaqEntry entry) => Faq(entry.Id, entry.Anchor);
 
     /// <summary>"page:statement", "faq:how-can-i-help:ar": what the audit log names.</summary>
-    public string AuditTarget(string culture) => $"{Kind}:{Address}" + (culture == SiteCultures.Default ? "" : ":" + culture);
+    public string AuditTarget(string culture) => AuditTargets.Text(Kind, Address, culture);
 }
 
 /// <summary>A text as the editor opens it.</summary>

@@ -2,6 +2,7 @@ using System.Reflection;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Settings;
 using Khilafat.Web.Testimonials;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,6 @@ namespace Khilafat.Web.Data;
 /// </summary>
 public static class SeedData
 {
-    private const string ContentSeedKey = "seed:content";
-    private const string TestimonialsSeedKey = "seed:testimonials";
     private static readonly string[] SeededPages = ["home", "statement", "history"];
 
     /// <summary>The official texts: readers can see how they changed.</summary>
@@ -22,8 +21,8 @@ public static class SeedData
 
     public static async Task SeedAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
-        await SeedOnceAsync(db, ContentSeedKey, clock, () => AddContentAsync(db, clock, ct), ct);
-        await SeedOnceAsync(db, TestimonialsSeedKey, clock, () => { AddTestimonials(db, clock); return Task.CompletedTask; }, ct);
+        await SeedOnceAsync(db, SettingKeys.ContentSeeded, clock, () => AddContentAsync(db, clock, ct), ct);
+        await SeedOnceAsync(db, SettingKeys.TestimonialsSeeded, clock, () => { AddTestimonials(db, clock); return Task.CompletedTask; }, ct);
     }
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Func<Task> add, CancellationToken ct)

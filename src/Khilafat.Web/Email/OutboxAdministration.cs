@@ -35,7 +35,7 @@ public sealed class OutboxAdministration(SiteDbContext db, TimeProvider clock, O
                 message.Attempts = 0;
                 message.NextAttemptAt = now;
             }
-            if (failed.Count > 0) db.Audit(clock, actor, AuditActions.OutboxRetried, id is null ? "outbox" : $"outbox:#{id}", $"{failed.Count} messages");
+            if (failed.Count > 0) db.Audit(clock, actor, AuditActions.OutboxRetried, AuditTargets.Outbox(id), $"{failed.Count} messages");
             return failed.Count;
         }, ct);
         if (retried > 0) signal.Wake();

@@ -10,7 +10,7 @@ public class OutboxMessage
 {
     public long Id { get; set; }
 
-    /// <summary>What it is ("confirmation", "password-link", "testimonial-published"...), for the admin list.</summary>
+    /// <summary>What it is, one of <see cref="OutboxKinds"/>, for the admin list.</summary>
     public required string Kind { get; set; }
 
     public required string To { get; set; }

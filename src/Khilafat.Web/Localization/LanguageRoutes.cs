@@ -6,8 +6,7 @@ namespace Khilafat.Web.Localization;
 public static class LanguageRoutes
 {
     /// <summary>The language segment: only the site's other languages, so /ar is a language and /arabic is a page slug.</summary>
-    // \z, not $: "$" also matches before a final line break, which would make "/ar%0A/statement" a language route.
-    public static readonly string Segment = "{culture:regex(^(" + string.Join("|", SiteCultures.All.Where(c => c != SiteCultures.Default)) + ")\\z)}";
+    public const string Segment = "{culture:" + TranslationRouteConstraint.Name + "}";
 
     // The admin area, sign-in and first-run setup are for editors and stay in English; error pages take the language of
     // the request they stand in for.

@@ -2,7 +2,6 @@ using System.Net;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
-using Khilafat.Web.Localization;
 using Khilafat.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -125,8 +124,8 @@ public sealed class MailingListService(
         subscriber.LastConfirmationAt = now;
 
         var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id, subscriber.Language);
-        var content = templates.Confirmation(subscriber.Language, subscriber.Name, urls.Absolute(SiteCultures.PathFor(subscriber.Language, "/join/confirm?token=" + token)), unsubscribe.Page);
-        outbox.Queue("confirmation", subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
+        var content = templates.Confirmation(subscriber.Language, subscriber.Name, urls.Absolute(SiteUrls.ConfirmSubscriptionPath(subscriber.Language, token)), unsubscribe.Page);
+        outbox.Queue(OutboxKinds.Confirmation, subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
     }
 
     /// <summary>
@@ -136,7 +135,7 @@ public sealed class MailingListService(
     public async Task<(string Page, string OneClick)> UnsubscribeLinksAsync(int subscriberId, string language)
     {
         var token = await keys.SignAsync(UnsubscribePurpose, subscriberId);
-        return (urls.Absolute(SiteCultures.PathFor(language, "/unsubscribe?token=" + token)), urls.Absolute("/unsubscribe/one-click?token=" + token));
+        return (urls.Absolute(SiteUrls.UnsubscribePath(language, token)), urls.Absolute(SiteUrls.OneClickUnsubscribePath(token)));
     }
 
     /// <summary>What a confirmation link leads to, without changing anything (mail scanners open links).</summary>

@@ -1,3 +1,5 @@
+using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
 using Khilafat.Web.RateLimiting;
 
 namespace Khilafat.Web.MailingList;
@@ -27,7 +29,7 @@ public static class OneClickUnsubscribe
             .RequireRateLimiting(RateLimitPolicies.Links);
 
         // Mail programs without one-click support open the address instead: show the page with the button.
-        endpoints.MapGet(Path, (string? token) => Results.Redirect("/unsubscribe?token=" + Uri.EscapeDataString(token ?? "")));
+        endpoints.MapGet(Path, (string? token) => Results.Redirect(SiteUrls.UnsubscribePath(SiteCultures.Default, Uri.EscapeDataString(token ?? ""))));
         return endpoints;
     }
 }

@@ -4,6 +4,7 @@ using CsvHelper;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
+using Khilafat.Web.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.MailingList;
@@ -28,7 +29,6 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
 {
     public const int PageSize = 50;
     public const int MaxImportRows = 100_000;
-    private const string ErasedCountKey = "mailing-list:erased-count";
 
     public async Task<SubscriberList> ListAsync(SubscriberFilter filter, int page, CancellationToken ct = default)
     {
@@ -73,7 +73,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         // One statement that adds one to what is stored (or stores 1): on PostgreSQL two erasures at once would both
         // read the same count and write the same next one, losing an erasure, if this read the count and wrote it back.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Settings" ("Key", "Value") VALUES ({ErasedCountKey}, '1')
+            INSERT INTO "Settings" ("Key", "Value") VALUES ({SettingKeys.ErasedSubscriberCount}, '1')
             ON CONFLICT ("Key") DO UPDATE SET "Value" = CAST(CAST("Settings"."Value" AS INTEGER) + 1 AS TEXT)
             """, c);
         db.Audit(clock, actor, AuditActions.SubscriberErased, Target(id));
@@ -81,7 +81,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     }, ct);
 
     public async Task<int> ErasedCountAsync(CancellationToken ct = default) =>
-        int.TryParse(await db.Settings.Where(s => s.Key == ErasedCountKey).Select(s => s.Value).SingleOrDefaultAsync(ct), out var n) ? n : 0;
+        int.TryParse(await db.Settings.Where(s => s.Key == SettingKeys.ErasedSubscriberCount).Select(s => s.Value).SingleOrDefaultAsync(ct), out var n) ? n : 0;
 
     /// <summary>Everything held about one subscriber, for them to have (a subject access request), as an object to serialise.</summary>
     public async Task<object?> PersonalDataAsync(int id, Actor actor, CancellationToken ct = default)
@@ -102,7 +102,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     /// <summary>Writes the filtered list as CSV, row by row from the database, so a list of any size never sits in memory at once.</summary>
     public async Task ExportAsync(SubscriberFilter filter, Stream output, Actor actor, CancellationToken ct = default)
     {
-        await db.RecordAsync(clock, actor, AuditActions.SubscribersExported, "subscribers", Describe(filter), ct);
+        await db.RecordAsync(clock, actor, AuditActions.SubscribersExported, AuditTargets.Subscribers, Describe(filter), ct);
         // Names come from visitors: a leading "=" or "+" must not become a spreadsheet formula.
         await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
         csv.WriteHeader(ExportColumns);
@@ -174,7 +174,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         db.Subscribers.AddRange(added);
         await db.SaveChangesAsync(ct);
         foreach (var subscriber in added) await mailingList.QueueConfirmationAsync(subscriber, now);
-        db.Audit(clock, actor, AuditActions.SubscribersImported, "subscribers",
+        db.Audit(clock, actor, AuditActions.SubscribersImported, AuditTargets.Subscribers,
             $"{added.Count} added, {duplicates} duplicates skipped, {unsubscribed} unsubscribed skipped");
         return new ImportResult(added.Count, duplicates, unsubscribed, []);
     }
@@ -279,7 +279,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
 
     private static string Shorten(string? value) => value is null ? "" : value.Length <= 60 ? value : value[..60] + "…";
 
-    private static string Target(int id) => $"subscriber:#{id}";
+    private static string Target(int id) => AuditTargets.Subscriber(id);
 
     private sealed record ImportRow(string Email, string? Name, string? Country);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Khilafat.Web.Data;
+using Khilafat.Web.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,6 @@ namespace Khilafat.Web.Privacy;
 /// </summary>
 public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvider dataProtection)
 {
-    private const string SettingKey = "secret:hmac-key";
     private readonly SemaphoreSlim _loading = new(1, 1);
     private byte[]? _master;
 
@@ -69,7 +69,7 @@ public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvide
                 stored = await db.WriteAsync(async c =>
                 {
                     if (await StoredAsync(db, c) is { } theirs) return theirs;
-                    db.Settings.Add(new SiteSetting { Key = SettingKey, Value = made });
+                    db.Settings.Add(new SiteSetting { Key = SettingKeys.SiteKey, Value = made });
                     return made;
                 }, ct);
             }
@@ -82,7 +82,7 @@ public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvide
     }
 
     private static Task<string?> StoredAsync(SiteDbContext db, CancellationToken ct) =>
-        db.Settings.AsNoTracking().Where(s => s.Key == SettingKey).Select(s => s.Value).SingleOrDefaultAsync(ct);
+        db.Settings.AsNoTracking().Where(s => s.Key == SettingKeys.SiteKey).Select(s => s.Value).SingleOrDefaultAsync(ct);
 
     /// <summary>A random token of 256 bits for a link, and the hash to store in its place.</summary>
     public static (string Token, string Hash) NewToken()

@@ -10,14 +10,13 @@ namespace Khilafat.Web.Settings;
 /// </summary>
 public sealed class SiteSettingsStore(SiteDbContext db, TimeProvider clock)
 {
-    public const string RequireAdminTwoFactorKey = "security:require-admin-2fa";
 
     /// <summary>Whether Admins must use two-factor sign-in. Default off.</summary>
     public async Task<bool> RequireAdminTwoFactorAsync(CancellationToken ct = default) =>
-        await GetAsync(RequireAdminTwoFactorKey, ct) == "true";
+        await GetAsync(SettingKeys.RequireAdminTwoFactor, ct) == "true";
 
     public Task SetRequireAdminTwoFactorAsync(bool value, Actor actor, CancellationToken ct = default) =>
-        SetAsync(RequireAdminTwoFactorKey, value ? "true" : "false", actor, ct);
+        SetAsync(SettingKeys.RequireAdminTwoFactor, value ? "true" : "false", actor, ct);
 
     public async Task<string?> GetAsync(string key, CancellationToken ct = default) =>
         await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
@@ -29,6 +28,6 @@ public sealed class SiteSettingsStore(SiteDbContext db, TimeProvider clock)
         if (setting is null) db.Settings.Add(new SiteSetting { Key = key, Value = value });
         else if (setting.Value == value) return;
         else setting.Value = value;
-        db.Audit(clock, actor, AuditActions.SettingsChanged, key, value.Length <= 200 ? value : value[..200] + "…");
+        db.Audit(clock, actor, AuditActions.SettingsChanged, AuditTargets.Setting(key), value.Length <= 200 ? value : value[..200] + "…");
     }, ct);
 }

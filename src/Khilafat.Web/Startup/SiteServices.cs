@@ -99,7 +99,11 @@ public static class SiteServices
             options.SetDefaultCulture(SiteCultures.Default).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             options.RequestCultureProviders = [new PathCultureProvider()];
         });
-        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        services.Configure<RouteOptions>(options =>
+        {
+            options.LowercaseUrls = true;
+            options.ConstraintMap[TranslationRouteConstraint.Name] = typeof(TranslationRouteConstraint);
+        });
         services.AddSiteRateLimits(builder.Configuration);
         services.AddSiteForwardedHeaders(builder.Configuration);
         services.AddScoped<RequireAdminTwoFactorFilter>();

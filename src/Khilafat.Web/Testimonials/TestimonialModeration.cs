@@ -2,7 +2,6 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
-using Khilafat.Web.Localization;
 using Khilafat.Web.Privacy;
 using Khilafat.Web.Settings;
 using Microsoft.AspNetCore.OutputCaching;
@@ -91,13 +90,13 @@ public sealed class TestimonialModeration(
                     db.Testimonials.Remove(t);
                     break;
             }
-            db.Audit(clock, actor, AuditAction(action), $"testimonial:#{t.Id}", t.DisplayName);
+            db.Audit(clock, actor, AuditAction(action), AuditTargets.Testimonial(t.Id), t.DisplayName);
         }
 
         foreach (var t in notices)
         {
-            var withdraw = urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials/withdraw?token=" + await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id)));
-            outbox.Queue("testimonial-published", t.Email!, templates.TestimonialPublished(t.Language, t.DisplayName, urls.Absolute(SiteCultures.PathFor(t.Language, "/testimonials")), withdraw));
+            var withdraw = urls.Absolute(SiteUrls.WithdrawTestimonialPath(t.Language, await keys.SignAsync(TestimonialService.WithdrawPurpose, t.Id)));
+            outbox.Queue(OutboxKinds.TestimonialPublished, t.Email!, templates.TestimonialPublished(t.Language, t.DisplayName, urls.Absolute(SiteUrls.TestimonialsPath(t.Language)), withdraw));
             // The address has served its one purpose: it goes now, and the queued notice leaves the outbox once sent.
             t.Email = null;
             t.NotifiedAt = now;
@@ -116,7 +115,7 @@ public sealed class TestimonialModeration(
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
             if (testimonial is null) return false;
             testimonial.EditedText = text == testimonial.OriginalText ? null : text;
-            db.Audit(clock, actor, AuditActions.TestimonialEdited, $"testimonial:#{id}", testimonial.DisplayName);
+            db.Audit(clock, actor, AuditActions.TestimonialEdited, AuditTargets.Testimonial(id), testimonial.DisplayName);
             return true;
         }, ct);
         if (!found) return "There is no such testimonial.";
@@ -125,12 +124,12 @@ public sealed class TestimonialModeration(
     }
 
     public async Task<string> BlocklistTextAsync(CancellationToken ct = default) =>
-        await settings.GetAsync(TestimonialService.BlocklistKey, ct) ?? SpamCheck.DefaultBlocklist;
+        await settings.GetAsync(SettingKeys.TestimonialBlocklist, ct) ?? SpamCheck.DefaultBlocklist;
 
     public async Task SetBlocklistAsync(string text, Actor actor, CancellationToken ct = default)
     {
         var words = SpamCheck.ParseBlocklist(text);
-        await settings.SetAsync(TestimonialService.BlocklistKey, string.Join("\n", words), actor, ct);
+        await settings.SetAsync(SettingKeys.TestimonialBlocklist, string.Join("\n", words), actor, ct);
     }
 
     private static void Moderate(Testimonial t, TestimonialStatus status, Actor actor, DateTime now)

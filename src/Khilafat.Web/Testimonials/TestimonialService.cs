@@ -24,7 +24,6 @@ public sealed class TestimonialService(
 {
     public const int PageSize = 10;
     public const string WithdrawPurpose = "testimonial-withdraw";
-    public const string BlocklistKey = "testimonials:blocklist";
 
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Testimonials.FormStamp");
 
@@ -71,7 +70,7 @@ public sealed class TestimonialService(
     }
 
     public async Task<IReadOnlyList<string>> BlocklistAsync(CancellationToken ct = default) =>
-        SpamCheck.ParseBlocklist(await settings.GetAsync(BlocklistKey, ct) ?? SpamCheck.DefaultBlocklist);
+        SpamCheck.ParseBlocklist(await settings.GetAsync(SettingKeys.TestimonialBlocklist, ct) ?? SpamCheck.DefaultBlocklist);
 
     /// <summary>Approved testimonials, featured first, then newest; <see cref="PageSize"/> a page.</summary>
     public async Task<TestimonialPage> ApprovedAsync(int page, CancellationToken ct = default)
@@ -107,7 +106,7 @@ public sealed class TestimonialService(
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
             if (testimonial is null) return false;
             db.Testimonials.Remove(testimonial);
-            db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, $"testimonial:#{id}");
+            db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, AuditTargets.Testimonial(testimonial.Id));
             return true;
         }, ct);
         if (withdrawn) await cache.EvictPublicAsync(ct);

@@ -128,6 +128,27 @@ public class TwoFactorTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
     }
 
     [Fact]
+    public async Task EachSecondStepPage_ChecksItsOwnKindOfCode_AndLabelsItsField()
+    {
+        var (client, email) = await factory.SignedInClientAsync(Roles.Editor);
+        await EnableTwoFactorAsync(client);
+        var browser = factory.CreateClient();
+        using var passwordStep = await browser.SubmitSignInAsync(email);
+        var codePage = await passwordStep.ReadDocumentAsync();
+        Assert.Equal("Authentication code", codePage.QuerySelector("label[for='Code']")!.TextContent.Trim());
+
+        using var notDigits = await browser.SubmitFormAsync("/account/two-factor", Html.Values(("Code", "abcdef")));
+        Assert.Equal("Enter the 6-digit code from your authenticator app.", (await notDigits.ReadDocumentAsync()).FieldError("Code"));
+
+        using var recoveryPage = await browser.GetAsync("/account/recovery-code");
+        Assert.Equal("Recovery code", (await recoveryPage.ReadDocumentAsync()).QuerySelector("label[for='Code']")!.TextContent.Trim());
+        using var tooLong = await browser.SubmitFormAsync("/account/recovery-code", Html.Values(("Code", new string('x', 41))));
+        Assert.Equal("A recovery code is at most 40 characters.", (await tooLong.ReadDocumentAsync()).FieldError("Code"));
+        using var empty = await browser.SubmitFormAsync("/account/recovery-code", Html.Values(("Code", "")));
+        Assert.Equal("Enter one of your recovery codes.", (await empty.ReadDocumentAsync()).FieldError("Code"));
+    }
+
+    [Fact]
     public async Task TheCodePage_WithoutAPasswordStep_SendsToSignIn()
     {
         using var response = await factory.CreateClient().GetAsync("/account/two-factor");
@@ -200,7 +221,7 @@ public class TwoFactorTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         using var saved = await settingAdmin.SubmitAsync(settings.Form(), "/admin/settings", Html.Values(("RequireAdminTwoFactor", "true")));
         var change = Assert.Single(await site.AuditEntriesAsync(), e => e.Action == AuditActions.SettingsChanged);
         Assert.Equal(settingAdminEmail, change.ActorName);
-        Assert.Equal(SiteSettingsStore.RequireAdminTwoFactorKey, change.Target);
+        Assert.Equal(SettingKeys.RequireAdminTwoFactor, change.Target);
         Assert.Equal("true", change.Details);
 
         foreach (var path in new[] { "/admin", "/admin/pages", "/admin/faq", "/admin/users", "/admin/audit", "/admin/settings", "/admin/account" })

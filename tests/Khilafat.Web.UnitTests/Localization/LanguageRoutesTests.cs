@@ -3,7 +3,6 @@ using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Constraints;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Khilafat.Web.UnitTests.Localization;
@@ -23,8 +22,8 @@ public class LanguageRoutesTests
     {
         var parameter = Assert.Single(RoutePatternFactory.Parse(LanguageRoutes.Segment).Parameters);
         var policy = Assert.Single(parameter.ParameterPolicies).Content!;
-        Assert.StartsWith("regex(", policy);
-        var constraint = new RegexRouteConstraint(policy["regex(".Length..^1]);
+        Assert.Equal(TranslationRouteConstraint.Name, policy);
+        var constraint = new TranslationRouteConstraint();
         return constraint.Match(new DefaultHttpContext(), null, parameter.Name, new RouteValueDictionary { [parameter.Name] = value }, RouteDirection.IncomingRequest);
     }
 

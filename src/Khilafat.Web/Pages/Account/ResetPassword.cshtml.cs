@@ -56,7 +56,7 @@ public class ResetPasswordModel(UserManager<SiteUser> users, SiteDbContext db, T
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await db.RecordAsync(clock, new Actor(user.Id, user.Email ?? user.Id), AuditActions.PasswordReset);
-        TempData["StatusMessage"] = "Your password is set. You can sign in now.";
+        TempData[StatusMessages.Key] = "Your password is set. You can sign in now.";
         return RedirectToPage("SignIn");
     }
 

@@ -62,19 +62,3 @@ public abstract class TextEditorPageModel : PageModel
         _ => null,
     };
 }
-
-/// <summary>What the shared conflict screen (_TextConflict) shows.</summary>
-public sealed record TextConflictView(TextSaveResult.Conflict Conflict, IReadOnlyList<DiffLine> Diff, string TitleLabel, string Culture, string? AddressPrefix);
-
-/// <summary>What the shared button row (_TextActions) offers. With <see cref="PublishByCheckbox"/>, the form's own checkbox says published or not, and its plain submit saves.</summary>
-public sealed record TextActionsView(bool IsPublished, bool HasDraft, bool PublishByCheckbox = false, string? PreviewAction = null);
-
-/// <summary>The fields of a form that publishes a text: whether the change is major, and its note for readers.</summary>
-public interface IChangeDescription
-{
-    bool IsMajorChange { get; set; }
-    string? ChangeNote { get; set; }
-
-    /// <summary>What the editor said of the change, for the text editor.</summary>
-    TextPublication Publication => new(IsMajorChange, ChangeNote);
-}

@@ -23,7 +23,7 @@ public class EraseModel(SubscriberAdministration subscribers) : PageModel, IPage
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await subscribers.EraseAsync(id, Actor.From(User))) return NotFound();
-        TempData["StatusMessage"] = "The subscriber is erased: their address, details, consent record and emails are gone.";
+        TempData[StatusMessages.Key] = "The subscriber is erased: their address, details, consent record and emails are gone.";
         return RedirectToPage("Index");
     }
 }

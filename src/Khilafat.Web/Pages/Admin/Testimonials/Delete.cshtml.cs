@@ -34,7 +34,7 @@ public class DeleteModel(TestimonialModeration moderation) : PageModel, IPageMet
     {
         var count = await moderation.ApplyAsync(ModerationAction.Delete, Ids.Distinct().ToList(), Actor.From(User));
         if (count == 0) return NotFound();
-        TempData["StatusMessage"] = $"Deleted: {count} testimonial{(count == 1 ? "" : "s")}.";
+        TempData[StatusMessages.Key] = $"Deleted: {count} testimonial{(count == 1 ? "" : "s")}.";
         return RedirectToPage("Index", new { status = Status });
     }
 }

@@ -36,7 +36,7 @@ public class EditModel(TestimonialModeration moderation) : PageModel, IPageMeta
             ModelState.AddModelError(nameof(Text), error);
             return Page();
         }
-        TempData["StatusMessage"] = "The corrected text is saved and shows on the site.";
+        TempData[StatusMessages.Key] = "The corrected text is saved and shows on the site.";
         return RedirectToPage("Index", new { status = testimonial.Status });
     }
 }

@@ -27,7 +27,7 @@ public class CreateModel(UserAdministration accounts) : PageModel, IPageMeta
             return Page();
         }
         TempData["PasswordLink"] = result.PasswordLink;
-        TempData["StatusMessage"] = result.PasswordLinkEmailed
+        TempData[StatusMessages.Key] = result.PasswordLinkEmailed
             ? $"The account {Input.Email} is created, and a link to choose a password is emailed to it."
             : $"The account {Input.Email} is created.";
         return RedirectToPage("Edit", new { id = result.UserId });

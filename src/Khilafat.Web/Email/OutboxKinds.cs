@@ -1,0 +1,17 @@
+namespace Khilafat.Web.Email;
+
+/// <summary>What an outbox message is, as the admin outbox list shows it. Stored, so never rename one.</summary>
+public static class OutboxKinds
+{
+    /// <summary>The mailing list's double opt-in confirmation.</summary>
+    public const string Confirmation = "confirmation";
+
+    /// <summary>An editor's link to set a password, for a new account or one an administrator reset.</summary>
+    public const string PasswordLink = "password-link";
+
+    /// <summary>A link asked for with "Forgot your password?" on the sign-in page (counted for its hourly limit).</summary>
+    public const string ForgottenPassword = "forgotten-password";
+
+    /// <summary>Tells a submitter their testimonial is on the site, with a link to withdraw it.</summary>
+    public const string TestimonialPublished = "testimonial-published";
+}
