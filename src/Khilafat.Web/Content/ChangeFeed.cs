@@ -45,7 +45,8 @@ public static class ChangeFeed
             await xml.WriteEndElementAsync();
             foreach (var entry in entries)
             {
-                var link = urls.Absolute(SiteCultures.PathFor(culture, SiteUrls.VersionPath(entry.Slug, entry.Version.Number)));
+                // An English version's address has no language prefix: /ar/{slug}/versions/3 would be the Arabic text's version 3.
+                var link = urls.Absolute(SiteCultures.PathFor(entry.Language, entry.VersionPath));
                 await xml.WriteStartElementAsync(null, "entry", atom);
                 if (entry.Language != culture) await xml.WriteAttributeStringAsync("xml", "lang", null, entry.Language);
                 await xml.WriteElementStringAsync(null, "id", atom, link);

@@ -19,8 +19,14 @@ public sealed record OutdatedTranslation(int SourceVersion, int LatestVersion);
 /// <summary>A translation the dashboard lists as behind its English original.</summary>
 public sealed record OutdatedTranslationItem(string Kind, int ItemId, string Title, string Culture, int SourceVersion, int LatestVersion);
 
-/// <summary>A major change for the feed of the official texts.</summary>
-public sealed record MajorChange(string Slug, string Title, string Language, PublicVersion Version);
+/// <summary>One public version of an FAQ entry, in the language readers get it in.</summary>
+public sealed record FaqVersionItem(string Anchor, string Question, string Language, PublicVersion Version);
+
+/// <summary>An FAQ entry as one of its public versions was published, with the version before it (null for the first).</summary>
+public sealed record FaqEntryVersion(string Anchor, PublicVersion Version, int Latest, TextInput Text, TextInput? Previous, string Language);
+
+/// <summary>A major change for the feed of the official texts, with the path of the version it made.</summary>
+public sealed record MajorChange(string VersionPath, string Title, string Language, PublicVersion Version);
 
 /// <summary>
 /// The public record of the official texts: each page that shows its history (<see cref="Page.HasPublicHistory"/>) lists
@@ -89,22 +95,78 @@ public sealed class ChangeLog(SiteDbContext db)
         return rows.OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Culture, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The major changes of the pages that show their history, newest first, each in <paramref name="culture"/> where translated.</summary>
-    public async Task<IReadOnlyList<MajorChange>> MajorChangesAsync(string culture, int count = 50, CancellationToken ct = default)
+    /// <summary>
+    /// The major changes of the pages that show their history, newest first: those of the English originals, and those
+    /// of their translations into <paramref name="culture"/>. Each keeps its own language, so its address (the English
+    /// version, or the translation's) never comes to mean another text.
+    /// </summary>
+    public async Task<IReadOnlyList<MajorChange>> MajorChangesAsync(string culture, int count = 50, CancellationToken ct = default) =>
+        (await (from p in db.Pages
+                join t in db.Texts on p.Id equals t.ItemId
+                from r in t.Revisions
+                where t.Kind == TextKinds.Page && p.HasPublicHistory && p.DeletedAt == null && t.IsPublished
+                      && (t.Culture == culture || t.Culture == SiteCultures.Default) && r.IsMajor
+                select new { p.Slug, t.Culture, Title = t.PublishedTitle!, Version = new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote) })
+            .ToListAsync(ct))
+        .Select(r => new MajorChange(SiteUrls.VersionPath(r.Slug, r.Version.Number), r.Title, r.Culture, r.Version))
+        .Concat((await (from f in db.FaqEntries
+                        join t in db.Texts on f.Id equals t.ItemId
+                        from r in t.Revisions
+                        where t.Kind == TextKinds.Faq && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default) && r.IsMajor
+                        select new { f.Anchor, t.Culture, Title = t.PublishedTitle!, Version = new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote) })
+            .ToListAsync(ct))
+            .Select(r => new MajorChange(SiteUrls.FaqVersionPath(r.Anchor, r.Version.Number), r.Title, r.Culture, r.Version)))
+        .OrderByDescending(c => c.Version.PublishedAt)
+        .Take(count)
+        .ToList();
+
+    /// <summary>The public versions of every published FAQ entry, newest first, each in <paramref name="culture"/> where translated.</summary>
+    public async Task<IReadOnlyList<FaqVersionItem>> FaqChangesAsync(string culture, CancellationToken ct = default)
     {
-        var rows = await (from p in db.Pages
-                          join t in db.Texts on p.Id equals t.ItemId
-                          from r in t.Revisions
-                          where t.Kind == TextKinds.Page && p.HasPublicHistory && p.DeletedAt == null && t.IsPublished
-                                && (t.Culture == culture || t.Culture == SiteCultures.Default) && r.IsMajor
-                          select new { p.Id, p.Slug, t.Culture, Title = t.PublishedTitle!, Version = new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote) })
+        var texts = await FaqTextsAsync(culture, null, ct);
+        var ids = texts.Select(t => t.TextId).ToList();
+        var versions = await db.TextRevisions.AsNoTracking().Where(r => ids.Contains(r.TextId) && r.PublicVersion != null)
+            .Select(r => new { r.TextId, Version = new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote) })
             .ToListAsync(ct);
-        // A page translated into the reader's language has its changes in that language; the others in English.
+        var byText = texts.ToDictionary(t => t.TextId);
+        return versions.Select(v => new FaqVersionItem(byText[v.TextId].Anchor, byText[v.TextId].Question, byText[v.TextId].Language, v.Version))
+            .OrderByDescending(v => v.Version.PublishedAt).ThenByDescending(v => v.Version.Number)
+            .ToList();
+    }
+
+    /// <summary>Public version <paramref name="number"/> of a published FAQ entry, as readers saw it, with the version before.</summary>
+    public async Task<FaqEntryVersion?> FaqVersionAsync(string anchor, string culture, int number, CancellationToken ct = default)
+    {
+        var found = await FaqTextsAsync(culture, anchor, ct);
+        if (found.Count == 0) return null;
+        var text = found[0];
+        var revisions = await db.TextRevisions.AsNoTracking().Where(r => r.TextId == text.TextId && r.PublicVersion != null && r.PublicVersion <= number)
+            .OrderByDescending(r => r.PublicVersion).Take(2)
+            .Select(r => new { Version = new PublicVersion(r.PublicVersion!.Value, r.CreatedAt, r.IsMajor, r.ChangeNote), Text = new TextInput(r.Title, r.Summary, r.Body) })
+            .ToListAsync(ct);
+        if (revisions.FirstOrDefault() is not { } shown || shown.Version.Number != number) return null;
+        var latest = await db.TextRevisions.Where(r => r.TextId == text.TextId).MaxAsync(r => r.PublicVersion, ct) ?? number;
+        return new FaqEntryVersion(anchor, shown.Version, latest, shown.Text, revisions.ElementAtOrDefault(1)?.Text, text.Language);
+    }
+
+    /// <summary>The latest public version of any FAQ entry in <paramref name="culture"/>, for the line under the FAQ's title.</summary>
+    public async Task<FaqVersionItem?> FaqLastChangeAsync(string culture, CancellationToken ct = default) =>
+        (await FaqChangesAsync(culture, ct)).FirstOrDefault();
+
+    /// <summary>The published FAQ entries' texts readers of <paramref name="culture"/> get (one entry's, when <paramref name="anchor"/> is given).</summary>
+    private async Task<List<(int TextId, string Anchor, string Question, string Language)>> FaqTextsAsync(string culture, string? anchor, CancellationToken ct)
+    {
+        var rows = await (from f in db.FaqEntries
+                          join t in db.Texts on f.Id equals t.ItemId
+                          where t.Kind == TextKinds.Faq && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default)
+                                && (anchor == null || f.Anchor == anchor)
+                          select new { f.Id, f.Anchor, TextId = t.Id, t.Culture, Question = t.PublishedTitle! })
+            .ToListAsync(ct);
+        // An entry is public while its English original is; in a translation where that is published too.
         return rows.GroupBy(r => r.Id)
-            .SelectMany(g => g.Any(r => r.Culture == culture) ? g.Where(r => r.Culture == culture) : g)
-            .Select(r => new MajorChange(r.Slug, r.Title, r.Culture, r.Version))
-            .OrderByDescending(c => c.Version.PublishedAt)
-            .Take(count)
+            .Where(g => g.Any(r => r.Culture == SiteCultures.Default))
+            .Select(g => g.FirstOrDefault(r => r.Culture == culture) ?? g.First(r => r.Culture == SiteCultures.Default))
+            .Select(r => (r.TextId, r.Anchor, r.Question, r.Culture))
             .ToList();
     }
 

@@ -68,7 +68,8 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
     }
 
     /// <summary>Saves an edit of the entry's anchor and English text made from version <paramref name="expectedVersion"/>; a newer save by someone else is a conflict.</summary>
-    public async Task<TextSaveResult> UpdateAsync(int id, int expectedVersion, string? anchor, TextInput text, TextChange change, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> UpdateAsync(int id, int expectedVersion, string? anchor, TextInput text, TextChange change, Actor actor,
+        TextPublication? publication = null, CancellationToken ct = default)
     {
         var result = await texts.WriteAsync(TextItem.Faq(id, anchor ?? ""), SiteCultures.Default, async c =>
         {
@@ -88,7 +89,7 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
                 entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             }
             var item = TextItem.Faq(entry) with { ItemChange = anchorChanged ? $"anchor changed from {oldAnchor}" : null };
-            return await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, ct: c);
+            return await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, publication, c);
         }, ct);
         if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? AnchorTaken : result;

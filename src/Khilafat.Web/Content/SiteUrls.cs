@@ -37,6 +37,12 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
     /// <summary>A page as its public version <paramref name="number"/> was published: "/statement/versions/3".</summary>
     public static string VersionPath(string slug, int number) => $"/{slug}/versions/{number}";
 
+    /// <summary>An FAQ entry as its public version <paramref name="number"/> was published: "/faq/how-can-i-help/versions/2".</summary>
+    public static string FaqVersionPath(string anchor, int number) => $"/faq/{anchor}/versions/{number}";
+
+    /// <summary>Where readers see how the FAQ changed.</summary>
+    public const string FaqChangesPath = "/faq/changes";
+
     /// <summary>The mailing list's confirmation link, in the subscriber's language: "/ar/join/confirm?token=...".</summary>
     public static string ConfirmSubscriptionPath(string culture, string token) => SiteCultures.PathFor(culture, "/join/confirm?token=" + token);
 

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Localization;
 namespace Khilafat.Web.Pages;
 
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class FaqModel(ContentService content, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class FaqModel(ContentService content, ChangeLog changes, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public IReadOnlyList<PublishedFaqEntry> Entries { get; private set; } = [];
+
+    /// <summary>The latest published change to any question or answer.</summary>
+    public FaqVersionItem? LastChange { get; private set; }
 
     public string Title => t["Frequently asked questions"];
     public string? Description => t["Answers to common questions about the Khilafat movement: what it is, who it stands with, and how to help."];
@@ -18,5 +21,6 @@ public class FaqModel(ContentService content, IStringLocalizer<SharedResource> t
     public async Task OnGetAsync(CancellationToken ct)
     {
         Entries = await content.GetPublishedFaqAsync(SiteCultures.Current, ct);
+        LastChange = await changes.FaqLastChangeAsync(SiteCultures.Current, ct);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Xml.Linq;
 using AngleSharp.Html.Dom;
 using Khilafat.Web.Accounts;
+using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -311,9 +312,12 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         var entries = feed.Elements(Atom + "entry").ToList();
         Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
         Assert.All(entries, e => Assert.True(DateTimeOffset.TryParse(e.Element(Atom + "updated")?.Value, CultureInfo.InvariantCulture, out _)));
-        var ours = entries.Where(e => AlternateLink(e).AbsolutePath.StartsWith($"{prefix}/{slug}/", StringComparison.Ordinal)).ToList();
+        // The page is not translated: its English change is in every language's feed, in English, at the English
+        // version's address (which a later translation's own versions can never take).
+        var ours = entries.Where(e => AlternateLink(e).AbsolutePath.StartsWith($"/{slug}/", StringComparison.Ordinal)).ToList();
         var entry = Assert.Single(ours);
-        Assert.Equal($"{prefix}/{slug}/versions/3", AlternateLink(entry).AbsolutePath);
+        Assert.Equal($"/{slug}/versions/3", AlternateLink(entry).AbsolutePath);
+        Assert.Equal(language == "en" ? null : "en", entry.Attribute(XNamespace.Xml + "lang")?.Value);
         Assert.Contains("Schools added", entry.Element(Atom + "title")!.Value);
         Assert.False(string.IsNullOrWhiteSpace(entry.Element(Atom + "id")!.Value));
 
@@ -323,7 +327,7 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
             var page = await _visitor.GetDocumentAsync(prefix + path);
             var link = page.QuerySelector("link[rel='alternate'][type='application/atom+xml']");
             Assert.True(link is not null, $"{prefix}{path} does not announce the feed");
-            Assert.Equal(prefix + "/changes/feed.atom", link.GetAttribute("href"));
+            Assert.Equal(prefix + "/changes/feed.atom", new Uri(link.GetAttribute("href")!, UriKind.Absolute).AbsolutePath);
         }
     }
 
@@ -444,5 +448,43 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         using var response = await editor.SubmitFormAsync(EditUrl(id), values, submitter: SaveButton);
         var page = await response.ReadDocumentAsync();
         Assert.True(response.LandedOn() == EditUrl(id) && page.Status().Contains("Saved."), $"Publishing a change answered {response.LandedOn()}: {page.ErrorSummary()} {page.Status()}");
+    }
+
+    [Fact]
+    public async Task TheFaq_ShowsHowItsAnswersChanged_EachVersionWithWhatItChanged()
+    {
+        var (editor, email) = await factory.SignedInClientAsync(Roles.Editor);
+        var question = "Who runs the relief list " + Guid.NewGuid().ToString("N")[..8] + "?";
+        using (var created = await editor.SubmitFormAsync("/admin/faq/create", Html.Values(("Input.Question", question), ("Input.Answer", "Volunteers."))))
+            Assert.Equal("/admin/faq", created.LandedOn());
+        var id = (await factory.ItemWithTitleAsync(TextKinds.Faq, question))!.Value;
+        var anchor = (await factory.FaqAsync(id))!.Address;
+
+        // A major change needs its note, beside the field; then it is published with it.
+        using (var refused = await editor.SubmitFormAsync($"/admin/faq/edit/{id}", Html.Values(("Input.Answer", "Volunteers, checked twice a year."), ("Input.IsMajorChange", "true"))))
+            Assert.Contains("a major change needs a note", (await refused.ReadDocumentAsync()).FieldError("Input.ChangeNote"));
+        using (var saved = await editor.SubmitFormAsync($"/admin/faq/edit/{id}",
+            Html.Values(("Input.Answer", "Volunteers, checked twice a year."), ("Input.IsMajorChange", "true"), ("Input.ChangeNote", "Checks added"))))
+            Assert.Equal("/admin/faq", saved.LandedOn());
+
+        var faq = await _visitor.GetDocumentAsync("/faq");
+        Assert.Contains("Checks added", faq.QuerySelector(".last-changed")!.Text());
+        Assert.NotNull(faq.QuerySelector(".last-changed a[href='/faq/changes']"));
+        var changes = await _visitor.GetDocumentAsync("/faq/changes");
+        var rows = changes.QuerySelectorAll("tbody tr").Where(r => r.Text().Contains(question)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Major change: Checks added", rows[0].Text());
+        Assert.Contains("First published", rows[1].Text());
+        Assert.DoesNotContain(email, changes.Source.Text);
+
+        var version = await _visitor.GetDocumentAsync($"/faq/{anchor}/versions/2");
+        Assert.Equal(question, version.QuerySelector("h1")!.Text());
+        Assert.Contains("checked twice a year", version.QuerySelector(".word-diff ins")!.Text());
+        Assert.Equal("noindex", version.QuerySelector("meta[name='robots']")!.GetAttribute("content"));
+        Assert.Equal("/faq", new Uri(version.QuerySelector("link[rel='canonical']")!.GetAttribute("href")!).AbsolutePath);
+        Assert.Equal("Volunteers.", (await _visitor.GetDocumentAsync($"/faq/{anchor}/versions/1")).QuerySelector(".prose")!.Text());
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync($"/faq/{anchor}/versions/3")).StatusCode);
+        Assert.Contains(FeedEntries(await _visitor.GetStringAsync("/changes/feed.atom")), e => AlternateLink(e).AbsolutePath == $"/faq/{anchor}/versions/2");
+        Assert.Equal("rtl", (await _visitor.GetDocumentAsync("/ar/faq/changes")).DocumentElement.GetAttribute("dir"));
     }
 }

@@ -15,7 +15,16 @@ public class RobotCheckTests
     public void AFormFilledInLikeAPerson_IsNotARobot()
     {
         Assert.Null(Check(null, SpamCheck.NewFormStamp(_stamps, Served), TimeSpan.FromSeconds(40)));
-        Assert.Null(Check("", SpamCheck.NewFormStamp(_stamps, Served), TimeSpan.FromDays(2)));
+        Assert.Null(Check("", SpamCheck.NewFormStamp(_stamps, Served), SpamCheck.MaximumFillTime));
+    }
+
+    [Fact]
+    public void AStampOlderThanTheMaximumFillTime_IsAReplayedForm()
+    {
+        var stamp = SpamCheck.NewFormStamp(_stamps, Served);
+
+        Assert.Equal("form stamp expired", Check(null, stamp, SpamCheck.MaximumFillTime + TimeSpan.FromTicks(1)));
+        Assert.Equal("form stamp expired", Check(null, stamp, TimeSpan.FromDays(2)));
     }
 
     [Fact]

@@ -48,8 +48,8 @@ public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, I
         if (!await LoadAsync(id, default)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var result = IsTranslation
-            ? await texts.SaveAsync(TextItem.Faq(id, Original.Anchor), Culture, Input.Version, Input.ToInput(), change, Actor.From(User))
-            : await faq.UpdateAsync(id, Input.Version, Input.Anchor, Input.ToInput(), change, Actor.From(User));
+            ? await texts.SaveAsync(TextItem.Faq(id, Original.Anchor), Culture, Input.Version, Input.ToInput(), change, Actor.From(User), ((IChangeDescription)Input).Publication)
+            : await faq.UpdateAsync(id, Input.Version, Input.Anchor, Input.ToInput(), change, Actor.From(User), ((IChangeDescription)Input).Publication);
         if (DraftMessage(change) is { } draftMessage)
             return Outcome(result, "question", Input.Answer, v => Input.Version = v, draftMessage, () => RedirectToPage(new { id, culture = RouteData.Values["culture"] }));
         return Outcome(result, "question", Input.Answer, v => Input.Version = v,

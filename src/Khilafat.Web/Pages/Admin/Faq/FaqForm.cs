@@ -4,7 +4,7 @@ using Khilafat.Web.Content;
 namespace Khilafat.Web.Pages.Admin.Faq;
 
 /// <summary>An FAQ entry's fields, in English or in a translation (which has no anchor of its own).</summary>
-public sealed class FaqForm
+public sealed class FaqForm : IChangeDescription
 {
     [Required(ErrorMessage = "Enter the question.")]
     [StringLength(FaqEntry.QuestionMaxLength, ErrorMessage = "The question must be at most {1} characters.")]
@@ -24,6 +24,12 @@ public sealed class FaqForm
 
     /// <summary>The version the editor opened; a save against an older one is a conflict.</summary>
     public int Version { get; set; }
+
+    public bool IsMajorChange { get; set; }
+
+    [StringLength(TextRevision.ChangeNoteMaxLength, ErrorMessage = "The note must be at most {1} characters.")]
+    [Display(Name = "What changed, for readers")]
+    public string? ChangeNote { get; set; }
 
     public TextInput ToInput() => new(Question, "", Answer);
 
