@@ -238,10 +238,6 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         return (rows, errors);
     }
 
-    /// <summary>Confirmed subscribers now, for the dashboard.</summary>
-    public Task<int> ConfirmedCountAsync(CancellationToken ct = default) =>
-        db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed, ct);
-
     /// <summary>Sign-ups per day (UTC) over the last <paramref name="days"/> days, today included, days without any as 0.</summary>
     public async Task<IReadOnlyList<DayCount>> SignUpsPerDayAsync(int days, CancellationToken ct = default)
     {
