@@ -58,10 +58,7 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
             if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
             var position = (await db.FaqEntries.MaxAsync(f => (int?)f.Position, c) ?? 0) + 1;
             var entry = db.FaqEntries.Add(new FaqEntry { Anchor = clean, Position = position, UpdatedAt = clock.GetUtcNow().UtcDateTime }).Entity;
-            // The text names the entry by its id.
-            await db.SaveChangesAsync(c);
-            var saved = await texts.SaveAsync(TextItem.Faq(entry), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Unpublish, actor, ct: c);
-            return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
+            return await texts.AddFirstTextAsync(() => TextItem.Faq(entry), text, publish ? TextChange.Publish : TextChange.Unpublish, actor, c);
         }, ct);
         if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? AnchorTaken : result;

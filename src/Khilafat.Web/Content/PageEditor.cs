@@ -72,10 +72,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             var now = clock.GetUtcNow().UtcDateTime;
             await FreeSlugOfDeletedPageAsync(slug, c);
             var page = db.Pages.Add(new Page { Slug = slug, CreatedAt = now, UpdatedAt = now, HasPublicHistory = hasPublicHistory }).Entity;
-            // The text names the page by its id.
-            await db.SaveChangesAsync(c);
-            var saved = await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, 0, text, publish ? TextChange.Publish : TextChange.Keep, actor, ct: c);
-            return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
+            return await texts.AddFirstTextAsync(() => TextItem.Page(page), text, publish ? TextChange.Publish : TextChange.Keep, actor, c);
         }, ct);
         if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? SlugTaken : result;

@@ -215,6 +215,17 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         return result;
     }
 
+    /// <summary>
+    /// Inside a kind's <see cref="WriteAsync"/>: saves the new item the work has added (for its id), then its English
+    /// text's first version. A text refused then rolls the whole write back, the item with it.
+    /// </summary>
+    public async Task<TextSaveResult> AddFirstTextAsync(Func<TextItem> item, TextInput text, TextChange change, Actor actor, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var saved = await SaveAsync(item(), SiteCultures.Default, 0, text, change, actor, ct: ct);
+        return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
+    }
+
     /// <summary>The text's part of a save, inside a write: checks, then stages the text, its revision and audit entries.</summary>
     private async Task<TextSaveResult> StageAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change, Actor actor,
         TextPublication? publication, int? restoredFrom, CancellationToken ct)

@@ -20,6 +20,19 @@ public abstract class TextEditorPageModel : PageModel
     /// <summary>From the stored text to this editor's.</summary>
     public IReadOnlyList<DiffLine> ConflictDiff { get; private set; } = [];
 
+    /// <summary>Saves the form with <paramref name="change"/>: each editor page says how, and what it answers.</summary>
+    protected abstract Task<IActionResult> SaveAsync(int id, TextChange change);
+
+    /// <summary>Keeps the edit beside the published text, which readers go on seeing.</summary>
+    public Task<IActionResult> OnPostDraftAsync(int id) => SaveAsync(id, TextChange.SaveDraft);
+
+    /// <summary>Brings the published text back into the editor; what the form holds is not checked, since it is set aside.</summary>
+    public Task<IActionResult> OnPostDiscardAsync(int id)
+    {
+        ModelState.Clear();
+        return SaveAsync(id, TextChange.DiscardDraft);
+    }
+
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         // The form posted without one of its buttons (no handler) asks for nothing: back to the editor, nothing saved.

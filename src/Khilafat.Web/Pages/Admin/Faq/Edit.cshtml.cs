@@ -35,15 +35,7 @@ public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, I
     /// <summary>The form's own submit: published or not as its checkbox says.</summary>
     public Task<IActionResult> OnPostAsync(int id) => SaveAsync(id, Input.IsPublished ? TextChange.Publish : TextChange.Unpublish);
 
-    public Task<IActionResult> OnPostDraftAsync(int id) => SaveAsync(id, TextChange.SaveDraft);
-
-    public Task<IActionResult> OnPostDiscardAsync(int id)
-    {
-        ModelState.Clear();
-        return SaveAsync(id, TextChange.DiscardDraft);
-    }
-
-    private async Task<IActionResult> SaveAsync(int id, TextChange change)
+    protected override async Task<IActionResult> SaveAsync(int id, TextChange change)
     {
         if (!await LoadAsync(id, default)) return NotFound();
         if (!ModelState.IsValid) return Page();

@@ -30,15 +30,7 @@ public class EditModel(PageEditor pages, TextEditor texts) : TextEditorPageModel
 
     public Task<IActionResult> OnPostUnpublishAsync(int id) => SaveAsync(id, TextChange.Unpublish);
 
-    public Task<IActionResult> OnPostDraftAsync(int id) => SaveAsync(id, TextChange.SaveDraft);
-
-    public Task<IActionResult> OnPostDiscardAsync(int id)
-    {
-        ModelState.Clear();
-        return SaveAsync(id, TextChange.DiscardDraft);
-    }
-
-    private async Task<IActionResult> SaveAsync(int id, TextChange change)
+    protected override async Task<IActionResult> SaveAsync(int id, TextChange change)
     {
         if (!await LoadAsync(id, default)) return NotFound();
         if (!ModelState.IsValid) return Page();

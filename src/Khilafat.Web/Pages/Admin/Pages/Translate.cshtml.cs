@@ -32,22 +32,15 @@ public class TranslateModel(PageEditor pages, TextEditor texts, ChangeLog change
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int id, string culture) => SaveAsync(id, culture, TextChange.Keep);
+    public Task<IActionResult> OnPostSaveAsync(int id) => SaveAsync(id, TextChange.Keep);
 
-    public Task<IActionResult> OnPostPublishAsync(int id, string culture) => SaveAsync(id, culture, TextChange.Publish);
+    public Task<IActionResult> OnPostPublishAsync(int id) => SaveAsync(id, TextChange.Publish);
 
-    public Task<IActionResult> OnPostUnpublishAsync(int id, string culture) => SaveAsync(id, culture, TextChange.Unpublish);
+    public Task<IActionResult> OnPostUnpublishAsync(int id) => SaveAsync(id, TextChange.Unpublish);
 
-    public Task<IActionResult> OnPostDraftAsync(int id, string culture) => SaveAsync(id, culture, TextChange.SaveDraft);
-
-    public Task<IActionResult> OnPostDiscardAsync(int id, string culture)
+    protected override async Task<IActionResult> SaveAsync(int id, TextChange change)
     {
-        ModelState.Clear();
-        return SaveAsync(id, culture, TextChange.DiscardDraft);
-    }
-
-    private async Task<IActionResult> SaveAsync(int id, string culture, TextChange change)
-    {
+        var culture = Culture;
         if (!await LoadAsync(id, culture, default)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var input = new TextInput(Input.Title ?? "", Input.Summary ?? "", Input.Body ?? "");
