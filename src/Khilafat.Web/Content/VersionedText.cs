@@ -5,6 +5,12 @@ public static class TextKinds
 {
     public const string Page = "page";
     public const string Faq = "faq";
+
+    /// <summary>A news update (<see cref="Updates.Update"/>).</summary>
+    public const string Update = "update";
+
+    /// <summary>The welcome email a subscriber gets after confirming; one item (id 1), a text per language.</summary>
+    public const string Welcome = "welcome";
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Khilafat.Web.Email;
+using Khilafat.Web.Jobs;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Updates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,6 +27,7 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
             consent.Property(c => c.Text).HasMaxLength(Consent.TextMaxLength);
             consent.Property(c => c.Source).HasMaxLength(200);
             consent.Property(c => c.IpHash).HasMaxLength(64);
+            consent.Property(c => c.Attestation).HasMaxLength(500);
         });
     }
 }
@@ -43,5 +46,55 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.Subject).HasMaxLength(300);
         message.Property(m => m.UnsubscribeUrl).HasMaxLength(500);
         message.Property(m => m.LastError).HasMaxLength(500);
+        message.Property(m => m.Culture).HasMaxLength(8);
+        // One message per subscriber per send, whatever runs the expansion twice: the database says no to the second.
+        message.HasIndex(m => new { m.SendId, m.SubscriberId }).IsUnique();
+        message.HasIndex(m => new { m.SendId, m.Status });
+    }
+}
+
+internal sealed class UpdateConfiguration : IEntityTypeConfiguration<Update>
+{
+    public void Configure(EntityTypeBuilder<Update> update)
+    {
+        update.HasIndex(u => u.Slug).IsUnique();
+        update.HasIndex(u => new { u.ShowOnSite, u.FirstPublishedAt });
+        update.Property(u => u.Slug).HasMaxLength(Update.SlugMaxLength);
+    }
+}
+
+internal sealed class UpdateSendConfiguration : IEntityTypeConfiguration<UpdateSend>
+{
+    public void Configure(EntityTypeBuilder<UpdateSend> send)
+    {
+        send.HasIndex(s => s.UpdateId);
+        send.HasOne<Update>().WithMany().HasForeignKey(s => s.UpdateId).OnDelete(DeleteBehavior.Restrict);
+        send.Property(s => s.Languages).HasMaxLength(100);
+        send.Property(s => s.Countries).HasMaxLength(1000);
+        send.Property(s => s.CreatedBy).HasMaxLength(256);
+        send.HasMany(s => s.Texts).WithOne().HasForeignKey(t => t.SendId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SendTextConfiguration : IEntityTypeConfiguration<SendText>
+{
+    public void Configure(EntityTypeBuilder<SendText> text)
+    {
+        text.HasIndex(t => new { t.SendId, t.Culture }).IsUnique();
+        text.Property(t => t.Culture).HasMaxLength(8);
+        text.Property(t => t.Subject).HasMaxLength(300);
+    }
+}
+
+internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
+{
+    public void Configure(EntityTypeBuilder<Job> job)
+    {
+        job.HasIndex(j => new { j.Kind, j.Key }).IsUnique();
+        job.HasIndex(j => new { j.Status, j.DueAt });
+        job.Property(j => j.Kind).HasMaxLength(50);
+        job.Property(j => j.Key).HasMaxLength(100);
+        job.Property(j => j.LastError).HasMaxLength(500);
+        job.Property(j => j.ClaimToken).IsConcurrencyToken();
     }
 }

@@ -2,8 +2,10 @@ using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Email;
+using Khilafat.Web.Jobs;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Testimonials;
+using Khilafat.Web.Updates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +41,13 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Testimonial> Testimonials => Set<Testimonial>();
+    public DbSet<Update> Updates => Set<Update>();
+    public DbSet<UpdateSend> UpdateSends => Set<UpdateSend>();
+    public DbSet<SendText> SendTexts => Set<SendText>();
+    public DbSet<SendThrottle> SendThrottles => Set<SendThrottle>();
+
+    /// <summary>Background work due at a time: the one mechanism for everything the site does on its own.</summary>
+    public DbSet<Job> Jobs => Set<Job>();
 
     /// <summary>
     /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
@@ -128,6 +137,10 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new TestimonialConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new UpdateConfiguration());
+        builder.ApplyConfiguration(new UpdateSendConfiguration());
+        builder.ApplyConfiguration(new SendTextConfiguration());
+        builder.ApplyConfiguration(new JobConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

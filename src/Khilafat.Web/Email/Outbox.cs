@@ -29,18 +29,7 @@ public sealed class Outbox(SiteDbContext db, TimeProvider clock, OutboxSignal si
 }
 
 /// <summary>Wakes the outbox sender early instead of waiting for its next poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-
-    public void Wake()
-    {
-        try { _semaphore.Release(); }
-        catch (SemaphoreFullException) { }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
-}
+public sealed class OutboxSignal : Jobs.WakeSignal;
 
 internal static class MimeMessages
 {

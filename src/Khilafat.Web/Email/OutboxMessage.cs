@@ -24,6 +24,12 @@ public class OutboxMessage
     /// <summary>The subscriber it is for, so erasing them removes their queued mail too.</summary>
     public int? SubscriberId { get; set; }
 
+    /// <summary>For list mail: the send it belongs to (<see cref="Updates.UpdateSend"/>). Its bodies are rendered from the send's words when it goes, not stored per message.</summary>
+    public int? SendId { get; set; }
+
+    /// <summary>For list mail: the language of the send's words this subscriber gets.</summary>
+    public string? Culture { get; set; }
+
     public OutboxStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }

@@ -35,6 +35,12 @@ public class Subscriber
     public DateOnly? ConfirmationsDay { get; set; }
     public int ConfirmationsOnDay { get; set; }
 
+    /// <summary>Permanent delivery failures (SMTP 5xx) since the last delivered list message.</summary>
+    public int BounceCount { get; set; }
+
+    /// <summary>When they were marked as bouncing (after 3 permanent failures): later sends leave them out.</summary>
+    public DateTime? BouncingSince { get; set; }
+
     public required Consent Consent { get; set; }
 }
 
@@ -51,4 +57,10 @@ public class Consent
     public required string Source { get; set; }
 
     public string? IpHash { get; set; }
+
+    /// <summary>For an imported list confirmed on an admin's word: where and how the consent was given, as they attested it.</summary>
+    public string? Attestation { get; set; }
+
+    /// <summary>For an imported list: the date the consent was given, as attested.</summary>
+    public DateOnly? AttestedOn { get; set; }
 }

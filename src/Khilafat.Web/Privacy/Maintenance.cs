@@ -1,5 +1,6 @@
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
+using Khilafat.Web.Jobs;
 using Khilafat.Web.Testimonials;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,33 +9,20 @@ namespace Khilafat.Web.Privacy;
 /// <summary>
 /// Data minimisation on a timer: a rejected (or spam) testimonial's email goes 30 days after the decision, and sent
 /// mail leaves the outbox (with the address it went to) after 30 days, and sign-ups never confirmed are erased
-/// (<see cref="MailingList.PendingSignUps"/>). Runs hourly.
+/// (<see cref="MailingList.PendingSignUps"/>), and
+/// finished jobs are forgotten. Runs hourly, as a job.
 /// </summary>
-public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : BackgroundService
+public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : IJobHandler
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Data minimisation did not run; it will try again in an hour.");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    /// <summary>How often it runs, as the recurring job <see cref="JobKinds.Maintenance"/>.</summary>
+    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    public async Task<JobOutcome> RunAsync(string key, CancellationToken ct)
     {
-        try { return await timer.WaitForNextTickAsync(ct); }
-        catch (OperationCanceledException) { return false; }
+        await RunOnceAsync(ct);
+        return JobOutcome.Again(clock.GetUtcNow().UtcDateTime + Every);
     }
 
     public async Task RunOnceAsync(CancellationToken ct = default)
@@ -49,6 +37,7 @@ public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock,
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), c),
             await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).ExecuteDeleteAsync(c)
         ), ct);
+        await db.WriteAsync(c => db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff).ExecuteDeleteAsync(c), ct);
         await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
         if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} sent messages removed.", emails, sent);
     }

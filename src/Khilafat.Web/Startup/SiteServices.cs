@@ -8,6 +8,7 @@ using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Health;
+using Khilafat.Web.Jobs;
 using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Options;
@@ -64,8 +65,9 @@ public static class SiteServices
         services.AddScoped<SiteUrls>();
         services.AddSiteEmail();
         services.AddSingleton<SiteKeys>();
+        services.AddSiteJobs();
         services.AddSingleton<Maintenance>();
-        services.AddHostedService(sp => sp.GetRequiredService<Maintenance>());
+        services.AddKeyedSingleton<IJobHandler>(JobKinds.Maintenance, (sp, _) => sp.GetRequiredService<Maintenance>());
         services.AddScoped<MailingListService>();
         services.AddOptions<MailingListOptions>().BindConfiguration(MailingListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PendingSignUps>();

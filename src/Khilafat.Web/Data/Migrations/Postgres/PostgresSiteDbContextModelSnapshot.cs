@@ -389,6 +389,10 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");
 
@@ -403,6 +407,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SendId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -436,9 +443,68 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SubscriberId");
 
+                    b.HasIndex("SendId", "Status");
+
+                    b.HasIndex("SendId", "SubscriberId")
+                        .IsUnique();
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Jobs.Job", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("Jobs");
                 });
 
             modelBuilder.Entity("Khilafat.Web.MailingList.Subscriber", b =>
@@ -448,6 +514,12 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BounceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("BouncingSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ConfirmTokenExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -498,6 +570,13 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Consent", "Khilafat.Web.MailingList.Subscriber.Consent#Consent", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("Attestation")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateOnly?>("AttestedOn")
+                                .HasColumnType("date");
 
                             b1.Property<DateTime>("GivenAt")
                                 .HasColumnType("timestamp with time zone");
@@ -624,6 +703,145 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "IsFeatured", "SubmittedAt");
 
                     b.ToTable("Testimonials");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.SendText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("SendId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SendId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("SendTexts");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.SendThrottle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("NextSlotAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SendThrottles");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.Update", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ShowOnSite")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("ShowOnSite", "FirstPublishedAt");
+
+                    b.ToTable("Updates");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Countries")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Expanded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ExpandedThrough")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("MissingTranslation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UpdateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdateId");
+
+                    b.ToTable("UpdateSends");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -786,6 +1004,24 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Updates.SendText", b =>
+                {
+                    b.HasOne("Khilafat.Web.Updates.UpdateSend", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("SendId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
+                {
+                    b.HasOne("Khilafat.Web.Updates.Update", null)
+                        .WithMany()
+                        .HasForeignKey("UpdateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -840,6 +1076,11 @@ namespace Khilafat.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
+                {
+                    b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618
         }

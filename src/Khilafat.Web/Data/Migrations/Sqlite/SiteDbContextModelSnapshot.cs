@@ -371,6 +371,10 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
@@ -385,6 +389,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SendId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
@@ -418,9 +425,66 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SubscriberId");
 
+                    b.HasIndex("SendId", "Status");
+
+                    b.HasIndex("SendId", "SubscriberId")
+                        .IsUnique();
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Jobs.Job", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("Jobs");
                 });
 
             modelBuilder.Entity("Khilafat.Web.MailingList.Subscriber", b =>
@@ -428,6 +492,12 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("BounceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BouncingSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConfirmTokenExpiresAt")
                         .HasColumnType("TEXT");
@@ -479,6 +549,13 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Consent", "Khilafat.Web.MailingList.Subscriber.Consent#Consent", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("Attestation")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("AttestedOn")
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("GivenAt")
                                 .HasColumnType("TEXT");
@@ -603,6 +680,137 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "IsFeatured", "SubmittedAt");
 
                     b.ToTable("Testimonials");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.SendText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SendId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SendId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("SendTexts");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.SendThrottle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextSlotAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SendThrottles");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.Update", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowOnSite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("ShowOnSite", "FirstPublishedAt");
+
+                    b.ToTable("Updates");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Countries")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Expanded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpandedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MissingTranslation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdateId");
+
+                    b.ToTable("UpdateSends");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -759,6 +967,24 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Updates.SendText", b =>
+                {
+                    b.HasOne("Khilafat.Web.Updates.UpdateSend", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("SendId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
+                {
+                    b.HasOne("Khilafat.Web.Updates.Update", null)
+                        .WithMany()
+                        .HasForeignKey("UpdateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -813,6 +1039,11 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
+                {
+                    b.Navigation("Texts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,25 @@
+namespace Khilafat.Web.Updates;
+
+/// <summary>
+/// A news update: one text (versioned and translated, <see cref="Content.TextKinds.Update"/>) that editors publish on
+/// the site at /updates/{Slug}, email to the list, or both.
+/// </summary>
+public class Update
+{
+    public const int SlugMaxLength = 100;
+
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+
+    /// <summary>False for an email-only update: it is sent to the list but never listed or served on the site.</summary>
+    public bool ShowOnSite { get; set; } = true;
+
+    /// <summary>When an editor scheduled it to be published (UTC); null when not scheduled.</summary>
+    public DateTime? PublishAt { get; set; }
+
+    /// <summary>When it was first published: its date on the site, and the order of the list. Kept when republished.</summary>
+    public DateTime? FirstPublishedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
