@@ -49,5 +49,11 @@ public static class AuditActions
     public const string SubscriberDataDownloaded = "subscriber.data-downloaded";
     public const string OutboxRetried = "outbox.retried";
 
+    public const string SendTested = "send.tested";
+    public const string SendStarted = "send.started";
+    public const string SendPaused = "send.paused";
+    public const string SendResumed = "send.resumed";
+    public const string SendCancelled = "send.cancelled";
+
     public const string BackupDownloaded = "database.backup-downloaded";
 }

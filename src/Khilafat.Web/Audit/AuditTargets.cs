@@ -16,6 +16,12 @@ public static class AuditTargets
 
     public static string Faq(string anchor, string culture = SiteCultures.Default) => Text(Content.TextKinds.Faq, anchor, culture);
 
+    /// <summary>An update by its id (its sends and tests; its texts are named by <see cref="Text"/>).</summary>
+    public static string Update(int id) => $"update:#{id}";
+
+    /// <summary>One emailing of an update to the list.</summary>
+    public static string Send(int id) => $"send:#{id}";
+
     public static string Testimonial(int id) => $"testimonial:#{id}";
 
     public static string Subscriber(int id) => $"subscriber:#{id}";

@@ -58,6 +58,27 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
         ],
         unsubscribeUrl: null));
 
+    /// <summary>
+    /// An update sent to the list: its Markdown as the plain text and its rendered HTML, then why they get it, how to
+    /// leave, and the movement's address. <paramref name="webUrl"/> links the update on the site when it is there.
+    /// </summary>
+    public EmailContent Update(string culture, string subject, string bodyMarkdown, string bodyHtml, string? webUrl, string unsubscribeUrl, string address) => SiteCultures.In(culture, () =>
+    {
+        var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var reason = t["You get this email because you joined the {0} mailing list and confirmed your address.", SiteName].Value;
+        var text = new StringBuilder().Append(bodyMarkdown.Trim()).Append("\n\n");
+        var html = new StringBuilder().Append("<div>").Append(bodyHtml).Append("</div>");
+        if (webUrl is not null)
+        {
+            text.Append(t["Read it on the site:"]).Append(' ').Append(webUrl).Append("\n\n");
+            html.Append("<p><a href=\"").Append(e.Encode(webUrl)).Append("\">").Append(e.Encode(t["Read it on the site"])).Append("</a></p>");
+        }
+        text.Append("— ").Append(SiteName).Append("\n\n").Append(reason).Append('\n').Append(address).Append('\n');
+        html.Append("<p>— ").Append(e.Encode(SiteName)).Append("</p>")
+            .Append("<p style=\"font-size:14px;color:#575550\">").Append(e.Encode(reason)).Append("<br>").Append(e.Encode(address)).Append("</p>");
+        return Wrap(subject, text, html, unsubscribeUrl);
+    });
+
     private string SiteName => t[site.Value.Name];
 
     private string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? t["Hello,"] : t["Hello {0},", name.Trim()];
@@ -76,16 +97,10 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
         var text = new StringBuilder().Append(greeting).Append("\n\n");
         foreach (var p in paragraphs) text.Append(p.Url is null ? p.Text : p.Url).Append("\n\n");
         text.Append("— ").Append(SiteName).Append('\n');
-        if (unsubscribeUrl is not null) text.Append('\n').Append(t["Unsubscribe:"]).Append(' ').Append(unsubscribeUrl).Append('\n');
 
         var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var align = rtl ? "right" : "left";
-        var html = new StringBuilder()
-            .Append($"<!DOCTYPE html><html lang=\"{culture}\" dir=\"{(rtl ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\"><title>").Append(e.Encode(subject)).Append("</title></head>")
-            .Append($"<body dir=\"{(rtl ? "rtl" : "ltr")}\" style=\"margin:0;padding:24px;background:#fbfaf6;color:#1c1b19;font-family:Georgia,'Noto Naskh Arabic','Noto Nastaliq Urdu',serif;font-size:17px;line-height:1.7;text-align:{align}\">")
-            .Append("<div style=\"max-width:560px;margin:0 auto\">")
-            .Append("<p style=\"font-family:Arial,sans-serif;font-weight:bold;color:#084a2f\">").Append(e.Encode(SiteName)).Append("</p>")
-            .Append("<p>").Append(e.Encode(greeting)).Append("</p>");
+        var html = new StringBuilder().Append("<p>").Append(e.Encode(greeting)).Append("</p>");
         foreach (var p in paragraphs)
         {
             html.Append(p.Url is null
@@ -93,6 +108,22 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
                 : $"<p><a href=\"{e.Encode(p.Url)}\" style=\"display:inline-block;padding:10px 18px;background:#0b5a3a;color:#ffffff;text-decoration:none;border-radius:6px;font-family:Arial,sans-serif;font-weight:bold\">{e.Encode(p.Text)}</a></p><p dir=\"ltr\" style=\"font-size:14px;color:#575550;word-break:break-all;text-align:{align}\">{e.Encode(p.Url)}</p>");
         }
         html.Append("<p>— ").Append(e.Encode(SiteName)).Append("</p>");
+        return Wrap(subject, text, html, unsubscribeUrl);
+    }
+
+    /// <summary>Puts a message's HTML into the site's email layout (in the current culture's direction), and the unsubscribe link under both bodies.</summary>
+    private EmailContent Wrap(string subject, StringBuilder text, StringBuilder body, string? unsubscribeUrl)
+    {
+        var culture = SiteCultures.Current;
+        var rtl = SiteCultures.IsRightToLeft(culture);
+        var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        if (unsubscribeUrl is not null) text.Append('\n').Append(t["Unsubscribe:"]).Append(' ').Append(unsubscribeUrl).Append('\n');
+        var html = new StringBuilder()
+            .Append($"<!DOCTYPE html><html lang=\"{culture}\" dir=\"{(rtl ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\"><title>").Append(e.Encode(subject)).Append("</title></head>")
+            .Append($"<body dir=\"{(rtl ? "rtl" : "ltr")}\" style=\"margin:0;padding:24px;background:#fbfaf6;color:#1c1b19;font-family:Georgia,'Noto Naskh Arabic','Noto Nastaliq Urdu',serif;font-size:17px;line-height:1.7;text-align:{(rtl ? "right" : "left")}\">")
+            .Append("<div style=\"max-width:560px;margin:0 auto\">")
+            .Append("<p style=\"font-family:Arial,sans-serif;font-weight:bold;color:#084a2f\">").Append(e.Encode(SiteName)).Append("</p>")
+            .Append(body);
         if (unsubscribeUrl is not null)
             html.Append("<p style=\"font-size:14px;color:#575550\"><a href=\"").Append(e.Encode(unsubscribeUrl)).Append("\" style=\"color:#575550\">").Append(e.Encode(t["Unsubscribe"])).Append("</a></p>");
         html.Append("</div></body></html>");

@@ -34,7 +34,11 @@ public sealed class OutboxSignal : Jobs.WakeSignal;
 internal static class MimeMessages
 {
     /// <summary>The message as it goes out: both bodies, and for subscriber mail the one-click unsubscribe headers (RFC 8058).</summary>
-    public static MimeMessage Build(OutboxMessage message, EmailOptions options)
+    public static MimeMessage Build(OutboxMessage message, EmailOptions options) =>
+        Build(message, options, new EmailContent(message.Subject, message.TextBody ?? "", message.HtmlBody ?? ""), message.UnsubscribeUrl);
+
+    /// <summary>The message with bodies made as it goes (list mail, rendered from its send's words).</summary>
+    public static MimeMessage Build(OutboxMessage message, EmailOptions options, EmailContent content, string? unsubscribeUrl)
     {
         var mime = new MimeMessage();
         var from = MailboxAddress.Parse(options.From);
@@ -42,14 +46,14 @@ internal static class MimeMessages
         // The same for every try of this message, so a receiving server or mail program can drop a repeat.
         mime.MessageId = $"outbox.{message.Id}.{message.CreatedAt.Ticks}@{from.Domain}";
         mime.To.Add(MailboxAddress.Parse(message.To));
-        mime.Subject = message.Subject;
+        mime.Subject = content.Subject;
         mime.Headers.Add("Auto-Submitted", "auto-generated");
-        if (message.UnsubscribeUrl is { } unsubscribe)
+        if (unsubscribeUrl is { } unsubscribe)
         {
             mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        mime.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
         return mime;
     }
 }

@@ -14,4 +14,10 @@ public static class OutboxKinds
 
     /// <summary>Tells a submitter their testimonial is on the site, with a link to withdraw it.</summary>
     public const string TestimonialPublished = "testimonial-published";
+
+    /// <summary>An update emailed to the list (<see cref="Updates.UpdateSend"/>).</summary>
+    public const string Update = "update";
+
+    /// <summary>An editor's test of an update's email, to one address.</summary>
+    public const string UpdateTest = "update-test";
 }

@@ -1,6 +1,7 @@
 namespace Khilafat.Web.Email;
 
-public enum OutboxStatus { Queued = 0, Sent = 1, Failed = 2 }
+/// <summary>Skipped: list mail that will not go (the send was cancelled, or the subscriber left or bounces since it was queued).</summary>
+public enum OutboxStatus { Queued = 0, Sent = 1, Failed = 2, Skipped = 3 }
 
 /// <summary>
 /// An email waiting to go, saved in the same transaction as the change that caused it, so nothing is lost while the

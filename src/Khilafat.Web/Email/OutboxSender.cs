@@ -1,7 +1,11 @@
 using Khilafat.Web.Data;
+using Khilafat.Web.MailingList;
 using Khilafat.Web.Options;
+using Khilafat.Web.Updates;
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Khilafat.Web.Email;
 
@@ -10,12 +14,27 @@ namespace Khilafat.Web.Email;
 /// or marked failed after <see cref="EmailOptions.MaxAttempts"/>. On shutdown it stops between messages. Several
 /// instances may run it on one database: messages are claimed, so each is sent once (or, when an instance dies
 /// between the SMTP server taking a message and marking it sent, once more, with the same Message-ID).
+/// <para>
+/// Mail a person is waiting for (confirmations, password links) goes first. List mail (an update's send) follows at
+/// the pace of <see cref="SendingOptions"/>, shared by every instance through one row (<see cref="SendThrottle"/>);
+/// it is rendered from the send's words as it goes, skipped when its send is paused or cancelled or its subscriber
+/// has left, and a permanent refusal (SMTP 5xx) counts against the subscriber: after three they bounce.
+/// </para>
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes, IEmailTransport transport, OutboxSignal signal, TimeProvider clock,
-    IOptions<EmailOptions> options, ILogger<OutboxSender> logger) : BackgroundService
+    IOptions<EmailOptions> options, IOptions<SendingOptions> sending, ILogger<OutboxSender> logger) : BackgroundService
 {
     private const int BatchSize = 20;
+
+    /// <summary>List messages per claim when no rate limits them: one claim and one SMTP connection for many messages.</summary>
+    private const int ListBatchSize = 100;
+
+    /// <summary>Permanent refusals of a subscriber's address before they are marked as bouncing.</summary>
+    public const int BouncesToStop = 3;
+
+    /// <summary>When the list's pace next allows a batch (by this instance's reckoning); the loop sleeps until then.</summary>
+    private DateTime _listPausedUntil;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,7 +59,10 @@ public sealed class OutboxSender(
             }
             if (!more)
             {
-                try { await signal.WaitAsync(options.Value.PollInterval, stoppingToken); }
+                var wait = options.Value.PollInterval;
+                var paced = _listPausedUntil - clock.GetUtcNow().UtcDateTime;
+                if (paced > TimeSpan.Zero && paced < wait) wait = paced;
+                try { await signal.WaitAsync(wait, stoppingToken); }
                 catch (OperationCanceledException) { break; }
             }
         }
@@ -60,23 +82,24 @@ public sealed class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid();
-        var due = db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Take(BatchSize)
-            .Select(m => m.Id);
-        // One conditional update claims the batch. The condition is repeated outside the subquery on purpose: on
-        // PostgreSQL a second sender claiming the same rows waits for the first, then re-reads them, finds them
-        // claimed and leaves them; on SQLite one write runs at a time anyway.
         var claimedUntil = now + options.Value.ClaimTimeout;
-        var claimed = await db.WriteAsync(c => db.OutboxMessages
-            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, claimedUntil), c), stoppingToken);
-        if (claimed == 0) return false;
+        var free = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+
+        var size = BatchSize;
+        var claimed = await ClaimAsync(db, free.Where(m => m.SendId == null), BatchSize, claim, now, claimedUntil, stoppingToken);
+        if (claimed == 0)
+        {
+            size = await ListAllowanceAsync(db, now, stoppingToken);
+            if (size == 0) return false;
+            var sendable = free.Where(m => m.SendId != null && db.UpdateSends.Any(s => s.Id == m.SendId && s.Status == SendStatus.Sending));
+            claimed = await ClaimAsync(db, sendable, size, claim, now, claimedUntil, stoppingToken);
+            if (claimed == 0) return false;
+        }
 
         var batch = await db.OutboxMessages.Where(m => m.ClaimToken == claim)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .ToListAsync(stoppingToken);
+        var list = await ListMail.LoadAsync(db, scope.ServiceProvider.GetRequiredService<UpdateEmails>(), batch, stoppingToken);
         IEmailSession? session = null;
         try
         {
@@ -92,13 +115,24 @@ public sealed class OutboxSender(
                     db.Entry(message).State = EntityState.Detached;
                     continue;
                 }
-                (var delivered, session) = await TrySendAsync(message, session);
+                if (message.SendId is not null && list.SkipReason(message) is { } reason)
+                {
+                    message.Status = OutboxStatus.Skipped;
+                    message.LastError = reason;
+                    message.ClaimedUntil = null;
+                    await SaveOutcomeAsync(db, message, null);
+                    continue;
+                }
+                var mime = message.SendId is null
+                    ? MimeMessages.Build(message, options.Value)
+                    : await list.BuildAsync(message, options.Value);
+                (var outcome, session) = await TrySendAsync(message, mime, session);
                 message.ClaimedUntil = null;
-                await SaveOutcomeAsync(db, message);
+                await SaveOutcomeAsync(db, message, outcome == Delivery.Refused ? list.Subscriber(message) : null, outcome == Delivery.Sent ? list.Subscriber(message) : null);
                 // When the server is down, the rest of the batch would only fail the same way: wait for the next round.
-                if (!delivered) return false;
+                if (outcome == Delivery.Failed) return false;
             }
-            return claimed == BatchSize;
+            return claimed == size;
         }
         finally
         {
@@ -106,7 +140,68 @@ public sealed class OutboxSender(
             // What this batch did not get to goes back at once rather than when the claim runs out.
             await db.WriteAsync(c => db.OutboxMessages.Where(m => m.ClaimToken == claim && m.ClaimedUntil != null && m.Status == OutboxStatus.Queued)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), c), CancellationToken.None);
+            foreach (var sendId in batch.Where(m => m.SendId != null).Select(m => m.SendId!.Value).Distinct())
+                await db.WriteAsync(c => SendFigures.FinishIfDoneAsync(db, clock, sendId, c), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// One conditional update claims up to <paramref name="size"/> of the messages. The condition is repeated outside
+    /// the subquery on purpose: on PostgreSQL a second sender claiming the same rows waits for the first, then re-reads
+    /// them, finds them claimed and leaves them; on SQLite one write runs at a time anyway.
+    /// </summary>
+    private static Task<int> ClaimAsync(SiteDbContext db, IQueryable<OutboxMessage> candidates, int size, Guid claim, DateTime now, DateTime claimedUntil, CancellationToken ct)
+    {
+        var due = candidates.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(size).Select(m => m.Id);
+        return db.WriteAsync(c => db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimToken, claim).SetProperty(m => m.ClaimedUntil, claimedUntil), c), ct);
+    }
+
+    /// <summary>
+    /// How many list messages may go now under <see cref="SendingOptions"/>, taken from the shared pace: the batch
+    /// moves <see cref="SendThrottle.NextSlotAt"/> forward by its share of a second in one conditional update, so two
+    /// instances never both spend the same second. Zero when the pace or the hourly quota says wait.
+    /// </summary>
+    private async Task<int> ListAllowanceAsync(SiteDbContext db, DateTime now, CancellationToken ct)
+    {
+        var pace = sending.Value;
+        var size = ListBatchSize;
+        if (pace.PerHour > 0)
+        {
+            var hourAgo = now.AddHours(-1);
+            var lastHour = await db.OutboxMessages.CountAsync(m => m.SendId != null && m.SentAt > hourAgo, ct);
+            size = Math.Min(size, pace.PerHour - lastHour);
+            if (size <= 0)
+            {
+                _listPausedUntil = now.AddMinutes(1);
+                return 0;
+            }
+        }
+        if (pace.PerSecond == 0) return size;
+
+        size = Math.Min(size, pace.PerSecond);
+        var slot = await db.SendThrottles.AsNoTracking().FirstOrDefaultAsync(t => t.Id == 1, ct);
+        if (slot is null)
+        {
+            // The first list mail ever: make the row (two instances at once: the second insert fails, and WriteAsync retries and finds it).
+            await db.WriteAsync(async c =>
+            {
+                if (!await db.SendThrottles.AnyAsync(t => t.Id == 1, c)) db.SendThrottles.Add(new SendThrottle { Id = 1, NextSlotAt = now });
+            }, ct);
+            slot = await db.SendThrottles.AsNoTracking().FirstAsync(t => t.Id == 1, ct);
+        }
+        if (slot.NextSlotAt > now)
+        {
+            _listPausedUntil = slot.NextSlotAt;
+            return 0;
+        }
+        var next = now + TimeSpan.FromSeconds(size / (double)pace.PerSecond);
+        var previous = slot.NextSlotAt;
+        var taken = await db.WriteAsync(c => db.SendThrottles.Where(t => t.Id == 1 && t.NextSlotAt == previous)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.NextSlotAt, next), c), ct);
+        _listPausedUntil = next;
+        return taken == 1 ? size : 0;
     }
 
     /// <summary>A fresh claim on one message for its delivery; false when the batch's claim ran out and another sender has the message now.</summary>
@@ -117,8 +212,22 @@ public sealed class OutboxSender(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), c), CancellationToken.None) == 1;
     }
 
-    private Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message) => db.WriteAsync(async c =>
+    /// <summary>Saves the message's outcome, and what it says of its subscriber: one more bounce, or none since the last delivery.</summary>
+    private Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message, Subscriber? bounced, Subscriber? delivered = null) => db.WriteAsync(async c =>
     {
+        if (bounced is not null)
+        {
+            bounced.BounceCount++;
+            if (bounced.BounceCount >= BouncesToStop && bounced.BouncingSince is null)
+            {
+                bounced.BouncingSince = clock.GetUtcNow().UtcDateTime;
+                logger.LogWarning("Subscriber {Id} is marked as bouncing after {Count} permanent delivery failures; later sends leave them out.", bounced.Id, bounced.BounceCount);
+            }
+        }
+        else if (delivered is { BounceCount: > 0 } && delivered.BouncingSince is null)
+        {
+            delivered.BounceCount = 0;
+        }
         try
         {
             await db.SaveChangesAsync(c);
@@ -131,8 +240,10 @@ public sealed class OutboxSender(
         }
     }, CancellationToken.None);
 
+    private enum Delivery { Sent, Failed, Refused }
+
     /// <summary>Sends one message through the batch's session (opened on first use); a failure closes the session.</summary>
-    private async Task<(bool Delivered, IEmailSession? Session)> TrySendAsync(OutboxMessage message, IEmailSession? session)
+    private async Task<(Delivery Outcome, IEmailSession? Session)> TrySendAsync(OutboxMessage message, MimeMessage mime, IEmailSession? session)
     {
         var settings = options.Value;
         message.Attempts++;
@@ -140,18 +251,27 @@ public sealed class OutboxSender(
         {
             using var timeout = new CancellationTokenSource(settings.Smtp.Timeout + DeliveryMargin);
             session ??= await transport.OpenAsync(timeout.Token);
-            await session.SendAsync(MimeMessages.Build(message, settings), timeout.Token);
+            await session.SendAsync(mime, timeout.Token);
             message.Status = OutboxStatus.Sent;
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
             // The bodies hold one-time links and personal words; once delivered they are not needed here.
             message.TextBody = message.HtmlBody = null;
             logger.LogDebug("Email {Id} ({Kind}) sent.", message.Id, message.Kind);
-            return (true, session);
+            return (Delivery.Sent, session);
+        }
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+        {
+            // The receiving server refused this address or message for good: trying again would only be refused again.
+            message.Status = OutboxStatus.Failed;
+            message.LastError = Truncate($"{(int)e.StatusCode}: {e.Message}");
+            logger.LogWarning("Email {Id} ({Kind}) refused permanently: {Error}", message.Id, message.Kind, message.LastError);
+            if (session is not null) await session.DisposeAsync();
+            return (Delivery.Refused, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            message.LastError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+            message.LastError = Truncate(e.Message);
             if (message.Attempts >= settings.MaxAttempts)
             {
                 message.Status = OutboxStatus.Failed;
@@ -165,7 +285,54 @@ public sealed class OutboxSender(
             }
             // The connection may be broken, or in the middle of something: the next round opens a new one.
             if (session is not null) await session.DisposeAsync();
-            return (false, null);
+            return (Delivery.Failed, null);
+        }
+    }
+
+    private static string Truncate(string error) => error.Length > 500 ? error[..500] : error;
+
+    /// <summary>What a batch's list messages need: their sends' words and status, and their subscribers as they are now.</summary>
+    private sealed class ListMail(
+        UpdateEmails emails, Dictionary<int, Subscriber> subscribers, Dictionary<(int, string), SendText> texts,
+        Dictionary<int, (SendStatus Status, string? Slug)> sends)
+    {
+        public static async Task<ListMail> LoadAsync(SiteDbContext db, UpdateEmails emails, List<OutboxMessage> batch, CancellationToken ct)
+        {
+            var sendIds = batch.Where(m => m.SendId != null).Select(m => m.SendId!.Value).Distinct().ToList();
+            if (sendIds.Count == 0) return new ListMail(emails, [], [], []);
+            var subscriberIds = batch.Where(m => m.SendId != null && m.SubscriberId != null).Select(m => m.SubscriberId!.Value).ToList();
+            var subscribers = await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+            var texts = await db.SendTexts.AsNoTracking().Where(t => sendIds.Contains(t.SendId)).ToDictionaryAsync(t => (t.SendId, t.Culture), ct);
+            var sends = await db.UpdateSends.AsNoTracking().Where(s => sendIds.Contains(s.Id))
+                .Select(s => new { s.Id, s.Status, Slug = db.Updates.Where(u => u.Id == s.UpdateId && u.ShowOnSite && u.FirstPublishedAt != null).Select(u => u.Slug).FirstOrDefault() })
+                .ToDictionaryAsync(s => s.Id, s => (s.Status, s.Slug), ct);
+            return new ListMail(emails, subscribers, texts, sends);
+        }
+
+        public Subscriber? Subscriber(OutboxMessage message) => message.SubscriberId is { } id ? subscribers.GetValueOrDefault(id) : null;
+
+        /// <summary>Why this list message must not go now, or null when it may.</summary>
+        public string? SkipReason(OutboxMessage message)
+        {
+            if (sends.GetValueOrDefault(message.SendId!.Value).Status is not SendStatus.Sending) return "The send was paused or cancelled.";
+            return Subscriber(message) switch
+            {
+                null => "The subscriber was erased.",
+                { Status: not SubscriberStatus.Confirmed } => "The subscriber unsubscribed.",
+                { BouncingSince: not null } => "The subscriber's address bounces.",
+                _ => null,
+            };
+        }
+
+        public async Task<MimeMessage> BuildAsync(OutboxMessage message, EmailOptions options)
+        {
+            var culture = message.Culture ?? Localization.SiteCultures.Default;
+            var text = texts[(message.SendId!.Value, culture)];
+            var (content, oneClick) = await emails.ForSubscriberAsync(culture, text.Subject, text.Body, sends[message.SendId.Value].Slug, message.SubscriberId!.Value);
+            var mime = MimeMessages.Build(message, options, content, oneClick);
+            mime.Headers.Add("List-Id", emails.ListId);
+            mime.Headers.Add("Precedence", "bulk");
+            return mime;
         }
     }
 }

@@ -1,11 +1,13 @@
 using Khilafat.Web.Email;
+using Khilafat.Web.Jobs;
 using Khilafat.Web.Options;
+using Khilafat.Web.Updates;
 
 namespace Khilafat.Web.Startup;
 
 public static class EmailSetup
 {
-    /// <summary>The outbox, its background sender, and the transport (SMTP or pickup folder) from the Email section.</summary>
+    /// <summary>The outbox, its background sender, the transport (SMTP or pickup folder) from the Email section, and emailing updates to the list.</summary>
     public static IServiceCollection AddSiteEmail(this IServiceCollection services)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations()
@@ -19,6 +21,12 @@ public static class EmailSetup
         services.AddScoped<OutboxAdministration>();
         services.AddScoped<EmailTemplates>();
         services.AddHostedService<OutboxSender>();
+
+        // Updates emailed to the list: queued by a job, delivered by the outbox sender at the list's pace.
+        services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<UpdateEmails>();
+        services.AddScoped<UpdateSends>();
+        services.AddKeyedScoped<IJobHandler, SendExpansion>(JobKinds.ExpandSend);
         return services;
     }
 }

@@ -33,6 +33,11 @@ public class UpdateSend
     /// <summary>Messages queued by the expansion.</summary>
     public int Queued { get; set; }
 
+    /// <summary>The final figures, written when the send finishes or is cancelled: its messages leave the outbox 30 days after they went.</summary>
+    public int Sent { get; set; }
+    public int Failed { get; set; }
+    public int Skipped { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime? FinishedAt { get; set; }

@@ -818,6 +818,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<int>("ExpandedThrough")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -829,6 +832,12 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Queued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")

@@ -787,6 +787,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<int>("ExpandedThrough")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -798,6 +801,12 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")

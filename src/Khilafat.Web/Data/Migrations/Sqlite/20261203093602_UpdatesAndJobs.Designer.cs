@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261203092929_UpdatesAndJobs")]
+    [Migration("20261203093602_UpdatesAndJobs")]
     partial class UpdatesAndJobs
     {
         /// <inheritdoc />
@@ -790,6 +790,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<int>("ExpandedThrough")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -801,6 +804,12 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Queued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Khilafat.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSiteDbContext))]
-    [Migration("20261203092947_UpdatesAndJobs")]
+    [Migration("20261203093647_UpdatesAndJobs")]
     partial class UpdatesAndJobs
     {
         /// <inheritdoc />
@@ -821,6 +821,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<int>("ExpandedThrough")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -832,6 +835,12 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Queued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")

@@ -1,0 +1,173 @@
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Khilafat.Web.Jobs;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Options;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Khilafat.Web.Updates;
+
+public enum SendStartResult { Started, NotFound, NotReady, InvalidAudience }
+
+/// <summary>A send's figures, for its progress page and the list of past sends.</summary>
+public sealed record SendProgress(
+    int Id, int UpdateId, string Title, SendStatus Status, bool Expanded, string? Languages, string? Countries,
+    MissingTranslation MissingTranslation, DateTime CreatedAt, string CreatedBy, DateTime? FinishedAt,
+    int Queued, int Sent, int Failed, int Skipped, int Remaining, DateTime? EstimatedFinish);
+
+/// <summary>
+/// Emailing an update to the list: who it will reach, the editor's test send, starting a send (its words fixed then),
+/// pausing, resuming and cancelling it, and its figures. The messages are queued in the background by
+/// <see cref="SendExpansion"/> and delivered by the outbox sender, at the pace of <see cref="SendingOptions"/>.
+/// </summary>
+public sealed class UpdateSends(
+    SiteDbContext db, TimeProvider clock, JobQueue jobs, Outbox outbox, UpdateEmails emails, IOptions<SendingOptions> sending)
+{
+    /// <summary>The update's texts that can be sent, by language: the published copy of each (English first). Empty when the English is not published.</summary>
+    public async Task<IReadOnlyList<VersionedText>> SendableTextsAsync(int updateId, CancellationToken ct = default)
+    {
+        var texts = await db.Texts.AsNoTracking()
+            .Where(t => t.Kind == TextKinds.Update && t.ItemId == updateId && t.IsPublished)
+            .ToListAsync(ct);
+        if (!texts.Any(t => t.Culture == SiteCultures.Default)) return [];
+        return [.. texts.OrderBy(t => SiteCultures.All.ToList().IndexOf(t.Culture))];
+    }
+
+    /// <summary>How many the audience reaches, and in which language each will get it.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountAsync(int updateId, SendAudience audience, CancellationToken ct = default)
+    {
+        var translated = (await SendableTextsAsync(updateId, ct)).Select(t => t.Culture).ToList();
+        var byLanguage = await audience.Query(db, translated).GroupBy(s => s.Language).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var result = new Dictionary<string, int>();
+        foreach (var group in byLanguage)
+        {
+            var culture = translated.Contains(group.Key) ? group.Key : SiteCultures.Default;
+            result[culture] = result.GetValueOrDefault(culture) + group.Count;
+        }
+        return result;
+    }
+
+    /// <summary>Queues the message as the list would get it, in one language, to one address (the editor's own, usually).</summary>
+    public async Task<bool> SendTestAsync(int updateId, string culture, string to, Actor actor, CancellationToken ct = default)
+    {
+        var text = (await SendableTextsAsync(updateId, ct)).FirstOrDefault(t => t.Culture == culture);
+        var slug = await SlugOnSiteAsync(updateId, ct);
+        if (text is null) return false;
+        var content = emails.Sample(culture, text.PublishedTitle!, text.PublishedBody!, slug);
+        await db.WriteAsync(_ =>
+        {
+            outbox.Queue(OutboxKinds.UpdateTest, to, content with { Subject = "[Test] " + content.Subject });
+            db.Audit(clock, actor, AuditActions.SendTested, AuditTargets.Update(updateId), $"To {to}, in {culture}.");
+            return Task.CompletedTask;
+        }, ct);
+        outbox.Wake();
+        return true;
+    }
+
+    /// <summary>
+    /// Starts a send: fixes its words (each language's published text now), and schedules the expansion that queues
+    /// a message for each subscriber of the audience.
+    /// </summary>
+    public async Task<(SendStartResult Result, int SendId)> StartAsync(int updateId, SendAudience audience, Actor actor, CancellationToken ct = default)
+    {
+        if (!audience.IsValid) return (SendStartResult.InvalidAudience, 0);
+        if (!await db.Updates.AnyAsync(u => u.Id == updateId, ct)) return (SendStartResult.NotFound, 0);
+        var texts = await SendableTextsAsync(updateId, ct);
+        if (texts.Count == 0) return (SendStartResult.NotReady, 0);
+        var send = new UpdateSend
+        {
+            UpdateId = updateId, Status = SendStatus.Sending, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+            Languages = audience.LanguagesValue, Countries = audience.CountriesValue, MissingTranslation = audience.MissingTranslation,
+        };
+        foreach (var text in texts)
+            send.Texts.Add(new SendText { Culture = text.Culture, Subject = text.PublishedTitle!, Body = text.PublishedBody! });
+        await db.WriteAsync(async c =>
+        {
+            db.UpdateSends.Add(send);
+            await db.SaveChangesAsync(c);
+            await jobs.ScheduleAsync(JobKinds.ExpandSend, send.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), send.CreatedAt, c);
+            db.Audit(clock, actor, AuditActions.SendStarted, AuditTargets.Send(send.Id),
+                $"Update #{updateId}; languages: {audience.LanguagesValue ?? "all"}; countries: {audience.CountriesValue ?? "all"}; missing translation: {audience.MissingTranslation}.");
+        }, ct);
+        jobs.Wake();
+        return (SendStartResult.Started, send.Id);
+    }
+
+    public Task<bool> PauseAsync(int sendId, Actor actor, CancellationToken ct = default) =>
+        ChangeAsync(sendId, SendStatus.Sending, SendStatus.Paused, AuditActions.SendPaused, actor, ct);
+
+    public async Task<bool> ResumeAsync(int sendId, Actor actor, CancellationToken ct = default)
+    {
+        var resumed = await ChangeAsync(sendId, SendStatus.Paused, SendStatus.Sending, AuditActions.SendResumed, actor, ct);
+        if (resumed) outbox.Wake();
+        return resumed;
+    }
+
+    /// <summary>Cancels a send that is going or paused: what is not sent yet never will be.</summary>
+    public async Task<bool> CancelAsync(int sendId, Actor actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.WriteAsync(async c =>
+        {
+            var changed = await db.UpdateSends.Where(s => s.Id == sendId && (s.Status == SendStatus.Sending || s.Status == SendStatus.Paused))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SendStatus.Cancelled).SetProperty(s => s.FinishedAt, now), c);
+            if (changed == 0) return false;
+            await db.OutboxMessages.Where(m => m.SendId == sendId && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Skipped).SetProperty(m => m.LastError, "The send was cancelled."), c);
+            db.Audit(clock, actor, AuditActions.SendCancelled, AuditTargets.Send(sendId));
+            return true;
+        }, ct);
+    }
+
+    private Task<bool> ChangeAsync(int sendId, SendStatus from, SendStatus to, string action, Actor actor, CancellationToken ct) =>
+        db.WriteAsync(async c =>
+        {
+            if (await db.UpdateSends.Where(s => s.Id == sendId && s.Status == from).ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, to), c) == 0)
+                return false;
+            db.Audit(clock, actor, action, AuditTargets.Send(sendId));
+            return true;
+        }, ct);
+
+    public async Task<SendProgress?> ProgressAsync(int sendId, CancellationToken ct = default) =>
+        (await ListAsync(sendId, null, ct)).SingleOrDefault();
+
+    /// <summary>The sends, newest first, with their figures; of one update when <paramref name="updateId"/> is given.</summary>
+    public Task<IReadOnlyList<SendProgress>> ListAsync(int? updateId = null, CancellationToken ct = default) => ListAsync(null, updateId, ct);
+
+    private async Task<IReadOnlyList<SendProgress>> ListAsync(int? sendId, int? updateId, CancellationToken ct)
+    {
+        var sends = db.UpdateSends.AsNoTracking().AsQueryable();
+        if (sendId is { } id) sends = sends.Where(s => s.Id == id);
+        if (updateId is { } update) sends = sends.Where(s => s.UpdateId == update);
+        var rows = await sends.OrderByDescending(s => s.Id).Take(200)
+            .Select(s => new
+            {
+                Send = s,
+                Title = s.Texts.Where(t => t.Culture == SiteCultures.Default).Select(t => t.Subject).FirstOrDefault() ?? "",
+            })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Send.Id).ToList();
+        var counts = await db.OutboxMessages.Where(m => m.SendId != null && ids.Contains(m.SendId.Value))
+            .GroupBy(m => new { m.SendId, m.Status })
+            .Select(g => new { g.Key.SendId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var perSecond = sending.Value.PerSecond;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return [.. rows.Select(r =>
+        {
+            int Count(OutboxStatus status) => counts.Where(c => c.SendId == r.Send.Id && c.Status == status).Sum(c => c.Count);
+            var remaining = Count(OutboxStatus.Queued);
+            // Before the expansion is over, the rest of the audience is not queued yet: say nothing rather than too little.
+            DateTime? estimate = r.Send.Status == SendStatus.Sending && r.Send.Expanded && perSecond > 0 ? now.AddSeconds(Math.Ceiling(remaining / (double)perSecond)) : null;
+            return new SendProgress(r.Send.Id, r.Send.UpdateId, r.Title, r.Send.Status, r.Send.Expanded, r.Send.Languages, r.Send.Countries,
+                r.Send.MissingTranslation, r.Send.CreatedAt, r.Send.CreatedBy, r.Send.FinishedAt,
+                r.Send.Queued, Count(OutboxStatus.Sent), Count(OutboxStatus.Failed), Count(OutboxStatus.Skipped), remaining, estimate);
+        })];
+    }
+
+    private Task<string?> SlugOnSiteAsync(int updateId, CancellationToken ct) =>
+        db.Updates.Where(u => u.Id == updateId && u.ShowOnSite && u.FirstPublishedAt != null).Select(u => u.Slug).FirstOrDefaultAsync(ct);
+}
