@@ -90,6 +90,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Every request of a test comes from one address; the limits are tested by classes that set them low.
         foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
         if (PublicUrl is not null) builder.UseSetting("Site:PublicUrl", PublicUrl);
+        // The list's pace runs on the site's clock, which tests hold still: unlimited, except where a test sets it.
+        builder.UseSetting("Sending:PerSecond", "0");
+        // Jobs are looked for often, so a test that schedules one and advances the clock sees it run soon.
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>
