@@ -89,9 +89,11 @@ public sealed class OutboxSender(
         var claimed = await ClaimAsync(db, free.Where(m => m.SendId == null), BatchSize, claim, now, claimedUntil, stoppingToken);
         if (claimed == 0)
         {
+            var sendable = free.Where(m => m.SendId != null && db.UpdateSends.Any(s => s.Id == m.SendId && s.Status == SendStatus.Sending));
+            // Only spend the pace's next slot on mail that is there to go.
+            if (!await sendable.AnyAsync(stoppingToken)) return false;
             size = await ListAllowanceAsync(db, now, stoppingToken);
             if (size == 0) return false;
-            var sendable = free.Where(m => m.SendId != null && db.UpdateSends.Any(s => s.Id == m.SendId && s.Status == SendStatus.Sending));
             claimed = await ClaimAsync(db, sendable, size, claim, now, claimedUntil, stoppingToken);
             if (claimed == 0) return false;
         }
