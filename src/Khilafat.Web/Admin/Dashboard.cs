@@ -10,11 +10,11 @@ namespace Khilafat.Web.Admin;
 
 public sealed record DashboardCounts(
     int PublishedPages, int DraftPages, int PublishedFaq, int DraftFaq,
-    int ConfirmedSubscribers, int PendingSubscribers, int FailedEmails, int QueuedEmails, int PendingTestimonials, int SpamTestimonials,
+    int ConfirmedSubscribers, int PendingSubscribers, int FailedEmails, int QueuedEmails, int PendingTestimonials, int SpamTestimonials, int FailedJobs,
     IReadOnlyList<DayCount> SignUpsPerDay);
 
 /// <summary>The numbers on the admin dashboard.</summary>
-public sealed class Dashboard(SiteDbContext db, SubscriberAdministration subscribers)
+public sealed class Dashboard(SiteDbContext db, SubscriberAdministration subscribers, Jobs.JobAdministration jobs)
 {
     public async Task<DashboardCounts> CountAsync(CancellationToken ct = default)
     {
@@ -35,6 +35,7 @@ public sealed class Dashboard(SiteDbContext db, SubscriberAdministration subscri
             list.Where(s => s.Key == SubscriberStatus.Confirmed).Sum(s => s.Count), list.Where(s => s.Key == SubscriberStatus.Pending).Sum(s => s.Count),
             mail.Where(m => m.Key == OutboxStatus.Failed).Sum(m => m.Count), mail.Where(m => m.Key == OutboxStatus.Queued).Sum(m => m.Count),
             testimonials.Where(t => t.Key == TestimonialStatus.Pending).Sum(t => t.Count), testimonials.Where(t => t.Key == TestimonialStatus.Spam).Sum(t => t.Count),
+            await jobs.FailedCountAsync(ct),
             await subscribers.SignUpsPerDayAsync(30, ct));
     }
 }

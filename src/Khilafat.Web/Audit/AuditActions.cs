@@ -55,5 +55,7 @@ public static class AuditActions
     public const string SendResumed = "send.resumed";
     public const string SendCancelled = "send.cancelled";
 
+    public const string JobRetried = "job.retried";
+
     public const string BackupDownloaded = "database.backup-downloaded";
 }

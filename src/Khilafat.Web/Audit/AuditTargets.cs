@@ -22,6 +22,9 @@ public static class AuditTargets
     /// <summary>One emailing of an update to the list.</summary>
     public static string Send(int id) => $"send:#{id}";
 
+    /// <summary>A background job, by its kind and key.</summary>
+    public static string Job(string kind, string key) => key.Length == 0 ? $"job:{kind}" : $"job:{kind}:{key}";
+
     public static string Testimonial(int id) => $"testimonial:#{id}";
 
     public static string Subscriber(int id) => $"subscriber:#{id}";

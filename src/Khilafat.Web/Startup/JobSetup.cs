@@ -14,6 +14,7 @@ public static class JobSetup
             .ValidateOnStart();
         services.AddSingleton<JobSignal>();
         services.AddScoped<JobQueue>();
+        services.AddScoped<JobAdministration>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

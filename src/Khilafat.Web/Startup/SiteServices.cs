@@ -27,7 +27,7 @@ public static class SiteServices
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
     /// <summary>Admin pages an Editor may not open: accounts, the audit log, settings and backups.</summary>
-    public static readonly string[] AdminOnlyFolders = ["/Admin/Users", "/Admin/Audit", "/Admin/Settings", "/Admin/Backup"];
+    public static readonly string[] AdminOnlyFolders = ["/Admin/Users", "/Admin/Audit", "/Admin/Settings", "/Admin/Backup", "/Admin/Jobs"];
 
     /// <summary>Everything the site registers: configuration, the database, content, caching and pages.</summary>
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.Privacy;
@@ -191,5 +194,41 @@ public class JobRunnerTests(JobRunnerTests.JobSite factory) : IClassFixture<JobR
         Assert.Equal(JobStatus.Waiting, after.Status);
         Assert.Equal(Now + Maintenance.Every, after.DueAt);
         Assert.Null(after.LastError);
+    }
+
+    [Fact]
+    public async Task AFailedJob_IsShownToAdmins_AndTriedAgainWhenTheyAsk_EditorsCannotOpenThePage()
+    {
+        var key = "fail-shown-" + Guid.NewGuid().ToString("N");
+        await factory.ScheduleAsync(key, Now);
+        for (var run = 0; run < 3; run++)
+        {
+            var job = await factory.JobAsync(key);
+            if (job.DueAt > Now) factory.Clock.Advance(job.DueAt - Now);
+            await factory.RunAllDueAsync();
+        }
+        Assert.Equal(JobStatus.Failed, (await factory.JobAsync(key)).Status);
+        var (admin, _) = await factory.SignedInClientAsync(Roles.Admin);
+
+        var dashboard = await admin.GetDocumentAsync("/admin");
+        Assert.Contains("background jobs failed", dashboard.QuerySelector("main")!.Text());
+        var page = await admin.GetDocumentAsync("/admin/jobs");
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.Text().Contains(key));
+        Assert.Contains("Failed", row.Text());
+        Assert.Contains("The test job failed on purpose.", row.Text());
+
+        using var retried = await admin.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form")!, "/admin/jobs");
+        Assert.Contains("The job will run again in a moment.", (await retried.Content.ReadAsStringAsync()));
+        var waiting = await factory.JobAsync(key);
+        Assert.Equal((JobStatus.Waiting, 0), (waiting.Status, waiting.Attempts));
+        var audit = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().AuditEntries.AsNoTracking()
+            .Where(a => a.Action == AuditActions.JobRetried && a.Target == AuditTargets.Job(TestKind, key)).ToListAsync());
+        Assert.Single(audit);
+        await factory.RunAllDueAsync();
+        Assert.Equal(4, factory.Handler.Runs[key]);
+
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        using var refused = await editor.GetAsync("/admin/jobs");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 }
