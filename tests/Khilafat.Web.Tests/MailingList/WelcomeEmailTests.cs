@@ -151,6 +151,26 @@ public class WelcomeEmailTests(WelcomeSiteFactory factory) : IClassFixture<Welco
     }
 
     [Fact]
+    public async Task TwoPressesOfTheConfirmButtonAtOnce_WelcomeOnce()
+    {
+        await factory.WelcomeWrittenAsync();
+        var email = Visitor.NewAddress("hasty");
+        await factory.CreateClient().SignUpAndSeeThanksAsync(email);
+        var confirmPath = Mailbox.PathAndQuery((await factory.WaitForEmailsToAsync(email)).Single().ConfirmLink());
+        var (first, second) = (factory.CreateClient(), factory.CreateClient());
+        var (firstForm, secondForm) = ((await first.GetDocumentAsync(confirmPath)).Form(), (await second.GetDocumentAsync(confirmPath)).Form());
+
+        var presses = await Task.WhenAll(first.SubmitAsync(firstForm, confirmPath), second.SubmitAsync(secondForm, confirmPath));
+
+        Assert.All(presses, p => Assert.Equal("/join/confirmed", p.LandedOnPath()));
+        foreach (var press in presses) press.Dispose();
+        Welcome.WelcomeAmong(await factory.WaitForEmailsToAsync(email, 2), WelcomeSiteFactory.EnglishSubject);
+        await factory.RunSenderRoundAsync();
+        Assert.Single(await factory.WelcomesToAsync(email));
+        Assert.Equal(2, factory.Smtp.MessagesTo(email).Count);
+    }
+
+    [Fact]
     public async Task TheEditor_PreviewsTheEmail_AsASubscriberWouldGetIt_WithoutSavingIt()
     {
         await factory.WelcomeWrittenAsync();
