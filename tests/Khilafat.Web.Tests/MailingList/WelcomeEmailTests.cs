@@ -89,6 +89,8 @@ public static class Welcome
 
 public class WelcomeEmailTests(WelcomeSiteFactory factory) : IClassFixture<WelcomeSiteFactory>
 {
+    private const string ConfirmationSubject = "Confirm your subscription to the Khilafat Movement mailing list";
+
     [Fact]
     public async Task AnUrduSubscriber_GetsThePublishedUrduWelcome_Once_RightToLeft_WithWhyAndHowToLeave_AndTheOneClickHeaders()
     {
@@ -159,6 +161,35 @@ public class WelcomeEmailTests(WelcomeSiteFactory factory) : IClassFixture<Welco
         await factory.RunSenderRoundAsync();
         Assert.Single(await factory.WelcomesToAsync(email));
         Assert.Equal(2, factory.Smtp.MessagesTo(email).Count);
+    }
+
+    [Fact]
+    public async Task TheWelcomesOneClickHeader_Unsubscribes_AndJoiningAgainLater_DoesNotWelcomeThemTwice()
+    {
+        await factory.WelcomeWrittenAsync();
+        var email = Visitor.NewAddress("returning");
+        var first = await Welcome.JoinAndConfirmAsync(factory, factory.CreateClient(), "en", email);
+        var welcome = Welcome.WelcomeAmong(await factory.WaitForEmailsToAsync(email, 2), WelcomeSiteFactory.EnglishSubject);
+        await factory.WaitUntilDeliveredAsync(email, 2);
+
+        // A mail provider's one-click POST to the address in the header: no cookies, no page.
+        using var provider = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using (var unsubscribed = await provider.PostAsync(Mailbox.PathAndQuery(welcome.OneClickLink()),
+                   new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")))
+            Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(email))!.Status);
+
+        // Past the wait between confirmation emails, they join again and confirm: on the list again, not welcomed again.
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        var visitor = factory.CreateClient();
+        await visitor.SignUpAndSeeThanksAsync(email);
+        var again = (await factory.WaitForEmailsToAsync(email, 3)).Single(m => m.Subject == ConfirmationSubject && m.ConfirmLink() != first.ConfirmLink());
+        using (var confirmed = await visitor.SubmitFormAsync(Mailbox.PathAndQuery(again.ConfirmLink())))
+            Assert.Equal("/join/confirmed", confirmed.LandedOnPath());
+        Assert.Equal(SubscriberStatus.Confirmed, (await factory.SubscriberAsync(email))!.Status);
+        await factory.RunSenderRoundAsync();
+        Assert.Single(await factory.WelcomesToAsync(email));
+        Assert.Single(factory.Smtp.MessagesTo(email), m => m.Subject == WelcomeSiteFactory.EnglishSubject);
     }
 
     [Fact]
