@@ -47,6 +47,15 @@ public static class AuditActions
     public const string SubscriberUnsubscribed = "subscriber.unsubscribed-by-editor";
     public const string SubscriberErased = "subscriber.erased";
     public const string SubscriberDataDownloaded = "subscriber.data-downloaded";
+    public const string SubscribersImportedConfirmed = "subscribers.imported-confirmed";
+    public const string SubscriberBouncingCleared = "subscriber.bouncing-cleared";
+
+    public const string WelcomeCreated = "welcome.created";
+    public const string WelcomeEdited = "welcome.edited";
+    public const string WelcomePublished = "welcome.published";
+    public const string WelcomeUnpublished = "welcome.unpublished";
+    public const string WelcomeRestored = "welcome.restored";
+
     public const string OutboxRetried = "outbox.retried";
 
     public const string SendTested = "send.tested";

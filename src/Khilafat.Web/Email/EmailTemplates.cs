@@ -65,7 +65,7 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
     public EmailContent Update(string culture, string subject, string bodyMarkdown, string bodyHtml, string? webUrl, string unsubscribeUrl, string address) => SiteCultures.In(culture, () =>
     {
         var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        var reason = t["You get this email because you joined the {0} mailing list and confirmed your address.", SiteName].Value;
+        var reason = t["You receive this email because you joined the {0} mailing list and confirmed your address.", SiteName].Value;
         var text = new StringBuilder().Append(bodyMarkdown.Trim()).Append("\n\n");
         var html = new StringBuilder().Append("<div>").Append(bodyHtml).Append("</div>");
         if (webUrl is not null)
@@ -79,13 +79,27 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
         return Wrap(subject, text, html, unsubscribeUrl);
     });
 
+    /// <summary>
+    /// The welcome an editor wrote (<see cref="MailingList.WelcomeEmail"/>), sent once after a subscriber confirms:
+    /// their Markdown as the plain text, its rendering (already safe HTML) in the HTML body, then why they get it.
+    /// </summary>
+    public EmailContent Welcome(string culture, string? name, string subject, string markdown, string html, string unsubscribeUrl) => SiteCultures.In(culture, () => Compose(
+        subject,
+        Greeting(name),
+        [
+            new Paragraph(markdown, Html: html),
+            t["You receive this email because you joined the {0} mailing list and confirmed your address.", SiteName].Value,
+        ],
+        unsubscribeUrl));
+
     private string SiteName => t[site.Value.Name];
 
     private string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? t["Hello,"] : t["Hello {0},", name.Trim()];
 
     private static Paragraph Link(string label, string url) => new(label, url);
 
-    private readonly record struct Paragraph(string Text, string? Url = null)
+    /// <summary>A paragraph of text, a link (<paramref name="Url"/>), or an editor's text (<paramref name="Html"/>: its safe rendering, with <paramref name="Text"/> its Markdown).</summary>
+    private readonly record struct Paragraph(string Text, string? Url = null, string? Html = null)
     {
         public static implicit operator Paragraph(string text) => new(text);
     }
@@ -95,7 +109,7 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
         var culture = SiteCultures.Current;
         var rtl = SiteCultures.IsRightToLeft(culture);
         var text = new StringBuilder().Append(greeting).Append("\n\n");
-        foreach (var p in paragraphs) text.Append(p.Url is null ? p.Text : p.Url).Append("\n\n");
+        foreach (var p in paragraphs) text.Append(p.Url ?? p.Text).Append("\n\n");
         text.Append("— ").Append(SiteName).Append('\n');
 
         var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -103,7 +117,8 @@ public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<
         var html = new StringBuilder().Append("<p>").Append(e.Encode(greeting)).Append("</p>");
         foreach (var p in paragraphs)
         {
-            html.Append(p.Url is null
+            html.Append(p.Html is not null ? $"<div>{p.Html}</div>"
+                : p.Url is null
                 ? $"<p>{e.Encode(p.Text)}</p>"
                 : $"<p><a href=\"{e.Encode(p.Url)}\" style=\"display:inline-block;padding:10px 18px;background:#0b5a3a;color:#ffffff;text-decoration:none;border-radius:6px;font-family:Arial,sans-serif;font-weight:bold\">{e.Encode(p.Text)}</a></p><p dir=\"ltr\" style=\"font-size:14px;color:#575550;word-break:break-all;text-align:{align}\">{e.Encode(p.Url)}</p>");
         }

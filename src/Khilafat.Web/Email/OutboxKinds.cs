@@ -6,6 +6,9 @@ public static class OutboxKinds
     /// <summary>The mailing list's double opt-in confirmation.</summary>
     public const string Confirmation = "confirmation";
 
+    /// <summary>The welcome an editor wrote, sent once to a subscriber who has just confirmed (<see cref="MailingList.WelcomeEmail"/>).</summary>
+    public const string Welcome = "welcome";
+
     /// <summary>An editor's link to set a password, for a new account or one an administrator reset.</summary>
     public const string PasswordLink = "password-link";
 

@@ -16,4 +16,9 @@ public static class ConsentWording
     public const string ImportVersion = "import";
 
     public const string ImportText = "Added by an editor's import. Joining the list needs the person's own confirmation from the email sent to them.";
+
+    /// <summary>What is recorded for addresses imported as Confirmed: the consent was given elsewhere, as the importer attests beside it.</summary>
+    public const string AttestedImportVersion = "import-attested";
+
+    public const string AttestedImportText = "Imported as confirmed on an admin's attestation that this person had already agreed to receive the movement's emails; where, how and when are recorded with it.";
 }

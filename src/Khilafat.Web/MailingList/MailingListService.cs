@@ -23,7 +23,7 @@ public enum LinkState { Valid, AlreadyConfirmed, Expired, Unknown }
 
 /// <summary>Joining the list with double opt-in, confirming, and unsubscribing: what visitors do.</summary>
 public sealed class MailingListService(
-    SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys)
+    SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys, WelcomeEmail welcome)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(10);
@@ -147,19 +147,49 @@ public sealed class MailingListService(
         return subscriber.ConfirmTokenExpiresAt < clock.GetUtcNow().UtcDateTime ? LinkState.Expired : LinkState.Valid;
     }
 
-    public Task<ConfirmOutcome> ConfirmAsync(string? token, CancellationToken ct = default) => db.WriteAsync(async c =>
+    /// <summary>
+    /// Confirms the subscription a link is for and, in the same write, queues the welcome when an editor has published
+    /// one. The status changes in one conditional statement, so of two clicks at once (on several instances too) only
+    /// one confirms and welcomes; the other finds the address confirmed already.
+    /// </summary>
+    public async Task<ConfirmOutcome> ConfirmAsync(string? token, CancellationToken ct = default)
     {
-        var subscriber = await FindByConfirmationAsync(token, c);
-        if (subscriber is null) return ConfirmOutcome.Unknown;
-        if (subscriber.Status == SubscriberStatus.Confirmed) return ConfirmOutcome.AlreadyConfirmed;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (subscriber.ConfirmTokenExpiresAt < now) return ConfirmOutcome.Expired;
+        var welcomed = false;
+        var outcome = await db.WriteAsync(async c =>
+        {
+            welcomed = false;
+            var subscriber = await FindByConfirmationAsync(token, c);
+            if (subscriber is null) return ConfirmOutcome.Unknown;
+            if (subscriber.Status == SubscriberStatus.Confirmed) return ConfirmOutcome.AlreadyConfirmed;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (subscriber.ConfirmTokenExpiresAt < now) return ConfirmOutcome.Expired;
 
-        subscriber.Status = SubscriberStatus.Confirmed;
-        subscriber.ConfirmedAt = now;
-        subscriber.UnsubscribedAt = null;
-        return ConfirmOutcome.Confirmed;
-    }, ct);
+            var changed = await db.Subscribers.Where(s => s.Id == subscriber.Id && s.Status != SubscriberStatus.Confirmed)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(s => s.Status, SubscriberStatus.Confirmed)
+                    .SetProperty(s => s.ConfirmedAt, now)
+                    .SetProperty(s => s.UnsubscribedAt, (DateTime?)null), c);
+            if (changed == 0) return ConfirmOutcome.AlreadyConfirmed;
+            welcomed = await QueueWelcomeAsync(subscriber, c);
+            return ConfirmOutcome.Confirmed;
+        }, ct);
+        if (welcomed) outbox.Wake();
+        return outcome;
+    }
+
+    /// <summary>
+    /// Queues the published welcome for a subscriber who has just confirmed; the caller saves. Someone welcomed before
+    /// (who unsubscribed and joined again while that welcome is still in the outbox) is not welcomed twice.
+    /// </summary>
+    private async Task<bool> QueueWelcomeAsync(Subscriber subscriber, CancellationToken ct)
+    {
+        if (await welcome.PublishedForAsync(subscriber.Language, ct) is not { } published) return false;
+        if (await db.OutboxMessages.AnyAsync(m => m.SubscriberId == subscriber.Id && m.Kind == OutboxKinds.Welcome, ct)) return false;
+        var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id, subscriber.Language);
+        var content = welcome.Compose(published.Culture, published.Text, subscriber.Name, unsubscribe.Page);
+        outbox.Queue(OutboxKinds.Welcome, subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
+        return true;
+    }
 
     /// <summary>The subscriber an unsubscribe link is for, or null when the link is not valid.</summary>
     public async Task<(string Email, SubscriberStatus Status)?> CheckUnsubscribeAsync(string? token, CancellationToken ct = default)

@@ -9,11 +9,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.MailingList;
 
-public sealed record SubscriberFilter(string? Search, SubscriberStatus? Status, string? Country, string? Language = null);
+/// <summary>The subscriber list's filters; <c>Bouncing</c>: only those marked as bouncing (<see cref="Subscriber.BouncingSince"/>).</summary>
+public sealed record SubscriberFilter(string? Search, SubscriberStatus? Status, string? Country, string? Language = null, bool Bouncing = false);
 
-public sealed record SubscriberListItem(int Id, string Email, string? Name, string? Country, string Language, SubscriberStatus Status, DateTime CreatedAt);
+public sealed record SubscriberListItem(int Id, string Email, string? Name, string? Country, string Language, SubscriberStatus Status, DateTime CreatedAt,
+    int BounceCount = 0, DateTime? BouncingSince = null);
 
-public sealed record SubscriberList(IReadOnlyList<SubscriberListItem> Items, int Total, int Page, int PageCount, IReadOnlyDictionary<SubscriberStatus, int> Counts);
+public sealed record SubscriberList(IReadOnlyList<SubscriberListItem> Items, int Total, int Page, int PageCount, IReadOnlyDictionary<SubscriberStatus, int> Counts,
+    int Bouncing = 0);
+
+/// <summary>
+/// An admin's word that the people in an imported list already agreed to receive the movement's email: where and how
+/// (<paramref name="Text"/>) and when (<paramref name="GivenOn"/>). Recorded on each imported subscriber's consent.
+/// </summary>
+public sealed record ConsentAttestation(string Text, DateOnly GivenOn)
+{
+    public const int TextMaxLength = 500;
+
+    /// <summary>
+    /// The problems of an attestation as typed, keyed "Text" and "GivenOn". A date is in the future when it has not
+    /// begun anywhere on Earth yet (UTC+14), so an admin east of UTC can give their own today.
+    /// </summary>
+    public static Dictionary<string, string> Check(string? text, DateOnly? givenOn, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string>();
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0) errors["Text"] = "Say where and how these people gave their consent.";
+        else if (trimmed.Length > TextMaxLength) errors["Text"] = $"Write at most {TextMaxLength} characters.";
+        if (givenOn is null) errors["GivenOn"] = "Enter the date the consent was given.";
+        else if (givenOn > DateOnly.FromDateTime(now.UtcDateTime.AddHours(14))) errors["GivenOn"] = "The date cannot be in the future.";
+        return errors;
+    }
+}
 
 public sealed record ImportError(int Line, string Message);
 
@@ -37,11 +64,12 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         var items = await query.OrderByDescending(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(s => new SubscriberListItem(s.Id, s.Email, s.Name, s.Country, s.Language, s.Status, s.CreatedAt))
+            .Select(s => new SubscriberListItem(s.Id, s.Email, s.Name, s.Country, s.Language, s.Status, s.CreatedAt, s.BounceCount, s.BouncingSince))
             .ToListAsync(ct);
         var counts = await db.Subscribers.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         foreach (var status in Enum.GetValues<SubscriberStatus>()) counts.TryAdd(status, 0);
-        return new SubscriberList(items, total, page, pageCount, counts);
+        var bouncing = await db.Subscribers.CountAsync(s => s.BouncingSince != null, ct);
+        return new SubscriberList(items, total, page, pageCount, counts, bouncing);
     }
 
     /// <summary>The countries subscribers have given, for the filter.</summary>
@@ -57,6 +85,23 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         if (subscriber is null) return false;
         db.Audit(clock, actor, AuditActions.SubscriberUnsubscribed, Target(id));
         await mailingList.UnsubscribeAsync(subscriber, c);
+        return true;
+    }, ct);
+
+    /// <summary>
+    /// Clears the bouncing mark (an address that works again, say after its mailbox was fixed): later sends include
+    /// them again, and their count of permanent failures starts over. False when there is no such subscriber.
+    /// </summary>
+    public Task<bool> ClearBouncingAsync(int id, Actor actor, CancellationToken ct = default) => db.WriteAsync(async c =>
+    {
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Id == id, c);
+        if (subscriber is null) return false;
+        if (subscriber.BouncingSince is null && subscriber.BounceCount == 0) return true;
+        var details = subscriber.BouncingSince is { } since
+            ? $"bouncing since {Format(since)} after {subscriber.BounceCount} permanent failures"
+            : $"{subscriber.BounceCount} permanent failures, not yet bouncing";
+        (subscriber.BouncingSince, subscriber.BounceCount) = (null, 0);
+        db.Audit(clock, actor, AuditActions.SubscriberBouncingCleared, Target(id), details);
         return true;
     }, ct);
 
@@ -93,8 +138,12 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         await db.RecordAsync(clock, actor, AuditActions.SubscriberDataDownloaded, Target(id), ct: ct);
         return new
         {
-            s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
-            Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source, IpAddress = "stored only as a keyed hash: " + s.Consent.IpHash },
+            s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt, s.BounceCount, s.BouncingSince,
+            Consent = new
+            {
+                s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source, IpAddress = "stored only as a keyed hash: " + s.Consent.IpHash,
+                s.Consent.Attestation, s.Consent.AttestedOn,
+            },
             Emails = emails,
         };
     }
@@ -109,7 +158,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         var rows = Filtered(filter).OrderBy(s => s.Id).Select(s => new
         {
             s.Email, s.Name, s.Country, s.Status, s.Language, s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
-            s.Consent.Version, s.Consent.GivenAt, s.Consent.Source,
+            s.Consent.Version, s.Consent.GivenAt, s.Consent.Source, s.Consent.Attestation, s.Consent.AttestedOn, s.BounceCount, s.BouncingSince,
         }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
@@ -124,13 +173,18 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
             csv.WriteField(row.Version);
             csv.WriteField(Format(row.GivenAt));
             csv.WriteField(row.Source);
+            csv.WriteField(row.Attestation);
+            csv.WriteField(row.AttestedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(row.BounceCount.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(Format(row.BouncingSince));
             await csv.EndRecordAsync(ct);
         }
         await csv.FlushAsync(ct);
     }
 
     public static readonly string[] ExportColumns =
-        ["email", "name", "country", "status", "language", "created_at", "confirmed_at", "unsubscribed_at", "consent_version", "consent_given_at", "consent_source"];
+        ["email", "name", "country", "status", "language", "created_at", "confirmed_at", "unsubscribed_at", "consent_version", "consent_given_at", "consent_source",
+         "consent_attestation", "consent_attested_on", "bounce_count", "bouncing_since"];
 
     private static string? Format(DateTime? time) => time?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -138,22 +192,27 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     /// Imports a CSV of email, name and country (a header row names the columns). Every row is checked first: one bad
     /// row imports nothing, and each is reported by its line number. Good rows are added as Pending and sent a
     /// confirmation; addresses already on the list (or twice in the file) are skipped, and so are addresses that
-    /// unsubscribed, whose opt-out an import must not override.
+    /// unsubscribed, whose opt-out an import must not override. With <paramref name="attested"/> (an admin's word
+    /// that these people gave their consent, as MailPoet and listmonk allow) they are added as Confirmed instead,
+    /// with the attestation on each one's consent record and in the audit log, and no email.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(Stream input, Actor actor, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(Stream input, Actor actor, ConsentAttestation? attested = null, CancellationToken ct = default)
     {
+        if (attested is not null && ConsentAttestation.Check(attested.Text, attested.GivenOn, clock.GetUtcNow()) is { Count: > 0 } refused)
+            throw new ArgumentException(string.Join(" ", refused.Values), nameof(attested));
         var (rows, errors) = await ReadImportAsync(input, ct);
         if (errors.Count > 0) return new ImportResult(0, 0, 0, errors);
 
         var unique = rows.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        attested = attested is null ? null : attested with { Text = attested.Text.Trim() };
         // On PostgreSQL someone can sign up with one of the addresses while the import runs: it rolls back whole and
         // goes again (see WriteAsync), with that address counted as already on the list.
-        var result = await db.WriteAsync(c => ImportOnceAsync(unique, rows.Count - unique.Count, actor, c), ct);
-        outbox.Wake();
+        var result = await db.WriteAsync(c => ImportOnceAsync(unique, rows.Count - unique.Count, actor, attested, c), ct);
+        if (attested is null) outbox.Wake();
         return result;
     }
 
-    private async Task<ImportResult> ImportOnceAsync(List<ImportRow> unique, int duplicates, Actor actor, CancellationToken ct)
+    private async Task<ImportResult> ImportOnceAsync(List<ImportRow> unique, int duplicates, Actor actor, ConsentAttestation? attested, CancellationToken ct)
     {
         var emails = unique.Select(r => r.Email).ToList();
         var existing = new Dictionary<string, SubscriberStatus>(StringComparer.OrdinalIgnoreCase);
@@ -168,14 +227,30 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         var added = unique.Where(r => !existing.ContainsKey(r.Email)).Select(r => new Subscriber
         {
-            Email = r.Email, Name = r.Name, Country = r.Country, Language = "en", Status = SubscriberStatus.Pending, CreatedAt = now,
-            Consent = new Consent { Version = ConsentWording.ImportVersion, Text = ConsentWording.ImportText, GivenAt = now, Source = "import by " + actor.Name },
+            Email = r.Email, Name = r.Name, Country = r.Country, Language = "en", CreatedAt = now,
+            Status = attested is null ? SubscriberStatus.Pending : SubscriberStatus.Confirmed,
+            ConfirmedAt = attested is null ? null : now,
+            Consent = attested is null
+                ? new Consent { Version = ConsentWording.ImportVersion, Text = ConsentWording.ImportText, GivenAt = now, Source = "import by " + actor.Name }
+                : new Consent
+                {
+                    Version = ConsentWording.AttestedImportVersion, Text = ConsentWording.AttestedImportText, GivenAt = now, Source = "import by " + actor.Name,
+                    Attestation = attested.Text, AttestedOn = attested.GivenOn,
+                },
         }).ToList();
         db.Subscribers.AddRange(added);
         await db.SaveChangesAsync(ct);
-        foreach (var subscriber in added) await mailingList.QueueConfirmationAsync(subscriber, now);
-        db.Audit(clock, actor, AuditActions.SubscribersImported, AuditTargets.Subscribers,
-            $"{added.Count} added, {duplicates} duplicates skipped, {unsubscribed} unsubscribed skipped");
+        var counts = $"{added.Count} added, {duplicates} duplicates skipped, {unsubscribed} unsubscribed skipped";
+        if (attested is null)
+        {
+            foreach (var subscriber in added) await mailingList.QueueConfirmationAsync(subscriber, now);
+            db.Audit(clock, actor, AuditActions.SubscribersImported, AuditTargets.Subscribers, counts);
+        }
+        else
+        {
+            db.Audit(clock, actor, AuditActions.SubscribersImportedConfirmed, AuditTargets.Subscribers,
+                $"{counts}; added as Confirmed on the importer's attestation that consent was given on {attested.GivenOn:yyyy-MM-dd}: {attested.Text}");
+        }
         return new ImportResult(added.Count, duplicates, unsubscribed, []);
     }
 
@@ -256,6 +331,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
         if (filter.Status is { } status) query = query.Where(s => s.Status == status);
         if (!string.IsNullOrEmpty(filter.Country)) query = query.Where(s => s.Country == filter.Country);
         if (!string.IsNullOrEmpty(filter.Language)) query = query.Where(s => s.Language == filter.Language);
+        if (filter.Bouncing) query = query.Where(s => s.BouncingSince != null);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
@@ -271,7 +347,8 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     private static string Escape(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static string Describe(SubscriberFilter filter) =>
-        $"status={filter.Status?.ToString() ?? "all"} country={filter.Country ?? "all"} language={filter.Language ?? "all"} search={filter.Search ?? ""}";
+        $"status={filter.Status?.ToString() ?? "all"} country={filter.Country ?? "all"} language={filter.Language ?? "all"} search={filter.Search ?? ""}"
+        + (filter.Bouncing ? " bouncing only" : "");
 
     private static string Shorten(string? value) => value is null ? "" : value.Length <= 60 ? value : value[..60] + "…";
 

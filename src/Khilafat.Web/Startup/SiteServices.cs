@@ -69,6 +69,7 @@ public static class SiteServices
         services.AddSingleton<Maintenance>();
         services.AddKeyedSingleton<IJobHandler>(JobKinds.Maintenance, (sp, _) => sp.GetRequiredService<Maintenance>());
         services.AddScoped<MailingListService>();
+        services.AddScoped<WelcomeEmail>();
         services.AddOptions<MailingListOptions>().BindConfiguration(MailingListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PendingSignUps>();
         services.AddScoped<SubscriberAdministration>();

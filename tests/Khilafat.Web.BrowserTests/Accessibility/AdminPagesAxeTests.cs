@@ -13,6 +13,8 @@ public class AdminPagesAxeTests(AdminSite site, ITestOutputHelper output) : ICla
     [InlineData("/admin/pages/edit/{statement}", "Edit page")]
     [InlineData("/admin/testimonials", "Testimonials")]
     [InlineData("/admin/subscribers", "Subscribers")]
+    [InlineData("/admin/subscribers/import", "Import subscribers")]
+    [InlineData("/admin/subscribers/welcome/ur", "Welcome email (اردو)")]
     public async Task AdminPage_PassesWcag21AA(string path, string heading)
     {
         await using var context = await site.NewContextAsync(storageState: await site.AdminStateAsync());

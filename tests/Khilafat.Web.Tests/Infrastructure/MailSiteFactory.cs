@@ -18,6 +18,7 @@ public class MailSiteFactory : SiteFactory
     private SimpleSmtpServer? _smtp;
     private readonly Lock _editorLock = new();
     private Task<(HttpClient Client, string Email)>? _editor;
+    private Task<(HttpClient Client, string Email)>? _admin;
 
     public MailSiteFactory() : this(startSmtpServer: true)
     {
@@ -56,6 +57,12 @@ public class MailSiteFactory : SiteFactory
     public Task<(HttpClient Client, string Email)> EditorAsync()
     {
         lock (_editorLock) return _editor ??= this.SignedInClientAsync(Roles.Editor);
+    }
+
+    /// <summary>One admin, signed in once and shared by a class's tests, like <see cref="EditorAsync"/>.</summary>
+    public Task<(HttpClient Client, string Email)> AdminAsync()
+    {
+        lock (_editorLock) return _admin ??= this.SignedInClientAsync(Roles.Admin);
     }
 
     /// <summary>Null: no SMTP host configured. The pickup factory sets a folder instead.</summary>

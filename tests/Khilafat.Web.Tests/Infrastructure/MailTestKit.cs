@@ -46,9 +46,9 @@ public static class Mailbox
             return null;
         }, message => message is not null, $"an email to {address} in {folder}"))!;
 
-    public static string ConfirmLink(this MimeMessage message) => Link(message, "/join/confirm");
+    public static string ConfirmLink(this MimeMessage message) => LinkTo(message, "/join/confirm");
 
-    public static string UnsubscribeLink(this MimeMessage message) => Link(message, "/unsubscribe");
+    public static string UnsubscribeLink(this MimeMessage message) => LinkTo(message, "/unsubscribe");
 
     /// <summary>The address in the List-Unsubscribe header, without its angle brackets.</summary>
     public static string OneClickLink(this MimeMessage message)
@@ -60,8 +60,8 @@ public static class Mailbox
         return match.Groups[1].Value;
     }
 
-    /// <summary>The one link in the plain-text body that goes to <paramref name="path"/> (with its token).</summary>
-    private static string Link(MimeMessage message, string path)
+    /// <summary>The one link in the plain-text body that goes to <paramref name="path"/> (with its token), such as /ur/join/confirm.</summary>
+    public static string LinkTo(this MimeMessage message, string path)
     {
         Assert.False(string.IsNullOrEmpty(message.TextBody), "The email has no plain-text body.");
         var links = Regex.Matches(message.TextBody, @"https://\S+").Select(m => m.Value)

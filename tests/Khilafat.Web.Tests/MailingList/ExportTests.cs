@@ -76,7 +76,8 @@ public class ExportTests(TenThousandSubscribersFactory factory) : IClassFixture<
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Matches(@"^""?subscribers-\d{4}-\d{2}-\d{2}\.csv""?$", disposition.FileName);
-        Assert.Equal(["email", "name", "country", "status", "language", "created_at", "confirmed_at", "unsubscribed_at", "consent_version", "consent_given_at", "consent_source"], headers);
+        Assert.Equal(["email", "name", "country", "status", "language", "created_at", "confirmed_at", "unsubscribed_at", "consent_version", "consent_given_at", "consent_source",
+            "consent_attestation", "consent_attested_on", "bounce_count", "bouncing_since"], headers);
         Assert.Equal(TenThousandSubscribersFactory.Count, rows.Count);
         Assert.Equal(Enumerable.Range(0, TenThousandSubscribersFactory.Count).Select(TenThousandSubscribersFactory.EmailOf).Order(), rows.Select(r => r.Email).Order());
         var member = rows.Single(r => r.Email == TenThousandSubscribersFactory.EmailOf(4321));

@@ -135,6 +135,91 @@ public class ImportTests(MailSiteFactory factory) : IClassFixture<MailSiteFactor
         Assert.Single(await fresh.WaitForEmailsToAsync(email));
     }
 
+    [Fact]
+    public async Task ImportingPeopleWhoAlreadyGaveConsent_AddsThemConfirmed_WithTheAttestationOnEachOne_AndInTheAuditLog_AndEmailsNobody()
+    {
+        var (editor, editorEmail) = await factory.AdminAsync();
+        var one = Visitor.NewAddress("attested");
+        var two = Visitor.NewAddress("attested");
+        var attestation = "Signed the paper form at the London vigil, " + Guid.NewGuid().ToString("N")[..6];
+        var outbox = await factory.OutboxCountAsync();
+
+        var page = await editor.ImportAsync($"email,name\n{one},One Person\n{two},\n", null,
+            ("AlreadyConsented", "true"), ("Attestation", "  " + attestation + " "), ("AttestedOn", "2025-06-14"));
+
+        Assert.Null(page.QuerySelector("[role=alert]"));
+        Assert.Equal("Imported: 2 added as Confirmed, on your attestation of their consent (no email sent). 0 already on the list or repeated in the file were skipped.",
+            page.QuerySelector("[role=status]")!.Text());
+        foreach (var email in new[] { one, two })
+        {
+            var stored = (await factory.SubscriberAsync(email))!;
+            Assert.Equal(SubscriberStatus.Confirmed, stored.Status);
+            Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, stored.ConfirmedAt);
+            Assert.Equal((attestation, new DateOnly(2025, 6, 14)), (stored.Consent.Attestation, stored.Consent.AttestedOn));
+            Assert.Equal((ConsentWording.AttestedImportVersion, $"import by {editorEmail}"), (stored.Consent.Version, stored.Consent.Source));
+        }
+        // No confirmation: they are on the list already.
+        await factory.RunSenderRoundAsync();
+        Assert.Equal(outbox, await factory.OutboxCountAsync());
+        Assert.Empty(factory.Smtp.MessagesTo(one));
+        var audit = Assert.Single(await factory.AuditAsync(AuditActions.SubscribersImportedConfirmed), a => a.Details!.Contains(attestation));
+        Assert.Equal(editorEmail, audit.ActorName);
+        Assert.Equal($"2 added, 0 duplicates skipped, 0 unsubscribed skipped; added as Confirmed on the importer's attestation that consent was given on 2025-06-14: {attestation}", audit.Details);
+
+        // The admin sees it on the subscriber's page.
+        var list = await editor.GetDocumentAsync("/admin/subscribers?q=" + Uri.EscapeDataString(one));
+        var details = await editor.GetDocumentAsync(list.QuerySelector("tbody tr td:first-child a")!.GetAttribute("href")!);
+        Assert.Contains($"Consent given on 2025-06-14: {attestation}", details.QuerySelector("main")!.Text());
+    }
+
+    [Theory]
+    [InlineData("", "2025-06-14", "Attestation", "Say where and how these people gave their consent.")]
+    [InlineData("At the vigil", "", "AttestedOn", "Enter the date the consent was given.")]
+    [InlineData("At the vigil", "2999-01-01", "AttestedOn", "The date cannot be in the future.")]
+    public async Task ImportingAsAlreadyConsented_WithoutWhereOrWhen_IsRefusedBesideTheField_ImportsNothing_AndKeepsWhatWasTyped(
+        string attestation, string date, string field, string message)
+    {
+        var (editor, _) = await factory.AdminAsync();
+        var email = Visitor.NewAddress("unattested");
+        var subscribers = await factory.SubscriberCountAsync();
+        var imports = (await factory.AuditAsync(AuditActions.SubscribersImportedConfirmed)).Count + (await factory.AuditAsync(AuditActions.SubscribersImported)).Count;
+
+        var page = await editor.ImportAsync($"email\n{email}\n", null, ("AlreadyConsented", "true"), ("Attestation", attestation), ("AttestedOn", date));
+
+        Assert.Equal(message, page.FieldError(field));
+        Assert.Null(page.QuerySelector("[role=status]"));
+        Assert.Null(await factory.SubscriberAsync(email));
+        Assert.Equal(subscribers, await factory.SubscriberCountAsync());
+        Assert.Equal(imports, (await factory.AuditAsync(AuditActions.SubscribersImportedConfirmed)).Count + (await factory.AuditAsync(AuditActions.SubscribersImported)).Count);
+        Assert.True(page.QuerySelector("input[name=AlreadyConsented]")!.HasAttribute("checked"));
+        Assert.Equal(attestation, page.QuerySelector("textarea[name=Attestation]")!.TextContent.Trim());
+        Assert.Equal(date, page.QuerySelector("input[name=AttestedOn]")!.GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public async Task AnAttestationLongerThan500Characters_IsRefused()
+    {
+        var (editor, _) = await factory.AdminAsync();
+        var email = Visitor.NewAddress("long");
+
+        var page = await editor.ImportAsync($"email\n{email}\n", null, ("AlreadyConsented", "true"), ("Attestation", new string('x', 501)), ("AttestedOn", "2025-01-01"));
+
+        Assert.Equal("Write at most 500 characters.", page.FieldError("Attestation"));
+        Assert.Null(await factory.SubscriberAsync(email));
+    }
+
+    [Fact]
+    public async Task AnEditor_CannotImportPeopleAsConfirmed_OnlyAsPending()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var email = Visitor.NewAddress("vouched");
+
+        var page = await editor.ImportAsync($"email\n{email}\n", null, ("AlreadyConsented", "true"), ("Attestation", "At the vigil"), ("AttestedOn", "2025-01-01"));
+
+        Assert.Equal("Only an admin can import people as Confirmed. Import them as Pending: each gets a confirmation email.", page.FieldError("AlreadyConsented"));
+        Assert.Null(await factory.SubscriberAsync(email));
+    }
+
     private static string Token(IHtmlDocument page) =>
         page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 }
@@ -142,7 +227,7 @@ public class ImportTests(MailSiteFactory factory) : IClassFixture<MailSiteFactor
 public static class ImportPage
 {
     /// <summary>Uploads <paramref name="csv"/> through /admin/subscribers/import as a browser would (multipart, field "Upload") and returns the page it answers with.</summary>
-    public static async Task<IHtmlDocument> ImportAsync(this HttpClient editor, string csv, TimeSpan? answerWithin = null)
+    public static async Task<IHtmlDocument> ImportAsync(this HttpClient editor, string csv, TimeSpan? answerWithin = null, params (string Name, string Value)[] fields)
     {
         var form = await editor.GetDocumentAsync("/admin/subscribers/import");
         var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -153,6 +238,7 @@ public static class ImportPage
             { new StringContent(token), "__RequestVerificationToken" },
             { file, "Upload", "subscribers.csv" },
         };
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
 
         var limit = answerWithin ?? TimeSpan.FromSeconds(30);
         using var timeout = new CancellationTokenSource(limit);

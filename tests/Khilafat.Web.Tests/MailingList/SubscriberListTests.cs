@@ -65,7 +65,7 @@ public class SubscriberListTests(SeededListFactory factory) : IClassFixture<Seed
         var page = await ListAsync();
 
         Assert.Equal("Subscribers", page.QuerySelector("h1")!.Text());
-        Assert.Equal(["All (7)", "Pending (3)", "Confirmed (3)", "Unsubscribed (1)"], page.QuerySelectorAll(".tabs a").Select(a => a.Text()));
+        Assert.Equal(["All (7)", "Pending (3)", "Confirmed (3)", "Unsubscribed (1)", "Bouncing (0)"], page.QuerySelectorAll(".tabs a").Select(a => a.Text()));
         Assert.Equal(Expected(_ => true), Emails(page).Order());
         Assert.Contains("7 match.", page.QuerySelector("main")!.Text());
         var amina = page.QuerySelectorAll("tbody tr").Single(r => r.Text().Contains("amina.khan@example.org"));

@@ -17,6 +17,9 @@ public class ConsentVersionTests
             "I agree to receive emails from the Khilafat Movement, and to my email address, name and country being kept for that. " +
             "I can unsubscribe at any time with the link in every email.",
         ["import"] = "Added by an editor's import. Joining the list needs the person's own confirmation from the email sent to them.",
+        ["import-attested"] =
+            "Imported as confirmed on an admin's attestation that this person had already agreed to receive the movement's emails; " +
+            "where, how and when are recorded with it.",
     };
 
     private static readonly Dictionary<string, string> TestimonialWordings = new()
@@ -39,6 +42,14 @@ public class ConsentVersionTests
         Assert.True(MailingListWordings.TryGetValue(ConsentWording.ImportVersion, out var words), $"A new version {ConsentWording.ImportVersion}: add it and its words to this test.");
         Assert.Equal(ConsentWording.ImportText, words);
         Assert.NotEqual(ConsentWording.Version, ConsentWording.ImportVersion);
+    }
+
+    [Fact]
+    public void TheAttestedImportNote_HasTheWordsOfItsVersion()
+    {
+        Assert.True(MailingListWordings.TryGetValue(ConsentWording.AttestedImportVersion, out var words), $"A new version {ConsentWording.AttestedImportVersion}: add it and its words to this test.");
+        Assert.Equal(ConsentWording.AttestedImportText, words);
+        Assert.DoesNotContain(ConsentWording.AttestedImportVersion, new[] { ConsentWording.Version, ConsentWording.ImportVersion });
     }
 
     [Fact]

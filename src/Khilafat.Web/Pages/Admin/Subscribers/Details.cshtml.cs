@@ -31,6 +31,14 @@ public class DetailsModel(SubscriberAdministration subscribers) : PageModel, IPa
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Their address works again (say their mailbox was full): later sends include them.</summary>
+    public async Task<IActionResult> OnPostClearBouncingAsync(int id)
+    {
+        if (!await subscribers.ClearBouncingAsync(id, Actor.From(User))) return NotFound();
+        StatusMessage = "The bouncing mark is cleared: sends to the list include them again.";
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>Everything held about the subscriber, as a JSON file to send them.</summary>
     public async Task<IActionResult> OnPostDataAsync(int id)
     {

@@ -21,8 +21,8 @@ public class IndexModel(SubscriberAdministration subscribers) : PageModel, IPage
     public Pager Pager => Pager.For(Request, Result.Page, Result.PageCount, "Subscriber pages");
 
     /// <summary>The list's address with one filter changed (the others kept, the page reset).</summary>
-    public string Link(string? status = null, bool keepStatus = false) =>
-        Url.Page("Index", new { q = Query.Search, status = keepStatus ? Query.Status?.ToString() : status, country = Query.Country, language = Query.Language })!;
+    public string Link(string? status = null, bool keepStatus = false, bool bouncing = false) =>
+        Url.Page("Index", new { q = Query.Search, status = keepStatus ? Query.Status?.ToString() : status, country = Query.Country, language = Query.Language, bouncing = bouncing ? "true" : null })!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
