@@ -23,7 +23,9 @@ public static class UpdateFeed
         endpoints.MapGet(UpdateReader.FeedPath, (HttpContext http, UpdateReader updates, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             WriteAsync(http, SiteCultures.Default, updates, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public);
         endpoints.MapGet("/" + LanguageRoutes.Segment + UpdateReader.FeedPath, (string culture, HttpContext http, UpdateReader updates, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-            WriteAsync(http, culture, updates, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public);
+            WriteAsync(http, culture, updates, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public)
+            // Before /{culture}/updates/{slug}, which the language routes try first (order -1): "feed.atom" is not an update.
+            .WithOrder(-2);
         return endpoints;
     }
 
