@@ -53,12 +53,16 @@ public class ScheduledPublishingTests(AdminSiteFactory factory) : IClassFixture<
         factory.Clock.Advance(TimeSpan.FromMinutes(30));
         await factory.RunDueJobsAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync("/updates/" + slug)).StatusCode);
+        // Asked for now, so the list and the home page are in the output cache when the job publishes.
+        Assert.DoesNotContain(title, (await _visitor.GetDocumentAsync("/updates")).QuerySelector("main")!.Text());
+        Assert.DoesNotContain(title, (await _visitor.GetDocumentAsync("/")).QuerySelector("main")!.Text());
 
         factory.Clock.Advance(TimeSpan.FromMinutes(31));
         await factory.RunDueJobsAsync();
 
         Assert.Equal(title, (await _visitor.GetDocumentAsync("/updates/" + slug)).QuerySelector("h1")!.Text());
         Assert.Contains(title, (await _visitor.GetDocumentAsync("/updates")).QuerySelector("main")!.Text());
+        Assert.Contains(title, (await _visitor.GetDocumentAsync("/")).QuerySelector(".latest-updates")!.Text());
         var stored = await factory.StoredUpdateAsync(id);
         Assert.Null(stored.PublishAt);
         Assert.NotNull(stored.FirstPublishedAt);
