@@ -79,6 +79,25 @@ public class UpdateEditingTests(AdminSiteFactory factory) : IClassFixture<AdminS
     }
 
     [Fact]
+    public async Task ADraftBesideAPublishedUpdate_IsNotPublic_UntilPublished_AndCanBeDiscarded()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (id, slug) = await factory.CreateUpdateAsync(NewTitle("Appeal"), "Send blankets.");
+
+        using var drafted = await editor.SubmitFormAsync(EditUrl(id), Html.Values(("Input.Body", "Send blankets and coats.")), submitter: "button[formaction*='handler=Draft']");
+
+        Assert.Contains("Draft saved.", (await drafted.ReadDocumentAsync()).Status());
+        Assert.Equal("Send blankets.", (await _visitor.GetDocumentAsync("/updates/" + slug)).QuerySelector(".prose")!.Text());
+        using var discarded = await editor.SubmitFormAsync(EditUrl(id), submitter: "button[formaction*='handler=Discard']");
+        Assert.Contains("Draft discarded", (await discarded.ReadDocumentAsync()).Status());
+        Assert.Equal("Send blankets.", (await editor.GetDocumentAsync(EditUrl(id))).QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
+
+        await editor.SubmitFormAsync(EditUrl(id), Html.Values(("Input.Body", "Send coats.")), submitter: "button[formaction*='handler=Draft']");
+        using var published = await editor.SubmitFormAsync(EditUrl(id), submitter: SaveButton);
+        Assert.Equal("Send coats.", (await _visitor.GetDocumentAsync("/updates/" + slug)).QuerySelector(".prose")!.Text());
+    }
+
+    [Fact]
     public async Task TwoUpdatesWithOneTitle_GetTwoAddresses()
     {
         var title = NewTitle("Vigil");
