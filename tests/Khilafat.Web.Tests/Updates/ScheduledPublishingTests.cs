@@ -115,9 +115,11 @@ public class ScheduledPublishingTests(AdminSiteFactory factory) : IClassFixture<
         factory.Clock.Advance(TimeSpan.FromHours(2));
 
         // As when an instance died after the work and before marking the job done: the run is repeated.
-        for (var run = 0; run < 2; run++)
-            await factory.WithScopeAsync(sp => sp.GetRequiredKeyedService<IJobHandler>(JobKinds.PublishUpdate).RunAsync(UpdateEditor.Key(id), default));
+        await factory.WithScopeAsync(sp => sp.GetRequiredKeyedService<IJobHandler>(JobKinds.PublishUpdate).RunAsync(UpdateEditor.Key(id), default));
         var first = (await factory.StoredUpdateAsync(id)).FirstPublishedAt;
+        Assert.NotNull(first);
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.WithScopeAsync(sp => sp.GetRequiredKeyedService<IJobHandler>(JobKinds.PublishUpdate).RunAsync(UpdateEditor.Key(id), default));
         factory.Clock.Advance(TimeSpan.FromHours(1));
         await factory.RunDueJobsAsync();
 
@@ -202,7 +204,6 @@ public class SiteTimeZoneTests(KarachiSiteFactory factory) : IClassFixture<Karac
 
         var id = AdminSite.IdFrom(created.LandedOn());
         Assert.Equal(day.AddHours(4), (await factory.StoredUpdateAsync(id)).PublishAt);
-        Assert.Equal(DateTimeKind.Utc, DateTime.SpecifyKind((await factory.StoredUpdateAsync(id)).PublishAt!.Value, DateTimeKind.Utc).Kind);
         var edit = await editor.GetDocumentAsync(EditUrl(id));
         Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T09:00", edit.QuerySelector("input[name='Input.PublishAt']")!.GetAttribute("value"));
         Assert.Contains("Publish at (Asia/Karachi time)", edit.QuerySelector("label[for='Input_PublishAt']")!.Text());
