@@ -32,6 +32,15 @@ public static class AuditActions
     public const string FaqUnpublished = "faq.unpublished";
     public const string FaqMoved = "faq.moved";
 
+    public const string UpdateCreated = "update.created";
+    public const string UpdateEdited = "update.edited";
+    public const string UpdatePublished = "update.published";
+    public const string UpdateUnpublished = "update.unpublished";
+    public const string UpdateRestored = "update.restored";
+    public const string UpdateDeleted = "update.deleted";
+    public const string UpdateScheduled = "update.scheduled";
+    public const string UpdateUnscheduled = "update.unscheduled";
+
     public const string TestimonialApproved = "testimonial.approved";
     public const string TestimonialRejected = "testimonial.rejected";
     public const string TestimonialMarkedSpam = "testimonial.marked-spam";

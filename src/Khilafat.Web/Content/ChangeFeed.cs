@@ -1,5 +1,3 @@
-using System.Text;
-using System.Xml;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Options;
 using Microsoft.Extensions.Localization;
@@ -26,51 +24,15 @@ public static class ChangeFeed
 
     private static async Task WriteAsync(HttpContext http, string culture, ChangeLog changes, SiteUrls urls, SiteOptions site, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var entries = await changes.MajorChangesAsync(culture, ct: ct);
-        var self = urls.Absolute(SiteCultures.PathFor(culture, Path));
-        var output = new MemoryStream();
-        await using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
+        var changed = await changes.MajorChangesAsync(culture, ct: ct);
+        var head = new AtomFeedHead(culture, $"{t[site.Name]}: {t["Major changes to the official texts"]}",
+            urls.Absolute(SiteCultures.PathFor(culture, Path)), urls.Absolute(SiteCultures.PathFor(culture, "/")), t[site.Name]);
+        var entries = changed.Select(entry =>
         {
-            const string atom = "http://www.w3.org/2005/Atom";
-            await xml.WriteStartDocumentAsync();
-            await xml.WriteStartElementAsync(null, "feed", atom);
-            await xml.WriteAttributeStringAsync("xml", "lang", null, culture);
-            await xml.WriteElementStringAsync(null, "id", atom, self);
-            await xml.WriteElementStringAsync(null, "title", atom, $"{t[site.Name]}: {t["Major changes to the official texts"]}");
-            await xml.WriteElementStringAsync(null, "updated", atom, Time(entries.Count > 0 ? entries.Max(e => e.Version.PublishedAt) : DateTime.UnixEpoch));
-            await WriteLinkAsync(xml, atom, "self", self, "application/atom+xml");
-            await WriteLinkAsync(xml, atom, "alternate", urls.Absolute(SiteCultures.PathFor(culture, "/")), "text/html");
-            await xml.WriteStartElementAsync(null, "author", atom);
-            await xml.WriteElementStringAsync(null, "name", atom, t[site.Name]);
-            await xml.WriteEndElementAsync();
-            foreach (var entry in entries)
-            {
-                // An English version's address has no language prefix: /ar/{slug}/versions/3 would be the Arabic text's version 3.
-                var link = urls.Absolute(SiteCultures.PathFor(entry.Language, entry.VersionPath));
-                await xml.WriteStartElementAsync(null, "entry", atom);
-                if (entry.Language != culture) await xml.WriteAttributeStringAsync("xml", "lang", null, entry.Language);
-                await xml.WriteElementStringAsync(null, "id", atom, link);
-                await xml.WriteElementStringAsync(null, "title", atom, $"{entry.Title}: {entry.Version.Note}");
-                await xml.WriteElementStringAsync(null, "updated", atom, Time(entry.Version.PublishedAt));
-                await WriteLinkAsync(xml, atom, "alternate", link, "text/html");
-                await xml.WriteElementStringAsync(null, "summary", atom, entry.Version.Note ?? "");
-                await xml.WriteEndElementAsync();
-            }
-            await xml.WriteEndElementAsync();
-            await xml.WriteEndDocumentAsync();
-        }
-        http.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await http.Response.Body.WriteAsync(output.ToArray(), ct);
+            // An English version's address has no language prefix: /ar/{slug}/versions/3 would be the Arabic text's version 3.
+            var link = urls.Absolute(SiteCultures.PathFor(entry.Language, entry.VersionPath));
+            return new AtomEntry(link, $"{entry.Title}: {entry.Version.Note}", entry.Version.PublishedAt, link, entry.Version.Note ?? "", entry.Language);
+        }).ToList();
+        await AtomFeed.WriteAsync(http, head, entries, ct);
     }
-
-    private static async Task WriteLinkAsync(XmlWriter xml, string atom, string rel, string href, string type)
-    {
-        await xml.WriteStartElementAsync(null, "link", atom);
-        await xml.WriteAttributeStringAsync(null, "rel", null, rel);
-        await xml.WriteAttributeStringAsync(null, "type", null, type);
-        await xml.WriteAttributeStringAsync(null, "href", null, href);
-        await xml.WriteEndElementAsync();
-    }
-
-    private static string Time(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,8 @@ public sealed record PublishedPage(string Slug, string Title, string Summary, st
 
 public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml, string Language = "en", bool IsFallback = false);
 
-public sealed record SitemapEntry(string Path, DateTime UpdatedAt);
+/// <summary>A path for /sitemap.xml; <see cref="Cultures"/> names the languages it is listed in, every language when null.</summary>
+public sealed record SitemapEntry(string Path, DateTime UpdatedAt, IReadOnlyList<string>? Cultures = null);
 
 /// <summary>Reads the published content for the public site.</summary>
 public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
@@ -39,13 +40,21 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
                                  && (t.Culture == culture || t.Culture == SiteCultures.Default)
                            select new { t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = t.PublishedBody!, PublishedAt = t.PublishedAt ?? t.UpdatedAt })
             .ToListAsync(ct);
-        // A page whose English original is unpublished is not public, whatever its translations.
-        var original = texts.SingleOrDefault(t => t.Culture == SiteCultures.Default);
-        if (original is null) return null;
-        if (culture != SiteCultures.Default && texts.SingleOrDefault(t => t.Culture == culture) is { } translation)
-            return new PublishedPage(slug, translation.Title, translation.Summary, markdown.ToHtml(translation.Body), translation.PublishedAt, culture);
-        return new PublishedPage(slug, original.Title, original.Summary, markdown.ToHtml(original.Body), original.PublishedAt, SiteCultures.Default,
-            IsFallback: culture != SiteCultures.Default);
+        if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) return null;
+        return new PublishedPage(slug, text.Title, text.Summary, markdown.ToHtml(text.Body), text.PublishedAt, language, isFallback);
+    }
+
+    /// <summary>
+    /// Which of an item's published texts a reader in <paramref name="culture"/> gets: its translation when that is
+    /// published, else the English original, marked as a fallback. None when the original is unpublished: the item is
+    /// then not public, whatever its translations. Pages, FAQ entries and updates all choose by it.
+    /// </summary>
+    public static (T Text, string Language, bool IsFallback)? ForReader<T>(IEnumerable<T> texts, Func<T, string> cultureOf, string culture) where T : class
+    {
+        var published = texts as IReadOnlyCollection<T> ?? texts.ToList();
+        if (published.FirstOrDefault(t => cultureOf(t) == SiteCultures.Default) is not { } original) return null;
+        if (culture != SiteCultures.Default && published.FirstOrDefault(t => cultureOf(t) == culture) is { } translation) return (translation, culture, false);
+        return (original, SiteCultures.Default, culture != SiteCultures.Default);
     }
 
     /// <summary>Where a deleted page's address leads now: its new address, or null for 410 Gone; no answer when no page was deleted there.</summary>
@@ -68,11 +77,8 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
         // An entry shows only while its English original is published; in its translation where that is published too.
         foreach (var texts in byEntry.GroupBy(t => t.Id))
         {
-            if (texts.FirstOrDefault(t => t.Culture == SiteCultures.Default) is not { } original) continue;
-            var translation = culture == SiteCultures.Default ? null : texts.FirstOrDefault(t => t.Culture == culture);
-            entries.Add(translation is not null
-                ? new PublishedFaqEntry(translation.Anchor, translation.Question, markdown.ToHtml(translation.Answer), culture)
-                : new PublishedFaqEntry(original.Anchor, original.Question, markdown.ToHtml(original.Answer), SiteCultures.Default, IsFallback: culture != SiteCultures.Default));
+            if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
+            entries.Add(new PublishedFaqEntry(text.Anchor, text.Question, markdown.ToHtml(text.Answer), language, isFallback));
         }
         return entries;
     }

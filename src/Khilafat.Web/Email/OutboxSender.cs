@@ -306,7 +306,7 @@ public sealed class OutboxSender(
             var subscribers = await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
             var texts = await db.SendTexts.AsNoTracking().Where(t => sendIds.Contains(t.SendId)).ToDictionaryAsync(t => (t.SendId, t.Culture), ct);
             var sends = await db.UpdateSends.AsNoTracking().Where(s => sendIds.Contains(s.Id))
-                .Select(s => new { s.Id, s.Status, Slug = db.Updates.Where(u => u.Id == s.UpdateId && u.ShowOnSite && u.FirstPublishedAt != null).Select(u => u.Slug).FirstOrDefault() })
+                .Select(s => new { s.Id, s.Status, Slug = db.Updates.Where(u => u.Id == s.UpdateId && u.ShowOnSite && u.FirstPublishedAt != null && u.DeletedAt == null).Select(u => u.Slug).FirstOrDefault() })
                 .ToDictionaryAsync(s => s.Id, s => (s.Status, s.Slug), ct);
             return new ListMail(emails, subscribers, texts, sends);
         }

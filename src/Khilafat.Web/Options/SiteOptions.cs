@@ -18,4 +18,11 @@ public sealed class SiteOptions
     /// </summary>
     [Url]
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// The time zone in which editors enter and read times (an update's publish time), as an IANA name such as
+    /// "Asia/Karachi" or "Europe/London". Times are stored in UTC. Default "UTC"; an unknown name stops start-up.
+    /// </summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
 }

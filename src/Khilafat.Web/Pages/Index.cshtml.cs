@@ -3,6 +3,7 @@ using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Options;
 using Khilafat.Web.Testimonials;
+using Khilafat.Web.Updates;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
@@ -11,10 +12,13 @@ using Microsoft.Extensions.Options;
 namespace Khilafat.Web.Pages;
 
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class IndexModel(ContentService content, TestimonialService testimonials, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class IndexModel(ContentService content, TestimonialService testimonials, UpdateReader updates, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public PublishedPage? Intro { get; private set; }
     public IReadOnlyList<PublicTestimonial> Featured { get; private set; } = [];
+
+    /// <summary>The three latest updates shown on the site.</summary>
+    public IReadOnlyList<PublishedUpdate> LatestUpdates { get; private set; } = [];
 
     // Untranslated, the home page's English title would head a page in another language: the name is in the UI strings.
     public string Title => Intro is { IsFallback: false } intro ? intro.Title : t[site.Value.Name];
@@ -24,5 +28,6 @@ public class IndexModel(ContentService content, TestimonialService testimonials,
     {
         Intro = await content.GetPublishedPageAsync(ContentService.HomeSlug, SiteCultures.Current, ct);
         Featured = await testimonials.FeaturedAsync(3, ct);
+        LatestUpdates = await updates.LatestAsync(SiteCultures.Current, 3, ct: ct);
     }
 }

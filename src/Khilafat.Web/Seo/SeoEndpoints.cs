@@ -3,10 +3,11 @@ using System.Xml.Linq;
 using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Updates;
 
 namespace Khilafat.Web.Seo;
 
-/// <summary>/sitemap.xml (every published page in every language, each with its alternates) and /robots.txt.</summary>
+/// <summary>/sitemap.xml (every published page and update in each of its languages, with its alternates) and /robots.txt.</summary>
 public static class SeoEndpoints
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -19,17 +20,18 @@ public static class SeoEndpoints
             "text/plain; charset=utf-8"))
             .CacheOutput(OutputCachePolicies.Public);
 
-        endpoints.MapGet("/sitemap.xml", async (ContentService content, SiteUrls urls, CancellationToken ct) =>
+        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, SiteUrls urls, CancellationToken ct) =>
         {
-            var entries = await content.GetSitemapAsync(ct);
+            var entries = (await content.GetSitemapAsync(ct)).Concat(await updates.SitemapAsync(ct)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
                 new XElement(Sitemap + "urlset", new XAttribute(XNamespace.Xmlns + "xhtml", Xhtml),
                     from entry in entries
-                    from culture in SiteCultures.All
+                    let cultures = entry.Cultures ?? SiteCultures.All
+                    from culture in cultures
                     select new XElement(Sitemap + "url",
                         new XElement(Sitemap + "loc", urls.Absolute(SiteCultures.PathFor(culture, entry.Path))),
                         new XElement(Sitemap + "lastmod", entry.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                        SiteCultures.All.Select(alternate => new XElement(Xhtml + "link",
+                        cultures.Select(alternate => new XElement(Xhtml + "link",
                             new XAttribute("rel", "alternate"), new XAttribute("hreflang", alternate),
                             new XAttribute("href", urls.Absolute(SiteCultures.PathFor(alternate, entry.Path))))))));
             return Results.Text(document.Declaration + "\n" + document, "application/xml; charset=utf-8");

@@ -2,6 +2,7 @@ using Khilafat.Web.Content;
 using Khilafat.Web.Health;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Seo;
+using Khilafat.Web.Updates;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Khilafat.Web.Startup;
@@ -41,6 +42,7 @@ public static class SitePipeline
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).DisableHttpMetrics();
         app.MapSeoEndpoints();
         app.MapChangeFeed();
+        app.MapUpdateFeed();
         app.MapOneClickUnsubscribe();
         return app;
     }

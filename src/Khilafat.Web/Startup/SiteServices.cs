@@ -45,7 +45,11 @@ public static class SiteServices
         SiteUrls.RequirePublicUrl(builder.Configuration, builder.Environment);
 
         var services = builder.Services;
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations()
+            .Validate(o => SiteTimeZone.Find(o.TimeZone) is not null,
+                "Site:TimeZone (Site__TimeZone) must be an IANA time zone name such as UTC or Asia/Karachi.")
+            .ValidateOnStart();
+        services.AddSingleton<SiteTimeZone>();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 
@@ -62,6 +66,7 @@ public static class SiteServices
         services.AddScoped<FaqEditor>();
         services.AddScoped<TextEditor>();
         services.AddScoped<ChangeLog>();
+        services.AddSiteUpdates();
         services.AddScoped<SiteUrls>();
         services.AddSiteEmail();
         services.AddSingleton<SiteKeys>();

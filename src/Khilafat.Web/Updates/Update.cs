@@ -22,4 +22,10 @@ public class Update
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When an editor deleted it: its address then answers 410 Gone, and its texts and revisions stay for the record
+    /// (as a deleted page's do). Null while it exists.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 }

@@ -74,7 +74,7 @@ public sealed class UpdateSends(
     public async Task<(SendStartResult Result, int SendId)> StartAsync(int updateId, SendAudience audience, Actor actor, CancellationToken ct = default)
     {
         if (!audience.IsValid) return (SendStartResult.InvalidAudience, 0);
-        if (!await db.Updates.AnyAsync(u => u.Id == updateId, ct)) return (SendStartResult.NotFound, 0);
+        if (!await db.Updates.AnyAsync(u => u.Id == updateId && u.DeletedAt == null, ct)) return (SendStartResult.NotFound, 0);
         var texts = await SendableTextsAsync(updateId, ct);
         if (texts.Count == 0) return (SendStartResult.NotReady, 0);
         var send = new UpdateSend
@@ -169,5 +169,5 @@ public sealed class UpdateSends(
     }
 
     private Task<string?> SlugOnSiteAsync(int updateId, CancellationToken ct) =>
-        db.Updates.Where(u => u.Id == updateId && u.ShowOnSite && u.FirstPublishedAt != null).Select(u => u.Slug).FirstOrDefaultAsync(ct);
+        db.Updates.Where(u => u.Id == updateId && u.ShowOnSite && u.FirstPublishedAt != null && u.DeletedAt == null).Select(u => u.Slug).FirstOrDefaultAsync(ct);
 }

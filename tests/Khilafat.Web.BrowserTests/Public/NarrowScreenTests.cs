@@ -12,7 +12,7 @@ public class NarrowScreenTests(BrowserSite site, ITestOutputHelper output) : ICl
     public const int Height = 667;
 
     private static readonly (string Label, string Path)[] Navigation =
-        [("Statement", "/statement"), ("FAQ", "/faq"), ("History", "/history"), ("Testimonials", "/testimonials"), ("Join", "/join")];
+        [("Statement", "/statement"), ("Updates", "/updates"), ("FAQ", "/faq"), ("History", "/history"), ("Testimonials", "/testimonials"), ("Join", "/join")];
 
     [Theory]
     [MemberData(nameof(Visitor.PublicPages), MemberType = typeof(Visitor))]

@@ -310,7 +310,7 @@ public class PageEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSit
         Assert.Equal("bold", preview.QuerySelector(".prose strong")!.Text());
         Assert.Contains("Preview: not saved.", preview.QuerySelector("main .status")!.Text());
         // The public layout: the site's navigation and footer, not the admin's.
-        Assert.Equal(["Statement", "FAQ", "History", "Testimonials", "Join"], preview.QuerySelectorAll("header nav.site-nav a").Select(a => a.Text()));
+        Assert.Equal(["Statement", "Updates", "FAQ", "History", "Testimonials", "Join"], preview.QuerySelectorAll("header nav.site-nav a").Select(a => a.Text()));
         Assert.NotNull(preview.QuerySelector("footer"));
         Assert.Null(preview.QuerySelector("nav.admin-nav"));
         Assert.Equal("noindex", preview.QuerySelector("meta[name=robots]")!.GetAttribute("content"));

@@ -36,7 +36,7 @@ public class LanguagePagesTests(SiteFactory factory) : IClassFixture<SiteFactory
         var arabic = await _client.GetDocumentAsync("/ar/faq");
         var urdu = await _client.GetDocumentAsync("/ur/faq");
 
-        Assert.Equal(["البيان", "الأسئلة الشائعة", "التاريخ", "الشهادات", "انضم"], arabic.QuerySelectorAll("header nav.site-nav a").Select(a => a.Text()));
+        Assert.Equal(["البيان", "المستجدات", "الأسئلة الشائعة", "التاريخ", "الشهادات", "انضم"], arabic.QuerySelectorAll("header nav.site-nav a").Select(a => a.Text()));
         Assert.Equal("الأسئلة الشائعة", arabic.QuerySelector("h1")!.Text());
         Assert.Equal("اکثر پوچھے جانے والے سوالات", urdu.QuerySelector("h1")!.Text());
         Assert.Equal("مواد پر جائیں", urdu.QuerySelector(".skip-link")!.Text());

@@ -70,6 +70,7 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
     [InlineData("/statement")]
     [InlineData("/faq")]
     [InlineData("/history")]
+    [InlineData("/updates")]
     public async Task EveryPublicPage_HasOneH1_Landmarks_SkipLinkAndNavigation(string path)
     {
         var page = await _client.GetDocumentAsync(path);
@@ -82,7 +83,7 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.NotNull(page.QuerySelector("footer"));
         Assert.Equal("#main", page.QuerySelector("body > a.skip-link")!.GetAttribute("href"));
         Assert.Equal(
-            ["Statement", "FAQ", "History", "Testimonials", "Join"],
+            ["Statement", "Updates", "FAQ", "History", "Testimonials", "Join"],
             page.QuerySelectorAll("header nav.site-nav a").Select(a => a.Text()));
     }
 

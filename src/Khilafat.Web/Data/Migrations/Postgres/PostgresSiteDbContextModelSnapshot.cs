@@ -765,6 +765,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -736,6 +736,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 

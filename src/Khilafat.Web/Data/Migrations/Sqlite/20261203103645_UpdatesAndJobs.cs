@@ -96,7 +96,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     PublishAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FirstPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

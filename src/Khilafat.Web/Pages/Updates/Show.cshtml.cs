@@ -1,0 +1,28 @@
+using Khilafat.Web.Caching;
+using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Updates;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Khilafat.Web.Pages.Updates;
+
+/// <summary>/updates/{slug}: one update, in the reader's language when translated; a deleted one's address answers 410 Gone.</summary>
+[OutputCache(PolicyName = OutputCachePolicies.Public)]
+public class ShowModel(UpdateReader updates) : PageModel, IPageMeta
+{
+    public PublishedUpdate Update { get; private set; } = null!;
+
+    public string Title => Update.Title;
+    public string? Description => Update.Summary.Length > 0 ? Update.Summary : null;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!Slugs.IsWellFormed(slug)) return NotFound();
+        if (await updates.GetAsync(slug, SiteCultures.Current, ct) is not { } update)
+            return await updates.IsGoneAsync(slug, ct) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
+        Update = update;
+        return Page();
+    }
+}
