@@ -128,6 +128,8 @@ public sealed class UpdateSends(
     public async Task<bool> ResumeAsync(int sendId, Actor actor, CancellationToken ct = default)
     {
         var resumed = await ChangeAsync(sendId, SendStatus.Paused, SendStatus.Sending, AuditActions.SendResumed, actor, ct);
+        // Nothing may be left to go (everyone left while it was paused): then it is over now, not when a message goes.
+        if (resumed) await db.WriteAsync(c => SendFigures.FinishIfDoneAsync(db, clock, sendId, c), ct);
         if (resumed) outbox.Wake();
         return resumed;
     }
