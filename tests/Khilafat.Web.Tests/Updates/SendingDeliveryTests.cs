@@ -1,9 +1,12 @@
 using System.Net;
 using Khilafat.Web.Audit;
+using Khilafat.Web.Data;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Tests.Infrastructure;
 using Khilafat.Web.Updates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Khilafat.Web.Tests.Updates;
@@ -56,6 +59,10 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         Assert.StartsWith("All confirmed subscribers; those whose language has no published translation get the English.", figures["To"]);
         Assert.EndsWith("by " + editorEmail, figures["Started"]);
         Assert.Null(page.QuerySelector("form[action*='handler=Pause']"));
+
+        // Sent messages leave the outbox after 30 days (Maintenance); the send's figures stay.
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().OutboxMessages.Where(m => m.SendId == sendId).ExecuteDeleteAsync());
+        Assert.Equal((audience.Count, 0), ((await factory.ProgressAsync(sendId))!.Sent, (await factory.ProgressAsync(sendId))!.Remaining));
 
         var list = await editor.GetDocumentAsync("/admin/sends");
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.Text().Contains(english));
@@ -133,7 +140,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         await factory.HoldListMailAsync();
 
         var (_, sendId, _) = await editor.StartSendAsync(id, "Countries", countries: ["NZ"]);
-        await factory.RunJobsAsync();
+        await factory.ExpandAsync(sendId);
         var url = $"/admin/sends/{sendId}";
         using (var going = await editor.GetAsync(url))
         {
@@ -185,7 +192,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         await factory.AddSubscriberAsync("b", "en", "CL");
         await factory.HoldListMailAsync();
         var (_, sendId, _) = await editor.StartSendAsync(id, "Countries", countries: ["CL"]);
-        await factory.RunJobsAsync();
+        await factory.ExpandAsync(sendId);
         var url = $"/admin/sends/{sendId}";
 
         var progress = await editor.GetDocumentAsync(url);
@@ -209,6 +216,9 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await factory.RunSenderRoundAsync();
         Assert.Empty(factory.Received(english));
+        // The figures are kept on the send itself, for when the outbox has forgotten its messages.
+        var stored = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().UpdateSends.AsNoTracking().SingleAsync(s => s.Id == sendId));
+        Assert.Equal((SendStatus.Cancelled, 0, 2), (stored.Status, stored.Sent, stored.Skipped));
         var audit = Assert.Single(await factory.AuditAsync(AuditActions.SendCancelled), e => e.Target == AuditTargets.Send(sendId));
         Assert.Equal(editorEmail, audit.ActorName);
         // A cancelled send cannot be cancelled or resumed again: its page sends the editor back to the progress.
@@ -226,11 +236,11 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         var leaving = await factory.AddSubscriberAsync("leaving", "en", "AR");
         await factory.HoldListMailAsync();
         var (_, sendId, _) = await editor.StartSendAsync(id, "Countries", countries: ["AR"]);
-        await factory.RunJobsAsync();
+        await factory.ExpandAsync(sendId);
         Assert.Equal(2, (await factory.ProgressAsync(sendId))!.Queued);
         Assert.Single(await factory.OutboxToAsync(leaving.Email), m => m.SendId == sendId && m.Status == OutboxStatus.Queued);
 
-        using var unsubscribed = await editor.SubmitFormAsync($"/admin/subscribers/{leaving.Id}", formSelector: "form[action*='handler=Unsubscribe']");
+        using var unsubscribed = await editor.SubmitFormAsync($"/admin/subscribers/details/{leaving.Id}", formSelector: "form[action*='handler=Unsubscribe']");
         Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(leaving.Email))!.Status);
         var done = await factory.DeliverAsync(sendId);
 
@@ -240,6 +250,29 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         Assert.Equal((2, 1, 1, 0), (done!.Queued, done.Sent, done.Skipped, done.Remaining));
         var page = await editor.GetDocumentAsync($"/admin/sends/{sendId}");
         Assert.Equal(("1", "1"), (page.Figures()["Sent"], page.Figures()["Skipped"].Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task WhenTheLastQueuedSubscriberUnsubscribes_TheSendIsFinished_NotLeftSendingForEver()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var english = $"Last one leaves {SendingTestKit.Tag()}";
+        var id = await factory.CreateUpdateAsync(new UpdateText("en", english, "News."));
+        var only = await factory.AddSubscriberAsync("only", "ur", "UY");
+        await factory.HoldListMailAsync();
+        var (_, sendId, _) = await editor.StartSendAsync(id, "Countries", countries: ["UY"]);
+        await factory.ExpandAsync(sendId);
+
+        using var unsubscribed = await editor.SubmitFormAsync($"/admin/subscribers/details/{only.Id}", formSelector: "form[action*='handler=Unsubscribe']");
+
+        using var response = await editor.GetAsync($"/admin/sends/{sendId}");
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Finished", page.QuerySelector("main .tag")!.Text());
+        Assert.Equal(("1", "0", "1", "0"), (page.Figures()["Queued"], page.Figures()["Sent"], page.Figures()["Skipped"].Split(' ')[0], page.Figures()["Remaining"]));
+        Assert.False(response.Headers.Contains("Refresh"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await factory.RunSenderRoundAsync();
+        Assert.Empty(factory.Received(english));
     }
 
     /// <summary>What every list message carries: the RFC 8058 and list headers, the reason, how to leave, the postal address, the body in its language and direction.</summary>

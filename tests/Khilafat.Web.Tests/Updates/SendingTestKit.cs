@@ -114,6 +114,17 @@ public static class SendingTestKit
         }
     }
 
+    /// <summary>
+    /// Runs the send's expansion now rather than at the job runner's next poll, and waits (bounded) until every
+    /// message of it is queued: the background runner may have claimed the job first, and then it is its to finish.
+    /// </summary>
+    public static Task<SendProgress?> ExpandAsync(this SiteFactory factory, int sendId) =>
+        Poll.UntilAsync(async () =>
+        {
+            await factory.RunJobsAsync();
+            return await factory.ProgressAsync(sendId);
+        }, p => p is { Expanded: true }, $"send {sendId} to be expanded");
+
     public static Task<SendProgress?> ProgressAsync(this SiteFactory factory, int sendId) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<UpdateSends>().ProgressAsync(sendId));
 
