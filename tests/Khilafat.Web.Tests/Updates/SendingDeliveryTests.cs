@@ -90,7 +90,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         var confirm = await review.ReadDocumentAsync();
         var summary = confirm.QuerySelectorAll(".send-summary dd").Select(dd => dd.Text()).ToList();
         Assert.Equal("Confirmed subscribers whose language is Arabic or Urdu", summary[0]);
-        Assert.StartsWith("are left out (", summary[1]);
+        Assert.StartsWith("Are left out (", summary[1]);
         Assert.Equal($"{arabicAudience.Count} subscribers: {arabicAudience.Count} in Arabic", summary[2]);
         Assert.Equal(["Arabic"], confirm.QuerySelectorAll(".send-preview h3").Select(h => h.Text()));
         var (_, sendId, _) = await editor.StartSendAsync(id, "Languages", "Skip", languages: ["ar", "ur"]);
