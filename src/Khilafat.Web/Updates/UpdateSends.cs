@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Updates;
 
-public enum SendStartResult { Started, NotFound, NotReady, InvalidAudience }
+public enum SendStartResult { Started, NotFound, NotReady, InvalidAudience, AlreadyStarted }
 
 /// <summary>An update as the send page shows it: its English title, and the texts a send would take (none when the English is not published).</summary>
 public sealed record SendableUpdate(int Id, string Title, IReadOnlyList<VersionedText> Texts)
@@ -110,17 +110,31 @@ public sealed class UpdateSends(
         };
         foreach (var text in texts)
             send.Texts.Add(new SendText { Culture = text.Culture, Subject = text.PublishedTitle!, Body = text.PublishedBody! });
+        var already = 0;
         await db.WriteAsync(async c =>
         {
+            // The confirmation pressed twice (or its form posted again) must not send everything twice: the same
+            // editor's send of this update to this audience a moment ago is this one. On SQLite the write gate makes
+            // this check and the insert one step; on PostgreSQL two posts in the same instant could still both pass.
+            var since = send.CreatedAt - RepeatWindow;
+            already = await db.UpdateSends
+                .Where(s => s.UpdateId == updateId && s.CreatedBy == send.CreatedBy && s.CreatedAt >= since && s.Status != SendStatus.Cancelled
+                    && s.Languages == send.Languages && s.Countries == send.Countries && s.MissingTranslation == send.MissingTranslation)
+                .Select(s => s.Id).FirstOrDefaultAsync(c);
+            if (already != 0) return;
             db.UpdateSends.Add(send);
             await db.SaveChangesAsync(c);
             await jobs.ScheduleAsync(JobKinds.ExpandSend, send.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), send.CreatedAt, c);
             db.Audit(clock, actor, AuditActions.SendStarted, AuditTargets.Send(send.Id),
                 $"Update #{updateId}; languages: {audience.LanguagesValue ?? "all"}; countries: {audience.CountriesValue ?? "all"}; missing translation: {audience.MissingTranslation}.");
         }, ct);
+        if (already != 0) return (SendStartResult.AlreadyStarted, already);
         jobs.Wake();
         return (SendStartResult.Started, send.Id);
     }
+
+    /// <summary>How long a send counts as the one an identical confirmation just started (see <see cref="StartAsync"/>).</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(1);
 
     public Task<bool> PauseAsync(int sendId, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(sendId, SendStatus.Sending, SendStatus.Paused, AuditActions.SendPaused, actor, ct);

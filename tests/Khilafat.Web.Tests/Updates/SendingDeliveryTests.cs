@@ -275,6 +275,30 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         Assert.Empty(factory.Received(english));
     }
 
+    [Fact]
+    public async Task PressingSendTwice_StartsOneSend_AndEachSubscriberGetsOneMessage()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var english = $"Pressed twice {SendingTestKit.Tag()}";
+        var id = await factory.CreateUpdateAsync(new UpdateText("en", english, "News."));
+        var subscribers = new[] { await factory.AddSubscriberAsync("a", "en", "IE"), await factory.AddSubscriberAsync("b", "ar", "IE") };
+        using var review = await editor.ChooseAudienceAsync(id, "Review", "Countries", countries: ["IE"]);
+        var confirm = (await review.ReadDocumentAsync()).Form();
+
+        using var first = await editor.SubmitAsync(confirm, SendingTestKit.SendPage(id), submitter: "button[formaction*='handler=Send']");
+        using var second = await editor.SubmitAsync(confirm, SendingTestKit.SendPage(id), submitter: "button[formaction*='handler=Send']");
+
+        Assert.Equal(first.LandedOnPath(), second.LandedOnPath());
+        Assert.Equal("This send had started already: the confirmation was pressed twice. Nothing goes twice.", (await second.ReadDocumentAsync()).Status());
+        var sends = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().UpdateSends.Where(s => s.UpdateId == id).Select(s => s.Id).ToListAsync());
+        var sendId = Assert.Single(sends);
+        Assert.Equal($"/admin/sends/{sendId}", first.LandedOnPath());
+        await factory.DeliverAsync(sendId);
+        Assert.Equal(subscribers.Select(s => s.Email).Order(), factory.Received(english).Select(g => g.Key).Order());
+        Assert.All(factory.Received(english), g => Assert.Single(g));
+        Assert.Single(await factory.AuditAsync(AuditActions.SendStarted), e => e.Target == AuditTargets.Send(sendId));
+    }
+
     /// <summary>What every list message carries: the RFC 8058 and list headers, the reason, how to leave, the postal address, the body in its language and direction.</summary>
     private static void AssertListMessage(MimeMessage message, string culture)
     {

@@ -80,6 +80,9 @@ public class SendModel(UpdateSends sends) : PageModel, IPageMeta
             case SendStartResult.Started:
                 TempData[StatusMessages.Key] = "The send has started. Messages are queued in the background and go out at the list's pace.";
                 return RedirectToPage("/Admin/Sends/Details", new { id = sendId });
+            case SendStartResult.AlreadyStarted:
+                TempData[StatusMessages.Key] = "This send had started already: the confirmation was pressed twice. Nothing goes twice.";
+                return RedirectToPage("/Admin/Sends/Details", new { id = sendId });
             case SendStartResult.NotFound:
                 return NotFound();
             default:
