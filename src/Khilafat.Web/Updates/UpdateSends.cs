@@ -25,6 +25,9 @@ public sealed record SendProgress(
     MissingTranslation MissingTranslation, DateTime CreatedAt, string CreatedBy, DateTime? FinishedAt,
     int Queued, int Sent, int Failed, int Skipped, int Remaining, DateTime? EstimatedFinish);
 
+/// <summary>One thing done to a send, as the audit log recorded it: one of the <c>AuditActions.Send*</c> actions.</summary>
+public sealed record SendEvent(DateTime At, string By, string Action);
+
 /// <summary>
 /// Emailing an update to the list: who it will reach, the editor's test send, starting a send (its words fixed then),
 /// pausing, resuming and cancelling it, and its figures. The messages are queued in the background by
@@ -175,6 +178,14 @@ public sealed class UpdateSends(
             db.Audit(clock, actor, action, AuditTargets.Send(sendId));
             return true;
         }, ct);
+
+    /// <summary>Who started, paused, resumed and cancelled the send, and when, oldest first: its entries in the audit log.</summary>
+    public async Task<IReadOnlyList<SendEvent>> HistoryAsync(int sendId, CancellationToken ct = default)
+    {
+        var target = AuditTargets.Send(sendId);
+        return await db.AuditEntries.AsNoTracking().Where(e => e.Target == target).OrderBy(e => e.Id)
+            .Select(e => new SendEvent(e.At, e.ActorName, e.Action)).ToListAsync(ct);
+    }
 
     public async Task<SendProgress?> ProgressAsync(int sendId, CancellationToken ct = default) =>
         (await ListAsync(sendId, null, ct)).SingleOrDefault();

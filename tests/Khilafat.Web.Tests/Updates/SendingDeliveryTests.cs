@@ -180,6 +180,10 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         Assert.Equal((3, 0), (done!.Sent, done.Skipped));
         var actions = (await factory.AuditEntriesAsync()).Where(e => e.Target == AuditTargets.Send(sendId)).Select(e => (e.Action, e.ActorName));
         Assert.Equal([(AuditActions.SendStarted, editorEmail), (AuditActions.SendPaused, editorEmail), (AuditActions.SendResumed, editorEmail)], actions);
+        // Editors, who cannot open the audit log, see the same on the send's page.
+        var history = (await editor.GetDocumentAsync(url)).QuerySelectorAll(".send-history li").Select(li => li.Text()).ToList();
+        Assert.Equal(["Started", "Paused", "Resumed"], history.Select(h => h.Split(' ')[0]));
+        Assert.All(history, h => Assert.Contains($" by {editorEmail}, ", h));
     }
 
     [Fact]

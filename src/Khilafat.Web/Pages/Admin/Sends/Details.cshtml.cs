@@ -15,6 +15,9 @@ public class DetailsModel(UpdateSends sends) : PageModel, IPageMeta
 
     public SendProgress Send { get; private set; } = null!;
 
+    /// <summary>What editors did to the send, from the audit log (which only admins can read whole).</summary>
+    public IReadOnlyList<SendEvent> History { get; private set; } = [];
+
     /// <summary>True when this response asks the browser to reload it.</summary>
     public bool Refreshing { get; private set; }
 
@@ -31,6 +34,7 @@ public class DetailsModel(UpdateSends sends) : PageModel, IPageMeta
         var send = await sends.ProgressAsync(id, ct);
         if (send is null) return NotFound();
         Send = send;
+        History = await sends.HistoryAsync(id, ct);
         RefreshWanted = refresh != "off";
         Refreshing = RefreshWanted && send.Status == SendStatus.Sending;
         if (Refreshing) Response.Headers["Refresh"] = RefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
