@@ -225,7 +225,14 @@ public sealed class MailingListService(
         subscriber.Status = SubscriberStatus.Unsubscribed;
         subscriber.UnsubscribedAt = clock.GetUtcNow().UtcDateTime;
         (subscriber.Name, subscriber.Country, subscriber.ConfirmTokenHash, subscriber.ConfirmTokenExpiresAt) = (null, null, null, null);
+        // An update's message waiting for them stays, skipped, so the send's figures still add up; anything else
+        // waiting for them (a confirmation, with its link) goes.
+        var listMail = db.OutboxMessages.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued && m.SendId != null);
+        var sends = await listMail.Select(m => m.SendId!.Value).Distinct().ToListAsync(c);
+        await listMail.ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Skipped).SetProperty(m => m.LastError, "The subscriber unsubscribed."), c);
         await db.OutboxMessages.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued).ExecuteDeleteAsync(c);
+        // Theirs may have been a send's last message: then the send is over.
+        foreach (var send in sends) await Updates.SendFigures.FinishIfDoneAsync(db, clock, send, c);
     }, ct);
 
     private async Task<Subscriber?> FindByConfirmationAsync(string? token, CancellationToken ct)

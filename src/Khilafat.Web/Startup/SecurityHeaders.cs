@@ -12,12 +12,21 @@ public static class SecurityHeaders
 
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
+    private static readonly object OwnPolicyKey = new();
+
+    /// <summary>
+    /// Gives this one response a policy of its own instead of the site's: for a document that is not the site's own
+    /// markup (an email's HTML, previewed), which needs its inline styles and must be sandboxed instead.
+    /// </summary>
+    public static void UseOwnContentSecurityPolicy(this HttpResponse response, string policy) => response.HttpContext.Items[OwnPolicyKey] = policy;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpContext)state).Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var http = (HttpContext)state;
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = http.Items.TryGetValue(OwnPolicyKey, out var own) && own is string policy ? policy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = PermissionsPolicy;

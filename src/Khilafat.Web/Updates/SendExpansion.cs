@@ -77,12 +77,16 @@ public sealed class SendExpansion(SiteDbContext db, TimeProvider clock, OutboxSi
 /// <summary>Ends a send once nothing of it is left to go, and keeps its figures on it.</summary>
 internal static class SendFigures
 {
-    /// <summary>Inside a write: when the send is expanded and has no queued message left, marks it finished (or keeps it cancelled) with its figures.</summary>
+    /// <summary>
+    /// Inside a write: when the send is expanded and has no queued message left, marks it finished with its figures; a
+    /// cancelled send (expanded or not) gets its figures as they are now.
+    /// </summary>
     public static async Task FinishIfDoneAsync(SiteDbContext db, TimeProvider clock, int sendId, CancellationToken ct)
     {
         var send = await db.UpdateSends.FirstOrDefaultAsync(s => s.Id == sendId, ct);
-        if (send is null || !send.Expanded || send.Status == SendStatus.Finished) return;
-        if (send.Status != SendStatus.Cancelled && await db.OutboxMessages.AnyAsync(m => m.SendId == sendId && m.Status == OutboxStatus.Queued, ct)) return;
+        if (send is null || send.Status == SendStatus.Finished) return;
+        if (send.Status != SendStatus.Cancelled
+            && (!send.Expanded || await db.OutboxMessages.AnyAsync(m => m.SendId == sendId && m.Status == OutboxStatus.Queued, ct))) return;
         var counts = await db.OutboxMessages.Where(m => m.SendId == sendId).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         send.Sent = counts.Where(c => c.Key == OutboxStatus.Sent).Sum(c => c.Count);
         send.Failed = counts.Where(c => c.Key == OutboxStatus.Failed).Sum(c => c.Count);

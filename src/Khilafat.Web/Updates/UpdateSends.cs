@@ -10,13 +10,23 @@ using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Updates;
 
-public enum SendStartResult { Started, NotFound, NotReady, InvalidAudience }
+public enum SendStartResult { Started, NotFound, NotReady, InvalidAudience, AlreadyStarted }
+
+/// <summary>An update as the send page shows it: its English title, and the texts a send would take (none when the English is not published).</summary>
+public sealed record SendableUpdate(int Id, string Title, IReadOnlyList<VersionedText> Texts)
+{
+    public bool CanSend => Texts.Count > 0;
+    public IReadOnlyList<string> Languages => [.. Texts.Select(t => t.Culture)];
+}
 
 /// <summary>A send's figures, for its progress page and the list of past sends.</summary>
 public sealed record SendProgress(
     int Id, int UpdateId, string Title, SendStatus Status, bool Expanded, string? Languages, string? Countries,
     MissingTranslation MissingTranslation, DateTime CreatedAt, string CreatedBy, DateTime? FinishedAt,
     int Queued, int Sent, int Failed, int Skipped, int Remaining, DateTime? EstimatedFinish);
+
+/// <summary>One thing done to a send, as the audit log recorded it: one of the <c>AuditActions.Send*</c> actions.</summary>
+public sealed record SendEvent(DateTime At, string By, string Action);
 
 /// <summary>
 /// Emailing an update to the list: who it will reach, the editor's test send, starting a send (its words fixed then),
@@ -36,6 +46,27 @@ public sealed class UpdateSends(
         return [.. texts.OrderBy(t => SiteCultures.All.ToList().IndexOf(t.Culture))];
     }
 
+    /// <summary>The update with what can be sent of it; null when there is no such update.</summary>
+    public async Task<SendableUpdate?> FindAsync(int updateId, CancellationToken ct = default)
+    {
+        if (!await db.Updates.AnyAsync(u => u.Id == updateId, ct)) return null;
+        var title = await db.Texts.AsNoTracking()
+            .Where(t => t.Kind == TextKinds.Update && t.ItemId == updateId && t.Culture == SiteCultures.Default)
+            .Select(t => t.PublishedTitle ?? t.Title).FirstOrDefaultAsync(ct);
+        return new SendableUpdate(updateId, title ?? $"Update #{updateId}", await SendableTextsAsync(updateId, ct));
+    }
+
+    /// <summary>
+    /// The message exactly as subscribers in <paramref name="culture"/> would get it now (its unsubscribe link a sample
+    /// one), for the editor's preview and test send; null when the update has no published text in that language.
+    /// </summary>
+    public async Task<EmailContent?> SampleAsync(int updateId, string culture, CancellationToken ct = default)
+    {
+        var text = (await SendableTextsAsync(updateId, ct)).FirstOrDefault(t => t.Culture == culture);
+        if (text is null) return null;
+        return emails.Sample(culture, text.PublishedTitle!, text.PublishedBody!, await SlugOnSiteAsync(updateId, ct));
+    }
+
     /// <summary>How many the audience reaches, and in which language each will get it.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountAsync(int updateId, SendAudience audience, CancellationToken ct = default)
     {
@@ -53,10 +84,8 @@ public sealed class UpdateSends(
     /// <summary>Queues the message as the list would get it, in one language, to one address (the editor's own, usually).</summary>
     public async Task<bool> SendTestAsync(int updateId, string culture, string to, Actor actor, CancellationToken ct = default)
     {
-        var text = (await SendableTextsAsync(updateId, ct)).FirstOrDefault(t => t.Culture == culture);
-        var slug = await SlugOnSiteAsync(updateId, ct);
-        if (text is null) return false;
-        var content = emails.Sample(culture, text.PublishedTitle!, text.PublishedBody!, slug);
+        var content = await SampleAsync(updateId, culture, ct);
+        if (content is null) return false;
         await db.WriteAsync(_ =>
         {
             outbox.Queue(OutboxKinds.UpdateTest, to, content with { Subject = "[Test] " + content.Subject });
@@ -84,17 +113,31 @@ public sealed class UpdateSends(
         };
         foreach (var text in texts)
             send.Texts.Add(new SendText { Culture = text.Culture, Subject = text.PublishedTitle!, Body = text.PublishedBody! });
+        var already = 0;
         await db.WriteAsync(async c =>
         {
+            // The confirmation pressed twice (or its form posted again) must not send everything twice: the same
+            // editor's send of this update to this audience a moment ago is this one. On SQLite the write gate makes
+            // this check and the insert one step; on PostgreSQL two posts in the same instant could still both pass.
+            var since = send.CreatedAt - RepeatWindow;
+            already = await db.UpdateSends
+                .Where(s => s.UpdateId == updateId && s.CreatedBy == send.CreatedBy && s.CreatedAt >= since && s.Status != SendStatus.Cancelled
+                    && s.Languages == send.Languages && s.Countries == send.Countries && s.MissingTranslation == send.MissingTranslation)
+                .Select(s => s.Id).FirstOrDefaultAsync(c);
+            if (already != 0) return;
             db.UpdateSends.Add(send);
             await db.SaveChangesAsync(c);
             await jobs.ScheduleAsync(JobKinds.ExpandSend, send.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), send.CreatedAt, c);
             db.Audit(clock, actor, AuditActions.SendStarted, AuditTargets.Send(send.Id),
                 $"Update #{updateId}; languages: {audience.LanguagesValue ?? "all"}; countries: {audience.CountriesValue ?? "all"}; missing translation: {audience.MissingTranslation}.");
         }, ct);
+        if (already != 0) return (SendStartResult.AlreadyStarted, already);
         jobs.Wake();
         return (SendStartResult.Started, send.Id);
     }
+
+    /// <summary>How long a send counts as the one an identical confirmation just started (see <see cref="StartAsync"/>).</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(1);
 
     public Task<bool> PauseAsync(int sendId, Actor actor, CancellationToken ct = default) =>
         ChangeAsync(sendId, SendStatus.Sending, SendStatus.Paused, AuditActions.SendPaused, actor, ct);
@@ -102,6 +145,8 @@ public sealed class UpdateSends(
     public async Task<bool> ResumeAsync(int sendId, Actor actor, CancellationToken ct = default)
     {
         var resumed = await ChangeAsync(sendId, SendStatus.Paused, SendStatus.Sending, AuditActions.SendResumed, actor, ct);
+        // Nothing may be left to go (everyone left while it was paused): then it is over now, not when a message goes.
+        if (resumed) await db.WriteAsync(c => SendFigures.FinishIfDoneAsync(db, clock, sendId, c), ct);
         if (resumed) outbox.Wake();
         return resumed;
     }
@@ -117,6 +162,9 @@ public sealed class UpdateSends(
             if (changed == 0) return false;
             await db.OutboxMessages.Where(m => m.SendId == sendId && m.Status == OutboxStatus.Queued)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Skipped).SetProperty(m => m.LastError, "The send was cancelled."), c);
+            // Its figures are kept on it now: the sender no longer touches a cancelled send's messages unless one was
+            // in flight (it then counts again), and the outbox forgets sent messages after 30 days.
+            await SendFigures.FinishIfDoneAsync(db, clock, sendId, c);
             db.Audit(clock, actor, AuditActions.SendCancelled, AuditTargets.Send(sendId));
             return true;
         }, ct);
@@ -130,6 +178,14 @@ public sealed class UpdateSends(
             db.Audit(clock, actor, action, AuditTargets.Send(sendId));
             return true;
         }, ct);
+
+    /// <summary>Who started, paused, resumed and cancelled the send, and when, oldest first: its entries in the audit log.</summary>
+    public async Task<IReadOnlyList<SendEvent>> HistoryAsync(int sendId, CancellationToken ct = default)
+    {
+        var target = AuditTargets.Send(sendId);
+        return await db.AuditEntries.AsNoTracking().Where(e => e.Target == target).OrderBy(e => e.Id)
+            .Select(e => new SendEvent(e.At, e.ActorName, e.Action)).ToListAsync(ct);
+    }
 
     public async Task<SendProgress?> ProgressAsync(int sendId, CancellationToken ct = default) =>
         (await ListAsync(sendId, null, ct)).SingleOrDefault();
@@ -158,13 +214,17 @@ public sealed class UpdateSends(
         var now = clock.GetUtcNow().UtcDateTime;
         return [.. rows.Select(r =>
         {
+            // A send that is over keeps its figures on its row: its sent messages leave the outbox after 30 days.
+            var over = r.Send.Status is SendStatus.Finished or SendStatus.Cancelled;
             int Count(OutboxStatus status) => counts.Where(c => c.SendId == r.Send.Id && c.Status == status).Sum(c => c.Count);
-            var remaining = Count(OutboxStatus.Queued);
+            var remaining = over ? 0 : Count(OutboxStatus.Queued);
             // Before the expansion is over, the rest of the audience is not queued yet: say nothing rather than too little.
             DateTime? estimate = r.Send.Status == SendStatus.Sending && r.Send.Expanded && perSecond > 0 ? now.AddSeconds(Math.Ceiling(remaining / (double)perSecond)) : null;
             return new SendProgress(r.Send.Id, r.Send.UpdateId, r.Title, r.Send.Status, r.Send.Expanded, r.Send.Languages, r.Send.Countries,
                 r.Send.MissingTranslation, r.Send.CreatedAt, r.Send.CreatedBy, r.Send.FinishedAt,
-                r.Send.Queued, Count(OutboxStatus.Sent), Count(OutboxStatus.Failed), Count(OutboxStatus.Skipped), remaining, estimate);
+                r.Send.Queued,
+                over ? r.Send.Sent : Count(OutboxStatus.Sent), over ? r.Send.Failed : Count(OutboxStatus.Failed), over ? r.Send.Skipped : Count(OutboxStatus.Skipped),
+                remaining, estimate);
         })];
     }
 
