@@ -318,7 +318,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         Assert.Contains($"dir=\"{(culture == "ar" ? "rtl" : "ltr")}\"", message.HtmlBody);
         if (culture == "en")
         {
-            Assert.Contains("You get this email because you joined the", message.TextBody);
+            Assert.Contains("You receive this email because you joined the", message.TextBody);
             Assert.Contains("The convoy **arrived**.", message.TextBody);
             Assert.Contains("<strong>arrived</strong>", message.HtmlBody);
         }
