@@ -20,7 +20,7 @@ public sealed class SendCrashTests : IDisposable
     private readonly SimpleSmtpServer _smtp = LoopbackSmtp.Start();
 
     /// <summary>
-    /// Mail to netDumbster, at no pace, claims that run out soon after a death (10 s) so the restarted site takes the
+    /// Mail to netDumbster, at no pace, claims that run out soon after a death (10 and 11 s) so the restarted site takes the
     /// work over within the test, and the expansion in batches of 10 so that it lasts long enough to be killed in.
     /// </summary>
     private Dictionary<string, string> Settings()
@@ -32,7 +32,7 @@ public sealed class SendCrashTests : IDisposable
         settings["Email__Smtp__UseStartTls"] = "false";
         settings["Email__Smtp__Timeout"] = "00:00:04";
         settings["Email__ClaimTimeout"] = "00:00:10";
-        settings["Jobs__ClaimTimeout"] = "00:00:10";
+        settings["Jobs__ClaimTimeout"] = "00:00:11";
         settings["Jobs__PollInterval"] = "00:00:00.200";
         settings["Sending__PerSecond"] = "0";
         settings["Sending__ExpansionBatch"] = "10";
