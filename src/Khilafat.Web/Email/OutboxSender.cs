@@ -232,35 +232,53 @@ public sealed class OutboxSender(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, until), c), CancellationToken.None) == 1;
     }
 
-    /// <summary>Saves the message's outcome, and what it says of its subscriber: one more bounce, or none since the last delivery.</summary>
-    private Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message, Subscriber? bounced, Subscriber? delivered = null) => db.WriteAsync(async c =>
+    /// <summary>
+    /// Saves the message's outcome, and what it says of its subscriber: one more bounce, or none since the last delivery.
+    /// Only those two can have changed, so only they are compared with what was loaded: the context tracks the whole
+    /// batch and its subscribers, and scanning all of them at every message's save cost more than the save itself.
+    /// </summary>
+    private async Task SaveOutcomeAsync(SiteDbContext db, OutboxMessage message, Subscriber? bounced, Subscriber? delivered = null)
     {
-        // See CommitWithoutFlushAsync.
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", c);
-        if (bounced is not null)
-        {
-            bounced.BounceCount++;
-            if (bounced.BounceCount >= BouncesToStop && bounced.BouncingSince is null)
-            {
-                bounced.BouncingSince = clock.GetUtcNow().UtcDateTime;
-                logger.LogWarning("Subscriber {Id} is marked as bouncing after {Count} permanent delivery failures; later sends leave them out.", bounced.Id, bounced.BounceCount);
-            }
-        }
-        else if (delivered is { BounceCount: > 0 } && delivered.BouncingSince is null)
-        {
-            delivered.BounceCount = 0;
-        }
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await db.SaveChangesAsync(c);
+            await db.WriteAsync(async c =>
+            {
+                // See CommitWithoutFlushAsync.
+                if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", c);
+                if (bounced is not null)
+                {
+                    bounced.BounceCount++;
+                    if (bounced.BounceCount >= BouncesToStop && bounced.BouncingSince is null)
+                    {
+                        bounced.BouncingSince = clock.GetUtcNow().UtcDateTime;
+                        logger.LogWarning("Subscriber {Id} is marked as bouncing after {Count} permanent delivery failures; later sends leave them out.", bounced.Id, bounced.BounceCount);
+                    }
+                    db.Entry(bounced).DetectChanges();
+                }
+                else if (delivered is { BounceCount: > 0 } && delivered.BouncingSince is null)
+                {
+                    delivered.BounceCount = 0;
+                    db.Entry(delivered).DetectChanges();
+                }
+                db.Entry(message).DetectChanges();
+                try
+                {
+                    await db.SaveChangesAsync(c);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Only possible when a delivery outlasted its claim: raise Email:ClaimTimeout above the SMTP timeout.
+                    logger.LogWarning("Email {Id} ({Kind}) was taken over by another sender while this one delivered it; it may arrive twice.", message.Id, message.Kind);
+                    db.Entry(message).State = EntityState.Detached;
+                }
+            }, CancellationToken.None);
         }
-        catch (DbUpdateConcurrencyException)
+        finally
         {
-            // Only possible when a delivery outlasted its claim: raise Email:ClaimTimeout above the SMTP timeout.
-            logger.LogWarning("Email {Id} ({Kind}) was taken over by another sender while this one delivered it; it may arrive twice.", message.Id, message.Kind);
-            db.Entry(message).State = EntityState.Detached;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
-    }, CancellationToken.None);
+    }
 
     private enum Delivery { Sent, Failed, Refused }
 
