@@ -103,6 +103,12 @@ public sealed partial class TwoInstances : IAsyncDisposable
     [GeneratedRegex(@"Email \d+ \(scale-test\) sent\.")]
     private static partial Regex SentLine();
 
+    /// <summary>How many list messages (an update's send) an instance's log says it sent.</summary>
+    public static int ListMailSentBy(AppProcess instance) => ListMailSentLine().Matches(instance.Output).Count;
+
+    [GeneratedRegex($@"Email \d+ \({OutboxKinds.Update}\) sent\.")]
+    private static partial Regex ListMailSentLine();
+
     /// <summary>Starts a third process with the same settings (a replacement for one that died).</summary>
     public AppProcess LaunchAnother() => AppProcess.Launch(_settings);
 
