@@ -3,6 +3,7 @@ using Khilafat.Web.Data;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Updates;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Khilafat.Web.Tests.Infrastructure;
@@ -52,11 +53,20 @@ public static class TestUpdates
             return email;
         });
 
-    /// <summary>Runs the site's job runner until nothing is due: a started send is then expanded into the outbox.</summary>
+    /// <summary>
+    /// Runs the jobs due by the site's clock, as the background runner does on its next round, and waits (bounded) for
+    /// any the background runner claimed first to finish: when it returns, everything due has run.
+    /// </summary>
     public static async Task RunDueJobsAsync(this SiteFactory factory)
     {
         var runner = factory.Services.GetRequiredService<JobRunner>();
-        for (var round = 0; round < 1000 && await runner.RunDueAsync(); round++) { }
+        await Poll.UntilAsync(async () =>
+        {
+            for (var round = 0; round < 1000 && await runner.RunDueAsync(); round++) { }
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            return !await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Jobs
+                .AnyAsync(j => j.Status == JobStatus.Waiting && j.DueAt <= now));
+        }, "the due jobs to have run", TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Starts a send of the update to the audience as an editor would, and expands it; returns the send's id.</summary>

@@ -58,13 +58,9 @@ public class SendTwoInstancesTests
         // The times netDumbster took each message, in seconds from the first.
         var times = arrivals.Order().Select(t => Stopwatch.GetElapsedTime(arrivals.Min(), t).TotalSeconds).ToList();
         Assert.Equal(audience, times.Count);
-        // In any second, at most the pace and one batch more (a batch delivered late beside the next one on time)...
-        var busiest = Enumerable.Range(0, times.Count).MaxBy(i => times.Skip(i).TakeWhile(t => t < times[i] + 1).Count());
-        var inBusiest = times.Skip(busiest).TakeWhile(t => t < times[busiest] + 1).ToList();
-        Assert.True(inBusiest.Count <= perSecond + batch,
-            $"{inBusiest.Count} messages arrived within one second, at {string.Join(" ", inBusiest.Select(t => t.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}; the pace is {perSecond}/s");
-        // ...and over the whole run no faster than the pace, give or take a batch at either end: each instance
-        // keeping the pace on its own would have sent twice as fast.
+        // Over the whole run no faster than the pace, give or take a batch at either end: each instance keeping the
+        // pace on its own would have sent twice as fast. (Not per second: netDumbster's arrival times carry the
+        // machine's delivery delays, which can bunch two on-time batches into one second.)
         var seconds = times[^1];
         Assert.True(audience <= perSecond * seconds + 2 * batch, $"{audience} messages in {seconds:0.0} s; the pace is {perSecond}/s");
     }

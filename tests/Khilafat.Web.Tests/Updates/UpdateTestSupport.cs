@@ -62,12 +62,4 @@ public static class UpdateTestSupport
     public static Task<Job?> PublishJobAsync(this SiteFactory factory, int id) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Jobs.AsNoTracking()
             .SingleOrDefaultAsync(j => j.Kind == JobKinds.PublishUpdate && j.Key == UpdateEditor.Key(id)));
-
-    /// <summary>Runs the jobs due by the site's clock, as the background runner does on its next round.</summary>
-    public static async Task RunDueJobsAsync(this SiteFactory factory)
-    {
-        while (await factory.Services.GetRequiredService<JobRunner>().RunDueAsync())
-        {
-        }
-    }
 }
