@@ -1,6 +1,7 @@
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Jobs;
+using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Updates;
 using Microsoft.EntityFrameworkCore;
@@ -11,46 +12,53 @@ namespace Khilafat.Web.Tests.Infrastructure;
 /// <summary>Updates and subscribers written straight into the database, for tests of sending rather than of editing.</summary>
 public static class TestUpdates
 {
-    /// <summary>An update with a published text in each given language (English first); returns its id.</summary>
-    public static Task<int> CreatePublishedUpdateAsync(this SiteFactory factory, params (string Culture, string Title, string Body)[] texts) =>
+    /// <summary>An update (shown on the site) with its texts in the given languages; returns its id.</summary>
+    public static Task<int> CreateUpdateAsync(this SiteFactory factory, params UpdateText[] texts) =>
         factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SiteDbContext>();
             var now = factory.Clock.GetUtcNow().UtcDateTime;
-            var update = new Update { Slug = "update-" + Guid.NewGuid().ToString("N")[..10], CreatedAt = now, UpdatedAt = now, FirstPublishedAt = now };
+            var update = new Update { Slug = "update-" + Guid.NewGuid().ToString("N")[..8], ShowOnSite = true, FirstPublishedAt = now, CreatedAt = now, UpdatedAt = now };
             await db.WriteAsync(async c =>
             {
                 db.Updates.Add(update);
                 await db.SaveChangesAsync(c);
-                foreach (var (culture, title, body) in texts)
+                foreach (var text in texts)
                 {
                     db.Texts.Add(new VersionedText
                     {
-                        Kind = TextKinds.Update, ItemId = update.Id, Culture = culture, Title = title, Body = body,
-                        IsPublished = true, PublishedTitle = title, PublishedSummary = "", PublishedBody = body, PublishedAt = now, UpdatedAt = now, Version = 1,
+                        Kind = TextKinds.Update, ItemId = update.Id, Culture = text.Culture, Title = text.Title, Body = text.Body,
+                        IsPublished = text.Published, PublishedTitle = text.Published ? text.Title : null,
+                        PublishedBody = text.Published ? text.Body : null, PublishedSummary = text.Published ? "" : null,
+                        PublishedAt = text.Published ? now : null, UpdatedAt = now, Version = 1,
+                        SourceVersion = text.Culture == SiteCultures.Default ? null : 1,
                     });
                 }
             });
             return update.Id;
         });
 
-    /// <summary>A confirmed subscriber, as if they had signed up and confirmed; returns the address.</summary>
-    public static Task<string> AddConfirmedSubscriberAsync(this SiteFactory factory, string name, string language = "en", string? country = null) =>
+    /// <summary>A subscriber as they would be after signing up (and confirming, unless told otherwise).</summary>
+    public static Task<Subscriber> AddSubscriberAsync(this SiteFactory factory, string name, string language, string? country,
+        SubscriberStatus status = SubscriberStatus.Confirmed, bool bouncing = false) =>
         factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SiteDbContext>();
             var now = factory.Clock.GetUtcNow().UtcDateTime;
-            var email = Visitor.NewAddress(name);
-            await db.WriteAsync(_ =>
+            var subscriber = new Subscriber
             {
-                db.Subscribers.Add(new Subscriber
-                {
-                    Email = email, Language = language, Country = country, Status = SubscriberStatus.Confirmed, CreatedAt = now, ConfirmedAt = now,
-                    Consent = new Consent { Version = "test", Text = "Test consent.", Source = "/join", GivenAt = now },
-                });
-                return Task.CompletedTask;
+                Email = Visitor.NewAddress(name), Name = name, Language = language, Country = country, Status = status, CreatedAt = now,
+                ConfirmedAt = status == SubscriberStatus.Pending ? null : now,
+                UnsubscribedAt = status == SubscriberStatus.Unsubscribed ? now : null,
+                BounceCount = bouncing ? 3 : 0, BouncingSince = bouncing ? now : null,
+                Consent = new Consent { Version = ConsentWording.Version, Text = ConsentWording.Text, GivenAt = now, Source = "/join" },
+            };
+            await db.WriteAsync(async c =>
+            {
+                db.Subscribers.Add(subscriber);
+                await db.SaveChangesAsync(c);
             });
-            return email;
+            return subscriber;
         });
 
     /// <summary>
@@ -79,3 +87,6 @@ public static class TestUpdates
         return sendId;
     }
 }
+
+/// <summary>An update's words in one language; published unless told otherwise.</summary>
+public sealed record UpdateText(string Culture, string Title, string Body, bool Published = true);

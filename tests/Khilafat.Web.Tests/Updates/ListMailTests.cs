@@ -38,8 +38,8 @@ public class ListMailTests
     {
         await using var factory = new PacedSite();
         var readers = new List<string>();
-        for (var i = 0; i < 12; i++) readers.Add(await factory.AddConfirmedSubscriberAsync("paced"));
-        var update = await factory.CreatePublishedUpdateAsync(("en", "Vigil on Friday", "Join us in silence."));
+        for (var i = 0; i < 12; i++) readers.Add((await factory.AddSubscriberAsync("paced", "en", null)).Email);
+        var update = await factory.CreateUpdateAsync(new UpdateText("en", "Vigil on Friday", "Join us in silence."));
         int Delivered() => readers.Sum(r => factory.Smtp.MessagesTo(r).Count);
 
         await factory.StartSendAsync(update);
@@ -67,12 +67,12 @@ public class ListMailTests
     {
         await using var factory = new RefusingSite();
         _ = factory.Services;
-        var reader = await factory.AddConfirmedSubscriberAsync("reader");
-        var gone = await factory.AddConfirmedSubscriberAsync("bounce");
+        var reader = (await factory.AddSubscriberAsync("reader", "en", null)).Email;
+        var gone = (await factory.AddSubscriberAsync("bounce", "en", null)).Email;
 
         for (var send = 1; send <= 3; send++)
         {
-            var update = await factory.CreatePublishedUpdateAsync(("en", $"Update {send}", "Relief reached the camps."));
+            var update = await factory.CreateUpdateAsync(new UpdateText("en", $"Update {send}", "Relief reached the camps."));
             await factory.StartSendAsync(update);
             await Poll.UntilAsync(async () => (await factory.OutboxToAsync(gone)).Count(m => m.Status == OutboxStatus.Failed) == send, $"refusal {send}");
             await Poll.UntilAsync(() => factory.Mail.Delivered.Count(r => r == reader) == send, $"delivery {send}");
@@ -87,7 +87,7 @@ public class ListMailTests
         Assert.NotNull(bouncing.BouncingSince);
         Assert.Equal(0, (await factory.SubscriberAsync(reader))!.BounceCount);
 
-        var fourth = await factory.CreatePublishedUpdateAsync(("en", "Update 4", "Thank you."));
+        var fourth = await factory.CreateUpdateAsync(new UpdateText("en", "Update 4", "Thank you."));
         var counted = await factory.WithScopeAsync(sp => sp.GetRequiredService<UpdateSends>().CountAsync(fourth, SendAudience.Everyone));
         Assert.Equal(1, counted["en"]);
         var sendId = await factory.StartSendAsync(fourth);

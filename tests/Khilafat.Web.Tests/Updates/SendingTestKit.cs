@@ -28,63 +28,11 @@ public class SendingSiteFactory : MailSiteFactory
     ]);
 }
 
-/// <summary>An update's words in one language; published unless told otherwise.</summary>
-public sealed record UpdateText(string Culture, string Title, string Body, bool Published = true);
-
 /// <summary>Updates and subscribers made straight in the database, and the background work of a send run on demand.</summary>
 public static class SendingTestKit
 {
     /// <summary>A unique word for a test's titles and addresses, so its messages are told apart from other tests' on a shared site.</summary>
     public static string Tag() => Guid.NewGuid().ToString("N")[..8];
-
-    /// <summary>An update (shown on the site) with its texts in the given languages; returns its id.</summary>
-    public static Task<int> CreateUpdateAsync(this SiteFactory factory, params UpdateText[] texts) =>
-        factory.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SiteDbContext>();
-            var now = factory.Clock.GetUtcNow().UtcDateTime;
-            var update = new Update { Slug = "update-" + Tag(), ShowOnSite = true, FirstPublishedAt = now, CreatedAt = now, UpdatedAt = now };
-            await db.WriteAsync(async c =>
-            {
-                db.Updates.Add(update);
-                await db.SaveChangesAsync(c);
-                foreach (var text in texts)
-                {
-                    db.Texts.Add(new VersionedText
-                    {
-                        Kind = TextKinds.Update, ItemId = update.Id, Culture = text.Culture, Title = text.Title, Body = text.Body,
-                        IsPublished = text.Published, PublishedTitle = text.Published ? text.Title : null,
-                        PublishedBody = text.Published ? text.Body : null, PublishedSummary = text.Published ? "" : null,
-                        PublishedAt = text.Published ? now : null, UpdatedAt = now, Version = 1,
-                        SourceVersion = text.Culture == SiteCultures.Default ? null : 1,
-                    });
-                }
-            });
-            return update.Id;
-        });
-
-    /// <summary>A subscriber as they would be after signing up (and confirming, unless told otherwise).</summary>
-    public static Task<Subscriber> AddSubscriberAsync(this SiteFactory factory, string name, string language, string? country,
-        SubscriberStatus status = SubscriberStatus.Confirmed, bool bouncing = false) =>
-        factory.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SiteDbContext>();
-            var now = factory.Clock.GetUtcNow().UtcDateTime;
-            var subscriber = new Subscriber
-            {
-                Email = Visitor.NewAddress(name), Name = name, Language = language, Country = country, Status = status, CreatedAt = now,
-                ConfirmedAt = status == SubscriberStatus.Pending ? null : now,
-                UnsubscribedAt = status == SubscriberStatus.Unsubscribed ? now : null,
-                BounceCount = bouncing ? 3 : 0, BouncingSince = bouncing ? now : null,
-                Consent = new Consent { Version = ConsentWording.Version, Text = ConsentWording.Text, GivenAt = now, Source = "/join" },
-            };
-            await db.WriteAsync(async c =>
-            {
-                db.Subscribers.Add(subscriber);
-                await db.SaveChangesAsync(c);
-            });
-            return subscriber;
-        });
 
     /// <summary>The addresses every confirmed subscriber who does not bounce has, as the list is now (on this shared site, other tests' too).</summary>
     public static Task<List<Subscriber>> ConfirmedSubscribersAsync(this SiteFactory factory) =>
@@ -105,15 +53,6 @@ public static class SendingTestKit
             });
         });
 
-    /// <summary>Runs the due jobs (a send's expansion) now, until none is left to run at once.</summary>
-    public static async Task RunJobsAsync(this SiteFactory factory)
-    {
-        var runner = factory.Services.GetRequiredService<JobRunner>();
-        for (var round = 0; round < 100 && await runner.RunDueAsync(); round++)
-        {
-        }
-    }
-
     /// <summary>
     /// Runs the send's expansion now rather than at the job runner's next poll, and waits (bounded) until every
     /// message of it is queued: the background runner may have claimed the job first, and then it is its to finish.
@@ -121,7 +60,7 @@ public static class SendingTestKit
     public static Task<SendProgress?> ExpandAsync(this SiteFactory factory, int sendId) =>
         Poll.UntilAsync(async () =>
         {
-            await factory.RunJobsAsync();
+            await factory.RunDueJobsAsync();
             return await factory.ProgressAsync(sendId);
         }, p => p is { Expanded: true }, $"send {sendId} to be expanded");
 
@@ -135,7 +74,7 @@ public static class SendingTestKit
     public static Task<SendProgress?> DeliverAsync(this MailSiteFactory factory, int sendId) =>
         Poll.UntilAsync(async () =>
         {
-            await factory.RunJobsAsync();
+            await factory.RunDueJobsAsync();
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
             factory.WakeSender();
             return await factory.ProgressAsync(sendId);
