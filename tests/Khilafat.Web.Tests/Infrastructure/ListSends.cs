@@ -78,5 +78,5 @@ public sealed record SendState(SendStatus Status, bool Expanded, int Messages, i
 public sealed record Delivery(string To, string MessageId)
 {
     public static IReadOnlyList<Delivery> All(netDumbster.smtp.SimpleSmtpServer smtp) =>
-        [.. smtp.ReceivedEmail.Select(m => new Delivery(m.ToAddresses.Single().Address, m.Headers["Message-ID"] ?? "(none)"))];
+        [.. smtp.Received().Select(m => new Delivery(m.ToAddresses.Single().Address, m.Headers["Message-ID"] ?? "(none)"))];
 }

@@ -20,7 +20,25 @@ public static class Mailbox
 
     /// <summary>Every message received so far addressed to <paramref name="address"/>.</summary>
     public static IReadOnlyList<MimeMessage> MessagesTo(this SimpleSmtpServer smtp, string address) =>
-        smtp.ReceivedEmail.Select(Parse).Where(m => m.To.Mailboxes.Any(to => to.Address == address)).ToList();
+        smtp.Received().Select(Parse).Where(m => m.To.Mailboxes.Any(to => to.Address == address)).ToList();
+
+    /// <summary>
+    /// What the server has received so far. netDumbster copies its list of messages without a lock, so a copy taken
+    /// while a message arrives can throw; it is taken again then (a few times at most).
+    /// </summary>
+    public static SmtpMessage[] Received(this SimpleSmtpServer smtp)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return smtp.ReceivedEmail;
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException && attempt < 5)
+            {
+            }
+        }
+    }
 
     /// <summary>
     /// Waits (bounded) until at least <paramref name="count"/> messages to <paramref name="address"/> have reached the

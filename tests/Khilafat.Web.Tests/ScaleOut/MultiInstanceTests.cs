@@ -174,7 +174,7 @@ public partial class MultiInstanceTests
 
     // Read from the envelope and headers netDumbster keeps (parsing 1,000 whole messages on every poll would load the machine).
     private static List<Delivery> Delivered(SimpleSmtpServer smtp) =>
-        smtp.ReceivedEmail.Select(m => new Delivery(m.ToAddresses.Single().Address, m.Headers["Message-ID"] ?? "(none)")).ToList();
+        smtp.Received().Select(m => new Delivery(m.ToAddresses.Single().Address, m.Headers["Message-ID"] ?? "(none)")).ToList();
 
     private static Task WaitForAllMarkedSentAsync(TwoInstances sites) =>
         Poll.UntilAsync(async () =>

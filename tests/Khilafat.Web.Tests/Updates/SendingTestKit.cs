@@ -82,7 +82,7 @@ public static class SendingTestKit
 
     /// <summary>Every message the SMTP server received whose subject is one of <paramref name="subjects"/>, by recipient.</summary>
     public static ILookup<string, MimeMessage> Received(this MailSiteFactory factory, params string[] subjects) =>
-        factory.Smtp.ReceivedEmail.Select(Mailbox.Parse).Where(m => subjects.Contains(m.Subject))
+        factory.Smtp.Received().Select(Mailbox.Parse).Where(m => subjects.Contains(m.Subject))
             .ToLookup(m => m.To.Mailboxes.Single().Address);
 
     /// <summary>Fills in the audience on the send page and presses <paramref name="button"/> (Count, Review).</summary>
