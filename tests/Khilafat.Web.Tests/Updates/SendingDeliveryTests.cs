@@ -91,7 +91,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         var summary = confirm.QuerySelectorAll(".send-summary dd").Select(dd => dd.Text()).ToList();
         Assert.Equal("Confirmed subscribers whose language is Arabic or Urdu", summary[0]);
         Assert.StartsWith("Are left out (", summary[1]);
-        Assert.Equal($"{arabicAudience.Count} subscribers: {arabicAudience.Count} in Arabic", summary[2]);
+        Assert.Equal($"{arabicAudience.Count} subscriber{(arabicAudience.Count == 1 ? "" : "s")}: {arabicAudience.Count} in Arabic", summary[2]);
         Assert.Equal(["Arabic"], confirm.QuerySelectorAll(".send-preview h3").Select(h => h.Text()));
         var (_, sendId, _) = await editor.StartSendAsync(id, "Languages", "Skip", languages: ["ar", "ur"]);
         await factory.DeliverAsync(sendId);
