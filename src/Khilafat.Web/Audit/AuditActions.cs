@@ -76,4 +76,9 @@ public static class AuditActions
     public const string JobRetried = "job.retried";
 
     public const string BackupDownloaded = "database.backup-downloaded";
+
+    public const string ReliefCreated = "relief.created";
+    public const string ReliefEdited = "relief.edited";
+    public const string ReliefDeleted = "relief.deleted";
+    public const string ReliefChecked = "relief.checked";
 }

@@ -21,7 +21,7 @@ public sealed record EditablePage(int Id, string Slug, bool HasPublicHistory, Te
 public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCacheStore cache, TextEditor texts)
 {
     /// <summary>The pages the site itself is built around: they cannot be deleted.</summary>
-    public static readonly IReadOnlySet<string> Permanent = new HashSet<string>(["home", "statement", "history"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Permanent = new HashSet<string>(["home", "statement", "history", Privacy.PrivacyNotice.Slug], StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<PageListItem>> ListAsync(CancellationToken ct = default) =>
         await (from p in db.Pages.AsNoTracking()

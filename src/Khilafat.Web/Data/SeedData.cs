@@ -23,6 +23,7 @@ public static class SeedData
     {
         await SeedOnceAsync(db, SettingKeys.ContentSeeded, clock, () => AddContentAsync(db, clock, ct), ct);
         await SeedOnceAsync(db, SettingKeys.TestimonialsSeeded, clock, () => { AddTestimonials(db, clock); return Task.CompletedTask; }, ct);
+        await SeedOnceAsync(db, SettingKeys.ActPagesSeeded, clock, () => AddActPagesAsync(db, clock, ct), ct);
     }
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Func<Task> add, CancellationToken ct)
@@ -54,6 +55,28 @@ public static class SeedData
         foreach (var (entry, question, answer) in faq)
             db.Texts.Add(Published(TextKinds.Faq, entry.Id, entry.Anchor, question, "", answer, now));
     }
+
+    /// <summary>
+    /// The privacy notice and the relief criteria, as pages editors change in /admin/pages. Seeded apart from the first
+    /// content so that sites started before them get them too; a slug an editor already uses is left alone.
+    /// </summary>
+    private static async Task AddActPagesAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pages = new List<(Page Page, Dictionary<string, string> Front, string Body)>();
+        foreach (var slug in ActPages)
+        {
+            if (await db.Pages.AnyAsync(p => p.Slug == slug, ct)) continue;
+            var (front, body) = ReadFrontMatter(ReadResource($"Seed/{slug}.md"));
+            pages.Add((new Page { Slug = slug, CreatedAt = now, UpdatedAt = now }, front, body));
+        }
+        db.Pages.AddRange(pages.Select(p => p.Page));
+        await db.SaveChangesAsync(ct);
+        foreach (var (page, front, body) in pages)
+            db.Texts.Add(Published(TextKinds.Page, page.Id, page.Slug, front["title"], front["summary"], body, now));
+    }
+
+    private static readonly string[] ActPages = [Privacy.PrivacyNotice.Slug, Relief.ReliefPages.HowWeChooseSlug];
 
     private static VersionedText Published(string kind, int itemId, string address, string title, string summary, string body, DateTime now)
     {

@@ -23,4 +23,7 @@ public static class SettingKeys
 
     /// <summary>When the sample testimonials were written, so they are written once.</summary>
     public const string TestimonialsSeeded = "seed:testimonials";
+
+    /// <summary>When the privacy notice and the relief criteria ("how we choose") pages were written, so they are written once.</summary>
+    public const string ActPagesSeeded = "seed:act-pages";
 }

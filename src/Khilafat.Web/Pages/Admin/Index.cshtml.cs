@@ -1,15 +1,22 @@
+using Khilafat.Web.Localization;
+using Khilafat.Web.Relief;
 using Khilafat.Web.Admin;
 using Khilafat.Web.Content;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin;
 
-public class IndexModel(Dashboard dashboard, ChangeLog changes) : PageModel, IPageMeta
+public class IndexModel(Dashboard dashboard, ChangeLog changes, ReliefDirectory relief, SiteTimeZone zone) : PageModel, IPageMeta
 {
     public DashboardCounts Counts { get; private set; } = null!;
 
     /// <summary>Published translations made from an English text whose meaning has changed since.</summary>
     public IReadOnlyList<OutdatedTranslationItem> OutdatedTranslations { get; private set; } = [];
+
+    /// <summary>Relief organisations not checked for a year (or never): readers may be sent somewhere that has changed.</summary>
+    public IReadOnlyList<ReliefListItem> UncheckedRelief { get; private set; } = [];
+
+    public SiteTimeZone Zone => zone;
 
     public string Title => "Dashboard";
 
@@ -17,5 +24,6 @@ public class IndexModel(Dashboard dashboard, ChangeLog changes) : PageModel, IPa
     {
         Counts = await dashboard.CountAsync(ct);
         OutdatedTranslations = await changes.OutdatedTranslationsAsync(ct);
+        UncheckedRelief = await relief.OverdueAsync(ct);
     }
 }
