@@ -25,4 +25,19 @@ public sealed class SiteOptions
     /// </summary>
     [Required]
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// The address readers write to (privacy requests, questions), shown at the foot of every page. Default none:
+    /// the footer then shows no contact line.
+    /// </summary>
+    [EmailAddress(ErrorMessage = "Site:ContactEmail (Site__ContactEmail) must be an email address.")]
+    [StringLength(254)]
+    public string? ContactEmail { get; set; }
+
+    /// <summary>
+    /// Who runs the site, as the footer says it ("The Khilafat Movement UK, a registered association"). Default none:
+    /// the footer then leaves the line out.
+    /// </summary>
+    [StringLength(200, ErrorMessage = "Site:Operator (Site__Operator) must be at most 200 characters.")]
+    public string? Operator { get; set; }
 }

@@ -1,0 +1,30 @@
+using Khilafat.Web.Caching;
+using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Relief;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+
+namespace Khilafat.Web.Pages.Act;
+
+/// <summary>
+/// /act: what a supporter can do, behind the header's "Act" button. Cached whole, so the sign-up is a link to /join
+/// rather than a form here: a cached form would carry one visitor's anti-forgery token to everyone.
+/// </summary>
+[OutputCache(PolicyName = OutputCachePolicies.Public)]
+public class IndexModel(ReliefDirectory relief, ContentService content, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+{
+    public IReadOnlyList<ReliefListItem> Organisations { get; private set; } = [];
+
+    public bool HasCriteria { get; private set; }
+
+    public string Title => t["Take action"];
+    public string? Description => t["How to support the movement by lawful, peaceful means: give to relief organisations and join the mailing list."];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Organisations = await relief.ListAsync(ct);
+        HasCriteria = await content.GetPublishedPageAsync(ReliefPages.HowWeChooseSlug, SiteCultures.Current, ct) is not null;
+    }
+}
