@@ -1,4 +1,5 @@
 using Khilafat.Web.BrowserTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -24,5 +25,27 @@ public class AdminPagesAxeTests(AdminSite site, ITestOutputHelper output) : ICla
 
         await page.AssertNoAxeViolationsAsync();
         await page.SaveScreenshotAsync(output, "admin-" + heading.Replace(' ', '-').ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task ReliefList_WithAnOrganisation_AndItsForm_PassWcag21AA()
+    {
+        await site.WithScopeAsync(async sp =>
+        {
+            var relief = sp.GetRequiredService<Khilafat.Web.Relief.ReliefDirectory>();
+            if ((await relief.ListAsync()).Count == 0)
+                await relief.AddAsync(new("Relief Example", "Food and water where they are most needed.", "Example Charity Register", "1000001", "https://relief.example.org/", 10),
+                    new Khilafat.Web.Audit.Actor(null, "axe test"));
+            return 0;
+        });
+        await using var context = await site.NewContextAsync(storageState: await site.AdminStateAsync());
+        var page = await context.NewPageAsync();
+
+        await page.OpenAsync("/admin/relief");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Checked today : Relief Example" })).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
+        await page.OpenAsync("/admin/relief/create");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New relief organisation", Level = 1 })).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
     }
 }
