@@ -51,6 +51,14 @@ public sealed class ReliefDirectory(SiteDbContext db, TimeProvider clock, IOutpu
             .OrderBy(o => o.LastCheckedAt).ThenBy(o => o.Name)).ToListAsync(ct);
     }
 
+    /// <summary>/relief and /act for the sitemap, dated by the latest change to the list (else <paramref name="fallback"/>).</summary>
+    public async Task<IReadOnlyList<SitemapEntry>> SitemapAsync(DateTime fallback, CancellationToken ct = default)
+    {
+        var changes = await db.ReliefOrganisations.AsNoTracking().Select(o => new { o.UpdatedAt, o.LastCheckedAt }).ToListAsync(ct);
+        var latest = changes.Select(c => c.LastCheckedAt is { } at && at > c.UpdatedAt ? at : c.UpdatedAt).DefaultIfEmpty(fallback).Max();
+        return [new SitemapEntry(ReliefPages.ActPath, latest), new SitemapEntry(ReliefPages.ListPath, latest)];
+    }
+
     /// <summary>The sort order a new entry gets by default: after the last one.</summary>
     public async Task<int> NextSortOrderAsync(CancellationToken ct = default) =>
         (await db.ReliefOrganisations.MaxAsync(o => (int?)o.SortOrder, ct) ?? 0) + 10;

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Relief;
 using Khilafat.Web.Updates;
 
 namespace Khilafat.Web.Seo;
@@ -20,9 +21,12 @@ public static class SeoEndpoints
             "text/plain; charset=utf-8"))
             .CacheOutput(OutputCachePolicies.Public);
 
-        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, SiteUrls urls, CancellationToken ct) =>
+        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, ReliefDirectory relief, SiteUrls urls, CancellationToken ct) =>
         {
-            var entries = (await content.GetSitemapAsync(ct)).Concat(await updates.SitemapAsync(ct)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+            var pages = await content.GetSitemapAsync(ct);
+            var entries = pages.Concat(await updates.SitemapAsync(ct))
+                .Concat(await relief.SitemapAsync(pages.Min(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch, ct))
+                .OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
                 new XElement(Sitemap + "urlset", new XAttribute(XNamespace.Xmlns + "xhtml", Xhtml),
                     from entry in entries

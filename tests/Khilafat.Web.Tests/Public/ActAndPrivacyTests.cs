@@ -37,6 +37,18 @@ public class ActAndPrivacyTests(SiteFactory factory) : IClassFixture<SiteFactory
     }
 
     [Fact]
+    public async Task TheSitemap_ListsActReliefAndPrivacy_InEveryLanguage()
+    {
+        var xml = System.Xml.Linq.XDocument.Parse(await _client.GetStringAsync("/sitemap.xml"));
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+        var locations = xml.Descendants(ns + "loc").Select(l => l.Value).ToHashSet();
+        foreach (var path in new[] { "/act", "/relief", "/privacy", "/how-we-choose" })
+            foreach (var prefix in new[] { "", "/ar", "/ur" })
+                Assert.Contains("https://localhost" + prefix + path, locations);
+    }
+
+    [Fact]
     public async Task HowWeChoose_IsSeeded_WithTheCriteria()
     {
         var page = await _client.GetDocumentAsync("/how-we-choose");
