@@ -62,12 +62,12 @@ public class LanguageTests(BrowserSite site, ITestOutputHelper output) : IClassF
         var page = await context.NewPageAsync();
         await page.OpenAsync("/faq");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "اردو" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "اردو" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ur/faq$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("اکثر پوچھے جانے والے سوالات");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "زبان" }).GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "زبان", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/faq$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
     }
