@@ -76,4 +76,14 @@ public static class AuditActions
     public const string JobRetried = "job.retried";
 
     public const string BackupDownloaded = "database.backup-downloaded";
+
+    public const string EventCreated = "event.created";
+    public const string EventEdited = "event.edited";
+    public const string EventPublished = "event.published";
+    public const string EventUnpublished = "event.unpublished";
+    public const string EventRestored = "event.restored";
+    public const string EventCancelled = "event.cancelled";
+    public const string EventPostponed = "event.postponed";
+    public const string EventRsvpsExported = "event.rsvps-exported";
+    public const string EventAttendeesErased = "event.attendees-erased";
 }

@@ -42,4 +42,7 @@ public static class AuditTargets
 
     /// <summary>Where a sign-in came from: the client address hashed with the site key, never the address itself.</summary>
     public static string ClientAddress(string? hashedAddress) => "ip:" + (hashedAddress ?? "unknown");
+
+    /// <summary>An event by its id (its RSVPs, export and erasure; its texts are named by <see cref="Text"/>).</summary>
+    public static string Event(int id) => $"event:#{id}";
 }
