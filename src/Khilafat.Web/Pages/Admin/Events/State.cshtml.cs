@@ -33,7 +33,7 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
     {
         if (await events.GetAsync(id, ct) is not { } e) return NotFound();
         Stored = e;
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Postpone.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        OnlyFormPosted("Cancel.");
         if (!ModelState.IsValid) return Page();
         var result = await events.CancelAsync(id, Cancel.Reason, Actor.From(User), ct);
         return Answer(result, "Cancel.", id, "The event is cancelled. Its page and calendars say so, and confirmed attendees are being told.");
@@ -43,7 +43,7 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
     {
         if (await events.GetAsync(id, ct) is not { } e) return NotFound();
         Stored = e;
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Cancel.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        OnlyFormPosted("Postpone.");
         if (!ModelState.IsValid) return Page();
         var zone = SiteTimeZone.Find(e.Fields.TimeZone) ?? TimeZoneInfo.Utc;
         var start = SiteTimeZone.ToUtc(Postpone.StartsAt!.Value, zone);
@@ -53,6 +53,15 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
         if (start is null || end is null) return Page();
         var result = await events.PostponeAsync(id, start.Value, end.Value, Postpone.Reason, Actor.From(User), ct);
         return Answer(result, "Postpone.", id, "The event is postponed to its new date. Confirmed attendees are being told, and the reminder moves with it.");
+    }
+
+    /// <summary>
+    /// The page has two forms and each posts only its own fields: the other's (bound without its prefix, as the
+    /// binder falls back to when none came) is not checked.
+    /// </summary>
+    private void OnlyFormPosted(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
     private IActionResult Answer(EventChangeResult result, string prefix, int id, string done)
