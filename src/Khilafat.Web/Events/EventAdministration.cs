@@ -16,8 +16,8 @@ public sealed record RsvpOverview(int Capacity, int Taken, int Waiting, int Arri
 /// <summary>What editors do with an event's answers: see them, export them (audit logged), and tick people in at the door.</summary>
 public sealed class EventAdministration(SiteDbContext db, TimeProvider clock)
 {
-    private IQueryable<RsvpRow> Rows(int eventId) =>
-        db.Rsvps.AsNoTracking().Where(r => r.EventId == eventId).Select(r => new RsvpRow(r.Id, r.Name, r.Email, r.PartySize, r.Status, r.Language, r.CreatedAt,
+    private IQueryable<RsvpRow> Rows(int eventId, RsvpStatus? status = null) =>
+        db.Rsvps.AsNoTracking().Where(r => r.EventId == eventId && (status == null || r.Status == status)).Select(r => new RsvpRow(r.Id, r.Name, r.Email, r.PartySize, r.Status, r.Language, r.CreatedAt,
             r.ConfirmedAt, r.PlaceGivenAt, r.CancelledAt, r.ArrivedAt));
 
     public async Task<RsvpOverview?> OverviewAsync(int eventId, CancellationToken ct = default)
@@ -35,7 +35,7 @@ public sealed class EventAdministration(SiteDbContext db, TimeProvider clock)
     /// <summary>The confirmed attendees whose name or email holds <paramref name="search"/> (all of them when it is empty), by name.</summary>
     public async Task<IReadOnlyList<RsvpRow>> CheckInListAsync(int eventId, string? search, CancellationToken ct = default)
     {
-        var rows = await Rows(eventId).Where(r => r.Status == RsvpStatus.Confirmed).ToListAsync(ct);
+        var rows = await Rows(eventId, RsvpStatus.Confirmed).ToListAsync(ct);
         search = search?.Trim();
         return rows.Where(r => string.IsNullOrEmpty(search)
                 || (r.Name ?? "").Contains(search, StringComparison.CurrentCultureIgnoreCase)
