@@ -105,7 +105,6 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
     {
         slug = (slug ?? "").Trim();
         noticeReason = string.IsNullOrWhiteSpace(noticeReason) ? null : noticeReason.Trim();
-        var notify = false;
         var result = await texts.WriteAsync(Item(id, slug), SiteCultures.Default, async c =>
         {
             var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, c);
@@ -144,7 +143,6 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
                 e.NoticeNumber++;
                 e.NoticeReason = noticeReason;
                 await jobs.ScheduleAsync(JobKinds.EventNotice, Key(id), now, c);
-                notify = true;
             }
             if (db.Entry(e).State == EntityState.Modified) e.UpdatedAt = now;
             if (moreRoom) await rsvps.PromoteAsync(e, now, c);
@@ -153,7 +151,8 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             var saved = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, publication, c);
             return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
         }, ct);
-        if (result is TextSaveResult.Saved) { jobs.Wake(); if (notify) await cache.EvictPublicAsync(ct); }
+        // The text's save evicted the cached pages already.
+        if (result is TextSaveResult.Saved) jobs.Wake();
         return result is TextSaveResult.Taken ? SlugTaken : result;
     }
 
