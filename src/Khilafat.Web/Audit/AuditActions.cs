@@ -81,4 +81,13 @@ public static class AuditActions
     public const string ReliefEdited = "relief.edited";
     public const string ReliefDeleted = "relief.deleted";
     public const string ReliefChecked = "relief.checked";
+    public const string EventCreated = "event.created";
+    public const string EventEdited = "event.edited";
+    public const string EventPublished = "event.published";
+    public const string EventUnpublished = "event.unpublished";
+    public const string EventRestored = "event.restored";
+    public const string EventCancelled = "event.cancelled";
+    public const string EventPostponed = "event.postponed";
+    public const string EventRsvpsExported = "event.rsvps-exported";
+    public const string EventAttendeesErased = "event.attendees-erased";
 }

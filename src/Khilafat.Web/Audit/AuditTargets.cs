@@ -45,4 +45,6 @@ public static class AuditTargets
 
     /// <summary>A relief organisation by its id.</summary>
     public static string Relief(int id) => $"relief:#{id}";
+    /// <summary>An event by its id (its RSVPs, export and erasure; its texts are named by <see cref="Text"/>).</summary>
+    public static string Event(int id) => $"event:#{id}";
 }

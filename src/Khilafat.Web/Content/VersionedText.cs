@@ -11,6 +11,9 @@ public static class TextKinds
 
     /// <summary>The welcome email a subscriber gets after confirming; one item (id 1), a text per language.</summary>
     public const string Welcome = "welcome";
+
+    /// <summary>An event's title, summary and description (<see cref="Events.Event"/>).</summary>
+    public const string Event = "event";
 }
 
 /// <summary>

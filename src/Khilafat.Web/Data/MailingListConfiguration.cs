@@ -98,3 +98,42 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         job.Property(j => j.ClaimToken).IsConcurrencyToken();
     }
 }
+
+internal sealed class EventConfiguration : IEntityTypeConfiguration<Events.Event>
+{
+    public void Configure(EntityTypeBuilder<Events.Event> e)
+    {
+        e.HasIndex(x => x.Slug).IsUnique();
+        e.HasIndex(x => x.StartsAt);
+        e.Property(x => x.Slug).HasMaxLength(Events.Event.SlugMaxLength);
+        e.Property(x => x.TimeZone).HasMaxLength(Events.Event.TimeZoneMaxLength);
+        e.Property(x => x.Place).HasMaxLength(Events.Event.PlaceMaxLength);
+        e.Property(x => x.OnlineUrl).HasMaxLength(Events.Event.OnlineUrlMaxLength);
+        e.Property(x => x.StateReason).HasMaxLength(Events.Event.ReasonMaxLength);
+        e.Property(x => x.NoticeReason).HasMaxLength(Events.Event.ReasonMaxLength);
+    }
+}
+
+internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Events.Rsvp>
+{
+    public void Configure(EntityTypeBuilder<Events.Rsvp> rsvp)
+    {
+        rsvp.HasOne<Events.Event>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Restrict);
+        // One answer per address per event, whatever its case; erased answers (no address) do not count.
+        rsvp.HasIndex(r => new { r.EventId, r.Email }).IsUnique();
+        rsvp.HasIndex(r => new { r.EventId, r.Status });
+        rsvp.HasIndex(r => r.ConfirmTokenHash);
+        rsvp.Property(r => r.Email).HasMaxLength(Subscriber.EmailMaxLength).UseCollation("NOCASE");
+        rsvp.Property(r => r.Name).HasMaxLength(Events.Rsvp.NameMaxLength);
+        rsvp.Property(r => r.Language).HasMaxLength(8);
+        rsvp.Property(r => r.ConfirmTokenHash).HasMaxLength(64);
+        rsvp.ComplexProperty(r => r.Consent, consent =>
+        {
+            consent.Property(c => c.Version).HasMaxLength(50);
+            consent.Property(c => c.Text).HasMaxLength(Consent.TextMaxLength);
+            consent.Property(c => c.Source).HasMaxLength(200);
+            consent.Property(c => c.IpHash).HasMaxLength(64);
+            consent.Property(c => c.Attestation).HasMaxLength(500);
+        });
+    }
+}

@@ -52,6 +52,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
 
     /// <summary>Where the site sends supporters to give: organisations editors keep and check.</summary>
     public DbSet<ReliefOrganisation> ReliefOrganisations => Set<ReliefOrganisation>();
+    public DbSet<Events.Event> Events => Set<Events.Event>();
+    public DbSet<Events.Rsvp> Rsvps => Set<Events.Rsvp>();
 
     /// <summary>
     /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
@@ -146,6 +148,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         builder.ApplyConfiguration(new SendTextConfiguration());
         builder.ApplyConfiguration(new JobConfiguration());
         builder.ApplyConfiguration(new ReliefOrganisationConfiguration());
+        builder.ApplyConfiguration(new EventConfiguration());
+        builder.ApplyConfiguration(new RsvpConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -11,7 +11,7 @@ namespace Khilafat.Web.Email;
 /// The site's emails, each with a plain-text and an HTML body that say the same thing, written in the reader's
 /// language (the one they used on the site), right to left in HTML for Arabic and Urdu.
 /// </summary>
-public sealed class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t)
+public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t)
 {
     public EmailContent Confirmation(string culture, string? name, string confirmUrl, string unsubscribeUrl) => SiteCultures.In(culture, () => Compose(
         t["Confirm your subscription to the {0} mailing list", SiteName],

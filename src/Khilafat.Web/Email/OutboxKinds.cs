@@ -23,4 +23,16 @@ public static class OutboxKinds
 
     /// <summary>An editor's test of an update's email, to one address.</summary>
     public const string UpdateTest = "update-test";
+
+    /// <summary>An RSVP's confirmation link.</summary>
+    public const string RsvpConfirmation = "rsvp-confirmation";
+
+    /// <summary>An event's details for a confirmed (or promoted, or waitlisted) attendee, with their cancel link.</summary>
+    public const string RsvpDetails = "rsvp-details";
+
+    /// <summary>An event's reminder, the day before.</summary>
+    public const string EventReminder = "event-reminder";
+
+    /// <summary>An event cancelled, postponed, or moved in time or place.</summary>
+    public const string EventNotice = "event-notice";
 }

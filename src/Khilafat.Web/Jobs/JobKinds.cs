@@ -11,6 +11,15 @@ public static class JobKinds
 
     /// <summary>Queues a send's messages in the outbox, a batch of subscribers per run; the key is the send's id.</summary>
     public const string ExpandSend = "expand-send";
+
+    /// <summary>Emails confirmed attendees 24 hours before an event starts; the key is the event's id.</summary>
+    public const string EventReminder = "event-reminder";
+
+    /// <summary>Emails confirmed attendees that an event was cancelled, or its time or place changed; the key is the event's id.</summary>
+    public const string EventNotice = "event-notice";
+
+    /// <summary>Erases an event's attendees' names and emails a set number of days after it; the key is the event's id.</summary>
+    public const string EraseAttendees = "erase-attendees";
 }
 
 /// <summary>What a run of a job asks for next.</summary>

@@ -22,4 +22,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Confirm and unsubscribe submissions per window. Default 30.</summary>
     public int Links { get; set; } = 30;
+
+    /// <summary>Event RSVPs per window. Default 10.</summary>
+    public int Rsvps { get; set; } = 10;
 }

@@ -3,6 +3,7 @@ using Khilafat.Web.Health;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Seo;
 using Khilafat.Web.Updates;
+using Khilafat.Web.Events;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Khilafat.Web.Startup;
@@ -44,6 +45,7 @@ public static class SitePipeline
         app.MapChangeFeed();
         app.MapUpdateFeed();
         app.MapOneClickUnsubscribe();
+        app.MapEventCalendars();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
+using Khilafat.Web.Events;
 using Khilafat.Web.Health;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.Localization;
@@ -83,6 +84,7 @@ public static class SiteServices
         services.AddScoped<Dashboard>();
         services.AddScoped<AuditReader>();
         services.AddScoped<Relief.ReliefDirectory>();
+        services.AddSiteEvents();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
         // After the output cache: with Redis configured, its store replaces the in-memory one.

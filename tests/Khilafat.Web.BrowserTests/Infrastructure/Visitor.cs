@@ -52,7 +52,7 @@ public static partial class Visitor
     /// <summary>The public pages in English that a visitor reaches from the navigation and forms, for checks run on each.</summary>
     public static TheoryData<string> PublicPages =>
         ["/", "/statement", "/updates", "/faq", "/history", "/testimonials", "/testimonials/share", "/join", "/join/thanks", "/account/sign-in",
-         "/act", "/relief", "/privacy"];
+         "/act", "/relief", "/privacy", "/events"];
 
     /// <summary>The path (and query) of the page now shown.</summary>
     public static string PathAndQuery(this IPage page) => new Uri(page.Url).PathAndQuery;

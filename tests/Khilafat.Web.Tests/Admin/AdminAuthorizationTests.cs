@@ -182,7 +182,7 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
         var dashboard = await client.GetDocumentAsync("/admin");
 
         var nav = dashboard.QuerySelectorAll("nav.admin-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/relief", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
+        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/relief", "/admin/events", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
     }
 
     [Fact]

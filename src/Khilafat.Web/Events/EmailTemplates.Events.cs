@@ -1,0 +1,79 @@
+using Khilafat.Web.Events;
+using Khilafat.Web.Localization;
+
+namespace Khilafat.Web.Email;
+
+/// <summary>The emails of events' RSVPs, in the attendee's language (see <see cref="EventEmails"/>).</summary>
+public sealed partial class EmailTemplates
+{
+    public EmailContent RsvpConfirmation(string culture, string? name, EventFacts facts, string confirmUrl) => SiteCultures.In(culture, () => Compose(
+        t["Confirm your answer: {0}", facts.Title],
+        Greeting(name),
+        [
+            t["Please confirm that you are coming to “{0}”.", facts.Title].Value,
+            facts.When,
+            Link(t["Confirm that I am coming"], confirmUrl),
+            t["The link works for 7 days. If you did not answer this event, ignore this email: nothing is kept for you unless you confirm."].Value,
+        ],
+        unsubscribeUrl: null));
+
+    public EmailContent RsvpConfirmed(string culture, string? name, EventFacts facts, int people, string? onlineUrl, string cancelUrl, bool promoted) => SiteCultures.In(culture, () => Compose(
+        promoted ? t["A place is free for you: {0}", facts.Title] : t["You are coming: {0}", facts.Title],
+        Greeting(name),
+        [
+            promoted ? t["A place has become free, and it is yours: you are coming to “{0}”.", facts.Title].Value : t["Thank you: you are coming to “{0}”.", facts.Title].Value,
+            .. EventLines(facts, people, onlineUrl),
+            t["If you cannot come after all, please cancel, so that your places go to someone on the waitlist:"].Value,
+            Link(t["Cancel my answer"], cancelUrl),
+        ],
+        unsubscribeUrl: null));
+
+    public EmailContent RsvpWaitlisted(string culture, string? name, EventFacts facts, int people, string cancelUrl) => SiteCultures.In(culture, () => Compose(
+        t["You are on the waitlist: {0}", facts.Title],
+        Greeting(name),
+        [
+            t["“{0}” is full, so you are on its waitlist, in the order people confirmed. We will email you as soon as a place is free for your party.", facts.Title].Value,
+            .. EventLines(facts, people, null),
+            t["If you no longer want a place, leave the waitlist here:"].Value,
+            Link(t["Cancel my answer"], cancelUrl),
+        ],
+        unsubscribeUrl: null));
+
+    public EmailContent EventReminder(string culture, string? name, EventFacts facts, string? onlineUrl, string cancelUrl) => SiteCultures.In(culture, () => Compose(
+        t["Tomorrow: {0}", facts.Title],
+        Greeting(name),
+        [
+            t["A reminder: “{0}” is in 24 hours.", facts.Title].Value,
+            .. EventLines(facts, null, onlineUrl),
+            t["If you cannot come after all, please cancel, so that your places go to someone on the waitlist:"].Value,
+            Link(t["Cancel my answer"], cancelUrl),
+        ],
+        unsubscribeUrl: null));
+
+    public EmailContent EventNotice(string culture, string? name, EventFacts facts, EventState state, string? reason, string? cancelUrl) => SiteCultures.In(culture, () => Compose(
+        state == EventState.Cancelled ? t["Cancelled: {0}", facts.Title] : t["Changed: {0}", facts.Title],
+        Greeting(name),
+        [
+            state switch
+            {
+                EventState.Cancelled => t["We are sorry: “{0}” is cancelled.", facts.Title].Value,
+                EventState.Postponed => t["“{0}” is postponed to a new date.", facts.Title].Value,
+                _ => t["The time or place of “{0}” has changed.", facts.Title].Value,
+            },
+            .. reason is null ? Array.Empty<Paragraph>() : [new Paragraph(t["Why: {0}", reason])],
+            .. state == EventState.Cancelled ? Array.Empty<Paragraph>() : EventLines(facts, null, null),
+            .. cancelUrl is null ? Array.Empty<Paragraph>() : [new Paragraph(t["If you cannot come now, please cancel:"]), Link(t["Cancel my answer"], cancelUrl)],
+        ],
+        unsubscribeUrl: null));
+
+    private Paragraph[] EventLines(EventFacts facts, int? people, string? onlineUrl)
+    {
+        var lines = new List<Paragraph> { t["When: {0}", facts.When].Value };
+        if (facts.Place.Length > 0) lines.Add(t["Where: {0}", facts.Place].Value);
+        if (people is { } n) lines.Add(t["People: {0}", n].Value);
+        if (onlineUrl is not null) { lines.Add(t["Join online with this link (keep it to yourself):"].Value); lines.Add(Link(t["Join online"], onlineUrl)); }
+        lines.Add(Link(t["The event's page"], facts.PageUrl));
+        lines.Add(Link(t["Add it to my calendar"], facts.CalendarUrl));
+        return [.. lines];
+    }
+}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Jobs;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Options;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Khilafat.Web.Events;
+
+/// <summary>An event's own fields as an editor saves them: times in UTC (entered in <see cref="TimeZone"/>), place, online link, places.</summary>
+public sealed record EventFields(DateTime StartsAt, DateTime EndsAt, string TimeZone, string Place, string? OnlineUrl, int Capacity, int MaxPartySize);
+
+public sealed record EventListItem(int Id, string Slug, string Title, bool IsPublished, bool HasDraft, DateTime StartsAt, string TimeZone,
+    EventState State, int Capacity, int Taken, int Waitlisted);
+
+/// <summary>An event as the editor opens it: its fields and its English text.</summary>
+public sealed record EditableEvent(int Id, string Slug, EventFields Fields, EventState State, string? StateReason, int Sequence,
+    DateTime? FirstPublishedAt, TextView Text)
+{
+    public string PublicPath => EventReader.EventPath(Slug);
+}
+
+/// <summary>
+/// An event's own part: address, times in its own zone, place, places, state (cancelled or postponed with a reason),
+/// and the jobs that follow from them (the reminder, the notice of a change, the erasure of attendees). Its texts are
+/// saved through <see cref="TextEditor"/> like every kind's. Every change readers see once published raises
+/// <see cref="Event.Sequence"/>, which calendars use to update the event in place.
+/// </summary>
+public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCacheStore cache, TextEditor texts, JobQueue jobs,
+    RsvpService rsvps, IOptions<EventOptions> options)
+{
+    public static readonly TextRules Rules = new("Title", "title", VersionedText.TitleMaxLength, VersionedText.SummaryMaxLength, "Body", "description", VersionedText.BodyMaxLength, true);
+
+    public static readonly TextAudit Audit = new(AuditActions.EventCreated, AuditActions.EventEdited, AuditActions.EventPublished,
+        AuditActions.EventUnpublished, AuditActions.EventRestored);
+
+    public static TextItem Item(int id, string slug) => new(TextKinds.Event, id, slug, Rules, Audit);
+
+    public static TextItem Item(Event e) => Item(e.Id, e.Slug);
+
+    /// <summary>How long before an event its reminder goes.</summary>
+    public static readonly TimeSpan ReminderBefore = TimeSpan.FromHours(24);
+
+    private const string SlugTakenMessage = "Another event already uses this address.";
+
+    public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every event, the latest start first, with its places taken and waiting.</summary>
+    public async Task<IReadOnlyList<EventListItem>> ListAsync(CancellationToken ct = default) =>
+        await (from e in db.Events.AsNoTracking()
+               join t in db.Texts on new { Kind = TextKinds.Event, ItemId = e.Id, Culture = SiteCultures.Default } equals new { t.Kind, t.ItemId, t.Culture }
+               orderby e.StartsAt descending, e.Id descending
+               select new EventListItem(e.Id, e.Slug, t.Title, t.IsPublished,
+                   t.IsPublished && (t.Title != t.PublishedTitle || t.Summary != t.PublishedSummary || t.Body != t.PublishedBody),
+                   e.StartsAt, e.TimeZone, e.State, e.Capacity,
+                   db.Rsvps.Where(r => r.EventId == e.Id && r.Status == RsvpStatus.Confirmed).Sum(r => (int?)r.PartySize) ?? 0,
+                   db.Rsvps.Where(r => r.EventId == e.Id && r.Status == RsvpStatus.Waitlisted).Sum(r => (int?)r.PartySize) ?? 0))
+            .ToListAsync(ct);
+
+    public async Task<EditableEvent?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return null;
+        var text = await texts.GetAsync(TextKinds.Event, id, SiteCultures.Default, ct);
+        return text is null ? null : new EditableEvent(id, e.Slug, FieldsOf(e), e.State, e.StateReason, e.Sequence, e.FirstPublishedAt, text);
+    }
+
+    private static EventFields FieldsOf(Event e) => new(e.StartsAt, e.EndsAt, e.TimeZone, e.Place, e.OnlineUrl, e.Capacity, e.MaxPartySize);
+
+    /// <summary>Creates an event with its English text's first revision, published now or a draft; its address is made from its title.</summary>
+    public async Task<TextSaveResult> CreateAsync(TextInput text, EventFields fields, bool publish, Actor actor, CancellationToken ct = default)
+    {
+        var result = await texts.WriteAsync(Item(0, ""), SiteCultures.Default, async c =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var errors = new Dictionary<string, string>();
+            Rules.Check(text.Clean(), errors);
+            Check(fields, errors);
+            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+            var e = db.Events.Add(new Event
+            {
+                Slug = await NewSlugAsync(text.Clean().Title, c), TimeZone = fields.TimeZone, CreatedAt = now, UpdatedAt = now,
+                FirstPublishedAt = publish ? now : null, PublishedAt = publish ? now : null, Sequence = 0,
+            }).Entity;
+            Apply(e, fields);
+            var saved = await texts.AddFirstTextAsync(() => Item(e), text, publish ? TextChange.Publish : TextChange.Unpublish, actor, c);
+            await ScheduleJobsAsync(e, publish, now, c);
+            return saved;
+        }, ct);
+        if (result is TextSaveResult.Saved) jobs.Wake();
+        return result;
+    }
+
+    /// <summary>
+    /// Saves an edit of the event's address, fields and English text made from version <paramref name="expectedVersion"/>.
+    /// A published event whose time or place changes tells its confirmed attendees, with <paramref name="noticeReason"/>;
+    /// more places promote people from the waitlist.
+    /// </summary>
+    public async Task<TextSaveResult> UpdateAsync(int id, int expectedVersion, string? slug, TextInput text, TextChange change, EventFields fields,
+        string? noticeReason, Actor actor, TextPublication? publication = null, CancellationToken ct = default)
+    {
+        slug = (slug ?? "").Trim();
+        noticeReason = string.IsNullOrWhiteSpace(noticeReason) ? null : noticeReason.Trim();
+        var result = await texts.WriteAsync(Item(id, slug), SiteCultures.Default, async c =>
+        {
+            var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, c);
+            var stored = await texts.GetAsync(TextKinds.Event, id, SiteCultures.Default, c);
+            if (e is null || stored is null) return new TextSaveResult.NotFound();
+            if (stored.Version != expectedVersion || change == TextChange.DiscardDraft)
+                return await texts.SaveAsync(Item(e), SiteCultures.Default, expectedVersion, text, change, actor, publication, c);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var errors = new Dictionary<string, string>();
+            Rules.Check(text.Clean(), errors);
+            Check(fields, errors);
+            await CheckSlugAsync(slug, id, errors, c);
+            if (noticeReason?.Length > Event.ReasonMaxLength) errors["NoticeReason"] = $"The reason must be at most {Event.ReasonMaxLength} characters.";
+            if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
+
+            await db.Database.LockAsync(LockKey(id), c);
+            var wasPublished = stored.IsPublished;
+            var willBePublished = change switch { TextChange.Publish => true, TextChange.Unpublish => false, _ => wasPublished };
+            var itemChanges = new List<string>();
+            if (slug != e.Slug) { itemChanges.Add($"address changed from {e.Slug}"); e.Slug = slug; }
+            var timeOrPlace = fields.StartsAt != e.StartsAt || fields.EndsAt != e.EndsAt || fields.TimeZone != e.TimeZone || fields.Place != e.Place;
+            if (timeOrPlace) itemChanges.Add("time or place changed");
+            if (fields.Capacity != e.Capacity) itemChanges.Add($"places {e.Capacity} → {fields.Capacity}");
+            if (fields.OnlineUrl != e.OnlineUrl || fields.MaxPartySize != e.MaxPartySize) itemChanges.Add("details changed");
+            var moreRoom = fields.Capacity > e.Capacity;
+            if (fields.StartsAt != e.StartsAt) await ForgetRemindersAsync(id, c);
+            Apply(e, fields);
+
+            var readersSeeChange = itemChanges.Count > 0 || wasPublished != willBePublished
+                || (change is TextChange.Keep or TextChange.Publish && (text.Clean() != stored.Working.Clean() || stored.HasDraft));
+            if (willBePublished && readersSeeChange) { e.Sequence++; e.PublishedAt = now; }
+            if (!wasPublished && willBePublished) e.FirstPublishedAt ??= now;
+            if (timeOrPlace && wasPublished && willBePublished)
+            {
+                e.NoticeNumber++;
+                e.NoticeReason = noticeReason;
+                await jobs.ScheduleAsync(JobKinds.EventNotice, Key(id), now, c);
+            }
+            if (db.Entry(e).State == EntityState.Modified) e.UpdatedAt = now;
+            if (moreRoom) await rsvps.PromoteAsync(e, now, c);
+            await ScheduleJobsAsync(e, willBePublished, now, c);
+            var item = Item(e) with { ItemChange = itemChanges.Count > 0 ? string.Join("; ", itemChanges) : null };
+            var saved = await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, publication, c);
+            return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
+        }, ct);
+        // The text's save evicted the cached pages already.
+        if (result is TextSaveResult.Saved) jobs.Wake();
+        return result is TextSaveResult.Taken ? SlugTaken : result;
+    }
+
+    /// <summary>Cancels an event with a reason: shown on its page and calendars, emailed to confirmed attendees; no reminder goes.</summary>
+    public Task<EventChangeResult> CancelAsync(int id, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeStateAsync(id, EventState.Cancelled, null, reason, actor, ct);
+
+    /// <summary>Moves an event to a new date with a reason, told to confirmed attendees; the reminder moves with it.</summary>
+    public Task<EventChangeResult> PostponeAsync(int id, DateTime startsAt, DateTime endsAt, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeStateAsync(id, EventState.Postponed, (startsAt, endsAt), reason, actor, ct);
+
+    private async Task<EventChangeResult> ChangeStateAsync(int id, EventState state, (DateTime Start, DateTime End)? times, string? reason, Actor actor, CancellationToken ct)
+    {
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var errors = new Dictionary<string, string>();
+        if (reason is null) errors["Reason"] = "Say why, in a line: attendees are told.";
+        else if (reason.Length > Event.ReasonMaxLength) errors["Reason"] = $"The reason must be at most {Event.ReasonMaxLength} characters.";
+        if (times is { } t && t.End <= t.Start) errors["EndsAt"] = "The end must be after the start.";
+        if (times is { } t2 && t2.Start <= clock.GetUtcNow().UtcDateTime) errors["StartsAt"] = "The new start must be in the future.";
+        if (errors.Count > 0) return new EventChangeResult(false, errors);
+
+        var found = await db.WriteAsync(async c =>
+        {
+            var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, c);
+            if (e is null) return false;
+            await db.Database.LockAsync(LockKey(id), c);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var published = await db.Texts.AnyAsync(x => x.Kind == TextKinds.Event && x.ItemId == id && x.Culture == SiteCultures.Default && x.IsPublished, c);
+            e.State = state;
+            e.StateReason = reason;
+            if (times is { } moved)
+            {
+                if (moved.Start != e.StartsAt) await ForgetRemindersAsync(id, c);
+                (e.StartsAt, e.EndsAt) = (moved.Start, moved.End);
+            }
+            if (published) { e.Sequence++; e.PublishedAt = now; }
+            e.NoticeNumber++;
+            e.NoticeReason = reason;
+            e.UpdatedAt = now;
+            await jobs.ScheduleAsync(JobKinds.EventNotice, Key(id), now, c);
+            await ScheduleJobsAsync(e, published, now, c);
+            db.Audit(clock, actor, state == EventState.Cancelled ? AuditActions.EventCancelled : AuditActions.EventPostponed,
+                AuditTargets.Text(TextKinds.Event, e.Slug), reason);
+            return true;
+        }, ct);
+        if (!found) return new EventChangeResult(false, null);
+        jobs.Wake();
+        await cache.EvictPublicAsync(ct);
+        return new EventChangeResult(true, null);
+    }
+
+    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default)
+    {
+        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return e is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(Item(e), culture, number, actor, ct);
+    }
+
+    /// <summary>The lock that makes an event's confirmations, cancellations and edits run one at a time (PostgreSQL; SQLite's write lock does it).</summary>
+    public static string LockKey(int eventId) => "event:" + eventId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The reminder 24 hours before (while the event is published, not cancelled and that time is ahead), and the
+    /// erasure of attendees the set number of days after its end. Inside the write that changed the event.
+    /// </summary>
+    private async Task ScheduleJobsAsync(Event e, bool published, DateTime now, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var remindAt = e.StartsAt - ReminderBefore;
+        if (published && e.State != EventState.Cancelled && remindAt > now) await jobs.ScheduleAsync(JobKinds.EventReminder, Key(e.Id), remindAt, ct);
+        else await jobs.CancelAsync(JobKinds.EventReminder, Key(e.Id), ct);
+        if (e.AttendeesErasedAt is null)
+            await jobs.ScheduleAsync(JobKinds.EraseAttendees, Key(e.Id), e.EndsAt + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays), ct);
+    }
+
+    /// <summary>A new time needs a new reminder: those sent for the old one no longer count.</summary>
+    private Task ForgetRemindersAsync(int id, CancellationToken ct) =>
+        db.Rsvps.Where(r => r.EventId == id && r.ReminderSentAt != null).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReminderSentAt, (DateTime?)null), ct);
+
+    private static void Apply(Event e, EventFields f)
+    {
+        if (e.StartsAt != f.StartsAt) e.StartsAt = f.StartsAt;
+        if (e.EndsAt != f.EndsAt) e.EndsAt = f.EndsAt;
+        if (e.TimeZone != f.TimeZone) e.TimeZone = f.TimeZone;
+        if (e.Place != f.Place) e.Place = f.Place;
+        if (e.OnlineUrl != f.OnlineUrl) e.OnlineUrl = f.OnlineUrl;
+        if (e.Capacity != f.Capacity) e.Capacity = f.Capacity;
+        if (e.MaxPartySize != f.MaxPartySize) e.MaxPartySize = f.MaxPartySize;
+    }
+
+    /// <summary>The problems of an event's fields, keyed by the form's names.</summary>
+    public static void Check(EventFields f, Dictionary<string, string> errors)
+    {
+        if (Localization.SiteTimeZone.Find(f.TimeZone) is null) errors["TimeZone"] = "Enter a time zone by its IANA name, such as Asia/Karachi or Europe/London.";
+        if (f.EndsAt <= f.StartsAt) errors["EndsAt"] = "The end must be after the start.";
+        if (f.Place.Length == 0 && f.OnlineUrl is null) errors["Place"] = "Enter the place, or an online link, or both.";
+        if (f.Place.Length > Event.PlaceMaxLength) errors["Place"] = $"The place must be at most {Event.PlaceMaxLength} characters.";
+        if (f.OnlineUrl is { } url && (url.Length > Event.OnlineUrlMaxLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+            errors["OnlineUrl"] = "Enter a full web address starting with https://, or leave it empty.";
+        if (f.Capacity is < 1 or > 1_000_000) errors["Capacity"] = "Enter how many people may come: from 1 to 1,000,000.";
+        if (f.MaxPartySize < 1 || f.MaxPartySize > 50 || f.MaxPartySize > Math.Max(1, f.Capacity))
+            errors["MaxPartySize"] = "Enter how many people one answer may bring: from 1 to 50, and no more than the places.";
+    }
+
+    private async Task CheckSlugAsync(string slug, int id, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        if (slug.Length == 0) errors["Slug"] = "Enter an address.";
+        else if (slug.Length > Event.SlugMaxLength) errors["Slug"] = $"The address must be at most {Event.SlugMaxLength} characters.";
+        else if (!Slugs.IsWellFormed(slug) || slug == "feed") errors["Slug"] = "Use lowercase letters, digits and single hyphens only (for example: friday-vigil).";
+        else if (await db.Events.AnyAsync(x => x.Slug == slug && x.Id != id, ct)) errors["Slug"] = SlugTakenMessage;
+    }
+
+    private async Task<string> NewSlugAsync(string title, CancellationToken ct)
+    {
+        const int room = 6;
+        var stem = Slugs.FromText(title, Event.SlugMaxLength - room);
+        if (stem.Length == 0 || stem == "feed") stem = "event";
+        var taken = (await db.Events.Where(x => x.Slug == stem || x.Slug.StartsWith(stem + "-")).Select(x => x.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(stem)) return stem;
+        for (var n = 2; ; n++)
+        {
+            var slug = $"{stem}-{n}";
+            if (!taken.Contains(slug)) return slug;
+        }
+    }
+
+    private static TextSaveResult.Invalid SlugTaken => new(new Dictionary<string, string> { ["Slug"] = SlugTakenMessage });
+}
+
+/// <summary>A cancel or postpone: done, or the problems beside the fields (null errors and not done: no such event).</summary>
+public sealed record EventChangeResult(bool Done, IReadOnlyDictionary<string, string>? Errors);

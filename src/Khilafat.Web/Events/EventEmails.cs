@@ -1,0 +1,73 @@
+using System.Globalization;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Events;
+
+/// <summary>What every event email says of the event, in the attendee's language: title, local time with its zone, place, links.</summary>
+public sealed record EventFacts(string Title, string When, string Place, string PageUrl, string CalendarUrl);
+
+/// <summary>
+/// The emails of an event's RSVPs, in the attendee's language, through <see cref="EmailTemplates"/>. The online link
+/// goes only into the emails of those holding a place; every email after confirming carries the attendee's cancel
+/// link (a signed token: the reminder can carry the same one without storing it).
+/// </summary>
+public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, SiteUrls urls, SiteKeys keys)
+{
+    public const string CancelPurpose = "rsvp-cancel";
+
+    /// <summary>The event's title in <paramref name="culture"/>: its published translation, else the English (published, else as written).</summary>
+    public async Task<string> TitleAsync(int eventId, string culture, CancellationToken ct = default)
+    {
+        var texts = await db.Texts.AsNoTracking().Where(t => t.Kind == TextKinds.Event && t.ItemId == eventId && (t.Culture == culture || t.Culture == SiteCultures.Default))
+            .Select(t => new { t.Culture, t.IsPublished, t.PublishedTitle, t.Title }).ToListAsync(ct);
+        var translated = texts.FirstOrDefault(t => t.Culture == culture && t.IsPublished);
+        var english = texts.FirstOrDefault(t => t.Culture == SiteCultures.Default);
+        return translated?.PublishedTitle ?? english?.PublishedTitle ?? english?.Title ?? "";
+    }
+
+    public async Task<EventFacts> FactsAsync(Event e, string culture, CancellationToken ct = default)
+    {
+        var title = await TitleAsync(e.Id, culture, ct);
+        return new EventFacts(title, When(e, culture), e.Place,
+            urls.Absolute(SiteCultures.PathFor(culture, EventReader.EventPath(e.Slug))), urls.Absolute(SiteCultures.PathFor(culture, EventReader.CalendarPath(e.Slug))));
+    }
+
+    /// <summary>"Friday 4 December 2026, 18:00–20:00 (Asia/Karachi, UTC+05:00)", in the language's words for days and months.</summary>
+    public static string When(Event e, string culture)
+    {
+        var zone = SiteTimeZone.Find(e.TimeZone) ?? TimeZoneInfo.Utc;
+        var (start, end) = (SiteTimeZone.ToLocal(e.StartsAt, zone), SiteTimeZone.ToLocal(e.EndsAt, zone));
+        var format = SiteCultures.In(culture, () => CultureInfo.CurrentCulture);
+        var offset = zone.GetUtcOffset(e.StartsAt);
+        var zoneLabel = $"{e.TimeZone}, UTC{(offset < TimeSpan.Zero ? "−" : "+")}{offset.ToString("hh\\:mm", CultureInfo.InvariantCulture)}";
+        var endText = end.Date == start.Date ? end.ToString("HH:mm", format) : end.ToString("dddd d MMMM yyyy, HH:mm", format);
+        return $"{start.ToString("dddd d MMMM yyyy, HH:mm", format)} – {endText} ({zoneLabel})";
+    }
+
+    private Task<string> CancelUrlAsync(Rsvp rsvp) => CancelUrlAsync(rsvp.Id, rsvp.Language);
+
+    private async Task<string> CancelUrlAsync(int rsvpId, string language) =>
+        urls.Absolute(SiteCultures.PathFor(language, "/events/rsvp/cancel?token=" + await keys.SignAsync(CancelPurpose, rsvpId)));
+
+    public async Task<EmailContent> ConfirmationAsync(Event e, Rsvp rsvp, string token, CancellationToken ct) =>
+        templates.RsvpConfirmation(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct),
+            urls.Absolute(SiteCultures.PathFor(rsvp.Language, "/events/rsvp/confirm?token=" + token)));
+
+    public async Task<EmailContent> DetailsAsync(Event e, Rsvp rsvp, bool promoted, CancellationToken ct) =>
+        templates.RsvpConfirmed(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), rsvp.PartySize, e.OnlineUrl, await CancelUrlAsync(rsvp), promoted);
+
+    public async Task<EmailContent> WaitlistedAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
+        templates.RsvpWaitlisted(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), rsvp.PartySize, await CancelUrlAsync(rsvp));
+
+    public async Task<EmailContent> ReminderAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
+        templates.EventReminder(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), e.OnlineUrl, await CancelUrlAsync(rsvp));
+
+    public async Task<EmailContent> NoticeAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
+        templates.EventNotice(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), e.State, e.NoticeReason,
+            e.State == EventState.Cancelled ? null : await CancelUrlAsync(rsvp));
+}

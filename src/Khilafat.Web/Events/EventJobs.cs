@@ -1,0 +1,119 @@
+using System.Globalization;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Khilafat.Web.Jobs;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Options;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Khilafat.Web.Events;
+
+/// <summary>What the event jobs share: reading the key, and mailing attendees a batch per run.</summary>
+public abstract class EventJobHandler(SiteDbContext db, TimeProvider clock, Outbox outbox) : IJobHandler
+{
+    /// <summary>Messages queued per run (one transaction each); the job runs again at once for the rest.</summary>
+    public const int Batch = 200;
+
+    protected SiteDbContext Db => db;
+    protected DateTime Now => clock.GetUtcNow().UtcDateTime;
+    protected TimeProvider Clock => clock;
+
+    public async Task<JobOutcome> RunAsync(string key, CancellationToken ct)
+    {
+        if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return JobOutcome.Done;
+        var outcome = await RunAsync(id, ct);
+        outbox.Wake();
+        return outcome;
+    }
+
+    protected abstract Task<JobOutcome> RunAsync(int eventId, CancellationToken ct);
+
+    protected Task<bool> IsPublishedAsync(int eventId, CancellationToken ct) =>
+        db.Texts.AnyAsync(t => t.Kind == TextKinds.Event && t.ItemId == eventId && t.Culture == SiteCultures.Default && t.IsPublished, ct);
+
+    /// <summary>
+    /// Queues one email to each RSVP <paramref name="pick"/> chooses (a batch), marking each as it goes in the same
+    /// write, so a run repeated after a crash sends nobody twice. Again at once while any are left.
+    /// </summary>
+    protected async Task<JobOutcome> MailAsync(int eventId, Func<IQueryable<Rsvp>, IQueryable<Rsvp>> pick, string kind,
+        Func<Event, Rsvp, CancellationToken, Task<EmailContent>> compose, Action<Event, Rsvp> mark, CancellationToken ct)
+    {
+        var more = await db.WriteAsync(async c =>
+        {
+            var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, c);
+            if (e is null) return false;
+            var batch = await pick(db.Rsvps.Where(r => r.EventId == eventId && r.Email != null && r.ErasedAt == null)).OrderBy(r => r.Id).Take(Batch + 1).ToListAsync(c);
+            foreach (var rsvp in batch.Take(Batch))
+            {
+                outbox.Queue(kind, rsvp.Email!, await compose(e, rsvp, c));
+                mark(e, rsvp);
+            }
+            return batch.Count > Batch;
+        }, ct);
+        return more ? JobOutcome.Again(Now) : JobOutcome.Done;
+    }
+}
+
+/// <summary>Runs <see cref="JobKinds.EventReminder"/>: the day before, each confirmed attendee gets the details (and the online link).</summary>
+public sealed class EventReminderHandler(SiteDbContext db, TimeProvider clock, Outbox outbox, EventEmails emails) : EventJobHandler(db, clock, outbox)
+{
+    protected override async Task<JobOutcome> RunAsync(int eventId, CancellationToken ct)
+    {
+        var e = await Db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
+        if (e is null || e.State == EventState.Cancelled || e.StartsAt <= Now || !await IsPublishedAsync(eventId, ct)) return JobOutcome.Done;
+        // Moved later while this run waited: its time is the new one's.
+        if (e.StartsAt - EventEditor.ReminderBefore > Now) return JobOutcome.Again(e.StartsAt - EventEditor.ReminderBefore);
+        var now = Now;
+        return await MailAsync(eventId, q => q.Where(r => r.Status == RsvpStatus.Confirmed && r.ReminderSentAt == null), OutboxKinds.EventReminder,
+            emails.ReminderAsync, (_, r) => r.ReminderSentAt = now, ct);
+    }
+}
+
+/// <summary>Runs <see cref="JobKinds.EventNotice"/>: each confirmed (or waiting) attendee not yet told of the latest change of time, place or state is told, with the reason.</summary>
+public sealed class EventNoticeHandler(SiteDbContext db, TimeProvider clock, Outbox outbox, EventEmails emails) : EventJobHandler(db, clock, outbox)
+{
+    protected override async Task<JobOutcome> RunAsync(int eventId, CancellationToken ct)
+    {
+        var notice = await Db.Events.Where(x => x.Id == eventId).Select(x => (int?)x.NoticeNumber).SingleOrDefaultAsync(ct);
+        if (notice is null) return JobOutcome.Done;
+        return await MailAsync(eventId, q => q.Where(r => (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted) && r.NoticeNumber < notice),
+            OutboxKinds.EventNotice, emails.NoticeAsync, (e, r) => r.NoticeNumber = e.NoticeNumber, ct);
+    }
+}
+
+/// <summary>
+/// Runs <see cref="JobKinds.EraseAttendees"/>: <see cref="EventOptions.EraseAttendeesAfterDays"/> after an event ends,
+/// its attendees' names, emails and hashed addresses go; how many answered, came and brought whom stays.
+/// </summary>
+public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, Outbox outbox, IOptions<EventOptions> options, ILogger<EraseAttendeesHandler> logger)
+    : EventJobHandler(db, clock, outbox)
+{
+    protected override async Task<JobOutcome> RunAsync(int eventId, CancellationToken ct)
+    {
+        var due = await Db.Events.Where(x => x.Id == eventId).Select(x => (DateTime?)x.EndsAt).SingleOrDefaultAsync(ct);
+        if (due is null) return JobOutcome.Done;
+        var at = due.Value + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays);
+        // Moved later (the event was postponed) while this run waited.
+        if (at > Now) return JobOutcome.Again(at);
+        var erased = await Db.WriteAsync(async c =>
+        {
+            var now = Now;
+            var e = await Db.Events.SingleAsync(x => x.Id == eventId, c);
+            var count = await Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Name, (string?)null)
+                .SetProperty(r => r.Email, (string?)null)
+                .SetProperty(r => r.ConfirmTokenHash, (string?)null)
+                .SetProperty(r => r.Consent.IpHash, (string?)null)
+                .SetProperty(r => r.ErasedAt, now), c);
+            e.AttendeesErasedAt ??= now;
+            Db.Audit(Clock, Actor.System, AuditActions.EventAttendeesErased, AuditTargets.Event(eventId),
+                count.ToString(CultureInfo.InvariantCulture) + " answers' names and emails erased");
+            return count;
+        }, ct);
+        logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it.", eventId, erased, options.Value.EraseAttendeesAfterDays);
+        return JobOutcome.Done;
+    }
+}

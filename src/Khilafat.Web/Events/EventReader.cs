@@ -1,0 +1,118 @@
+using System.Globalization;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Events;
+
+/// <summary>
+/// An event as readers get it, in their language where translated (else English, <see cref="IsFallback"/>): local
+/// times in its own zone, places left (never who is coming), and its state.
+/// </summary>
+public sealed record PublishedEvent(int Id, string Slug, string Title, string Summary, string BodyHtml, DateTime StartsAt, DateTime EndsAt,
+    string TimeZone, string Place, EventState State, string? StateReason, int Capacity, int PlacesLeft, int MaxPartySize, int Sequence,
+    DateTime UpdatedAt, string Language = SiteCultures.Default, bool IsFallback = false)
+{
+    public string Path => EventReader.EventPath(Slug);
+    public string CalendarPath => EventReader.CalendarPath(Slug);
+    public DateTime LocalStart => ToLocal(StartsAt);
+    public DateTime LocalEnd => ToLocal(EndsAt);
+
+    /// <summary>A plain search link to OpenStreetMap for the place: a link only, nothing loaded from it.</summary>
+    public string? MapUrl => Place.Length == 0 ? null : "https://www.openstreetmap.org/search?query=" + Uri.EscapeDataString(Place);
+
+    public DateTime ToLocal(DateTime utc) => SiteTimeZone.ToLocal(utc, SiteTimeZone.Find(TimeZone) ?? TimeZoneInfo.Utc);
+
+    /// <summary>"UTC+05:00": the zone's offset at the start, shown beside its name.</summary>
+    public string Offset
+    {
+        get
+        {
+            var offset = (SiteTimeZone.Find(TimeZone) ?? TimeZoneInfo.Utc).GetUtcOffset(StartsAt);
+            return "UTC" + (offset < TimeSpan.Zero ? "−" : "+") + offset.ToString("hh\\:mm", CultureInfo.InvariantCulture);
+        }
+    }
+}
+
+/// <summary>The events page: upcoming first (soonest first), then past ones (latest first).</summary>
+public sealed record EventList(IReadOnlyList<PublishedEvent> Upcoming, IReadOnlyList<PublishedEvent> Past);
+
+/// <summary>Reads the events readers see: published (their English text is), each in the reader's language by the rule every text follows.</summary>
+public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+{
+    public const string ListPath = "/events";
+    public const string FeedPath = "/events/feed.ics";
+    public const int PastShown = 30;
+
+    public static string EventPath(string slug) => $"{ListPath}/{slug}";
+    public static string CalendarPath(string slug) => $"{ListPath}/{slug}/calendar.ics";
+    public static string RsvpPath(string slug) => $"{ListPath}/{slug}/rsvp";
+
+    private IQueryable<Event> Visible =>
+        db.Events.AsNoTracking().Where(e => e.FirstPublishedAt != null
+            && db.Texts.Any(t => t.Kind == TextKinds.Event && t.ItemId == e.Id && t.Culture == SiteCultures.Default && t.IsPublished));
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<EventList> ListAsync(string culture, CancellationToken ct = default)
+    {
+        var now = Now;
+        var upcoming = await InLanguageAsync(Visible.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id), culture, false, ct);
+        var past = await InLanguageAsync(Visible.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id).Take(PastShown), culture, false, ct);
+        return new EventList(upcoming, past);
+    }
+
+    /// <summary>The next <paramref name="take"/> events that have not ended (cancelled ones left out), soonest first: for /act.</summary>
+    public Task<IReadOnlyList<PublishedEvent>> UpcomingAsync(string culture, int take, CancellationToken ct = default)
+    {
+        var now = Now;
+        return InLanguageAsync(Visible.Where(e => e.EndsAt >= now && e.State != EventState.Cancelled).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(take), culture, false, ct);
+    }
+
+    /// <summary>What the calendar feed carries: events that have not ended, and those that ended in the last 30 days, cancelled ones too (so calendars learn of it).</summary>
+    public Task<IReadOnlyList<PublishedEvent>> FeedAsync(string culture, CancellationToken ct = default)
+    {
+        var since = Now.AddDays(-30);
+        return InLanguageAsync(Visible.Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).ThenBy(e => e.Id), culture, false, ct);
+    }
+
+    public async Task<PublishedEvent?> GetAsync(string slug, string culture, CancellationToken ct = default) =>
+        (await InLanguageAsync(Visible.Where(e => e.Slug == slug), culture, true, ct)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<SitemapEntry>> SitemapAsync(CancellationToken ct = default)
+    {
+        var events = await Visible.Select(e => new { e.Id, e.Slug, e.UpdatedAt }).ToListAsync(ct);
+        var ids = events.Select(e => e.Id).ToList();
+        var texts = (await db.Texts.AsNoTracking().Where(t => t.Kind == TextKinds.Event && ids.Contains(t.ItemId) && t.IsPublished)
+            .Select(t => new { t.ItemId, t.Culture }).ToListAsync(ct)).ToLookup(t => t.ItemId);
+        var entries = events.Select(e => new SitemapEntry(EventPath(e.Slug), e.UpdatedAt,
+            SiteCultures.All.Where(c => texts[e.Id].Any(t => t.Culture == c)).ToList())).ToList();
+        if (entries.Count > 0) entries.Add(new SitemapEntry(ListPath, entries.Max(e => e.UpdatedAt)));
+        return entries;
+    }
+
+    private async Task<IReadOnlyList<PublishedEvent>> InLanguageAsync(IQueryable<Event> query, string culture, bool withBody, CancellationToken ct)
+    {
+        var events = await query.Select(e => new
+        {
+            Event = e,
+            Taken = db.Rsvps.Where(r => r.EventId == e.Id && r.Status == RsvpStatus.Confirmed).Sum(r => (int?)r.PartySize) ?? 0,
+        }).ToListAsync(ct);
+        var ids = events.Select(e => e.Event.Id).ToList();
+        var texts = (await db.Texts.AsNoTracking()
+                .Where(t => t.Kind == TextKinds.Event && ids.Contains(t.ItemId) && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default))
+                .Select(t => new { t.ItemId, t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = withBody ? t.PublishedBody! : "" })
+                .ToListAsync(ct))
+            .ToLookup(t => t.ItemId);
+        var result = new List<PublishedEvent>(events.Count);
+        foreach (var (e, taken) in events.Select(x => (x.Event, x.Taken)))
+        {
+            if (ContentService.ForReader(texts[e.Id], t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
+            result.Add(new PublishedEvent(e.Id, e.Slug, text.Title, text.Summary, withBody ? markdown.ToHtml(text.Body) : "", e.StartsAt, e.EndsAt,
+                e.TimeZone, e.Place, e.State, e.StateReason, e.Capacity, Math.Max(0, e.Capacity - taken), e.MaxPartySize, e.Sequence,
+                e.UpdatedAt, language, isFallback));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Events;
+using Khilafat.Web.Tests.Infrastructure;
+using static Khilafat.Web.Tests.Events.EventTestSupport;
+
+namespace Khilafat.Web.Tests.Events;
+
+/// <summary>Editors' side: making an event in its own time zone, mistakes told beside the fields, the RSVP list and export, check-in at the door.</summary>
+public class EventAdminTests(EventSiteFactory factory) : IClassFixture<EventSiteFactory>
+{
+    private readonly HttpClient _visitor = factory.CreateClient();
+
+    private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
+
+    private static string Field(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task AnEditor_CreatesAnEvent_WithTimesEnteredInItsOwnZone()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("Iftar drive");
+        var day = Now.Date.AddDays(10);
+        using var created = await editor.SubmitFormAsync("/admin/events/create", Html.Values(
+            ("Input.Title", title), ("Input.Body", "Bring food to share."), ("Input.TimeZone", "Asia/Karachi"),
+            ("Input.StartsAt", Field(day.AddHours(18))), ("Input.EndsAt", Field(day.AddHours(21))), ("Input.Place", "Frere Hall, Karachi"),
+            ("Input.Capacity", "80"), ("Input.MaxPartySize", "4")), submitter: "button[formaction*='handler=Publish']");
+
+        var id = AdminSite.IdFrom(created.LandedOn());
+        var stored = await factory.StoredEventAsync(id);
+        Assert.Equal(DateTime.SpecifyKind(day.AddHours(13), DateTimeKind.Utc), stored.StartsAt);
+        Assert.Equal(DateTime.SpecifyKind(day.AddHours(16), DateTimeKind.Utc), stored.EndsAt);
+        Assert.Equal("Asia/Karachi", stored.TimeZone);
+        Assert.Equal(80, stored.Capacity);
+        // The editor reads the times back as entered.
+        var form = (await editor.GetDocumentAsync($"/admin/events/edit/{id}")).Form();
+        Assert.Equal(Field(day.AddHours(18)), ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("[name='Input.StartsAt']")!).Value);
+        Assert.Contains(title, (await editor.GetDocumentAsync("/admin/events")).QuerySelector("main")!.Text());
+        Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventCreated && e.Target == "event:" + stored.Slug);
+        Assert.Equal(title, (await _visitor.GetDocumentAsync("/events/" + stored.Slug)).QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
+    public async Task Mistakes_AreToldBesideTheFields_AndNothingIsSaved()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("Broken");
+        var day = Now.Date.AddDays(10);
+        using var wrongZone = await editor.SubmitFormAsync("/admin/events/create", Html.Values(
+            ("Input.Title", title), ("Input.Body", "x"), ("Input.TimeZone", "Mars/Olympus"),
+            ("Input.StartsAt", Field(day.AddHours(18))), ("Input.EndsAt", Field(day.AddHours(21))), ("Input.Place", "Somewhere"), ("Input.Capacity", "10")),
+            submitter: "button[formaction*='handler=Draft']");
+        Assert.Equal("Enter a time zone by its IANA name, such as Asia/Karachi or Europe/London.", (await wrongZone.ReadDocumentAsync()).FieldError("Input.TimeZone"));
+
+        using var backwards = await editor.SubmitFormAsync("/admin/events/create", Html.Values(
+            ("Input.Title", title), ("Input.Body", "x"), ("Input.TimeZone", "UTC"), ("Input.OnlineUrl", "javascript:alert(1)"),
+            ("Input.StartsAt", Field(day.AddHours(18))), ("Input.EndsAt", Field(day.AddHours(17))), ("Input.Place", "Somewhere"), ("Input.Capacity", "10")),
+            submitter: "button[formaction*='handler=Draft']");
+        var page = await backwards.ReadDocumentAsync();
+        Assert.Equal("The end must be after the start.", page.FieldError("Input.EndsAt"));
+        Assert.Equal("Enter a full web address starting with https://, or leave it empty.", page.FieldError("Input.OnlineUrl"));
+        Assert.DoesNotContain(title, (await editor.GetDocumentAsync("/admin/events")).QuerySelector("main")!.Text());
+    }
+
+    [Fact]
+    public async Task TheRsvpList_ShowsTheWaitlistInOrder_AndItsExportIsAuditLogged()
+    {
+        var (editor, editorEmail) = await factory.SignedInClientAsync(Roles.Editor);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Small talk"), Now.AddDays(5), capacity: 1, maxParty: 1);
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "=Danger Name", Visitor.NewAddress("first"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Second Person", Visitor.NewAddress("second"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Third Person", Visitor.NewAddress("third"));
+
+        var page = await editor.GetDocumentAsync($"/admin/events/rsvps/{id}");
+        Assert.Contains("Places taken: 1 of 1 · Waiting: 2", page.QuerySelector(".rsvp-counts")!.Text());
+        var waitlist = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.Text() == "Waitlist, in order");
+        Assert.Equal(["Second Person", "Third Person"], waitlist.QuerySelectorAll("tbody tr td:nth-child(2)").Select(td => td.Text()));
+
+        using var export = await editor.GetAsync($"/admin/events/rsvps/{id}?handler=Export");
+        Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("name,email,people,status", lines[0]);
+        Assert.Equal(4, lines.Length);
+        // A visitor's name is never a spreadsheet formula.
+        Assert.Contains(lines, l => l.StartsWith("\"'=Danger Name\"", StringComparison.Ordinal) || l.StartsWith("'=Danger Name", StringComparison.Ordinal));
+        Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventRsvpsExported && e.Target == AuditTargets.Event(id) && e.ActorName == editorEmail);
+    }
+
+    [Fact]
+    public async Task AtTheDoor_AnEditorFindsSomeoneByName_AndTicksThemIn()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Door"), Now.AddDays(3));
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Yusuf Karim", Visitor.NewAddress("yusuf"), people: 2);
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Zainab Ali", Visitor.NewAddress("zainab"));
+
+        var found = await editor.GetDocumentAsync($"/admin/events/checkin/{id}?search=yus");
+        var rows = found.QuerySelectorAll(".checkin-list li");
+        Assert.Equal("Yusuf Karim · 2", Assert.Single(rows).QuerySelector(".checkin-name")!.Text());
+
+        using var ticked = await editor.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)rows[0].QuerySelector("form")!, $"/admin/events/checkin/{id}?search=yus");
+        var after = await ticked.ReadDocumentAsync();
+        Assert.Equal($"/admin/events/checkin/{id}?search=yus", ticked.LandedOn());
+        Assert.Equal("Arrived", after.QuerySelector(".checkin-list .tag")!.Text());
+        Assert.Contains("Arrived: 2 of 3", after.QuerySelector("main")!.Text());
+        Assert.NotNull((await factory.RsvpsAsync(id)).Single(r => r.Name == "Yusuf Karim").ArrivedAt);
+        Assert.Null((await factory.RsvpsAsync(id)).Single(r => r.Name == "Zainab Ali").ArrivedAt);
+    }
+}

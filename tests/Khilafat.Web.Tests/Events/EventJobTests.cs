@@ -1,0 +1,172 @@
+using System.Globalization;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Email;
+using Khilafat.Web.Events;
+using Khilafat.Web.Jobs;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Khilafat.Web.Tests.Events.EventTestSupport;
+
+namespace Khilafat.Web.Tests.Events;
+
+/// <summary>What happens on its own, by the site's clock: the reminder the day before, the notice of a change, the erasure after.</summary>
+public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFactory>
+{
+    private readonly HttpClient _visitor = factory.CreateClient();
+
+    private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
+
+    private static string Field(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    private DateTime InWholeHours(TimeSpan ahead)
+    {
+        var at = Now + ahead;
+        return new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
+    }
+
+    [Fact]
+    public async Task TheReminder_GoesADayBefore_OnceToEachConfirmedAttendee_WithTheOnlineLink()
+    {
+        var title = NewTitle("Evening talk");
+        var start = InWholeHours(TimeSpan.FromDays(3));
+        var (_, slug) = await factory.CreateEventAsync(title, start, onlineUrl: "https://meet.example.org/talk");
+        var email = Visitor.NewAddress("reminded");
+        var pendingEmail = Visitor.NewAddress("unconfirmed");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Reminded", email);
+        using (await factory.AnswerAsync(_visitor, slug, "Unconfirmed", pendingEmail)) { }
+
+        factory.Clock.Advance(start - TimeSpan.FromHours(24) - Now - TimeSpan.FromMinutes(5));
+        await factory.RunDueJobsAsync();
+        Assert.DoesNotContain(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventReminder);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        await factory.RunDueJobsAsync();
+        await factory.RunDueJobsAsync();
+        var reminder = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventReminder);
+        Assert.Equal($"Tomorrow: {title}", reminder.Subject);
+        Assert.Contains("https://meet.example.org/talk", reminder.TextBody);
+        Assert.Contains("/events/rsvp/cancel?token=", reminder.TextBody);
+        Assert.DoesNotContain(await factory.EmailsToAsync(pendingEmail), m => m.Kind == OutboxKinds.EventReminder);
+    }
+
+    [Fact]
+    public async Task Postponing_TellsAttendeesWhy_AndMovesTheReminder()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("Charity drive");
+        var start = InWholeHours(TimeSpan.FromDays(2));
+        var (id, slug) = await factory.CreateEventAsync(title, start, zone: "Asia/Karachi");
+        var email = Visitor.NewAddress("moved");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Moved", email);
+        var sequence = (await factory.StoredEventAsync(id)).Sequence;
+
+        // The new date, entered in the event's zone (Karachi, UTC+5).
+        var newStart = start.AddDays(5);
+        var karachi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Karachi");
+        using var postponed = await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(
+            ("Postpone.StartsAt", Field(TimeZoneInfo.ConvertTimeFromUtc(newStart, karachi))), ("Postpone.EndsAt", Field(TimeZoneInfo.ConvertTimeFromUtc(newStart.AddHours(3), karachi))),
+            ("Postpone.Reason", "The hall flooded.")), formSelector: "form[action*='handler=Postpone']");
+        Assert.Equal($"/admin/events/edit/{id}", postponed.LandedOn());
+
+        var stored = await factory.StoredEventAsync(id);
+        Assert.Equal(EventState.Postponed, stored.State);
+        Assert.Equal(newStart, stored.StartsAt);
+        Assert.Equal(sequence + 1, stored.Sequence);
+        await factory.RunDueJobsAsync();
+        var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
+        Assert.Equal($"Changed: {title}", notice.Subject);
+        Assert.Contains("Why: The hall flooded.", notice.TextBody);
+        Assert.Contains(TimeZoneInfo.ConvertTimeFromUtc(newStart, karachi).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en")), notice.TextBody);
+        var page = await _visitor.GetDocumentAsync("/events/" + slug);
+        Assert.Contains("This event is postponed to a new date. The hall flooded.", page.QuerySelector(".event-state")!.Text());
+
+        // No reminder at the old time; one at the new.
+        factory.Clock.Advance(start - TimeSpan.FromHours(23) - Now);
+        await factory.RunDueJobsAsync();
+        Assert.DoesNotContain(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventReminder);
+        factory.Clock.Advance(newStart - TimeSpan.FromHours(23) - Now);
+        await factory.RunDueJobsAsync();
+        Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventReminder);
+    }
+
+    [Fact]
+    public async Task Cancelling_TellsAttendeesWhy_AndNoReminderGoes()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("Vigil cancelled");
+        var start = InWholeHours(TimeSpan.FromDays(2));
+        var (id, slug) = await factory.CreateEventAsync(title, start);
+        var email = Visitor.NewAddress("cancelled");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Told", email);
+
+        using var empty = await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(("Cancel.Reason", "")), formSelector: "form[action*='handler=Cancel']");
+        Assert.Equal("Say why, in a line: attendees are told.", (await empty.ReadDocumentAsync()).FieldError("Cancel.Reason"));
+        Assert.Equal(EventState.Scheduled, (await factory.StoredEventAsync(id)).State);
+
+        using var cancelled = await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(("Cancel.Reason", "The permit was withdrawn.")), formSelector: "form[action*='handler=Cancel']");
+        Assert.Equal($"/admin/events/edit/{id}", cancelled.LandedOn());
+        await factory.RunDueJobsAsync();
+        var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
+        Assert.Equal($"Cancelled: {title}", notice.Subject);
+        Assert.Contains("Why: The permit was withdrawn.", notice.TextBody);
+        Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventCancelled && e.Details == "The permit was withdrawn.");
+        Assert.Contains("This event is cancelled. The permit was withdrawn.", (await _visitor.GetDocumentAsync("/events/" + slug)).QuerySelector(".event-state")!.Text());
+        Assert.Empty((await _visitor.GetDocumentAsync("/events/" + slug)).QuerySelectorAll($"a[href='/events/{slug}/rsvp']"));
+
+        factory.Clock.Advance(start - TimeSpan.FromHours(23) - Now);
+        await factory.RunDueJobsAsync();
+        Assert.DoesNotContain(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventReminder);
+    }
+
+    [Fact]
+    public async Task ChangingTheTimeInTheEditor_TellsAttendees_WithTheEditorsReason()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("March moved");
+        var start = InWholeHours(TimeSpan.FromDays(4));
+        var (id, slug) = await factory.CreateEventAsync(title, start);
+        var email = Visitor.NewAddress("edited");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Edited", email);
+
+        using var saved = await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(
+            ("Input.StartsAt", Field(start.AddHours(2))), ("Input.EndsAt", Field(start.AddHours(4))), ("Input.NoticeReason", "The police asked for a later start.")),
+            submitter: "button[formaction*='handler=Save']");
+        Assert.Equal($"/admin/events/edit/{id}", saved.LandedOn());
+        Assert.Equal(start.AddHours(2), (await factory.StoredEventAsync(id)).StartsAt);
+        await factory.RunDueJobsAsync();
+        var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
+        Assert.Contains("Why: The police asked for a later start.", notice.TextBody);
+        Assert.Contains(start.AddHours(2).ToString("HH:mm", CultureInfo.InvariantCulture), notice.TextBody);
+    }
+
+    [Fact]
+    public async Task AttendeesNamesAndEmails_AreErasedThirtyDaysAfter_TheNumbersStay()
+    {
+        var start = InWholeHours(TimeSpan.FromDays(1));
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil past"), start);
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Kept Number", Visitor.NewAddress("erased"), people: 3);
+        var end = (await factory.StoredEventAsync(id)).EndsAt;
+
+        factory.Clock.Advance(end.AddDays(29) - Now);
+        await factory.RunDueJobsAsync();
+        Assert.NotNull(Assert.Single(await factory.RsvpsAsync(id)).Email);
+
+        factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await factory.RunDueJobsAsync();
+        var rsvp = Assert.Single(await factory.RsvpsAsync(id));
+        Assert.Null(rsvp.Name);
+        Assert.Null(rsvp.Email);
+        Assert.Null(rsvp.Consent.IpHash);
+        Assert.Equal(3, rsvp.PartySize);
+        Assert.Equal(RsvpStatus.Confirmed, rsvp.Status);
+        Assert.NotNull((await factory.StoredEventAsync(id)).AttendeesErasedAt);
+        Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(id));
+        // Signed in now: a month of the site's clock has ended earlier sessions.
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var page = await editor.GetDocumentAsync($"/admin/events/rsvps/{id}");
+        Assert.Contains("Places taken: 3 of 50", page.QuerySelector(".rsvp-counts")!.Text());
+        Assert.DoesNotContain("Kept Number", page.Body!.Text());
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using System.Xml.Linq;
+using Ical.Net;
+using Khilafat.Web.Accounts;
+using Khilafat.Web.Content;
+using Khilafat.Web.Events;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Khilafat.Web.Tests.Events.EventTestSupport;
+
+namespace Khilafat.Web.Tests.Events;
+
+/// <summary>What visitors see of events: the list, an event in its own time zone, in Arabic and Urdu, the calendars and the sitemap.</summary>
+public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSiteFactory>
+{
+    private readonly HttpClient _visitor = factory.CreateClient();
+
+    private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>6 pm in Karachi (UTC+5, no daylight saving) <paramref name="days"/> from now: 13:00 UTC.</summary>
+    private DateTime KarachiEvening(int days) => Now.Date.AddDays(days).AddHours(13);
+
+    private static Ical.Net.Calendar Parse(string text) => Ical.Net.Calendar.Load(text)!;
+
+    [Fact]
+    public async Task AnEventInKarachi_IsShownInKarachiTime_LabelledWithItsZone_OnThePageAndInTheFeed()
+    {
+        var title = NewTitle("Karachi vigil");
+        var start = KarachiEvening(6);
+        var (id, slug) = await factory.CreateEventAsync(title, start, zone: "Asia/Karachi", place: "Frere Hall, Karachi", onlineUrl: "https://meet.example.org/secret-room");
+
+        var page = await _visitor.GetDocumentAsync("/events/" + slug);
+        var when = page.QuerySelector(".event-facts .event-when")!.Text();
+        var local = start.AddHours(5);
+        Assert.StartsWith(local.ToString("dddd d MMMM yyyy, 18:00", CultureInfo.GetCultureInfo("en")), when);
+        Assert.Contains("(Asia/Karachi time, UTC+05:00)", when);
+        Assert.Equal(start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), page.QuerySelector(".event-when time")!.GetAttribute("datetime"));
+        var map = page.QuerySelector("a[href^='https://www.openstreetmap.org/search']")!;
+        Assert.Equal("https://www.openstreetmap.org/search?query=Frere%20Hall%2C%20Karachi", map.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("iframe, img[src^='http'], script[src^='http']"));
+        Assert.DoesNotContain("secret-room", page.DocumentElement.OuterHtml);
+
+        var feedText = await _visitor.GetStringAsync("/events/feed.ics");
+        Assert.DoesNotContain("secret-room", feedText);
+        var item = Assert.Single(Parse(feedText).Events, e => e.Summary == title);
+        Assert.Equal("Asia/Karachi", item.DtStart!.TzId);
+        Assert.Equal(18, item.DtStart.Hour);
+        Assert.Equal(start, item.DtStart.AsUtc);
+        Assert.Contains("TZID=Asia/Karachi", feedText);
+        Assert.Contains("BEGIN:VTIMEZONE", feedText);
+        Assert.Equal("Frere Hall, Karachi", item.Location);
+        Assert.Equal(EventCalendar.Uid(id, "localhost"), item.Uid);
+    }
+
+    [Fact]
+    public async Task TheCalendars_KeepTheUid_AndRaiseTheSequence_AcrossAnEdit_AndSayCancelled()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("Talk on justice");
+        var (id, slug) = await factory.CreateEventAsync(title, KarachiEvening(8));
+
+        using var download = await _visitor.GetAsync($"/events/{slug}/calendar.ics");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/calendar", download.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"{slug}.ics", download.Content.Headers.ContentDisposition!.ToString());
+        var before = Assert.Single(Parse(await download.Content.ReadAsStringAsync()).Events);
+
+        using (await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(("Input.Title", title + " (new hall)"), ("Input.Place", "The new hall")),
+            submitter: "button[formaction*='handler=Save']")) { }
+        var after = Assert.Single(Parse(await _visitor.GetStringAsync($"/events/{slug}/calendar.ics")).Events);
+        Assert.Equal(before.Uid, after.Uid);
+        Assert.True(after.Sequence > before.Sequence, $"SEQUENCE {before.Sequence} then {after.Sequence}");
+        Assert.Equal(title + " (new hall)", after.Summary);
+        Assert.Equal("The new hall", after.Location);
+        Assert.Equal("CONFIRMED", after.Status);
+
+        using (await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(("Cancel.Reason", "Storm warning.")), formSelector: "form[action*='handler=Cancel']")) { }
+        var feed = Parse(await _visitor.GetStringAsync("/events/feed.ics"));
+        var cancelled = Assert.Single(feed.Events, e => e.Uid == before.Uid);
+        Assert.Equal("CANCELLED", cancelled.Status);
+        Assert.True(cancelled.Sequence > after.Sequence);
+        Assert.Contains("Storm warning.", cancelled.Description);
+    }
+
+    [Fact]
+    public async Task TheList_ShowsUpcomingFirst_ThenPast_AndTheSitemapListsEveryEvent()
+    {
+        var soon = NewTitle("Soon");
+        var later = NewTitle("Later");
+        var past = NewTitle("Past");
+        var (_, pastSlug) = await factory.CreateEventAsync(past, Now.AddDays(-3));
+        await factory.CreateEventAsync(later, Now.AddDays(20));
+        var (_, soonSlug) = await factory.CreateEventAsync(soon, Now.AddDays(2));
+        var (_, draftSlug) = await factory.CreateEventAsync(NewTitle("Draft"), Now.AddDays(4), publish: false);
+
+        var page = await _visitor.GetDocumentAsync("/events");
+        var upcoming = page.QuerySelectorAll("section[aria-labelledby='upcoming-heading'] h3").Select(h => h.Text()).ToList();
+        Assert.True(upcoming.IndexOf(soon) >= 0 && upcoming.IndexOf(soon) < upcoming.IndexOf(later), string.Join(", ", upcoming));
+        Assert.DoesNotContain(past, upcoming);
+        Assert.Contains(past, page.QuerySelectorAll("section[aria-labelledby='past-heading'] h3").Select(h => h.Text()));
+        Assert.DoesNotContain("Draft", page.QuerySelector("main")!.Text());
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync("/events/" + draftSlug)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync($"/events/{draftSlug}/calendar.ics")).StatusCode);
+        // A past event takes no answers.
+        Assert.Empty((await _visitor.GetDocumentAsync("/events/" + pastSlug)).QuerySelectorAll($"a[href='/events/{pastSlug}/rsvp']"));
+
+        XNamespace sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = XDocument.Parse(await _visitor.GetStringAsync("/sitemap.xml")).Descendants(sitemap + "loc").Select(l => l.Value).ToList();
+        Assert.Contains("https://localhost/events", locations);
+        Assert.Contains($"https://localhost/events/{soonSlug}", locations);
+        // Listed in the languages it is published in, as updates are: this one is in English only.
+        Assert.DoesNotContain($"https://localhost/ar/events/{soonSlug}", locations);
+        Assert.DoesNotContain($"https://localhost/events/{draftSlug}", locations);
+
+        // Upcoming events for /act: soonest first, not the past.
+        var forAct = await factory.WithScopeAsync(sp => sp.GetRequiredService<EventReader>().UpcomingAsync("en", 50));
+        Assert.True(forAct.ToList().FindIndex(e => e.Title == soon) < forAct.ToList().FindIndex(e => e.Title == later));
+        Assert.DoesNotContain(forAct, e => e.Title == past);
+    }
+
+    [Theory]
+    [InlineData("ar", "rtl", "الفعاليات القادمة", "الأماكن المتبقية")]
+    [InlineData("ur", "rtl", "آنے والی تقریبات", "باقی جگہیں")]
+    public async Task ArabicAndUrduPages_AreInTheirLanguage_WithTheTranslationWhenPublished(string culture, string direction, string upcomingHeading, string placesLeft)
+    {
+        var title = NewTitle("Vigil");
+        var (id, slug) = await factory.CreateEventAsync(title, KarachiEvening(7), zone: "Asia/Karachi");
+        var translated = culture == "ar" ? "وقفة من أجل غزة" : "غزہ کے لیے دعائیہ اجتماع";
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<TextEditor>()
+            .SaveAsync(EventEditor.Item(id, slug), culture, 0, new TextInput(translated, "", "نص"), TextChange.Publish, Khilafat.Web.Audit.Actor.System));
+
+        var list = await _visitor.GetDocumentAsync($"/{culture}/events");
+        Assert.Equal(culture, list.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(direction, list.DocumentElement.GetAttribute("dir"));
+        Assert.Equal(upcomingHeading, list.QuerySelector("#upcoming-heading")!.Text());
+        Assert.Contains(translated, list.QuerySelectorAll(".event-list h3 a").Select(a => a.Text()));
+        Assert.Contains(list.QuerySelectorAll(".event-list h3 a"), a => a.GetAttribute("href") == $"/{culture}/events/{slug}");
+
+        var page = await _visitor.GetDocumentAsync($"/{culture}/events/{slug}");
+        Assert.Equal(translated, page.QuerySelector("h1")!.Text());
+        Assert.Contains(placesLeft, page.QuerySelectorAll(".event-facts dt").Select(d => d.Text()));
+        Assert.Contains("Asia/Karachi", page.QuerySelector(".event-when")!.Text());
+        Assert.Null(page.QuerySelector(".notice[role=note]:not(.event-state)"));
+        var rsvp = await _visitor.GetDocumentAsync($"/{culture}/events/{slug}/rsvp");
+        Assert.Equal(culture, rsvp.DocumentElement.GetAttribute("lang"));
+
+        var feed = Parse(await _visitor.GetStringAsync($"/{culture}/events/feed.ics"));
+        Assert.Contains(feed.Events, e => e.Summary == translated);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using Khilafat.Web.Email;
+using Khilafat.Web.Events;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Khilafat.Web.Tests.Events.EventTestSupport;
+
+namespace Khilafat.Web.Tests.Events;
+
+/// <summary>Answering an event: confirmed by email, places counted (never names shown), the waitlist in order, cancelling.</summary>
+public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactory>
+{
+    private readonly HttpClient _visitor = factory.CreateClient();
+
+    private DateTime InDays(int days) => factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days).AddHours(17);
+
+    private static string PlacesLeft(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".event-facts dt").Single(dt => dt.Text() == "Places left").NextElementSibling!.Text();
+
+    [Fact]
+    public async Task AConfirmedAnswer_HoldsItsPlaces_AndGetsTheDetailsWithACancelLink()
+    {
+        var title = NewTitle("Vigil");
+        var (id, slug) = await factory.CreateEventAsync(title, InDays(10), capacity: 10, onlineUrl: "https://meet.example.org/vigil-room");
+        Assert.Equal("10 of 10", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
+
+        using var answered = await factory.AnswerAsync(_visitor, slug, "Amina Rahman", "amina.vigil@example.org", people: 3);
+        Assert.Equal("/events/rsvp/thanks", answered.LandedOn());
+        var rsvp = Assert.Single(await factory.RsvpsAsync(id));
+        Assert.Equal(RsvpStatus.Pending, rsvp.Status);
+        Assert.Equal(RsvpConsent.Text, rsvp.Consent.Text);
+        Assert.Equal(RsvpConsent.Version, rsvp.Consent.Version);
+        Assert.NotNull(rsvp.Consent.IpHash);
+        // Not yet confirmed: the places are still free.
+        Assert.Equal("10 of 10", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
+
+        var confirmation = Assert.Single(await factory.EmailsToAsync("amina.vigil@example.org"));
+        Assert.Contains(title, confirmation.Subject);
+        Assert.DoesNotContain("meet.example.org", confirmation.TextBody);
+        var link = confirmation.LinkTo("/events/rsvp/confirm");
+        // Opening the link (as a mail scanner would) changes nothing.
+        var opened = await _visitor.GetDocumentAsync(link);
+        Assert.Equal(RsvpStatus.Pending, Assert.Single(await factory.RsvpsAsync(id)).Status);
+        using var pressed = await _visitor.SubmitAsync(opened.Form(), link);
+        Assert.Equal("You are coming", (await pressed.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+
+        Assert.Equal(RsvpStatus.Confirmed, Assert.Single(await factory.RsvpsAsync(id)).Status);
+        var page = await _visitor.GetDocumentAsync("/events/" + slug);
+        Assert.Equal("7 of 10", PlacesLeft(page));
+        Assert.DoesNotContain("Amina", page.Body!.Text());
+        Assert.DoesNotContain("meet.example.org", page.Body!.InnerHtml);
+        var details = (await factory.EmailsToAsync("amina.vigil@example.org")).Last();
+        Assert.Equal(OutboxKinds.RsvpDetails, details.Kind);
+        Assert.Contains("You are coming", details.Subject);
+        Assert.Contains("https://meet.example.org/vigil-room", details.TextBody);
+        Assert.Contains("People: 3", details.TextBody);
+        Assert.Contains($"/events/{slug}/calendar.ics", details.TextBody);
+
+        // The cancel link: opening changes nothing, the button cancels and frees the places.
+        var cancel = details.LinkTo("/events/rsvp/cancel");
+        var cancelPage = await _visitor.GetDocumentAsync(cancel);
+        Assert.Equal(RsvpStatus.Confirmed, Assert.Single(await factory.RsvpsAsync(id)).Status);
+        using var cancelled = await _visitor.SubmitAsync(cancelPage.Form(), cancel);
+        Assert.Equal("Your answer is cancelled", (await cancelled.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        Assert.Equal(RsvpStatus.Cancelled, Assert.Single(await factory.RsvpsAsync(id)).Status);
+        Assert.Equal("10 of 10", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
+    }
+
+    [Fact]
+    public async Task WhenFull_AnswersWaitInOrder_AndACancellationPromotesTheNextWhosePartyFits()
+    {
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("March"), InDays(12), capacity: 2, maxParty: 2);
+        var first = await factory.AnswerAndConfirmAsync(_visitor, slug, "Bilal", "bilal.march@example.org", people: 2);
+        Assert.Equal("You are coming", first.QuerySelector("h1")!.Text());
+        var page = await _visitor.GetDocumentAsync("/events/" + slug);
+        Assert.Equal("None: new answers join the waitlist", PlacesLeft(page));
+
+        foreach (var (name, people) in new[] { ("Chen", 1), ("Dalia", 2), ("Emre", 1) })
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            var answer = await factory.AnswerAndConfirmAsync(_visitor, slug, name, $"{name.ToLowerInvariant()}.march@example.org", people);
+            Assert.Equal("You are on the waitlist", answer.QuerySelector("h1")!.Text());
+        }
+        Assert.Contains("waitlist", (await factory.EmailsToAsync("chen.march@example.org")).Last().Subject);
+
+        // Bilal's two places free up: Chen (1) is next and fits; Dalia (2) no longer fits in the one left; Emre (1) does.
+        var cancel = (await factory.EmailsToAsync("bilal.march@example.org")).Last().LinkTo("/events/rsvp/cancel");
+        using (await _visitor.SubmitFormAsync(cancel)) { }
+
+        var byName = (await factory.RsvpsAsync(id)).ToDictionary(r => r.Name!);
+        Assert.Equal(RsvpStatus.Cancelled, byName["Bilal"].Status);
+        Assert.Equal(RsvpStatus.Confirmed, byName["Chen"].Status);
+        Assert.Equal(RsvpStatus.Waitlisted, byName["Dalia"].Status);
+        Assert.Equal(RsvpStatus.Confirmed, byName["Emre"].Status);
+        Assert.StartsWith("A place is free for you", (await factory.EmailsToAsync("chen.march@example.org")).Last().Subject);
+        Assert.StartsWith("A place is free for you", (await factory.EmailsToAsync("emre.march@example.org")).Last().Subject);
+        Assert.DoesNotContain(await factory.EmailsToAsync("dalia.march@example.org"), m => m.Subject.StartsWith("A place is free", StringComparison.Ordinal));
+
+        // Chen cancels: one place, still too few for Dalia's two.
+        using (await _visitor.SubmitFormAsync((await factory.EmailsToAsync("chen.march@example.org")).Last().LinkTo("/events/rsvp/cancel"))) { }
+        Assert.Equal(RsvpStatus.Waitlisted, (await factory.RsvpsAsync(id)).Single(r => r.Name == "Dalia").Status);
+        // Emre cancels too: now both places are free, and Dalia's turn has come.
+        using (await _visitor.SubmitFormAsync((await factory.EmailsToAsync("emre.march@example.org")).Last().LinkTo("/events/rsvp/cancel"))) { }
+        Assert.Equal(RsvpStatus.Confirmed, (await factory.RsvpsAsync(id)).Single(r => r.Name == "Dalia").Status);
+        Assert.StartsWith("A place is free for you", (await factory.EmailsToAsync("dalia.march@example.org")).Last().Subject);
+    }
+
+    [Fact]
+    public async Task BadAnswers_AreToldBesideTheField_AndNothingIsKept()
+    {
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Talk"), InDays(5), maxParty: 3);
+
+        using var tooMany = await factory.AnswerAsync(_visitor, slug, "Farah", "farah.talk@example.org", people: 9);
+        var page = await tooMany.ReadDocumentAsync();
+        Assert.Equal(HttpStatusCode.OK, tooMany.StatusCode);
+        Assert.Equal("Choose from 1 to 3 people.", page.FieldError("Input.People"));
+
+        using var badEmail = await factory.AnswerAsync(_visitor, slug, "Farah", "farah-at-example", consent: false);
+        page = await badEmail.ReadDocumentAsync();
+        Assert.Equal("Enter an email address like name@example.org.", page.FieldError("Input.Email"));
+        Assert.Equal("Tick the box to agree, so that we may keep your answer.", page.FieldError("Input.Consent"));
+
+        Assert.Empty(await factory.RsvpsAsync(id));
+        Assert.Empty(await factory.EmailsToAsync("farah.talk@example.org"));
+    }
+
+    [Fact]
+    public async Task Robots_AreThanked_AndForgotten()
+    {
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Drive"), InDays(6));
+        var url = EventReader.RsvpPath(slug);
+
+        // Too fast: sent the moment the form was served.
+        var form = (await _visitor.GetDocumentAsync(url)).Form();
+        using var fast = await _visitor.SubmitAsync(form, url, Html.Values(("Input.Name", "Bot"), ("Input.Email", "bot1@example.org"), ("Input.Consent", "true")));
+        Assert.Equal("/events/rsvp/thanks", fast.LandedOn());
+
+        // The honeypot filled in.
+        form = (await _visitor.GetDocumentAsync(url)).Form();
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+        using var honey = await _visitor.SubmitAsync(form, url, Html.Values(("Input.Name", "Bot"), ("Input.Email", "bot2@example.org"), ("Input.Consent", "true"), ("Input.Website", "http://spam.example")));
+        Assert.Equal("/events/rsvp/thanks", honey.LandedOn());
+
+        Assert.Empty(await factory.RsvpsAsync(id));
+        Assert.Empty(await factory.EmailsToAsync("bot1@example.org"));
+        Assert.Empty(await factory.EmailsToAsync("bot2@example.org"));
+    }
+
+    [Fact]
+    public async Task AnsweringAgain_SendsAtMostOneLinkInTenMinutes()
+    {
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil again"), InDays(8));
+        using (await factory.AnswerAsync(_visitor, slug, "Hana", "hana.again@example.org")) { }
+        using (await factory.AnswerAsync(_visitor, slug, "Hana", "hana+2@example.org")) { }
+        using (await factory.AnswerAsync(_visitor, slug, "Hana", "hana.again@example.org")) { }
+        Assert.Single(await factory.EmailsToAsync("hana.again@example.org"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        using (await factory.AnswerAsync(_visitor, slug, "Hana", "hana.again@example.org")) { }
+        Assert.Equal(2, (await factory.EmailsToAsync("hana.again@example.org")).Count);
+        Assert.Equal(2, (await factory.RsvpsAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task AlsoJoiningTheList_SignsUpWithTheListsOwnConsentAndConfirmation()
+    {
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Vigil list"), InDays(9));
+        using (await factory.AnswerAsync(_visitor, slug, "Idris", "idris.list@example.org", joinList: true)) { }
+        var emails = await factory.EmailsToAsync("idris.list@example.org");
+        Assert.Contains(emails, m => m.Kind == OutboxKinds.RsvpConfirmation);
+        Assert.Contains(emails, m => m.Kind == OutboxKinds.Confirmation);
+        var subscriber = await factory.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>().Subscribers.Single(s => s.Email == "idris.list@example.org")));
+        Assert.Equal(SubscriberStatus.Pending, subscriber.Status);
+        Assert.Equal(ConsentWording.Text, subscriber.Consent.Text);
+    }
+}
