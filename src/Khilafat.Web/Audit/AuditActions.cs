@@ -76,4 +76,7 @@ public static class AuditActions
     public const string JobRetried = "job.retried";
 
     public const string BackupDownloaded = "database.backup-downloaded";
+
+    public const string MediaUploaded = "media.uploaded";
+    public const string MediaDeleted = "media.deleted";
 }

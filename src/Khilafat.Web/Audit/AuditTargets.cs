@@ -42,4 +42,7 @@ public static class AuditTargets
 
     /// <summary>Where a sign-in came from: the client address hashed with the site key, never the address itself.</summary>
     public static string ClientAddress(string? hashedAddress) => "ip:" + (hashedAddress ?? "unknown");
+
+    /// <summary>An image of the media library.</summary>
+    public static string Media(int id) => $"media:#{id}";
 }

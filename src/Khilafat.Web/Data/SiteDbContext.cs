@@ -4,6 +4,7 @@ using Khilafat.Web.Content;
 using Khilafat.Web.Email;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Media;
 using Khilafat.Web.Testimonials;
 using Khilafat.Web.Updates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -48,6 +49,9 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
 
     /// <summary>Background work due at a time: the one mechanism for everything the site does on its own.</summary>
     public DbSet<Job> Jobs => Set<Job>();
+
+    /// <summary>Uploaded images; their files are in the <see cref="Media.IMediaStore"/>, named in their variants.</summary>
+    public DbSet<MediaImage> MediaImages => Set<MediaImage>();
 
     /// <summary>
     /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
@@ -141,6 +145,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         builder.ApplyConfiguration(new UpdateSendConfiguration());
         builder.ApplyConfiguration(new SendTextConfiguration());
         builder.ApplyConfiguration(new JobConfiguration());
+        builder.ApplyConfiguration(new MediaImageConfiguration());
+        builder.ApplyConfiguration(new MediaVariantConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,6 +1,7 @@
 using Khilafat.Web.Content;
 using Khilafat.Web.Health;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Media;
 using Khilafat.Web.Seo;
 using Khilafat.Web.Updates;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +45,7 @@ public static class SitePipeline
         app.MapChangeFeed();
         app.MapUpdateFeed();
         app.MapOneClickUnsubscribe();
+        app.MapMedia();
         return app;
     }
 }

@@ -187,6 +187,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<bool>("HasPublicHistory")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RedirectTo")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -200,6 +203,8 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -615,6 +620,85 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.ToTable("Subscribers");
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Media.MediaImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AltAr")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AltUr")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MediaImages");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName");
+
+                    b.HasIndex("ImageId");
+
+                    b.ToTable("MediaVariant");
+                });
+
             modelBuilder.Entity("Khilafat.Web.Testimonials.Testimonial", b =>
                 {
                     b.Property<int>("Id")
@@ -771,6 +855,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -786,6 +873,8 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1007,11 +1096,28 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Khilafat.Web.Content.TextRevision", b =>
                 {
                     b.HasOne("Khilafat.Web.Content.VersionedText", null)
                         .WithMany("Revisions")
                         .HasForeignKey("TextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaVariant", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1023,6 +1129,14 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasForeignKey("SendId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.Update", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
@@ -1088,6 +1202,11 @@ namespace Khilafat.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaImage", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>

@@ -175,6 +175,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<bool>("HasPublicHistory")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RedirectTo")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -188,6 +191,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -594,6 +599,81 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("Subscribers");
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Media.MediaImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltAr")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltUr")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MediaImages");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName");
+
+                    b.HasIndex("ImageId");
+
+                    b.ToTable("MediaVariant");
+                });
+
             modelBuilder.Entity("Khilafat.Web.Testimonials.Testimonial", b =>
                 {
                     b.Property<int>("Id")
@@ -742,6 +822,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
@@ -757,6 +840,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -970,11 +1055,28 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Khilafat.Web.Content.TextRevision", b =>
                 {
                     b.HasOne("Khilafat.Web.Content.VersionedText", null)
                         .WithMany("Revisions")
                         .HasForeignKey("TextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaVariant", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -986,6 +1088,14 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasForeignKey("SendId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.Update", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
@@ -1051,6 +1161,11 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaImage", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
