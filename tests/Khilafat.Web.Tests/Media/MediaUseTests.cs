@@ -55,6 +55,9 @@ public class MediaUseTests(AdminSiteFactory factory) : IClassFixture<AdminSiteFa
         var id = await factory.UploadAcceptedAsync(editor, TestImages.PhotoWithMetadata(1800, 1200), alt);
         var (pageId, slug) = await CreatePageAsync(editor, "The march");
 
+        var form = await editor.GetDocumentAsync(EditUrl(pageId));
+        Assert.Equal("Lead image", form.QuerySelector("label[for='Input_LeadImageId']")!.Text());
+        Assert.Contains(form.QuerySelectorAll("select[name='Input.LeadImageId'] option"), o => o.GetAttribute("value") == id.ToString() && o.Text().StartsWith(alt));
         using var saved = await editor.SubmitFormAsync(EditUrl(pageId), Html.Values(("Input.LeadImageId", id.ToString())), submitter: SaveButton);
         Assert.Equal(id.ToString(), (await saved.ReadDocumentAsync()).QuerySelector("select[name='Input.LeadImageId'] option[selected]")!.GetAttribute("value"));
 
