@@ -7,8 +7,11 @@ public sealed class MediaOptions
 {
     public const string Section = "Media";
 
+    /// <summary>The highest <see cref="MaxBytes"/> may be set: the upload form's request limit is fixed at start.</summary>
+    public const long MaxBytesCeiling = 200L * 1024 * 1024;
+
     /// <summary>The largest file an editor may upload, in bytes. Default 20 MB (a phone's full-size photo is 3 to 12 MB).</summary>
-    [Range(1024, 200L * 1024 * 1024, ErrorMessage = "Media:MaxBytes must be between 1024 and 209715200 bytes.")]
+    [Range(1024, MaxBytesCeiling, ErrorMessage = "Media:MaxBytes must be between 1024 and 209715200 bytes.")]
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>

@@ -30,9 +30,12 @@ public static class TestImages
     /// A JPEG, its stored pixels red on the left half and blue on the right, with EXIF (orientation, make, model, body
     /// serial, time taken, GPS position, a thumbnail in IFD1) and an XMP packet with the GPS position again.
     /// </summary>
-    public static byte[] PhotoWithMetadata(int width, int height, ushort orientation = 1)
+    /// <param name="noisy">Grain over the whole picture, so the file is as large as a real photo of that size.</param>
+    public static byte[] PhotoWithMetadata(int width, int height, ushort orientation = 1, bool noisy = false)
     {
-        var photo = Encode(Halves(width, height, SKColors.Red, SKColors.Blue), SKEncodedImageFormat.Jpeg);
+        var pixels = Halves(width, height, SKColors.Red, SKColors.Blue);
+        if (noisy) AddGrain(pixels);
+        var photo = Encode(pixels, SKEncodedImageFormat.Jpeg);
         var thumbnail = Encode(Halves(160, 120, SKColors.Red, SKColors.Blue), SKEncodedImageFormat.Jpeg);
         var exif = Segment(0xE1, [.. "Exif\0\0"u8, .. Tiff(orientation, thumbnail)]);
         var xmp = Segment(0xE1, [.. "http://ns.adobe.com/xap/1.0/\0"u8, .. Encoding.UTF8.GetBytes(
@@ -88,6 +91,20 @@ public static class TestImages
 
     /// <summary>Decodes a stored file (to look at its pixels).</summary>
     public static SKBitmap Decode(byte[] file) => SKBitmap.Decode(file) ?? throw new InvalidOperationException("The file does not decode.");
+
+    private static void AddGrain(SKBitmap bitmap)
+    {
+        var random = new Random(3);
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                var d = random.Next(-40, 40);
+                bitmap.SetPixel(x, y, new SKColor((byte)Math.Clamp(c.Red + d, 0, 255), (byte)Math.Clamp(c.Green + d, 0, 255), (byte)Math.Clamp(c.Blue + d, 0, 255)));
+            }
+        }
+    }
 
     private static SKBitmap Halves(int width, int height, SKColor left, SKColor right)
     {

@@ -77,6 +77,23 @@ public class MediaUseTests(AdminSiteFactory factory) : IClassFixture<AdminSiteFa
     }
 
     [Fact]
+    public async Task ATranslatedText_ShowsTheImage_WithTheAltTextInItsLanguage()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var alt = "Doctors at the clinic " + Guid.NewGuid().ToString("N")[..6];
+        const string altAr = "أطباء في العيادة";
+        var id = await factory.UploadAcceptedAsync(editor, TestImages.PhotoWithMetadata(900, 600), alt, altAr: altAr);
+        var body = $"The clinic opened.\n\n![{alt}](media:{id})";
+        var (updateId, slug) = await factory.CreateUpdateAsync(UpdateTestSupport.NewTitle("Clinic opened"), body);
+        await factory.TranslateUpdateAsync(updateId, "ar", "افتتاح العيادة", $"افتتحت العيادة.\n\n![{alt}](media:{id})");
+
+        Assert.Equal(alt, (await _visitor.GetDocumentAsync("/updates/" + slug)).QuerySelector(".prose picture img")!.GetAttribute("alt"));
+        Assert.Equal(altAr, (await _visitor.GetDocumentAsync("/ar/updates/" + slug)).QuerySelector(".prose picture img")!.GetAttribute("alt"));
+        // Urdu has no translation of the update nor of the alt text: the English of both.
+        Assert.Equal(alt, (await _visitor.GetDocumentAsync("/ur/updates/" + slug)).QuerySelector(".prose picture img")!.GetAttribute("alt"));
+    }
+
+    [Fact]
     public async Task ALeadImageThatIsNotInTheLibrary_IsRefusedBesideTheField()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);

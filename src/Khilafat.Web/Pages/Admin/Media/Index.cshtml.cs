@@ -2,16 +2,18 @@ using System.ComponentModel.DataAnnotations;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Media;
 using Khilafat.Web.Options;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Pages.Admin.Media;
 
 /// <summary>/admin/media: the library (every image, where it is used, the Markdown that inserts it) and the upload form.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 200L * 1024 * 1024)]
+// The site's 1 MB limit on a request is raised for this form alone, and before anything reads the body (the anti-forgery
+// check is the first to): routing applies it from the page's metadata. Up to the ceiling, a file over Media:MaxBytes
+// is read (to disk, past 64 KB) and refused beside the field; only beyond it does the server answer 413.
+[RequestSizeLimit(MediaOptions.MaxBytesCeiling + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaOptions.MaxBytesCeiling + 64 * 1024)]
 public class IndexModel(MediaLibrary library, IOptions<MediaOptions> options) : PageModel, IPageMeta
 {
     [BindProperty]
@@ -38,13 +40,6 @@ public class IndexModel(MediaLibrary library, IOptions<MediaOptions> options) : 
     public long MaxBytes => options.Value.MaxBytes;
 
     public string Title => "Images";
-
-    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
-    {
-        // The site's usual 1 MB limit on a request is raised for this form alone, to the upload limit and the fields around it.
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = options.Value.MaxBytes + 64 * 1024;
-    }
 
     public async Task OnGetAsync(CancellationToken ct) => Images = await library.ListAsync(ct);
 
