@@ -59,6 +59,7 @@ curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$admin"
   --data-urlencode "__RequestVerificationToken=$sign_in_token" "$base/account/sign-in"
 upload_token=$(curl -fsS -c "$jar" -b "$jar" "$base/admin/media" | token)
 [ -n "$upload_token" ] || { echo "could not open /admin/media signed in: see $work/site.log" >&2; exit 1; }
+# An accepted upload answers 302 (to the library); a refused one 200 (the form with its message).
 upload() { # n
   curl -sS -o /dev/null -w "%{http_code} %{time_total}\n" -b "$jar" -F "__RequestVerificationToken=$upload_token" \
     -F "Upload=@$work/photo.jpg;type=image/jpeg" -F "AltEn=Benchmark photo $1" "$base/admin/media"
@@ -71,7 +72,8 @@ run_wrk() { # url → "requests/s p50 p99"
 }
 
 echo "Warming up..."
-upload 0 >/dev/null
+read -r warm_status _ <<< "$(upload 0)"
+[ "$warm_status" = 302 ] || { echo "the first upload answered $warm_status, not the redirect to the library: see $work/site.log" >&2; exit 1; }
 wrk -t1 -c8 -d3s "$base/statement" >/dev/null
 
 printf "\n2. /statement while 10 uploads of the photo run at once (target: p99 under 20 ms)\n"
@@ -80,8 +82,9 @@ printf "%-34s p50 %8s  p99 %8s\n" "without uploads" "$quiet_p50" "$quiet_p99"
 run_wrk "$base/statement" > "$work/burst-wrk.txt" &
 wrk_pid=$!
 sleep 2
-for n in $(seq 1 10); do upload "$n" > "$work/upload-$n.txt" & done
-wait $(jobs -p | grep -v "^$wrk_pid$") 2>/dev/null || true
+uploads=()
+for n in $(seq 1 10); do upload "$n" > "$work/upload-$n.txt" & uploads+=($!); done
+wait "${uploads[@]}"
 wait "$wrk_pid"
 read -r _ burst_p50 burst_p99 < "$work/burst-wrk.txt"
 printf "%-34s p50 %8s  p99 %8s\n" "during the burst of 10 uploads" "$burst_p50" "$burst_p99"
