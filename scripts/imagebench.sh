@@ -86,7 +86,7 @@ uploads=()
 for n in $(seq 1 10); do upload "$n" > "$work/upload-$n.txt" & uploads+=($!); done
 wait "${uploads[@]}"
 wait "$wrk_pid"
-read -r _ burst_p50 burst_p99 < "$work/burst-wrk.txt"
+read -r _ burst_p50 burst_p99 <<< "$(cat "$work/burst-wrk.txt")"
 printf "%-34s p50 %8s  p99 %8s\n" "during the burst of 10 uploads" "$burst_p50" "$burst_p99"
 printf "uploads (status, seconds): %s\n" "$(cat "$work"/upload-*.txt | sort | tr '\n' ' ')"
 
