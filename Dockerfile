@@ -16,6 +16,8 @@ COPY src/ src/
 RUN dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# SkiaSharp's native library (the media library's image processing) links against fontconfig, which the image lacks.
+RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Default="Data Source=/app/App_Data/khilafat.db"

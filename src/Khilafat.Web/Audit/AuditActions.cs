@@ -90,4 +90,6 @@ public static class AuditActions
     public const string EventPostponed = "event.postponed";
     public const string EventRsvpsExported = "event.rsvps-exported";
     public const string EventAttendeesErased = "event.attendees-erased";
+    public const string MediaUploaded = "media.uploaded";
+    public const string MediaDeleted = "media.deleted";
 }

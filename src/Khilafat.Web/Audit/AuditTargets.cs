@@ -47,4 +47,6 @@ public static class AuditTargets
     public static string Relief(int id) => $"relief:#{id}";
     /// <summary>An event by its id (its RSVPs, export and erasure; its texts are named by <see cref="Text"/>).</summary>
     public static string Event(int id) => $"event:#{id}";
+    /// <summary>An image of the media library.</summary>
+    public static string Media(int id) => $"media:#{id}";
 }

@@ -1,5 +1,6 @@
 using Khilafat.Web.Data;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Content;
@@ -15,6 +16,9 @@ public sealed record PublishedPage(string Slug, string Title, string Summary, st
 
     /// <summary>Set when this translation was made from an English text whose meaning has changed since.</summary>
     public OutdatedTranslation? Outdated { get; init; }
+
+    /// <summary>The image at the top of the page and in its link previews, alt text in the page's language; null for none.</summary>
+    public MediaPicture? LeadImage { get; init; }
 }
 
 public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml, string Language = "en", bool IsFallback = false);
@@ -23,7 +27,7 @@ public sealed record PublishedFaqEntry(string Anchor, string Question, string An
 public sealed record SitemapEntry(string Path, DateTime UpdatedAt, IReadOnlyList<string>? Cultures = null);
 
 /// <summary>Reads the published content for the public site.</summary>
-public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
+public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, MediaPictures pictures)
 {
     /// <summary>The slug of the page whose text introduces the movement on the home page.</summary>
     public const string HomeSlug = "home";
@@ -38,10 +42,14 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
                            join t in db.Texts on p.Id equals t.ItemId
                            where p.Slug == slug && p.DeletedAt == null && t.Kind == TextKinds.Page && t.IsPublished
                                  && (t.Culture == culture || t.Culture == SiteCultures.Default)
-                           select new { t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = t.PublishedBody!, PublishedAt = t.PublishedAt ?? t.UpdatedAt })
+                           select new { t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = t.PublishedBody!, PublishedAt = t.PublishedAt ?? t.UpdatedAt, p.LeadImageId })
             .ToListAsync(ct);
         if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) return null;
-        return new PublishedPage(slug, text.Title, text.Summary, markdown.ToHtml(text.Body), text.PublishedAt, language, isFallback);
+        var images = await pictures.ForMarkdownAsync(text.Body, language, ct);
+        return new PublishedPage(slug, text.Title, text.Summary, markdown.ToHtml(text.Body, images), text.PublishedAt, language, isFallback)
+        {
+            LeadImage = await pictures.GetAsync(text.LeadImageId, language, ct),
+        };
     }
 
     /// <summary>
@@ -78,7 +86,7 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown)
         foreach (var texts in byEntry.GroupBy(t => t.Id))
         {
             if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
-            entries.Add(new PublishedFaqEntry(text.Anchor, text.Question, markdown.ToHtml(text.Answer), language, isFallback));
+            entries.Add(new PublishedFaqEntry(text.Anchor, text.Question, markdown.ToHtml(text.Answer, await pictures.ForMarkdownAsync(text.Answer, language, ct)), language, isFallback));
         }
         return entries;
     }

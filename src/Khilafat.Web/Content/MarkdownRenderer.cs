@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Syntax;
+using Khilafat.Web.Media;
 using Markdig.Syntax.Inlines;
 
 namespace Khilafat.Web.Content;
@@ -22,9 +23,24 @@ public sealed class MarkdownRenderer
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
     /// <summary>Renders Markdown to HTML that needs no further encoding.</summary>
-    public string ToHtml(string markdown)
+    public string ToHtml(string markdown) => ToHtml(markdown, null);
+
+    /// <summary>
+    /// Renders Markdown to HTML that needs no further encoding, each image of the library it names
+    /// (<c>![alt](media:12)</c>) as its responsive &lt;picture&gt; from <paramref name="pictures"/>. An image named that
+    /// is not there (deleted since) shows nothing.
+    /// </summary>
+    public string ToHtml(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && IsMediaUrl(l.Url)).ToList())
+        {
+            // The markup is the site's own, every value encoded (MediaPicture.ToHtml); Markdown's raw HTML stays disabled.
+            Inline replacement = int.TryParse(image.Url.AsSpan(MediaPictures.Scheme.Length).Trim(), out var id) && pictures?.GetValueOrDefault(id) is { } picture
+                ? new HtmlInline(picture.ToHtml())
+                : new LiteralInline("");
+            image.ReplaceBy(replacement);
+        }
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafeUrl(link.Url)) link.Url = "#";
@@ -39,6 +55,8 @@ public sealed class MarkdownRenderer
         }
         return document.ToHtml(Pipeline);
     }
+
+    private static bool IsMediaUrl(string? url) => url is not null && url.StartsWith(MediaPictures.Scheme, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSafeUrl(string? url)
     {

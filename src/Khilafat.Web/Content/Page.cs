@@ -24,6 +24,9 @@ public class Page
 
     /// <summary>A deleted page's new address on this site ("/our-work"), if the editor gave one.</summary>
     public string? RedirectTo { get; set; }
+
+    /// <summary>The image shown at the top of the page and in link previews (og:image); null for none.</summary>
+    public int? LeadImageId { get; set; }
 }
 
 /// <summary>A question and its Markdown answer on /faq; the texts are <see cref="VersionedText"/>s of kind <see cref="TextKinds.Faq"/>.</summary>

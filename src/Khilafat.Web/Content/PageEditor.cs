@@ -1,6 +1,7 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Media;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,8 @@ public sealed record PageListItem(int Id, string Slug, string Title, bool IsPubl
 public sealed record EditablePage(int Id, string Slug, bool HasPublicHistory, TextView Text)
 {
     public string PublicPath => SiteUrls.PagePath(Slug);
+
+    public int? LeadImageId { get; init; }
 }
 
 /// <summary>
@@ -36,10 +39,10 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     /// <summary>A page that is not deleted, with its English text.</summary>
     public async Task<EditablePage?> GetAsync(int id, CancellationToken ct = default)
     {
-        var page = await db.Pages.AsNoTracking().Where(p => p.Id == id && p.DeletedAt == null).Select(p => new { p.Slug, p.HasPublicHistory }).SingleOrDefaultAsync(ct);
+        var page = await db.Pages.AsNoTracking().Where(p => p.Id == id && p.DeletedAt == null).Select(p => new { p.Slug, p.HasPublicHistory, p.LeadImageId }).SingleOrDefaultAsync(ct);
         if (page is null) return null;
         var text = await texts.GetAsync(TextKinds.Page, id, SiteCultures.Default, ct);
-        return text is null ? null : new EditablePage(id, page.Slug, page.HasPublicHistory, text);
+        return text is null ? null : new EditablePage(id, page.Slug, page.HasPublicHistory, text) { LeadImageId = page.LeadImageId };
     }
 
     /// <summary>Checks the slug (format, reserved words, uniqueness) and the text's rules; field problems keyed by the form's names.</summary>
@@ -83,7 +86,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     /// the page has been saved since, nothing is written and the caller gets the stored version to show beside the editor's.
     /// </summary>
     public async Task<TextSaveResult> UpdateAsync(int pageId, int expectedVersion, string slug, TextInput text, TextChange change, Actor actor,
-        TextPublication? publication = null, bool? hasPublicHistory = null, CancellationToken ct = default)
+        TextPublication? publication = null, bool? hasPublicHistory = null, CancellationToken ct = default, LeadImageChoice? leadImage = null)
     {
         slug = (slug ?? "").Trim();
         var result = await texts.WriteAsync(TextItem.Page(pageId, slug), SiteCultures.Default, async c =>
@@ -97,6 +100,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             if (change != TextChange.DiscardDraft)
             {
                 var errors = await ValidateAsync(slug, text, pageId, c);
+                await db.CheckLeadImageAsync(leadImage, errors, c);
                 if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
             }
 
@@ -110,10 +114,13 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             }
             var historyChanged = change != TextChange.DiscardDraft && hasPublicHistory is { } shown && shown != page.HasPublicHistory;
             if (historyChanged) page.HasPublicHistory = hasPublicHistory!.Value;
+            // The lead image is the page's, not its text's: it changes for readers with the save, draft or not.
+            var leadImageChange = change == TextChange.DiscardDraft ? null : LeadImages.Apply(leadImage, page.LeadImageId, id => page.LeadImageId = id);
             var itemChange = string.Join("; ", new[]
             {
                 slugChanged ? $"slug changed from {oldSlug}" : null,
                 historyChanged ? (page.HasPublicHistory ? "changes shown to readers" : "changes no longer shown to readers") : null,
+                leadImageChange,
             }.OfType<string>());
             var item = TextItem.Page(page) with { ItemChange = itemChange.Length > 0 ? itemChange : null };
             return await texts.SaveAsync(item, SiteCultures.Default, expectedVersion, text, change, actor, publication, c);

@@ -5,6 +5,7 @@ using Khilafat.Web.Email;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Relief;
+using Khilafat.Web.Media;
 using Khilafat.Web.Testimonials;
 using Khilafat.Web.Updates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -54,6 +55,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     public DbSet<ReliefOrganisation> ReliefOrganisations => Set<ReliefOrganisation>();
     public DbSet<Events.Event> Events => Set<Events.Event>();
     public DbSet<Events.Rsvp> Rsvps => Set<Events.Rsvp>();
+    /// <summary>Uploaded images; their files are in the <see cref="Media.IMediaStore"/>, named in their variants.</summary>
+    public DbSet<MediaImage> MediaImages => Set<MediaImage>();
 
     /// <summary>
     /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
@@ -150,6 +153,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         builder.ApplyConfiguration(new ReliefOrganisationConfiguration());
         builder.ApplyConfiguration(new EventConfiguration());
         builder.ApplyConfiguration(new RsvpConfiguration());
+        builder.ApplyConfiguration(new MediaImageConfiguration());
+        builder.ApplyConfiguration(new MediaVariantConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

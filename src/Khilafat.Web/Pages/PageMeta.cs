@@ -12,4 +12,7 @@ public interface IPageMeta
 
     /// <summary>For a page kept out of search engines that stands for another (an old version of a text): that page's path.</summary>
     string? CanonicalPath => null;
+
+    /// <summary>The picture of link previews (og:image): the page's lead image, if it has one.</summary>
+    Media.MediaPicture? Image => null;
 }

@@ -9,7 +9,7 @@ namespace Khilafat.Web.Pages;
 
 /// <summary>/{slug}/versions/{number}: a page exactly as one of its versions was published, marked as not the current one.</summary>
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class VersionModel(ChangeLog changes, MarkdownRenderer markdown) : PageModel, IPageMeta
+public class VersionModel(ChangeLog changes, MarkdownRenderer markdown, Media.MediaPictures pictures) : PageModel, IPageMeta
 {
     public PageVersion Shown { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -25,7 +25,7 @@ public class VersionModel(ChangeLog changes, MarkdownRenderer markdown) : PageMo
     {
         if (!Slugs.IsWellFormed(slug) || await changes.VersionAsync(slug, SiteCultures.Current, number, ct) is not { } version) return NotFound();
         Shown = version;
-        BodyHtml = markdown.ToHtml(version.Body);
+        BodyHtml = markdown.ToHtml(version.Body, await pictures.ForMarkdownAsync(version.Body, SiteCultures.Current, ct));
         return Page();
     }
 }

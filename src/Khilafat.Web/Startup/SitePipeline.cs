@@ -1,6 +1,7 @@
 using Khilafat.Web.Content;
 using Khilafat.Web.Health;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Media;
 using Khilafat.Web.Seo;
 using Khilafat.Web.Updates;
 using Khilafat.Web.Events;
@@ -46,6 +47,7 @@ public static class SitePipeline
         app.MapUpdateFeed();
         app.MapOneClickUnsubscribe();
         app.MapEventCalendars();
+        app.MapMedia();
         return app;
     }
 }

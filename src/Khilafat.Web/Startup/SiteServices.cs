@@ -85,6 +85,7 @@ public static class SiteServices
         services.AddScoped<AuditReader>();
         services.AddScoped<Relief.ReliefDirectory>();
         services.AddSiteEvents();
+        services.AddSiteMedia();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
         // After the output cache: with Redis configured, its store replaces the in-memory one.

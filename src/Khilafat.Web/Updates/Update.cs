@@ -28,4 +28,7 @@ public class Update
     /// (as a deleted page's do). Null while it exists.
     /// </summary>
     public DateTime? DeletedAt { get; set; }
+
+    /// <summary>The image shown at the top of the update and in link previews (og:image); null for none.</summary>
+    public int? LeadImageId { get; set; }
 }

@@ -4,6 +4,7 @@ using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Media;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,10 +17,15 @@ public sealed record UpdateListItem(int Id, string Slug, string Title, bool IsPu
 public sealed record EditableUpdate(int Id, string Slug, bool ShowOnSite, DateTime? PublishAt, DateTime? FirstPublishedAt, TextView Text)
 {
     public string PublicPath => UpdateReader.UpdatePath(Slug);
+
+    public int? LeadImageId { get; init; }
 }
 
-/// <summary>An update's own settings as an editor saves them: shown on the site or email-only, and when to publish it (UTC; null: not scheduled).</summary>
-public sealed record UpdateSettings(bool ShowOnSite, DateTime? PublishAt);
+/// <summary>
+/// An update's own settings as an editor saves them: shown on the site or email-only, when to publish it (UTC; null: not
+/// scheduled), and its lead image (null: left as it is).
+/// </summary>
+public sealed record UpdateSettings(bool ShowOnSite, DateTime? PublishAt, LeadImageChoice? LeadImage = null);
 
 /// <summary>
 /// An update's own part: its address (made from its title), whether it is shown on the site, its scheduled publishing,
@@ -57,7 +63,7 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
         var update = await db.Updates.AsNoTracking().Where(u => u.Id == id && u.DeletedAt == null).SingleOrDefaultAsync(ct);
         if (update is null) return null;
         var text = await texts.GetAsync(TextKinds.Update, id, SiteCultures.Default, ct);
-        return text is null ? null : new EditableUpdate(id, update.Slug, update.ShowOnSite, update.PublishAt, update.FirstPublishedAt, text);
+        return text is null ? null : new EditableUpdate(id, update.Slug, update.ShowOnSite, update.PublishAt, update.FirstPublishedAt, text) { LeadImageId = update.LeadImageId };
     }
 
     /// <summary>
@@ -117,6 +123,7 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
             var errors = new Dictionary<string, string>();
             Rules.Check(text.Clean(), errors);
             await CheckSlugAsync(slug, id, errors, c);
+            await db.CheckLeadImageAsync(settings.LeadImage, errors, c);
             if (change != TextChange.Publish && settings.PublishAt is not null && willBePublished)
                 errors["PublishAt"] = "This update is already published, so it needs no publish time: clear the time, or unpublish the update first.";
             else CheckSchedule(publishAt, update.PublishAt, willBePublished, now, errors);
@@ -134,6 +141,7 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
                 itemChanges.Add(settings.ShowOnSite ? "shown on the site" : "email only");
                 update.ShowOnSite = settings.ShowOnSite;
             }
+            if (LeadImages.Apply(settings.LeadImage, update.LeadImageId, image => update.LeadImageId = image) is { } leadImageChange) itemChanges.Add(leadImageChange);
             if (publishAt != update.PublishAt)
             {
                 scheduled = publishAt is not null;

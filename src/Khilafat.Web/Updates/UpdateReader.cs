@@ -1,6 +1,7 @@
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Updates;
@@ -13,6 +14,9 @@ public sealed record PublishedUpdate(int Id, string Slug, string Title, string S
     string Language = SiteCultures.Default, bool IsFallback = false)
 {
     public string Path => UpdateReader.UpdatePath(Slug);
+
+    /// <summary>The image at the top of the update and in its link previews (read with the body only); null for none.</summary>
+    public MediaPicture? LeadImage { get; init; }
 }
 
 public sealed record UpdatePage(IReadOnlyList<PublishedUpdate> Items, int Page, int PageCount);
@@ -21,7 +25,7 @@ public sealed record UpdatePage(IReadOnlyList<PublishedUpdate> Items, int Page, 
 /// Reads the updates readers see: published, shown on the site (not email-only), not deleted, the newest first by
 /// their first publication, each in the reader's language by the rule every text follows (<see cref="ContentService.ForReader"/>).
 /// </summary>
-public sealed class UpdateReader(SiteDbContext db, MarkdownRenderer markdown)
+public sealed class UpdateReader(SiteDbContext db, MarkdownRenderer markdown, MediaPictures pictures)
 {
     public const string ListPath = "/updates";
     public const string FeedPath = "/updates/feed.atom";
@@ -76,7 +80,7 @@ public sealed class UpdateReader(SiteDbContext db, MarkdownRenderer markdown)
     /// <summary>The updates <paramref name="query"/> picks, in its order, each in <paramref name="culture"/> where it is translated.</summary>
     private async Task<IReadOnlyList<PublishedUpdate>> InLanguageAsync(IQueryable<Update> query, string culture, bool withBody, CancellationToken ct)
     {
-        var updates = await query.Select(u => new { u.Id, u.Slug, Date = u.FirstPublishedAt!.Value }).ToListAsync(ct);
+        var updates = await query.Select(u => new { u.Id, u.Slug, Date = u.FirstPublishedAt!.Value, u.LeadImageId }).ToListAsync(ct);
         var ids = updates.Select(u => u.Id).ToList();
         var texts = (await db.Texts.AsNoTracking()
                 .Where(t => t.Kind == TextKinds.Update && ids.Contains(t.ItemId) && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default))
@@ -87,8 +91,11 @@ public sealed class UpdateReader(SiteDbContext db, MarkdownRenderer markdown)
         foreach (var update in updates)
         {
             if (ContentService.ForReader(texts[update.Id], t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
-            result.Add(new PublishedUpdate(update.Id, update.Slug, text.Title, text.Summary, withBody ? markdown.ToHtml(text.Body) : "",
-                update.Date, text.PublishedAt, language, isFallback));
+            var bodyHtml = withBody ? markdown.ToHtml(text.Body, await pictures.ForMarkdownAsync(text.Body, language, ct)) : "";
+            result.Add(new PublishedUpdate(update.Id, update.Slug, text.Title, text.Summary, bodyHtml, update.Date, text.PublishedAt, language, isFallback)
+            {
+                LeadImage = withBody ? await pictures.GetAsync(update.LeadImageId, language, ct) : null,
+            });
         }
         return result;
     }

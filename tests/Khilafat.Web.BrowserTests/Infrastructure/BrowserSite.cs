@@ -128,6 +128,7 @@ public class BrowserSite : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(site.DataDirectory, "site.db")}");
             builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
             builder.UseSetting("Email:PickupDirectory", site.MailFolder);
+            builder.UseSetting("Media:Directory", Path.Combine(site.DataDirectory, "media"));
             builder.UseSetting("Site:PublicUrl", $"http://127.0.0.1:{site.Port}");
             builder.UseSetting("Email:PollInterval", "00:00:00.100");
             // Cookies stay as in production (the sign-in cookie marked Secure): Chromium treats loopback as a secure

@@ -50,6 +50,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The SQLite file (when the site runs on SQLite).</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "site.db");
 
+    /// <summary>Where the site's media store keeps image files.</summary>
+    public string MediaDirectory => Path.Combine(DataDirectory, "media");
+
     /// <summary>The site's connection string: its SQLite file, or its PostgreSQL database.</summary>
     public string ConnectionString { get; }
 
@@ -94,6 +97,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sending:PerSecond", "0");
         // Jobs are looked for often, so a test that schedules one and advances the clock sees it run soon.
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
+        // Each site's images in its own data folder, deleted with it.
+        builder.UseSetting("Media:Directory", MediaDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>

@@ -34,7 +34,8 @@ public class EditModel(PageEditor pages, TextEditor texts) : TextEditorPageModel
     {
         if (!await LoadAsync(id, default)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await pages.UpdateAsync(id, Input.Version, Input.Slug, Input.ToInput(), change, Actor.From(User), ((IChangeDescription)Input).Publication, Input.HasPublicHistory);
+        var result = await pages.UpdateAsync(id, Input.Version, Input.Slug, Input.ToInput(), change, Actor.From(User), ((IChangeDescription)Input).Publication, Input.HasPublicHistory,
+            leadImage: new Khilafat.Web.Media.LeadImageChoice(Input.LeadImageId));
         var message = DraftMessage(change) ?? change switch
         {
             TextChange.Publish => "Published. The public page shows it now.",

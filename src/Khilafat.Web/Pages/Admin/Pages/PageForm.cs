@@ -4,7 +4,7 @@ using Khilafat.Web.Content;
 namespace Khilafat.Web.Pages.Admin.Pages;
 
 /// <summary>The page editor's fields. The editor service checks again what only the database can tell (reserved and taken slugs).</summary>
-public sealed class PageForm : IChangeDescription
+public sealed class PageForm : IChangeDescription, Khilafat.Web.Media.ILeadImageForm
 {
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(Page.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
@@ -26,6 +26,10 @@ public sealed class PageForm : IChangeDescription
     [Display(Name = "Show readers how this page changed")]
     public bool HasPublicHistory { get; set; }
 
+    /// <summary>The page's lead image (<see cref="Khilafat.Web.Media.LeadImageChoice"/>); only the edit form has the field.</summary>
+    [Display(Name = "Lead image")]
+    public int? LeadImageId { get; set; }
+
     /// <summary>The version the editor opened; a save against an older one is a conflict.</summary>
     public int Version { get; set; }
 
@@ -40,6 +44,6 @@ public sealed class PageForm : IChangeDescription
     public static PageForm From(EditablePage page) => new()
     {
         Slug = page.Slug, Title = page.Text.Working.Title, Summary = page.Text.Working.Summary, Body = page.Text.Working.Body,
-        Version = page.Text.Version, HasPublicHistory = page.HasPublicHistory,
+        Version = page.Text.Version, HasPublicHistory = page.HasPublicHistory, LeadImageId = page.LeadImageId,
     };
 }

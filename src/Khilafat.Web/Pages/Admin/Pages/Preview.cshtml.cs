@@ -1,11 +1,12 @@
 using Khilafat.Web.Content;
+using Khilafat.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin.Pages;
 
 /// <summary>The editor's unsaved text, rendered by the public page's own partial in the public layout.</summary>
-public class PreviewModel(MarkdownRenderer markdown, TimeProvider clock) : PageModel, IPageMeta
+public class PreviewModel(MarkdownRenderer markdown, MediaPictures pictures, TimeProvider clock) : PageModel, IPageMeta
 {
     [BindProperty]
     public PageForm Input { get; set; } = new();
@@ -18,9 +19,11 @@ public class PreviewModel(MarkdownRenderer markdown, TimeProvider clock) : PageM
 
     public IActionResult OnGet() => RedirectToPage("Index");
 
-    public void OnPost()
+    public async Task OnPostAsync(CancellationToken ct)
     {
         // Shown even when fields are invalid: a preview is for looking, saving checks them.
-        Article = new PublishedPage(Input.Slug ?? "", Input.Title ?? "", Input.Summary ?? "", markdown.ToHtml(Input.Body ?? ""), clock.GetUtcNow().UtcDateTime);
+        var body = Input.Body ?? "";
+        Article = new PublishedPage(Input.Slug ?? "", Input.Title ?? "", Input.Summary ?? "",
+            markdown.ToHtml(body, await pictures.ForMarkdownAsync(body, Localization.SiteCultures.Default, ct)), clock.GetUtcNow().UtcDateTime);
     }
 }

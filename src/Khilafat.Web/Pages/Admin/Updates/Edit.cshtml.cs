@@ -37,7 +37,8 @@ public class EditModel(UpdateEditor updates, TextEditor texts, SiteTimeZone zone
         if (!await LoadAsync(id, default)) return NotFound();
         if (change == TextChange.DiscardDraft) Input.Slug = Stored.Slug;
         if (!ModelState.IsValid || Input.ToSettings(zone, ModelState) is not { } settings) return Page();
-        var result = await updates.UpdateAsync(id, Input.Version, Input.Slug, Input.ToInput(), change, settings, Actor.From(User), ((IChangeDescription)Input).Publication);
+        var result = await updates.UpdateAsync(id, Input.Version, Input.Slug, Input.ToInput(), change,
+            settings with { LeadImage = new Khilafat.Web.Media.LeadImageChoice(Input.LeadImageId) }, Actor.From(User), ((IChangeDescription)Input).Publication);
         var message = DraftMessage(change) ?? change switch
         {
             TextChange.Publish => "Published." + (settings.ShowOnSite ? " The update is on the site now." : " It is email only, so it is not shown on the site."),

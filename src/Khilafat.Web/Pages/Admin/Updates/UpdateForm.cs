@@ -6,7 +6,7 @@ using Khilafat.Web.Updates;
 namespace Khilafat.Web.Pages.Admin.Updates;
 
 /// <summary>The update editor's fields. The editor service checks again what only the database can tell (a taken address, a time passed).</summary>
-public sealed class UpdateForm : IChangeDescription
+public sealed class UpdateForm : IChangeDescription, Khilafat.Web.Media.ILeadImageForm
 {
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(VersionedText.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
@@ -33,6 +33,10 @@ public sealed class UpdateForm : IChangeDescription
     /// <summary>The publish time as entered, in the site's time zone.</summary>
     [Display(Name = "Publish at")]
     public DateTime? PublishAt { get; set; }
+
+    /// <summary>The update's lead image (<see cref="Khilafat.Web.Media.LeadImageChoice"/>); only the edit form has the field.</summary>
+    [Display(Name = "Lead image")]
+    public int? LeadImageId { get; set; }
 
     /// <summary>The version the editor opened; a save against an older one is a conflict.</summary>
     public int Version { get; set; }
@@ -61,5 +65,6 @@ public sealed class UpdateForm : IChangeDescription
     {
         Title = update.Text.Working.Title, Slug = update.Slug, Summary = update.Text.Working.Summary, Body = update.Text.Working.Body,
         EmailOnly = !update.ShowOnSite, PublishAt = update.PublishAt is { } at ? zone.ToLocal(at) : null, Version = update.Text.Version,
+        LeadImageId = update.LeadImageId,
     };
 }
