@@ -6,6 +6,7 @@ using Khilafat.Web.Accounts;
 using Khilafat.Web.Content;
 using Khilafat.Web.Events;
 using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Khilafat.Web.Tests.Events.EventTestSupport;
 
@@ -117,6 +118,25 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         var forAct = await factory.WithScopeAsync(sp => sp.GetRequiredService<EventReader>().UpcomingAsync("en", 50));
         Assert.True(forAct.ToList().FindIndex(e => e.Title == soon) < forAct.ToList().FindIndex(e => e.Title == later));
         Assert.DoesNotContain(forAct, e => e.Title == past);
+    }
+
+    [Fact]
+    public async Task TheActPage_ListsTheNextEvents_WithALinkToAll_AndNotCancelledOnes()
+    {
+        var next = NewTitle("Vigil at dusk");
+        var (_, slug) = await factory.CreateEventAsync(next, Now.AddMinutes(5));
+
+        var act = await _visitor.GetDocumentAsync("/act");
+        var section = act.QuerySelector("section.upcoming-events")!;
+        Assert.Contains(next, section.QuerySelectorAll("h3").Select(h => h.Text()));
+        Assert.NotNull(section.QuerySelector($"a[href='/events/{slug}']"));
+        Assert.NotNull(section.QuerySelector("a[href='/events']"));
+        Assert.True(section.QuerySelectorAll("h3").Length <= 3);
+
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var id = await factory.WithScopeAsync(sp => sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>().Events.Where(e => e.Slug == slug).Select(e => e.Id).SingleAsync());
+        using (await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(("Cancel.Reason", "Storm warning.")), formSelector: "form[action*='handler=Cancel']")) { }
+        Assert.DoesNotContain(next, (await _visitor.GetDocumentAsync("/act")).QuerySelector("main")!.Text());
     }
 
     [Theory]

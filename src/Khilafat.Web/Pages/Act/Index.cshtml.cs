@@ -1,5 +1,6 @@
 using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
+using Khilafat.Web.Events;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Relief;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,11 +14,13 @@ namespace Khilafat.Web.Pages.Act;
 /// rather than a form here: a cached form would carry one visitor's anti-forgery token to everyone.
 /// </summary>
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class IndexModel(ReliefDirectory relief, ContentService content, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class IndexModel(ReliefDirectory relief, EventReader events, ContentService content, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public IReadOnlyList<ReliefListItem> Organisations { get; private set; } = [];
 
     public bool HasCriteria { get; private set; }
+
+    public IReadOnlyList<PublishedEvent> Events { get; private set; } = [];
 
     public string Title => t["Take action"];
     public string? Description => t["How to support the movement by lawful, peaceful means: give to relief organisations and join the mailing list."];
@@ -25,6 +28,7 @@ public class IndexModel(ReliefDirectory relief, ContentService content, IStringL
     public async Task OnGetAsync(CancellationToken ct)
     {
         Organisations = await relief.ListAsync(ct);
+        Events = await events.UpcomingAsync(SiteCultures.Current, 3, ct);
         HasCriteria = await content.GetPublishedPageAsync(ReliefPages.HowWeChooseSlug, SiteCultures.Current, ct) is not null;
     }
 }
