@@ -42,4 +42,10 @@ public static class AuditTargets
 
     /// <summary>Where a sign-in came from: the client address hashed with the site key, never the address itself.</summary>
     public static string ClientAddress(string? hashedAddress) => "ip:" + (hashedAddress ?? "unknown");
+
+    /// <summary>A petition by its address (its state, signatures, export and erasure; its texts are named by <see cref="Text"/>).</summary>
+    public static string Petition(string slug) => Text(Content.TextKinds.Petition, slug);
+
+    /// <summary>One signature of a petition.</summary>
+    public static string Signature(long id) => $"signature:#{id}";
 }

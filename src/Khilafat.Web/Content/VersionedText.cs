@@ -11,6 +11,9 @@ public static class TextKinds
 
     /// <summary>The welcome email a subscriber gets after confirming; one item (id 1), a text per language.</summary>
     public const string Welcome = "welcome";
+
+    /// <summary>A petition (<see cref="Petitions.Petition"/>): its title, summary and the text people sign.</summary>
+    public const string Petition = "petition";
 }
 
 /// <summary>

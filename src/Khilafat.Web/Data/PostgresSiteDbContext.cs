@@ -17,5 +17,6 @@ public sealed class PostgresSiteDbContext(DbContextOptions<PostgresSiteDbContext
         // "Amina@example.org" and "amina@example.org" are still one subscriber.
         builder.HasPostgresExtension("citext");
         builder.Entity<Subscriber>().Property(s => s.Email).UseCollation(null).HasColumnType("citext");
+        builder.Entity<Petitions.PetitionSignature>().Property(s => s.Email).UseCollation(null).HasColumnType("citext");
     }
 }

@@ -49,6 +49,9 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     /// <summary>Background work due at a time: the one mechanism for everything the site does on its own.</summary>
     public DbSet<Job> Jobs => Set<Job>();
 
+    public DbSet<Petitions.Petition> Petitions => Set<Petitions.Petition>();
+    public DbSet<Petitions.PetitionSignature> PetitionSignatures => Set<Petitions.PetitionSignature>();
+
     /// <summary>
     /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
     /// commits; on SQLite the transaction first waits its turn at the <see cref="SqliteWriteGate"/>. When a unique
@@ -141,6 +144,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         builder.ApplyConfiguration(new UpdateSendConfiguration());
         builder.ApplyConfiguration(new SendTextConfiguration());
         builder.ApplyConfiguration(new JobConfiguration());
+        builder.ApplyConfiguration(new PetitionConfiguration());
+        builder.ApplyConfiguration(new PetitionSignatureConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -23,4 +23,7 @@ public static class OutboxKinds
 
     /// <summary>An editor's test of an update's email, to one address.</summary>
     public const string UpdateTest = "update-test";
+
+    /// <summary>A petition signature's confirmation (<see cref="Petitions.PetitionSignature"/>).</summary>
+    public const string SignatureConfirmation = "signature-confirmation";
 }

@@ -11,6 +11,9 @@ public static class JobKinds
 
     /// <summary>Queues a send's messages in the outbox, a batch of subscribers per run; the key is the send's id.</summary>
     public const string ExpandSend = "expand-send";
+
+    /// <summary>Erases a closed petition's signers' names and emails after Petitions:EraseSignersAfterDays; the key is the petition's id.</summary>
+    public const string ErasePetitionSigners = "erase-petition-signers";
 }
 
 /// <summary>What a run of a job asks for next.</summary>

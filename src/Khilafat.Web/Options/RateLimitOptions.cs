@@ -22,4 +22,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Confirm and unsubscribe submissions per window. Default 30.</summary>
     public int Links { get; set; } = 30;
+
+    /// <summary>Petition signatures per window, all petitions together. Default 10.</summary>
+    public int Petitions { get; set; } = 10;
 }

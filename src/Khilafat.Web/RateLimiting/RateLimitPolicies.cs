@@ -10,4 +10,5 @@ public static class RateLimitPolicies
     public const string Testimonials = "testimonials";
     public const string SignUps = "sign-ups";
     public const string Links = "links";
+    public const string Petitions = "petitions";
 }

@@ -20,9 +20,9 @@ public static class SeoEndpoints
             "text/plain; charset=utf-8"))
             .CacheOutput(OutputCachePolicies.Public);
 
-        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, SiteUrls urls, CancellationToken ct) =>
+        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, Petitions.PetitionReader petitions, SiteUrls urls, CancellationToken ct) =>
         {
-            var entries = (await content.GetSitemapAsync(ct)).Concat(await updates.SitemapAsync(ct)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+            var entries = (await content.GetSitemapAsync(ct)).Concat(await updates.SitemapAsync(ct)).Concat(await petitions.SitemapAsync(ct)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
                 new XElement(Sitemap + "urlset", new XAttribute(XNamespace.Xmlns + "xhtml", Xhtml),
                     from entry in entries

@@ -82,6 +82,7 @@ public static class SiteServices
         services.AddScoped<TestimonialModeration>();
         services.AddScoped<Dashboard>();
         services.AddScoped<AuditReader>();
+        services.AddSitePetitions();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
         // After the output cache: with Redis configured, its store replaces the in-memory one.
