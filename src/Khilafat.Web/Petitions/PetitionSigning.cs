@@ -4,6 +4,7 @@ using Khilafat.Web.Data;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Privacy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Petitions;
@@ -25,8 +26,18 @@ public enum SignatureLinkState { Valid, AlreadyConfirmed, Expired, Closed, Unkno
 /// email sent to its address (valid <see cref="MailingListService.ConfirmationLifetime"/>), one per address per
 /// petition, and confirmations are throttled per mailbox like the list's.
 /// </summary>
-public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys)
+public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys,
+    IDataProtectionProvider protection)
 {
+    private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Petitions.FormStamp");
+
+    /// <summary>A tamper-proof note of when the signing form was served, for the time trap.</summary>
+    public string NewFormStamp() => Testimonials.SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Why a signing was sent by a program (the honeypot filled in, the form sent too fast or replayed), or null.</summary>
+    public string? RobotReason(string? honeypot, string? formStamp) =>
+        Testimonials.SpamCheck.RobotReason(honeypot, formStamp, FormStamps, clock.GetUtcNow().UtcDateTime);
+
     /// <summary>
     /// Stores a pending signature and queues its confirmation email, in one write. Signing again before confirming
     /// replaces the details and sends a new link (within the limits); a confirmed or struck-out signature is left as it is.
