@@ -169,6 +169,7 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
         Assert.Contains("/admin/pages", links);
         Assert.Contains("/admin/faq", links);
         Assert.Contains("/admin/updates", links);
+        Assert.Contains("/admin/petitions", links);
         Assert.DoesNotContain("/admin/users", links);
         Assert.DoesNotContain("/admin/audit", links);
         Assert.DoesNotContain("/admin/settings", links);
@@ -182,7 +183,7 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
         var dashboard = await client.GetDocumentAsync("/admin");
 
         var nav = dashboard.QuerySelectorAll("nav.admin-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
+        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/petitions", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
     }
 
     [Fact]
