@@ -40,8 +40,7 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct)) return NotFound();
-        if (!Petition.CanSign) return Page();
+        if (!Slugs.IsWellFormed(slug)) return NotFound();
         // Robots (the honeypot filled in, the form sent too fast or replayed) are thanked like anyone, and nothing is kept.
         if (signing.RobotReason(Input.Website, Input.FormStamp) is not null) return Thanks(slug);
 
@@ -57,13 +56,14 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
         if (!ModelState.IsValid)
         {
             Input.FormStamp ??= signing.NewFormStamp();
-            return Page();
+            return await LoadAsync(slug, ct) ? Page() : NotFound();
         }
 
         var ip = HttpContext.Connection.RemoteIpAddress;
         var outcome = await signing.SignAsync(new SignRequest(slug, email!, name!, country, Input.ShowName, SiteCultures.Current, Request.Path, ip,
             t[PetitionConsentWording.Text]), ct);
-        // Closed between the page's reading and the write: the page says so, and nothing was kept.
+        // Closed (or no such petition): the page says so, and nothing was kept. The petition is read only then, so a
+        // burst of signatures costs one write each and no page rendering.
         if (outcome == SignOutcome.NotSignable) return await LoadAsync(slug, ct) ? Page() : NotFound();
         // Its own opt-in, with its own consent and confirmation: the list's, exactly as on /join.
         if (Input.JoinList)
