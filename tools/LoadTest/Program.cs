@@ -2,7 +2,8 @@
 // addresses (each with a valid anti-forgery token), from N connections for a fixed time. Prints requests/s and
 // p50/p99 latency per kind and the errors, then checks that every acknowledged sign-up is in the database.
 //   dotnet LoadTest.dll --url http://127.0.0.1:5401 (--db /path/khilafat.db | --postgres "Host=...;Database=...")
-//                       [--seconds 30] [--connections 64] [--signups 0.1]
+//                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|petition --mail /path/pickup]
+// --mode petition: a signing burst against one open petition instead (PetitionBurst.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -10,8 +11,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 var options = Options.Parse(args);
-string[] pages = ["/", "/statement", "/faq", "/history", "/testimonials"];
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+string[] pages = ["/", "/statement", "/faq", "/history", "/testimonials"];
 
 using var client = new HttpClient(new SocketsHttpHandler
 {
@@ -24,6 +25,8 @@ using var client = new HttpClient(new SocketsHttpHandler
     BaseAddress = options.Url,
     Timeout = TimeSpan.FromSeconds(30),
 };
+
+if (options.Mode == "petition") return await PetitionBurst.RunAsync(options, client, run);
 
 // One anti-forgery pair (cookie and form token) is valid for any number of posts; each connection fetches its own, as browsers would.
 async Task<(string Cookie, string Token)> FormTokensAsync()
@@ -139,7 +142,7 @@ sealed class Results
     }
 }
 
-sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare)
+sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare, string Mode = "mixed", string? MailFolder = null)
 {
     public static Options Parse(string[] args)
     {
@@ -150,6 +153,8 @@ sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, 
             Get("--postgres") ?? (Get("--db") is null ? throw new ArgumentException("--db or --postgres is required") : null),
             int.Parse(Get("--seconds") ?? "30", CultureInfo.InvariantCulture),
             int.Parse(Get("--connections") ?? "64", CultureInfo.InvariantCulture),
-            double.Parse(Get("--signups") ?? "0.1", CultureInfo.InvariantCulture));
+            double.Parse(Get("--signups") ?? "0.1", CultureInfo.InvariantCulture),
+            Get("--mode") ?? "mixed",
+            Get("--mail"));
     }
 }

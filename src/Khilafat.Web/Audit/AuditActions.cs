@@ -92,4 +92,15 @@ public static class AuditActions
     public const string EventAttendeesErased = "event.attendees-erased";
     public const string MediaUploaded = "media.uploaded";
     public const string MediaDeleted = "media.deleted";
+    public const string PetitionCreated = "petition.created";
+    public const string PetitionEdited = "petition.edited";
+    public const string PetitionPublished = "petition.published";
+    public const string PetitionUnpublished = "petition.unpublished";
+    public const string PetitionRestored = "petition.restored";
+    public const string PetitionOpened = "petition.opened";
+    public const string PetitionClosed = "petition.closed";
+    public const string PetitionDelivered = "petition.delivered";
+    public const string PetitionSignersErased = "petition.signers-erased";
+    public const string PetitionSignaturesExported = "petition.signatures-exported";
+    public const string SignatureStruckOut = "signature.struck-out";
 }

@@ -49,4 +49,9 @@ public static class AuditTargets
     public static string Event(int id) => $"event:#{id}";
     /// <summary>An image of the media library.</summary>
     public static string Media(int id) => $"media:#{id}";
+    /// <summary>A petition by its address (its state, signatures, export and erasure; its texts are named by <see cref="Text"/>).</summary>
+    public static string Petition(string slug) => Text(Content.TextKinds.Petition, slug);
+
+    /// <summary>One signature of a petition.</summary>
+    public static string Signature(long id) => $"signature:#{id}";
 }

@@ -58,6 +58,9 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
     /// <summary>The link that lets a submitter withdraw their testimonial, in their language.</summary>
     public static string WithdrawTestimonialPath(string culture, string token) => SiteCultures.PathFor(culture, "/testimonials/withdraw?token=" + token);
 
+    /// <summary>A petition signature's confirmation link, in the signer's language: "/ur/petitions/confirm?token=...".</summary>
+    public static string ConfirmSignaturePath(string culture, string token) => SiteCultures.PathFor(culture, "/petitions/confirm?token=" + token);
+
     /// <summary>Where an editor sets a password with a one-time code (<paramref name="code"/> already URL-safe).</summary>
     public static string ResetPasswordPath(string userId, string code) => $"/account/reset-password?user={Uri.EscapeDataString(userId)}&code={code}";
 

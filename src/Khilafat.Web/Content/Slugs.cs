@@ -12,7 +12,7 @@ public static partial class Slugs
         "admin", "setup", "join", "faq", "testimonials", "healthz", "sitemap.xml", "robots.txt", "sitemap", "robots",
         "unsubscribe", "error", "account", "identity", "login", "logout", "signin", "signout", "api", "css", "js",
         "img", "images", "lib", "static", "assets", "favicon.ico", "home", "index", "ar", "ur", "en", "search", "feed", "changes", "updates",
-        "relief", "act",
+        "relief", "act", "petitions", "events", "media",
     };
 
     // \z, not $: "$" also matches before a final line break, and "our-work\n" would pass as a slug no address can reach.

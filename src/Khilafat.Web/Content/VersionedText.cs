@@ -14,6 +14,8 @@ public static class TextKinds
 
     /// <summary>An event's title, summary and description (<see cref="Events.Event"/>).</summary>
     public const string Event = "event";
+    /// <summary>A petition (<see cref="Petitions.Petition"/>): its title, summary and the text people sign.</summary>
+    public const string Petition = "petition";
 }
 
 /// <summary>

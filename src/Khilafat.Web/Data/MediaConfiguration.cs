@@ -18,6 +18,8 @@ internal sealed class MediaImageConfiguration : IEntityTypeConfiguration<MediaIm
         // A lead image is let go when its image is deleted (the library warns first, listing where it is used).
         image.HasMany<Page>().WithOne().HasForeignKey(p => p.LeadImageId).OnDelete(DeleteBehavior.SetNull);
         image.HasMany<Update>().WithOne().HasForeignKey(u => u.LeadImageId).OnDelete(DeleteBehavior.SetNull);
+        image.HasMany<Events.Event>().WithOne().HasForeignKey(e => e.LeadImageId).OnDelete(DeleteBehavior.SetNull);
+        image.HasMany<Petitions.Petition>().WithOne().HasForeignKey(p => p.LeadImageId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

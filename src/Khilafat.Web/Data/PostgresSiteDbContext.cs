@@ -18,5 +18,6 @@ public sealed class PostgresSiteDbContext(DbContextOptions<PostgresSiteDbContext
         builder.HasPostgresExtension("citext");
         builder.Entity<Subscriber>().Property(s => s.Email).UseCollation(null).HasColumnType("citext");
         builder.Entity<Events.Rsvp>().Property(r => r.Email).UseCollation(null).HasColumnType("citext");
+        builder.Entity<Petitions.PetitionSignature>().Property(s => s.Email).UseCollation(null).HasColumnType("citext");
     }
 }

@@ -57,6 +57,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     public DbSet<Events.Rsvp> Rsvps => Set<Events.Rsvp>();
     /// <summary>Uploaded images; their files are in the <see cref="Media.IMediaStore"/>, named in their variants.</summary>
     public DbSet<MediaImage> MediaImages => Set<MediaImage>();
+    public DbSet<Petitions.Petition> Petitions => Set<Petitions.Petition>();
+    public DbSet<Petitions.PetitionSignature> PetitionSignatures => Set<Petitions.PetitionSignature>();
 
     /// <summary>
     /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
@@ -155,6 +157,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         builder.ApplyConfiguration(new RsvpConfiguration());
         builder.ApplyConfiguration(new MediaImageConfiguration());
         builder.ApplyConfiguration(new MediaVariantConfiguration());
+        builder.ApplyConfiguration(new PetitionConfiguration());
+        builder.ApplyConfiguration(new PetitionSignatureConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -92,6 +92,18 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
         ],
         unsubscribeUrl));
 
+    /// <summary>The confirmation of a petition signature: the signature counts only once its link's button is pressed.</summary>
+    public EmailContent SignatureConfirmation(string culture, string? name, string petitionTitle, string confirmUrl, string petitionUrl) => SiteCultures.In(culture, () => Compose(
+        t["Confirm your signature: {0}", petitionTitle],
+        Greeting(name),
+        [
+            t["Please confirm that you want to sign the petition “{0}”. Your signature counts only once you confirm it.", petitionTitle].Value,
+            Link(t["Confirm my signature"], confirmUrl),
+            t["The link works for 7 days. If you did not sign, ignore this email: no signature is counted in your name."].Value,
+            Link(t["Read the petition"], petitionUrl),
+        ],
+        unsubscribeUrl: null));
+
     /// <summary>Arabic and Urdu written as themselves; made once, as every list message goes through it.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 

@@ -35,4 +35,6 @@ public static class OutboxKinds
 
     /// <summary>An event cancelled, postponed, or moved in time or place.</summary>
     public const string EventNotice = "event-notice";
+    /// <summary>A petition signature's confirmation (<see cref="Petitions.PetitionSignature"/>).</summary>
+    public const string SignatureConfirmation = "signature-confirmation";
 }

@@ -12,6 +12,9 @@ public enum EventState { Scheduled = 0, Cancelled = 1, Postponed = 2 }
 /// </summary>
 public class Event
 {
+    /// <summary>The picture shown on its page and in link previews (og:image); let go when the image is deleted.</summary>
+    public int? LeadImageId { get; set; }
+
     public const int SlugMaxLength = 100;
     public const int PlaceMaxLength = 300;
     public const int OnlineUrlMaxLength = 500;

@@ -4,6 +4,7 @@ using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Media;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public sealed record EventListItem(int Id, string Slug, string Title, bool IsPub
 public sealed record EditableEvent(int Id, string Slug, EventFields Fields, EventState State, string? StateReason, int Sequence,
     DateTime? FirstPublishedAt, TextView Text)
 {
+    public int? LeadImageId { get; init; }
+
     public string PublicPath => EventReader.EventPath(Slug);
 }
 
@@ -66,7 +69,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
         var text = await texts.GetAsync(TextKinds.Event, id, SiteCultures.Default, ct);
-        return text is null ? null : new EditableEvent(id, e.Slug, FieldsOf(e), e.State, e.StateReason, e.Sequence, e.FirstPublishedAt, text);
+        return text is null ? null : new EditableEvent(id, e.Slug, FieldsOf(e), e.State, e.StateReason, e.Sequence, e.FirstPublishedAt, text) { LeadImageId = e.LeadImageId };
     }
 
     private static EventFields FieldsOf(Event e) => new(e.StartsAt, e.EndsAt, e.TimeZone, e.Place, e.OnlineUrl, e.Capacity, e.MaxPartySize);
@@ -101,7 +104,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
     /// more places promote people from the waitlist.
     /// </summary>
     public async Task<TextSaveResult> UpdateAsync(int id, int expectedVersion, string? slug, TextInput text, TextChange change, EventFields fields,
-        string? noticeReason, Actor actor, TextPublication? publication = null, CancellationToken ct = default)
+        string? noticeReason, Actor actor, TextPublication? publication = null, CancellationToken ct = default, LeadImageChoice? leadImage = null)
     {
         slug = (slug ?? "").Trim();
         noticeReason = string.IsNullOrWhiteSpace(noticeReason) ? null : noticeReason.Trim();
@@ -119,6 +122,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             Check(fields, errors);
             await CheckSlugAsync(slug, id, errors, c);
             if (noticeReason?.Length > Event.ReasonMaxLength) errors["NoticeReason"] = $"The reason must be at most {Event.ReasonMaxLength} characters.";
+            await db.CheckLeadImageAsync(leadImage, errors, c);
             if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
 
             await db.Database.LockAsync(LockKey(id), c);
@@ -130,6 +134,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             if (timeOrPlace) itemChanges.Add("time or place changed");
             if (fields.Capacity != e.Capacity) itemChanges.Add($"places {e.Capacity} → {fields.Capacity}");
             if (fields.OnlineUrl != e.OnlineUrl || fields.MaxPartySize != e.MaxPartySize) itemChanges.Add("details changed");
+            if (LeadImages.Apply(leadImage, e.LeadImageId, image => e.LeadImageId = image) is { } imageChange) itemChanges.Add(imageChange);
             var moreRoom = fields.Capacity > e.Capacity;
             if (fields.StartsAt != e.StartsAt) await ForgetRemindersAsync(id, c);
             Apply(e, fields);

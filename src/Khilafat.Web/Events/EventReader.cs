@@ -2,6 +2,7 @@ using System.Globalization;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Events;
@@ -14,6 +15,9 @@ public sealed record PublishedEvent(int Id, string Slug, string Title, string Su
     string TimeZone, string Place, EventState State, string? StateReason, int Capacity, int PlacesLeft, int MaxPartySize, int Sequence,
     DateTime UpdatedAt, string Language = SiteCultures.Default, bool IsFallback = false)
 {
+    /// <summary>The lead image, read with the body (for the event's own page only).</summary>
+    public MediaPicture? LeadImage { get; init; }
+
     public string Path => EventReader.EventPath(Slug);
     public string CalendarPath => EventReader.CalendarPath(Slug);
     public DateTime LocalStart => ToLocal(StartsAt);
@@ -39,7 +43,7 @@ public sealed record PublishedEvent(int Id, string Slug, string Title, string Su
 public sealed record EventList(IReadOnlyList<PublishedEvent> Upcoming, IReadOnlyList<PublishedEvent> Past);
 
 /// <summary>Reads the events readers see: published (their English text is), each in the reader's language by the rule every text follows.</summary>
-public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, MediaPictures pictures, TimeProvider clock)
 {
     public const string ListPath = "/events";
     public const string FeedPath = "/events/feed.ics";
@@ -109,9 +113,13 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Tim
         foreach (var (e, taken) in events.Select(x => (x.Event, x.Taken)))
         {
             if (ContentService.ForReader(texts[e.Id], t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
-            result.Add(new PublishedEvent(e.Id, e.Slug, text.Title, text.Summary, withBody ? markdown.ToHtml(text.Body) : "", e.StartsAt, e.EndsAt,
+            var body = withBody ? markdown.ToHtml(text.Body, await pictures.ForMarkdownAsync(text.Body, language, ct)) : "";
+            result.Add(new PublishedEvent(e.Id, e.Slug, text.Title, text.Summary, body, e.StartsAt, e.EndsAt,
                 e.TimeZone, e.Place, e.State, e.StateReason, e.Capacity, Math.Max(0, e.Capacity - taken), e.MaxPartySize, e.Sequence,
-                e.UpdatedAt, language, isFallback));
+                e.UpdatedAt, language, isFallback)
+            {
+                LeadImage = withBody ? await pictures.GetAsync(e.LeadImageId, language, ct) : null,
+            });
         }
         return result;
     }

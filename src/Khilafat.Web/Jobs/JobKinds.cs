@@ -20,6 +20,8 @@ public static class JobKinds
 
     /// <summary>Erases an event's attendees' names and emails a set number of days after it; the key is the event's id.</summary>
     public const string EraseAttendees = "erase-attendees";
+    /// <summary>Erases a closed petition's signers' names and emails after Petitions:EraseSignersAfterDays; the key is the petition's id.</summary>
+    public const string ErasePetitionSigners = "erase-petition-signers";
 }
 
 /// <summary>What a run of a job asks for next.</summary>

@@ -125,6 +125,8 @@ public sealed class MediaLibrary(SiteDbContext db, IMediaStore store, ImageProce
             if (image is null) return null;
             await db.Pages.Where(p => p.LeadImageId == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LeadImageId, (int?)null), c);
             await db.Updates.Where(u => u.LeadImageId == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LeadImageId, (int?)null), c);
+            await db.Events.Where(e => e.LeadImageId == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeadImageId, (int?)null), c);
+            await db.Petitions.Where(p => p.LeadImageId == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LeadImageId, (int?)null), c);
             var names = image.Variants.Select(v => v.FileName).ToList();
             db.MediaImages.Remove(image);
             db.Audit(clock, actor, AuditActions.MediaDeleted, AuditTargets.Media(id), $"alt: {image.Alt}; {names.Count} files");
@@ -143,12 +145,12 @@ public sealed class MediaLibrary(SiteDbContext db, IMediaStore store, ImageProce
         foreach (var name in candidates.Except(shared)) await store.DeleteAsync(name, ct);
     }
 
-    /// <summary>For each image, the pages, updates and FAQ entries that show it (as lead image, or in their English or translated Markdown, draft or published).</summary>
+    /// <summary>For each image, the pages, updates, FAQ entries, events and petitions that show it (as lead image, or in their English or translated Markdown, draft or published).</summary>
     private async Task<Dictionary<int, List<MediaUse>>> UsesAsync(IReadOnlyList<int> ids, CancellationToken ct)
     {
         var result = ids.ToDictionary(id => id, _ => new List<MediaUse>());
         if (ids.Count == 0) return result;
-        var titles = await db.Texts.AsNoTracking().Where(t => t.Culture == SiteCultures.Default && (t.Kind == TextKinds.Page || t.Kind == TextKinds.Update || t.Kind == TextKinds.Faq))
+        var titles = await db.Texts.AsNoTracking().Where(t => t.Culture == SiteCultures.Default && (t.Kind == TextKinds.Page || t.Kind == TextKinds.Update || t.Kind == TextKinds.Faq || t.Kind == TextKinds.Event || t.Kind == TextKinds.Petition))
             .Select(t => new { t.Kind, t.ItemId, t.Title }).ToListAsync(ct);
         var titleOf = titles.ToDictionary(t => (t.Kind, t.ItemId), t => t.Title);
         string Title(string kind, int itemId) => titleOf.TryGetValue((kind, itemId), out var title) ? title : $"{kind} #{itemId}";
@@ -159,12 +161,18 @@ public sealed class MediaLibrary(SiteDbContext db, IMediaStore store, ImageProce
         var updateLeads = await db.Updates.AsNoTracking().Where(u => u.DeletedAt == null && u.LeadImageId != null && ids.Contains(u.LeadImageId.Value))
             .Select(u => new { u.Id, Image = u.LeadImageId!.Value }).ToListAsync(ct);
         foreach (var u in updateLeads) result[u.Image].Add(new MediaUse(TextKinds.Update, u.Id, Title(TextKinds.Update, u.Id), EditPath(TextKinds.Update, u.Id), true));
+        var eventLeads = await db.Events.AsNoTracking().Where(e => e.LeadImageId != null && ids.Contains(e.LeadImageId.Value))
+            .Select(e => new { e.Id, Image = e.LeadImageId!.Value }).ToListAsync(ct);
+        foreach (var e in eventLeads) result[e.Image].Add(new MediaUse(TextKinds.Event, e.Id, Title(TextKinds.Event, e.Id), EditPath(TextKinds.Event, e.Id), true));
+        var petitionLeads = await db.Petitions.AsNoTracking().Where(p => p.LeadImageId != null && ids.Contains(p.LeadImageId.Value))
+            .Select(p => new { p.Id, Image = p.LeadImageId!.Value }).ToListAsync(ct);
+        foreach (var p in petitionLeads) result[p.Image].Add(new MediaUse(TextKinds.Petition, p.Id, Title(TextKinds.Petition, p.Id), EditPath(TextKinds.Petition, p.Id), true));
 
         // The texts that name any image at all, read once; which image each names is told by the same pattern the renderer uses.
         var deletedPages = db.Pages.Where(p => p.DeletedAt != null).Select(p => p.Id);
         var deletedUpdates = db.Updates.Where(u => u.DeletedAt != null).Select(u => u.Id);
         var texts = await db.Texts.AsNoTracking()
-            .Where(t => (t.Kind == TextKinds.Page || t.Kind == TextKinds.Update || t.Kind == TextKinds.Faq)
+            .Where(t => (t.Kind == TextKinds.Page || t.Kind == TextKinds.Update || t.Kind == TextKinds.Faq || t.Kind == TextKinds.Event || t.Kind == TextKinds.Petition)
                 && (t.Body.Contains(MediaPictures.Scheme) || (t.PublishedBody != null && t.PublishedBody.Contains(MediaPictures.Scheme)))
                 && !(t.Kind == TextKinds.Page && deletedPages.Contains(t.ItemId)) && !(t.Kind == TextKinds.Update && deletedUpdates.Contains(t.ItemId)))
             .Select(t => new { t.Kind, t.ItemId, t.Body, t.PublishedBody }).ToListAsync(ct);
@@ -185,6 +193,8 @@ public sealed class MediaLibrary(SiteDbContext db, IMediaStore store, ImageProce
         TextKinds.Page => $"/admin/pages/edit/{id}",
         TextKinds.Update => $"/admin/updates/edit/{id}",
         TextKinds.Faq => $"/admin/faq/edit/{id}",
+        TextKinds.Event => $"/admin/events/edit/{id}",
+        TextKinds.Petition => $"/admin/petitions/edit/{id}",
         _ => "/admin",
     };
 

@@ -25,4 +25,6 @@ public sealed class RateLimitOptions
 
     /// <summary>Event RSVPs per window. Default 10.</summary>
     public int Rsvps { get; set; } = 10;
+    /// <summary>Petition signatures per window, all petitions together. Default 10.</summary>
+    public int Petitions { get; set; } = 10;
 }

@@ -11,4 +11,5 @@ public static class RateLimitPolicies
     public const string SignUps = "sign-ups";
     public const string Links = "links";
     public const string Rsvps = "rsvps";
+    public const string Petitions = "petitions";
 }

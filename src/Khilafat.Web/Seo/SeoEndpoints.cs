@@ -21,12 +21,13 @@ public static class SeoEndpoints
             "text/plain; charset=utf-8"))
             .CacheOutput(OutputCachePolicies.Public);
 
-        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, ReliefDirectory relief, Events.EventReader events, SiteUrls urls, CancellationToken ct) =>
+        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, ReliefDirectory relief, Events.EventReader events, Petitions.PetitionReader petitions, SiteUrls urls, CancellationToken ct) =>
         {
             var pages = await content.GetSitemapAsync(ct);
             var entries = pages.Concat(await updates.SitemapAsync(ct))
                 .Concat(await relief.SitemapAsync(pages.Min(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch, ct))
                 .Concat(await events.SitemapAsync(ct))
+                .Concat(await petitions.SitemapAsync(ct))
                 .OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
             var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
                 new XElement(Sitemap + "urlset", new XAttribute(XNamespace.Xmlns + "xhtml", Xhtml),

@@ -26,6 +26,7 @@ public static class RateLimits
             options.AddPolicy(RateLimitPolicies.SignUps, context => PostsPerAddress(context, RateLimitPolicies.SignUps, o => o.SignUps, inRedis));
             options.AddPolicy(RateLimitPolicies.Links, context => PostsPerAddress(context, RateLimitPolicies.Links, o => o.Links, inRedis));
             options.AddPolicy(RateLimitPolicies.Rsvps, context => PostsPerAddress(context, RateLimitPolicies.Rsvps, o => o.Rsvps, inRedis));
+            options.AddPolicy(RateLimitPolicies.Petitions, context => PostsPerAddress(context, RateLimitPolicies.Petitions, o => o.Petitions, inRedis));
             options.OnRejected = (context, _) =>
             {
                 // A sliding window frees a segment at a time; without the limiter's own figure, a segment is the honest wait.

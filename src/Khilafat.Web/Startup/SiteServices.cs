@@ -86,6 +86,7 @@ public static class SiteServices
         services.AddScoped<Relief.ReliefDirectory>();
         services.AddSiteEvents();
         services.AddSiteMedia();
+        services.AddSitePetitions();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
         // After the output cache: with Redis configured, its store replaces the in-memory one.

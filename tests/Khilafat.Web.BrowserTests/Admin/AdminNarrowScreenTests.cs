@@ -40,7 +40,7 @@ public class AdminNarrowScreenTests(AdminSite site, ITestOutputHelper output) : 
         var page = await context.NewPageAsync();
         await page.OpenAsync("/admin");
         var labels = await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin" }).GetByRole(AriaRole.Link).AllInnerTextsAsync();
-        Assert.Equal(["Dashboard", "Pages", "Updates", "FAQ", "Testimonials", "Subscribers", "Sends", "Email", "Relief", "Events", "Images", "Accounts", "Audit log", "Settings", "Backup"], labels);
+        Assert.Equal(["Dashboard", "Pages", "Updates", "FAQ", "Testimonials", "Subscribers", "Sends", "Email", "Petitions", "Events", "Relief", "Images", "Accounts", "Audit log", "Settings", "Backup"], labels);
 
         foreach (var label in labels.Reverse())
         {

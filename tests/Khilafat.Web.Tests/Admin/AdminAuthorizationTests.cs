@@ -170,6 +170,7 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
         Assert.Contains("/admin/faq", links);
         Assert.Contains("/admin/updates", links);
         Assert.Contains("/admin/media", links);
+        Assert.Contains("/admin/petitions", links);
         Assert.DoesNotContain("/admin/users", links);
         Assert.DoesNotContain("/admin/audit", links);
         Assert.DoesNotContain("/admin/settings", links);
@@ -183,7 +184,7 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
         var dashboard = await client.GetDocumentAsync("/admin");
 
         var nav = dashboard.QuerySelectorAll("nav.admin-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/relief", "/admin/events", "/admin/media", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
+        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/petitions", "/admin/events", "/admin/relief", "/admin/media", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Events;
+using Khilafat.Web.Petitions;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Relief;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +14,9 @@ namespace Khilafat.Web.Pages.Act;
 /// /act: what a supporter can do, behind the header's "Act" button. Cached whole, so the sign-up is a link to /join
 /// rather than a form here: a cached form would carry one visitor's anti-forgery token to everyone.
 /// </summary>
-[OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class IndexModel(ReliefDirectory relief, EventReader events, ContentService content, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+// Kept seconds, not until the next change, as a petition page is: it shows petitions' counts, which signatures do not evict.
+[OutputCache(PolicyName = OutputCachePolicies.PublicPetition)]
+public class IndexModel(ReliefDirectory relief, EventReader events, PetitionReader petitions, ContentService content, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public IReadOnlyList<ReliefListItem> Organisations { get; private set; } = [];
 
@@ -22,13 +24,16 @@ public class IndexModel(ReliefDirectory relief, EventReader events, ContentServi
 
     public IReadOnlyList<PublishedEvent> Events { get; private set; } = [];
 
+    public IReadOnlyList<OpenPetition> Petitions { get; private set; } = [];
+
     public string Title => t["Take action"];
-    public string? Description => t["How to support the movement by lawful, peaceful means: give to relief organisations and join the mailing list."];
+    public string? Description => t["How to support the movement by lawful, peaceful means: sign petitions, come to events, give to relief organisations and join the mailing list."];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Organisations = await relief.ListAsync(ct);
         Events = await events.UpcomingAsync(SiteCultures.Current, 3, ct);
+        Petitions = await petitions.OpenAsync(SiteCultures.Current, ct);
         HasCriteria = await content.GetPublishedPageAsync(ReliefPages.HowWeChooseSlug, SiteCultures.Current, ct) is not null;
     }
 }

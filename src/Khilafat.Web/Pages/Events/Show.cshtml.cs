@@ -17,6 +17,7 @@ public class ShowModel(EventReader events, TimeProvider clock) : PageModel, IPag
     public bool IsOpen { get; private set; }
 
     public string Title => Event.Title;
+    public Media.MediaPicture? Image => Event.LeadImage;
     public string? Description => Event.Summary.Length > 0 ? Event.Summary : null;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)

@@ -175,6 +175,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<bool>("HasPublicHistory")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RedirectTo")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -188,6 +191,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -456,6 +461,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxPartySize")
                         .HasColumnType("INTEGER");
 
@@ -505,6 +513,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -788,6 +798,258 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("Subscribers");
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Media.MediaImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltAr")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltUr")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MediaImages");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName");
+
+                    b.HasIndex("ImageId");
+
+                    b.ToTable("MediaVariant");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Petitions.Petition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressedTo")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryReport")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Goal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignersErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Petitions");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Petitions.PetitionSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmationsDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfirmationsOnDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastConfirmationAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StruckOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StruckOutBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StruckOutReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Consent", "Khilafat.Web.Petitions.PetitionSignature.Consent#Consent", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Attestation")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("AttestedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("GivenAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IpHash")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Version")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("PetitionId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("PetitionId", "Status", "ConfirmedAt");
+
+                    b.ToTable("PetitionSignatures");
+                });
+
             modelBuilder.Entity("Khilafat.Web.Relief.ReliefOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -990,6 +1252,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
@@ -1005,6 +1270,8 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1218,6 +1485,14 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Content.Page", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Khilafat.Web.Content.TextRevision", b =>
                 {
                     b.HasOne("Khilafat.Web.Content.VersionedText", null)
@@ -1225,6 +1500,14 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasForeignKey("TextId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Events.Event", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Khilafat.Web.Events.Rsvp", b =>
@@ -1236,6 +1519,32 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Media.MediaVariant", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Petitions.Petition", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Petitions.PetitionSignature", b =>
+                {
+                    b.HasOne("Khilafat.Web.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Khilafat.Web.Updates.SendText", b =>
                 {
                     b.HasOne("Khilafat.Web.Updates.UpdateSend", null)
@@ -1243,6 +1552,14 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasForeignKey("SendId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Updates.Update", b =>
+                {
+                    b.HasOne("Khilafat.Web.Media.MediaImage", null)
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>
@@ -1308,6 +1625,11 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Khilafat.Web.Content.VersionedText", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Khilafat.Web.Media.MediaImage", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Updates.UpdateSend", b =>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Khilafat.Web.Pages.Admin.Events;
 
 /// <summary>The event editor's fields; times are entered in the event's own time zone. The editor service checks the rest again.</summary>
-public sealed class EventForm : IChangeDescription
+public sealed class EventForm : IChangeDescription, Khilafat.Web.Media.ILeadImageForm
 {
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(VersionedText.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
@@ -62,6 +62,10 @@ public sealed class EventForm : IChangeDescription
     [Display(Name = "Why the time or place changed (emailed to attendees)")]
     public string? NoticeReason { get; set; }
 
+    /// <summary>The lead image (<see cref="Khilafat.Web.Media.LeadImageChoice"/>); only the edit form has the field.</summary>
+    [Display(Name = "Lead image")]
+    public int? LeadImageId { get; set; }
+
     public int Version { get; set; }
 
     public bool IsMajorChange { get; set; }
@@ -106,7 +110,7 @@ public sealed class EventForm : IChangeDescription
         {
             Title = e.Text.Working.Title, Slug = e.Slug, Summary = e.Text.Working.Summary, Body = e.Text.Working.Body,
             StartsAt = SiteTimeZone.ToLocal(e.Fields.StartsAt, zone), EndsAt = SiteTimeZone.ToLocal(e.Fields.EndsAt, zone), TimeZone = e.Fields.TimeZone,
-            Place = e.Fields.Place, OnlineUrl = e.Fields.OnlineUrl, Capacity = e.Fields.Capacity, MaxPartySize = e.Fields.MaxPartySize, Version = e.Text.Version,
+            Place = e.Fields.Place, OnlineUrl = e.Fields.OnlineUrl, Capacity = e.Fields.Capacity, MaxPartySize = e.Fields.MaxPartySize, Version = e.Text.Version, LeadImageId = e.LeadImageId,
         };
     }
 }

@@ -1,0 +1,36 @@
+using Khilafat.Web.Caching;
+using Khilafat.Web.Content;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Petitions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Khilafat.Web.Pages.Petitions;
+
+/// <summary>
+/// /petitions/{slug}: the petition, its exact confirmed count and progress, the latest signers who chose to be shown,
+/// and plain share links. Output-cached for a few seconds only (<see cref="OutputCachePolicies.PublicPetition"/>), so
+/// it carries no form: the signing form, with its anti-forgery token and time stamp, is its own page (/sign), which
+/// script brings into this one.
+/// </summary>
+[OutputCache(PolicyName = OutputCachePolicies.PublicPetition)]
+public class ShowModel(PetitionReader petitions, SiteUrls urls) : PageModel, IPageMeta
+{
+    public PublishedPetition Petition { get; private set; } = null!;
+
+    /// <summary>The page's absolute address in the reader's language, for the share links.</summary>
+    public string ShareUrl { get; private set; } = "";
+
+    public string Title => Petition.Title;
+    public Media.MediaPicture? Image => Petition.LeadImage;
+    public string? Description => Petition.Summary.Length > 0 ? Petition.Summary : null;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!Slugs.IsWellFormed(slug) || await petitions.GetAsync(slug, SiteCultures.Current, ct) is not { } petition) return NotFound();
+        Petition = petition;
+        ShareUrl = urls.Absolute(SiteCultures.Href(petition.Path));
+        return Page();
+    }
+}

@@ -1,0 +1,121 @@
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Localization;
+using Khilafat.Web.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Petitions;
+
+/// <summary>A signer as the petition page shows them: first name, the initial of the last, and the country's code.</summary>
+public sealed record PublicSigner(string DisplayName, string Country);
+
+/// <summary>
+/// A petition as readers get it, in their language where translated (else English, <see cref="IsFallback"/>), with
+/// its exact confirmed count. <see cref="CanSign"/> is false once closed, delivered or past its closing date.
+/// </summary>
+public sealed record PublishedPetition(int Id, string Slug, string Title, string Summary, string BodyHtml, string AddressedTo, int Goal,
+    DateTime? ClosesAt, PetitionState State, DateTime? EndedAt, DateTime? DeliveredAt, string? DeliveryReport, int Count,
+    IReadOnlyList<PublicSigner> LatestSigners, string Language, bool IsFallback, bool CanSign)
+{
+    public MediaPicture? LeadImage { get; init; }
+
+    public string Path => PetitionReader.PetitionPath(Slug);
+
+    /// <summary>Progress towards the goal in whole percent, at most 100 (the count itself may pass the goal).</summary>
+    public int Percent => Goal <= 0 ? 0 : (int)Math.Min(100, (long)Count * 100 / Goal);
+}
+
+/// <summary>An open petition as /act lists it.</summary>
+public sealed record OpenPetition(string Slug, string Title, string Summary, string AddressedTo, int Count, int Goal, DateTime? ClosesAt, string Language, bool IsFallback)
+{
+    public string Path => PetitionReader.PetitionPath(Slug);
+    public int Percent => Goal <= 0 ? 0 : (int)Math.Min(100, (long)Count * 100 / Goal);
+}
+
+/// <summary>
+/// Reads the petitions readers see: not drafts, with their English text published. The count is an indexed COUNT of
+/// confirmed signatures, read when the page renders; the page is output-cached for a few seconds (see
+/// <see cref="Caching.OutputCachePolicies.PublicPetition"/>), so a burst of confirmations never writes a shared row.
+/// </summary>
+public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, MediaPictures pictures, TimeProvider clock)
+{
+    public const string ListPath = "/petitions";
+    public const int LatestSignersShown = 10;
+
+    /// <summary>"/petitions/stop-the-siege".</summary>
+    public static string PetitionPath(string slug) => $"{ListPath}/{slug}";
+
+    private IQueryable<Petition> Visible =>
+        db.Petitions.AsNoTracking().Where(p => p.State != PetitionState.Draft
+            && db.Texts.Any(t => t.Kind == TextKinds.Petition && t.ItemId == p.Id && t.Culture == SiteCultures.Default && t.IsPublished));
+
+    /// <summary>The exact number of confirmed signatures (struck-out and pending ones never count).</summary>
+    public Task<int> CountAsync(int petitionId, CancellationToken ct = default) =>
+        db.PetitionSignatures.CountAsync(s => s.PetitionId == petitionId && s.Status == SignatureStatus.Confirmed, ct);
+
+    /// <summary>One petition by its address, in <paramref name="culture"/> where translated; null when readers may not see it.</summary>
+    public async Task<PublishedPetition?> GetAsync(string slug, string culture, CancellationToken ct = default)
+    {
+        var p = await Visible.SingleOrDefaultAsync(p => p.Slug == slug, ct);
+        if (p is null || await TextAsync(p.Id, culture, ct) is not var (title, summary, body, language, isFallback)) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = await CountAsync(p.Id, ct);
+        var signers = await db.PetitionSignatures.AsNoTracking()
+            .Where(s => s.PetitionId == p.Id && s.Status == SignatureStatus.Confirmed && s.ShowName && s.Name != null)
+            .OrderByDescending(s => s.ConfirmedAt).ThenByDescending(s => s.Id).Take(LatestSignersShown)
+            .Select(s => new { s.Name, s.Country }).ToListAsync(ct);
+        return new PublishedPetition(p.Id, p.Slug, title, summary, markdown.ToHtml(body, await pictures.ForMarkdownAsync(body, language, ct)), p.AddressedTo, p.Goal, p.ClosesAt, p.State,
+            Petition.EndedAt(p.State, p.ClosedAt, p.ClosesAt, now), p.DeliveredAt, p.DeliveryReport, count,
+            signers.Select(s => new PublicSigner(ShortName(s.Name!), s.Country)).ToList(), language, isFallback,
+            Petition.IsSignable(p.State, p.ClosesAt, now))
+        {
+            LeadImage = await pictures.GetAsync(p.LeadImageId, language, ct),
+        };
+    }
+
+    /// <summary>The petitions open for signing now, the newest first, each with its count: what /act lists.</summary>
+    public async Task<IReadOnlyList<OpenPetition>> OpenAsync(string culture, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await Visible.Where(p => p.State == PetitionState.Open && (p.ClosesAt == null || p.ClosesAt > now))
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Select(p => new { p.Id, p.Slug, p.AddressedTo, p.Goal, p.ClosesAt, Count = db.PetitionSignatures.Count(s => s.PetitionId == p.Id && s.Status == SignatureStatus.Confirmed) })
+            .ToListAsync(ct);
+        var result = new List<OpenPetition>(open.Count);
+        foreach (var p in open)
+        {
+            if (await TextAsync(p.Id, culture, ct) is not var (title, summary, _, language, isFallback)) continue;
+            result.Add(new OpenPetition(p.Slug, title, summary, p.AddressedTo, p.Count, p.Goal, p.ClosesAt, language, isFallback));
+        }
+        return result;
+    }
+
+    /// <summary>Every public petition, for /sitemap.xml: each in English and the languages its text is published in.</summary>
+    public async Task<IReadOnlyList<SitemapEntry>> SitemapAsync(CancellationToken ct = default)
+    {
+        var petitions = await Visible.Select(p => new { p.Id, p.Slug, p.UpdatedAt }).ToListAsync(ct);
+        var ids = petitions.Select(p => p.Id).ToList();
+        var texts = (await db.Texts.AsNoTracking().Where(t => t.Kind == TextKinds.Petition && ids.Contains(t.ItemId) && t.IsPublished)
+            .Select(t => new { t.ItemId, t.Culture, UpdatedAt = t.PublishedAt ?? t.UpdatedAt }).ToListAsync(ct)).ToLookup(t => t.ItemId);
+        return petitions.Select(p => new SitemapEntry(PetitionPath(p.Slug), texts[p.Id].Select(t => t.UpdatedAt).Append(p.UpdatedAt).Max(),
+            SiteCultures.All.Where(c => texts[p.Id].Any(t => t.Culture == c)).ToList())).ToList();
+    }
+
+    /// <summary>"Amina Khan" shows as "Amina K."; a single name as it is. Only the first name and an initial ever leave the database.</summary>
+    public static string ShortName(string name)
+    {
+        var parts = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return "";
+        return parts.Length == 1 ? parts[0] : $"{parts[0]} {char.ConvertFromUtf32(char.ConvertToUtf32(parts[^1], 0))}.";
+    }
+
+    private async Task<(string Title, string Summary, string Body, string Language, bool IsFallback)?> TextAsync(int id, string culture, CancellationToken ct)
+    {
+        var texts = await db.Texts.AsNoTracking()
+            .Where(t => t.Kind == TextKinds.Petition && t.ItemId == id && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default))
+            .Select(t => new { t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = t.PublishedBody! })
+            .ToListAsync(ct);
+        if (ContentService.ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) return null;
+        return (text.Title, text.Summary, text.Body, language, isFallback);
+    }
+}

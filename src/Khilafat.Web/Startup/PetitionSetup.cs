@@ -1,0 +1,20 @@
+using Khilafat.Web.Jobs;
+using Khilafat.Web.Options;
+using Khilafat.Web.Petitions;
+
+namespace Khilafat.Web.Startup;
+
+public static class PetitionSetup
+{
+    /// <summary>Petitions: their editor, signing, the editors' signature list, the public reader, and the job that erases signers.</summary>
+    public static IServiceCollection AddSitePetitions(this IServiceCollection services)
+    {
+        services.AddOptions<PetitionOptions>().BindConfiguration(PetitionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PetitionEditor>();
+        services.AddScoped<PetitionSigning>();
+        services.AddScoped<PetitionSignatures>();
+        services.AddScoped<PetitionReader>();
+        services.AddKeyedScoped<IJobHandler, ErasePetitionSignersHandler>(JobKinds.ErasePetitionSigners);
+        return services;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Khilafat.Web.Audit;
+using Khilafat.Web.Data;
+using Khilafat.Web.Jobs;
+using Khilafat.Web.Petitions;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Khilafat.Web.Tests.Petitions.PetitionTestSupport;
+
+namespace Khilafat.Web.Tests.Petitions;
+
+/// <summary>What editors do with petitions through the admin's real forms: create, open, close, deliver, strike out, export.</summary>
+public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSiteFactory>
+{
+    [Fact]
+    public async Task AnEditor_CreatesPublishesAndOpensAPetition_ThenClosesAndDeliversIt()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var title = NewTitle("Lift the blockade");
+
+        using var created = await editor.SubmitFormAsync("/admin/petitions/create", Html.Values(("Input.Title", title), ("Input.AddressedTo", Recipient),
+            ("Input.Goal", "500"), ("Input.Body", "We ask you to lift the blockade.")), submitter: "button[formaction*='handler=Publish']");
+        var id = AdminSite.IdFrom(created.LandedOn());
+        var edit = $"/admin/petitions/edit/{id}";
+        var slug = (await factory.WithScopeAsync(sp => sp.GetRequiredService<PetitionEditor>().GetAsync(id)))!.Slug;
+        // A draft is not public, even with its text published.
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/petitions/{slug}")).StatusCode);
+
+        using var opened = await editor.SubmitFormAsync(edit, formSelector: "form[action*=Open]");
+        Assert.Contains("open for signing", (await opened.ReadDocumentAsync()).Status());
+        var page = await factory.CreateClient().GetDocumentAsync($"/petitions/{slug}");
+        Assert.Equal(title, page.QuerySelector("h1")!.Text());
+        Assert.Contains(Recipient, page.QuerySelector(".petition-to")!.Text());
+        Assert.Contains("0 of a goal of 500 (0%)", page.QuerySelector(".petition-progress")!.Text());
+
+        using var closed = await editor.SubmitFormAsync(edit, formSelector: "form[action*=Close]");
+        Assert.Contains("The petition is closed", (await closed.ReadDocumentAsync()).Status());
+        var job = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Jobs.AsNoTracking()
+            .SingleAsync(j => j.Kind == JobKinds.ErasePetitionSigners && j.Key == id.ToString()));
+        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime.AddDays(180), job.DueAt);
+
+        using var empty = await editor.SubmitFormAsync(edit, Html.Values(("DeliveryReport", " ")), formSelector: "form[action*=Deliver]");
+        Assert.Equal("Write a short delivery report: readers see it on the petition's page.", (await empty.ReadDocumentAsync()).QuerySelector("#delivery-report-error")!.Text());
+        using var delivered = await editor.SubmitFormAsync(edit, Html.Values(("DeliveryReport", "Handed in at the ministry on Monday.")), formSelector: "form[action*=Deliver]");
+        Assert.Contains("marked delivered", (await delivered.ReadDocumentAsync()).Status());
+
+        page = await factory.CreateClient().GetDocumentAsync($"/petitions/{slug}");
+        Assert.Contains("This petition was delivered with 0 signatures.", page.QuerySelector(".petition-outcome")!.Text());
+        Assert.Contains("Handed in at the ministry on Monday.", page.QuerySelector(".petition-outcome")!.Text());
+        var audit = await factory.AuditEntriesAsync();
+        foreach (var action in new[] { AuditActions.PetitionCreated, AuditActions.PetitionOpened, AuditActions.PetitionClosed, AuditActions.PetitionDelivered })
+            Assert.Contains(audit, e => e.Action == action && e.Target == AuditTargets.Petition(slug));
+    }
+
+    [Fact]
+    public async Task StrikingOutASignature_TakesItOutOfTheCount_WithTheReasonInTheAuditLog()
+    {
+        var (editor, editorEmail) = await factory.EditorAsync();
+        var (id, slug) = await factory.CreatePetitionAsync(NewTitle("Strike out"));
+        var visitor = factory.CreateClient();
+        await visitor.SignAndConfirmAsync(factory, slug, SignValues(Visitor.NewAddress("real"), name: "Real Person", showName: true));
+        var fake = Visitor.NewAddress("fake");
+        await visitor.SignAndConfirmAsync(factory, slug, SignValues(fake, name: "Fake Person", showName: true));
+        var fakeId = (await factory.SignaturesAsync(id)).Single(s => s.Email == fake).Id;
+        var list = $"/admin/petitions/signatures/{id}";
+
+        var confirmed = await editor.GetDocumentAsync(list + "?status=Confirmed&q=fake");
+        Assert.Single(confirmed.QuerySelectorAll("tbody tr"));
+        using var struck = await editor.SubmitAsync((Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlFormElement>(confirmed.QuerySelector("tbody form"))), list,
+            Html.Values(("reason", "Same IP as 40 others, invented name")));
+
+        Assert.Contains("struck out", (await struck.ReadDocumentAsync()).Status());
+        Assert.Equal(SignatureStatus.StruckOut, (await factory.SignaturesAsync(id)).Single(s => s.Id == fakeId).Status);
+        var entry = Assert.Single(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.SignatureStruckOut && e.Target == AuditTargets.Signature(fakeId));
+        Assert.Equal(editorEmail, entry.ActorName);
+        Assert.Contains("Same IP as 40 others, invented name", entry.Details);
+        var page = await visitor.GetDocumentAsync($"/petitions/{slug}");
+        Assert.Equal("1 signature", page.QuerySelector(".petition-count")!.Text());
+        Assert.DoesNotContain("Fake", page.QuerySelector("main")!.Text());
+        Assert.Contains("Struck out: Same IP", (await editor.GetDocumentAsync(list + "?status=StruckOut")).QuerySelector("tbody")!.Text());
+    }
+
+    [Fact]
+    public async Task TheExport_HasNameCountryAndDate_EmailsOnlyWhenTicked_AndIsAudited()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var (id, slug) = await factory.CreatePetitionAsync(NewTitle("Export"));
+        var visitor = factory.CreateClient();
+        var email = Visitor.NewAddress("exported");
+        await visitor.SignAndConfirmAsync(factory, slug, SignValues(email, name: "=HYPERLINK(\"x\") Khan", country: "MY"));
+        await visitor.SignAndSeeThanksAsync(factory, slug, SignValues(Visitor.NewAddress("pending")));
+        var today = factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd");
+
+        var withoutEmails = await editor.GetStringAsync($"/admin/petitions/export/{id}");
+        var withEmails = await editor.GetStringAsync($"/admin/petitions/export/{id}?emails=true");
+
+        var rows = withoutEmails.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("name,country,signed_on", rows[0]);
+        // Only the confirmed signature, and a name that would be a spreadsheet formula is escaped.
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("\"'=HYPERLINK", rows[1]);
+        Assert.EndsWith($",MY,{today}", rows[1]);
+        Assert.DoesNotContain(email, withoutEmails);
+        var emailRows = withEmails.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("name,country,signed_on,email", emailRows[0]);
+        Assert.EndsWith($",MY,{today},{email}", emailRows[1]);
+        var exports = (await factory.AuditEntriesAsync()).Where(e => e.Action == AuditActions.PetitionSignaturesExported && e.Target == AuditTargets.Petition(slug)).ToList();
+        Assert.Equal(["with emails", "without emails"], exports.Select(e => e.Details).Order());
+    }
+
+    [Fact]
+    public async Task PetitionPages_AreEditorsOnly()
+    {
+        var (id, _) = await factory.CreatePetitionAsync(NewTitle("Guarded"));
+        var anonymous = factory.CreateNonRedirectingClient();
+        foreach (var url in new[] { "/admin/petitions", $"/admin/petitions/signatures/{id}", $"/admin/petitions/export/{id}?emails=true" })
+        {
+            using var response = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/account/sign-in", new Uri(new Uri("https://localhost"), response.Headers.Location!).AbsolutePath);
+        }
+        Assert.DoesNotContain(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.PetitionSignaturesExported && e.ActorName != "system" && e.Target!.Contains("guarded"));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Xml.Linq;
+using Khilafat.Web.Data;
+using Khilafat.Web.Petitions;
+using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using static Khilafat.Web.Tests.Petitions.PetitionTestSupport;
+
+namespace Khilafat.Web.Tests.Petitions;
+
+/// <summary>The petition's page in each language, share links, /act's list, the sitemap, and a crowd signing at once.</summary>
+public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSiteFactory>
+{
+    [Theory]
+    [InlineData("ar", "rtl", "أوقفوا الحصار", "التوقيع", "وقّع هذه العريضة", "0 توقيع")]
+    [InlineData("ur", "rtl", "محاصرہ ختم کرو", "دستخط", "اس پٹیشن پر دستخط کریں", "0 دستخط")]
+    public async Task APetition_IsShownInArabicAndUrdu_AndSignedThere_WithTheEmailInThatLanguage(string culture, string dir, string title, string body, string signHeading, string count)
+    {
+        var (id, slug) = await factory.CreatePetitionAsync(NewTitle("Siege"), translations: (culture, title, body));
+        var visitor = factory.CreateClient();
+
+        var page = await visitor.GetDocumentAsync($"/{culture}/petitions/{slug}");
+
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(dir, page.DocumentElement.GetAttribute("dir"));
+        Assert.Equal(title, page.QuerySelector("h1")!.Text());
+        Assert.Equal(body, page.QuerySelector(".prose")!.Text());
+        Assert.Equal(signHeading, page.QuerySelector("#sign-heading")!.Text());
+        Assert.Equal(count, page.QuerySelector(".petition-count")!.Text());
+        Assert.Equal($"/{culture}/petitions/{slug}/sign", page.QuerySelector("#sign a.button")!.GetAttribute("href"));
+
+        var email = Visitor.NewAddress(culture);
+        await visitor.SignAndSeeThanksAsync(factory, slug, SignValues(email), prefix: "/" + culture);
+        var stored = Assert.Single(await factory.SignaturesAsync(id));
+        Assert.Equal(culture, stored.Language);
+        Assert.Equal($"{PetitionConsentWording.Version}-{culture}", stored.Consent.Version);
+        Assert.NotEqual(PetitionConsentWording.Text, stored.Consent.Text);
+        var message = Assert.Single(await factory.SignatureEmailsAsync(email));
+        Assert.Contains(title, message.Subject);
+        Assert.StartsWith($"https://localhost/{culture}/petitions/confirm?token=", ConfirmUrl(message));
+    }
+
+    [Fact]
+    public async Task ShareLinks_ArePlainLinks_AndThePageLoadsNothingFromOtherSites()
+    {
+        var (_, slug) = await factory.CreatePetitionAsync(NewTitle("Share me"));
+        using var response = await factory.CreateClient().GetAsync($"/petitions/{slug}");
+        var page = await response.ReadDocumentAsync();
+
+        var links = page.QuerySelectorAll(".petition-share a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains(links, l => l.StartsWith("mailto:?subject="));
+        Assert.Contains(links, l => l.StartsWith("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Flocalhost%2Fpetitions%2F" + slug));
+        Assert.Contains(links, l => l.StartsWith("https://x.com/intent/tweet?"));
+        // Nothing from elsewhere is loaded: every script, style, image and frame is the site's own.
+        Assert.All(page.QuerySelectorAll("script[src], link[href], img[src], iframe"), e =>
+            Assert.DoesNotMatch("^(https?:)?//(?!localhost)", e.GetAttribute("src") ?? e.GetAttribute("href") ?? ""));
+    }
+
+    [Fact]
+    public async Task Drafts_AreNotFound_AndOpenAsync_ListsOnlyOpenPetitions_WhichTheSitemapHasToo()
+    {
+        var (_, open) = await factory.CreatePetitionAsync(NewTitle("Listed"), translations: ("ar", "مدرجة", "نص"));
+        var (_, draft) = await factory.CreatePetitionAsync(NewTitle("Draft"), open: false);
+        var (closedId, closed) = await factory.CreatePetitionAsync(NewTitle("Closed"));
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<PetitionEditor>().CloseAsync(closedId, Khilafat.Web.Audit.Actor.System));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/petitions/{draft}")).StatusCode);
+        var listed = await factory.WithScopeAsync(sp => sp.GetRequiredService<PetitionReader>().OpenAsync("ar"));
+        Assert.Contains(listed, p => p.Slug == open && p.Title == "مدرجة" && !p.IsFallback);
+        Assert.DoesNotContain(listed, p => p.Slug == draft || p.Slug == closed);
+
+        var sitemap = XDocument.Parse(await factory.CreateClient().GetStringAsync("/sitemap.xml"));
+        var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+        Assert.Contains($"https://localhost/petitions/{open}", locations);
+        Assert.Contains($"https://localhost/ar/petitions/{open}", locations);
+        Assert.Contains($"https://localhost/petitions/{closed}", locations);
+        Assert.DoesNotContain(locations, l => l.Contains(draft));
+    }
+
+    [Fact]
+    public async Task TwoHundredConcurrentSignatures_OfDistinctPeople_AreAllCountedExactly()
+    {
+        var (id, slug) = await factory.CreatePetitionAsync(NewTitle("Crowd"), goal: 1000);
+        var prefix = "crowd-" + Guid.NewGuid().ToString("N")[..8];
+        var emails = Enumerable.Range(0, 200).Select(i => $"{prefix}-{i}@example.org").ToList();
+        var client = factory.CreateNonRedirectingClient();
+        var url = $"/petitions/{slug}/sign";
+        var form = await client.GetDocumentAsync(url);
+        var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var stamp = form.QuerySelector("main form input[name='Input.FormStamp']")!.GetAttribute("value")!;
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        using var start = new SemaphoreSlim(0);
+
+        var posts = emails.Select(async (email, i) =>
+        {
+            await start.WaitAsync();
+            using var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Input.FormStamp"] = stamp, ["Input.Email"] = email, ["Input.Name"] = $"Signer {i}",
+                ["Input.Country"] = "GB", ["Input.Consent"] = "true",
+            }));
+            return (email, response.StatusCode, response.Headers.Location?.OriginalString);
+        }).ToList();
+        start.Release(emails.Count);
+        var answers = await Task.WhenAll(posts);
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.Redirect && a.OriginalString == $"/petitions/{slug}/thanks", $"{a.email}: {(int)a.StatusCode} {a.OriginalString}"));
+        // Every confirmation link at once too: each confirms its own signature.
+        Assert.Equal(200, await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().OutboxMessages.CountAsync(m => m.To.StartsWith(prefix))));
+        var delivered = await Poll.UntilAsync(() => Task.FromResult(factory.Smtp.Received().Select(Mailbox.Parse)
+            .Where(m => m.To.Mailboxes.Any(to => to.Address.StartsWith(prefix))).ToList()), m => m.Count >= 200, "200 confirmations", TimeSpan.FromSeconds(60));
+        var confirmations = delivered.Select(m => Mailbox.PathAndQuery(ConfirmUrl(m))).ToList();
+        var confirmForm = await client.GetDocumentAsync(confirmations[0]);
+        var confirmToken = confirmForm.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var go = new SemaphoreSlim(0);
+        var confirms = confirmations.Select(async link =>
+        {
+            await go.WaitAsync();
+            using var response = await client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = confirmToken, ["Token"] = Mailbox.TokenOf("https://localhost" + link)!,
+            }));
+            return response.StatusCode;
+        }).ToList();
+        go.Release(confirmations.Count);
+        Assert.All(await Task.WhenAll(confirms), status => Assert.Equal(HttpStatusCode.Redirect, status));
+
+        var signatures = await factory.SignaturesAsync(id);
+        Assert.Equal(emails.Order(), signatures.Select(s => s.Email!).Order());
+        Assert.All(signatures, s => Assert.Equal(SignatureStatus.Confirmed, s.Status));
+        Assert.Equal("200 signatures", await factory.CreateClient().CountShownAsync(slug));
+        var errors = factory.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}

@@ -1,0 +1,205 @@
+// Petition mode: a signing burst against one open petition. Signers POST the signing form with distinct addresses;
+// a confirmer reads the confirmation emails from the site's pickup folder and presses each one's button, as signers
+// would; readers GET the petition's page throughout. Reports signatures/s, confirmations/s, the page's p50/p99 during
+// the burst, errors, acknowledged signatures missing from the database, confirmations acknowledged but not stored,
+// and whether the page's count (after its cache lifetime) equals the confirmed signatures stored.
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using MimeKit;
+
+static class PetitionBurst
+{
+    public static async Task<int> RunAsync(Options options, HttpClient client, string run)
+    {
+        if (options.MailFolder is null) throw new ArgumentException("--mail (the site's pickup folder) is required in petition mode");
+        var slug = $"load-{run}";
+        await using (var db = Open(options))
+        {
+            await db.OpenAsync();
+            await CreatePetitionAsync(db, slug);
+        }
+
+        // Each signer fetches its own form (cookie, token, time stamp), then waits out the form's time trap, as people do.
+        async Task<(string Cookie, string Token, string Stamp)> FormAsync()
+        {
+            using var response = await client.GetAsync($"/petitions/{slug}/sign");
+            var html = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET the signing form: {(int)response.StatusCode}");
+            var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith(".Khilafat.Antiforgery=", StringComparison.Ordinal));
+            var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var stamp = Regex.Match(html, "name=\"Input.FormStamp\" value=\"([^\"]+)\"").Groups[1].Value;
+            if (token.Length == 0 || stamp.Length == 0) throw new InvalidOperationException("No anti-forgery token or form stamp on the signing form");
+            return (cookie, token, WebUtility.HtmlDecode(stamp));
+        }
+
+        var readers = Math.Max(2, options.Connections / 8);
+        var signers = Math.Max(1, options.Connections - readers);
+        var forms = await Task.WhenAll(Enumerable.Range(0, signers).Select(_ => FormAsync()));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        var signLatencies = new ConcurrentBag<double>();
+        var pageLatencies = new ConcurrentBag<double>();
+        var confirmLatencies = new ConcurrentBag<double>();
+        var errors = new ConcurrentQueue<string>();
+        var acknowledged = new ConcurrentBag<string>();
+        var confirmedAcknowledged = new ConcurrentBag<string>();
+        var burstOver = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+
+        var signing = Enumerable.Range(0, signers).Select(async worker =>
+        {
+            var (cookie, token, stamp) = forms[worker];
+            for (var n = 0; clock.Elapsed.TotalSeconds < options.Seconds; n++)
+            {
+                var email = $"signer-{run}-{worker}-{n}@example.org";
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, $"/petitions/{slug}/sign")
+                    {
+                        Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.FormStamp", stamp), new("Input.Email", email),
+                            new("Input.Name", $"Signer {worker} {n}"), new("Input.Country", "GB"), new("Input.Consent", "true"), new("Input.ShowName", "true")]),
+                    };
+                    request.Headers.Add("Cookie", cookie);
+                    using var response = await client.SendAsync(request);
+                    await response.Content.ReadAsByteArrayAsync();
+                    signLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == $"/petitions/{slug}/thanks") acknowledged.Add(email);
+                    else errors.Enqueue($"POST sign {(int)response.StatusCode}");
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    errors.Enqueue($"POST sign {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }).ToList();
+
+        var reading = Enumerable.Range(0, readers).Select(async _ =>
+        {
+            while (clock.Elapsed.TotalSeconds < options.Seconds)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.GetAsync($"/petitions/{slug}");
+                    await response.Content.ReadAsByteArrayAsync();
+                    pageLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (response.StatusCode != HttpStatusCode.OK) errors.Enqueue($"GET petition {(int)response.StatusCode}");
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    errors.Enqueue($"GET petition {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }).ToList();
+
+        // Confirms every confirmation that reaches the pickup folder, during the burst and for a while after it, until
+        // every acknowledged signature's email has been confirmed or nothing new has come for 15 seconds.
+        var (confirmCookie, confirmToken, _) = forms[0];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var confirming = Task.Run(async () =>
+        {
+            var quietSince = Stopwatch.StartNew();
+            while (true)
+            {
+                var fresh = Directory.Exists(options.MailFolder) ? Directory.GetFiles(options.MailFolder, "*.eml").Where(seen.Add).ToList() : [];
+                if (fresh.Count > 0) quietSince.Restart();
+                await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (file, ct) =>
+                {
+                    var message = await MimeMessage.LoadAsync(file, ct);
+                    var link = Regex.Match(message.TextBody ?? "", @"/petitions/confirm\?token=([A-Za-z0-9_\-]+)");
+                    if (!link.Success) return;
+                    var started = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "/petitions/confirm")
+                        {
+                            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", confirmToken), new("Token", link.Groups[1].Value)]),
+                        };
+                        request.Headers.Add("Cookie", confirmCookie);
+                        using var response = await client.SendAsync(request, ct);
+                        await response.Content.ReadAsByteArrayAsync(ct);
+                        confirmLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == $"/petitions/{slug}/confirmed")
+                            confirmedAcknowledged.Add(message.To.Mailboxes.First().Address);
+                        else errors.Enqueue($"POST confirm {(int)response.StatusCode}");
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        errors.Enqueue($"POST confirm {e.GetType().Name}: {e.Message}");
+                    }
+                });
+                var over = clock.Elapsed.TotalSeconds >= options.Seconds;
+                if (over && (confirmedAcknowledged.Count >= acknowledged.Count || quietSince.Elapsed > TimeSpan.FromSeconds(15))) return;
+                await Task.Delay(200);
+            }
+        });
+
+        await Task.WhenAll(signing.Concat(reading));
+        var burst = clock.Elapsed.TotalSeconds;
+        await confirming;
+        var total = clock.Elapsed.TotalSeconds;
+
+        // Stored rows: every acknowledged signature must be there, every acknowledged confirmation confirmed.
+        var stored = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        await using (var db = Open(options))
+        {
+            await db.OpenAsync();
+            await using var command = db.CreateCommand();
+            command.CommandText = "SELECT s.\"Email\", s.\"Status\" FROM \"PetitionSignatures\" s JOIN \"Petitions\" p ON p.\"Id\" = s.\"PetitionId\" WHERE p.\"Slug\" = @slug";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@slug";
+            parameter.Value = slug;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) stored[reader.GetString(0)] = reader.GetInt32(1);
+        }
+        var lost = acknowledged.Count(e => !stored.ContainsKey(e));
+        var lostConfirmations = confirmedAcknowledged.Count(e => !stored.TryGetValue(e, out var status) || status != 1);
+        var confirmedStored = stored.Values.Count(s => s == 1);
+        // The page is cached for a few seconds: after that it must show exactly what is stored.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var page = await client.GetStringAsync($"/petitions/{slug}");
+        var shown = Regex.Match(page, "class=\"petition-count\">([^<]+)<").Groups[1].Value;
+
+        double P(ConcurrentBag<double> bag, double p) { var s = bag.OrderBy(x => x).ToArray(); return s.Length == 0 ? 0 : s[Math.Min(s.Length - 1, (int)Math.Ceiling(p * s.Length) - 1)]; }
+        Console.WriteLine($"{options.Seconds} s signing burst against /petitions/{slug}: {signers} signers and {readers} page readers, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"kind",-24} {"requests",9} {"requests/s",11} {"p50 ms",8} {"p99 ms",8}");
+        Console.WriteLine($"{"signature POSTs",-24} {signLatencies.Count,9} {signLatencies.Count / burst,11:F0} {P(signLatencies, 0.5),8:F2} {P(signLatencies, 0.99),8:F2}");
+        Console.WriteLine($"{"petition page GETs",-24} {pageLatencies.Count,9} {pageLatencies.Count / burst,11:F0} {P(pageLatencies, 0.5),8:F2} {P(pageLatencies, 0.99),8:F2}");
+        Console.WriteLine($"{"confirmation POSTs",-24} {confirmLatencies.Count,9} {confirmLatencies.Count / total,11:F0} {P(confirmLatencies, 0.5),8:F2} {P(confirmLatencies, 0.99),8:F2}");
+        Console.WriteLine($"signatures acknowledged: {acknowledged.Count} ({acknowledged.Count / burst:F0}/s); confirmed: {confirmedAcknowledged.Count} of them ({total:F0} s with the drain)");
+        Console.WriteLine($"lost signatures (acknowledged, not stored): {lost}; lost confirmations (acknowledged, not confirmed): {lostConfirmations}");
+        Console.WriteLine($"confirmed signatures stored: {confirmedStored}; the page shows: {shown}");
+        foreach (var sample in errors.Take(10)) Console.WriteLine("  error: " + sample);
+        Console.WriteLine($"errors: {errors.Count}");
+        var countMatches = shown == (confirmedStored == 1 ? "1 signature" : $"{confirmedStored:N0} signatures");
+        if (!countMatches) Console.WriteLine("the page's count differs from the confirmed signatures stored");
+        return errors.IsEmpty && lost == 0 && lostConfirmations == 0 && countMatches ? 0 : 1;
+    }
+
+    private static System.Data.Common.DbConnection Open(Options options) => options.Postgres is { } postgres
+        ? new Npgsql.NpgsqlConnection(postgres)
+        : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database }.ToString());
+
+    /// <summary>An open petition with its English text published, written as the editor's service would store it.</summary>
+    private static async Task CreatePetitionAsync(System.Data.Common.DbConnection db, string slug)
+    {
+        var now = DateTime.UtcNow;
+        await using var command = db.CreateCommand();
+        command.CommandText = """
+            INSERT INTO "Petitions" ("Slug", "AddressedTo", "Goal", "State", "CreatedAt", "UpdatedAt") VALUES (@slug, 'The Foreign Secretary', 100000, 1, @now, @now);
+            INSERT INTO "Texts" ("Kind", "ItemId", "Culture", "Title", "Summary", "Body", "IsPublished", "PublishedTitle", "PublishedSummary", "PublishedBody", "PublishedAt", "UpdatedAt", "Version")
+            SELECT 'petition', "Id", 'en', 'Load test petition', '', 'Signed by the load test.', TRUE, 'Load test petition', '', 'Signed by the load test.', @now, @now, 1
+            FROM "Petitions" WHERE "Slug" = @slug;
+            """;
+        void Add(string name, object value) { var p = command.CreateParameter(); p.ParameterName = name; p.Value = value; command.Parameters.Add(p); }
+        Add("@slug", slug);
+        Add("@now", db is SqliteConnection ? now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : now);
+        await command.ExecuteNonQueryAsync();
+    }
+}
