@@ -12,6 +12,10 @@ public static class LanguageRoutes
     // the request they stand in for.
     private static readonly string[] EnglishOnly = ["/Admin/", "/Account/", "/Setup", "/Error"];
 
+    /// <summary>Whether the page (its view engine path, "/Account/SignIn") is in English only, with no address in the other languages.</summary>
+    public static bool IsEnglishOnly(string page) =>
+        page != "/Error" && EnglishOnly.Any(prefix => page.StartsWith(prefix, StringComparison.Ordinal));
+
     public static void Add(PageRouteModel model)
     {
         if (EnglishOnly.Any(prefix => model.ViewEnginePath.StartsWith(prefix, StringComparison.Ordinal))) return;

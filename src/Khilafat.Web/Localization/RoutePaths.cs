@@ -14,12 +14,8 @@ public static class RoutePaths
     /// </summary>
     public static string LanguageNeutral(HttpContext context, IUrlHelper url)
     {
-        var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>();
-        var failed = context.Features.Get<IExceptionHandlerPathFeature>();
-        if (reExecuted is not null && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status410Gone) return "/";
-        var values = reExecuted is not null ? (reExecuted.Endpoint is null ? null : reExecuted.RouteValues)
-            : failed is not null ? (failed.Endpoint is null ? null : failed.RouteValues)
-            : context.GetRouteData().Values;
+        if (IsNotFound(context)) return "/";
+        var values = ShownRouteValues(context);
         if (values?["page"] is not string page) return "/";
 
         var explicitValues = new RouteValueDictionary(values);
@@ -30,5 +26,35 @@ public static class RoutePaths
         if (path is null || !path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal)) return "/";
         var query = path.IndexOf('?', StringComparison.Ordinal);
         return SiteCultures.Split(query < 0 ? path : path[..query]).Path;
+    }
+
+    /// <summary>
+    /// Whether the page shown has one language only (the admin, sign-in and account pages, setup; an error in one of
+    /// them), so the language switcher is left out rather than leading to a page not found.
+    /// </summary>
+    public static bool IsSingleLanguage(HttpContext context) =>
+        !IsNotFound(context) && ShownRouteValues(context)?["page"] is string page && LanguageRoutes.IsEnglishOnly(page);
+
+    /// <summary>
+    /// The query the language switcher keeps ("?token=..." on a confirm, unsubscribe or withdraw page, "?page=2" on a
+    /// list), so the same page opens in the other language and still works. An error page keeps none: it leads to the
+    /// page that failed, or home.
+    /// </summary>
+    public static string SwitcherQuery(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is null && context.Features.Get<IExceptionHandlerPathFeature>() is null
+            ? context.Request.QueryString.Value ?? ""
+            : "";
+
+    private static bool IsNotFound(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status410Gone;
+
+    // An error page stands in for the request that failed, so it uses that request's route.
+    private static RouteValueDictionary? ShownRouteValues(HttpContext context)
+    {
+        var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>();
+        var failed = context.Features.Get<IExceptionHandlerPathFeature>();
+        return reExecuted is not null ? (reExecuted.Endpoint is null ? null : reExecuted.RouteValues)
+            : failed is not null ? (failed.Endpoint is null ? null : failed.RouteValues)
+            : context.GetRouteData().Values;
     }
 }

@@ -24,6 +24,9 @@ public static class SiteCultures
 
     public static bool IsRightToLeft(string culture) => CultureInfo.GetCultureInfo(culture).TextInfo.IsRightToLeft;
 
+    /// <summary>The value of a dir attribute for text in <paramref name="culture"/>: "rtl" or "ltr".</summary>
+    public static string Direction(string culture) => IsRightToLeft(culture) ? "rtl" : "ltr";
+
     /// <summary>The language of the current request ("en", "ar", "ur").</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var name && IsSupported(name) ? name : Default;
 

@@ -13,7 +13,7 @@ public enum ModerationAction { Approve, Reject, MarkSpam, Feature, Unfeature, De
 
 public sealed record ModerationItem(
     int Id, string DisplayName, string? Place, int Rating, string Text, bool IsEdited, TestimonialStatus Status, bool IsFeatured,
-    string? SpamReason, DateTime SubmittedAt, string? ModeratedBy, bool WantsNotice);
+    string? SpamReason, DateTime SubmittedAt, string? ModeratedBy, bool WantsNotice, string Language);
 
 /// <summary>What editors do with testimonials. Every action is audited and shows on the public site at once.</summary>
 public sealed class TestimonialModeration(
@@ -38,7 +38,7 @@ public sealed class TestimonialModeration(
         query = status == TestimonialStatus.Pending ? query.OrderBy(t => t.Id) : query.OrderByDescending(t => t.IsFeatured).ThenByDescending(t => t.Id);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(t => new ModerationItem(t.Id, t.DisplayName, t.Place, t.Rating, t.EditedText ?? t.OriginalText, t.EditedText != null, t.Status,
-                t.IsFeatured, t.SpamReason, t.SubmittedAt, t.ModeratedBy, t.NotifyOnPublish && t.Email != null))
+                t.IsFeatured, t.SpamReason, t.SubmittedAt, t.ModeratedBy, t.NotifyOnPublish && t.Email != null, t.Language))
             .ToListAsync(ct);
         return (items, page, pageCount);
     }

@@ -30,13 +30,14 @@ internal static class TestimonialTestSupport
         factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Testimonials.AsNoTracking().SingleOrDefaultAsync(t => t.DisplayName == displayName));
 
     /// <summary>Adds a testimonial straight to the database, for tests about showing and moderating rather than submitting.</summary>
-    public static Task<int> AddAsync(this SiteFactory factory, string name, TestimonialStatus status, bool featured = false, string? text = null, DateTime? submittedAt = null) =>
+    public static Task<int> AddAsync(this SiteFactory factory, string name, TestimonialStatus status, bool featured = false, string? text = null, DateTime? submittedAt = null,
+        string? place = null, string language = "en") =>
         factory.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SiteDbContext>();
             var testimonial = new Testimonial
             {
-                DisplayName = name, Rating = 4, OriginalText = text ?? $"Words from {name}, long enough to be a testimonial.",
+                DisplayName = name, Place = place, Language = language, Rating = 4, OriginalText = text ?? $"Words from {name}, long enough to be a testimonial.",
                 Status = status, IsFeatured = featured, SubmittedAt = submittedAt ?? factory.Clock.GetUtcNow().UtcDateTime,
                 ConsentVersion = TestimonialConsent.Version, ConsentText = TestimonialConsent.Text, ConsentGivenAt = factory.Clock.GetUtcNow().UtcDateTime,
             };
