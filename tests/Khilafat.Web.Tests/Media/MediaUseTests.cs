@@ -3,6 +3,7 @@ using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
+using Khilafat.Web.Tests.Events;
 using Khilafat.Web.Tests.Infrastructure;
 using Khilafat.Web.Tests.Updates;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +75,56 @@ public class MediaUseTests(AdminSiteFactory factory) : IClassFixture<AdminSiteFa
         var update = await _visitor.GetDocumentAsync("/updates/" + updateSlug);
         Assert.Equal("https://localhost/media/" + largest.FileName, Meta(update, "og:image"));
         Assert.Equal(alt, update.QuerySelector("figure.lead-image img")!.GetAttribute("alt"));
+    }
+
+    [Fact]
+    public async Task AnEventAndAPetition_TakeALeadImage_AndImagesInTheirText_AndTheLibraryListsThem()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var alt = "Candles at the vigil " + Guid.NewGuid().ToString("N")[..6];
+        var id = await factory.UploadAcceptedAsync(editor, TestImages.PhotoWithMetadata(1800, 1200), alt);
+        var largest = (await factory.StoredImageAsync(id))!.Variants.Single(v => v.ContentType == "image/jpeg" && v.Width == 1600);
+
+        var eventTitle = "Vigil for the besieged " + Guid.NewGuid().ToString("N")[..6];
+        var (eventId, eventSlug) = await factory.CreateEventAsync(eventTitle, DateTime.UtcNow.AddDays(10));
+        var eventForm = await editor.GetDocumentAsync($"/admin/events/edit/{eventId}");
+        Assert.NotNull(eventForm.QuerySelector("details.media-picker"));
+        using (var saved = await editor.SubmitFormAsync($"/admin/events/edit/{eventId}",
+            Html.Values(("Input.LeadImageId", id.ToString()), ("Input.Body", $"We gather in silence.\n\n![{alt}](media:{id})")), submitter: SaveButton))
+        {
+            Assert.Contains("Saved.", (await saved.ReadDocumentAsync()).Status());
+        }
+        var eventPage = await _visitor.GetDocumentAsync("/events/" + eventSlug);
+        Assert.Equal(alt, eventPage.QuerySelector("figure.lead-image img")!.GetAttribute("alt"));
+        Assert.Equal(alt, eventPage.QuerySelector(".prose picture img")!.GetAttribute("alt"));
+        Assert.Equal("https://localhost/media/" + largest.FileName, Meta(eventPage, "og:image"));
+
+        var petitionTitle = "Open the crossings " + Guid.NewGuid().ToString("N")[..6];
+        var petitionId = await factory.WithScopeAsync(async sp =>
+        {
+            var petitions = sp.GetRequiredService<Khilafat.Web.Petitions.PetitionEditor>();
+            var created = Assert.IsType<TextSaveResult.Saved>(await petitions.CreateAsync(new TextInput(petitionTitle, "Let the aid through.", "Open the crossings."),
+                new Khilafat.Web.Petitions.PetitionSettings("The Foreign Secretary", 100, null), publish: true, Actor.System));
+            Assert.Equal(Khilafat.Web.Petitions.PetitionStateChange.Done, await petitions.OpenAsync(created.ItemId, Actor.System));
+            return created.ItemId;
+        });
+        using (var saved = await editor.SubmitFormAsync($"/admin/petitions/edit/{petitionId}", Html.Values(("Input.LeadImageId", id.ToString())),
+            formSelector: "main form:not([action])", submitter: SaveButton))
+        {
+            Assert.Contains("Saved.", (await saved.ReadDocumentAsync()).Status());
+        }
+        var petitionSlug = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.Where(p => p.Id == petitionId).Select(p => p.Slug).SingleAsync());
+        var petitionPage = await _visitor.GetDocumentAsync("/petitions/" + petitionSlug);
+        Assert.Equal(alt, petitionPage.QuerySelector("figure.lead-image img")!.GetAttribute("alt"));
+        Assert.Equal("https://localhost/media/" + largest.FileName, Meta(petitionPage, "og:image"));
+
+        var row = (await editor.GetDocumentAsync("/admin/media")).QuerySelectorAll(".media-table tbody tr").Single(r => r.TextContent.Contains(alt));
+        Assert.Equal([$"/admin/events/edit/{eventId}", $"/admin/petitions/edit/{petitionId}"], row.QuerySelectorAll(".media-uses a").Select(a => a.GetAttribute("href")!).Distinct().Order());
+
+        // Deleting the image lets both go.
+        using (await editor.SubmitFormAsync($"/admin/media/delete/{id}")) { }
+        Assert.Null((await factory.StoredEventAsync(eventId)).LeadImageId);
+        Assert.Null(await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.Where(p => p.Id == petitionId).Select(p => p.LeadImageId).SingleAsync()));
     }
 
     [Fact]

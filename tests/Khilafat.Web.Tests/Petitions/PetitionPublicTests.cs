@@ -71,6 +71,15 @@ public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.Contains(listed, p => p.Slug == open && p.Title == "مدرجة" && !p.IsFallback);
         Assert.DoesNotContain(listed, p => p.Slug == draft || p.Slug == closed);
 
+        // /act lists them (cached seconds, as the petition pages are), in the reader's language.
+        var act = await factory.CreateClient().GetDocumentAsync("/ar/act");
+        var section = act.QuerySelector("section[aria-labelledby='petitions-heading']")!;
+        Assert.Equal("وقّع عريضة", section.QuerySelector("h2")!.Text());
+        Assert.Contains("مدرجة", section.QuerySelectorAll("h3").Select(h => h.Text()));
+        Assert.NotNull(section.QuerySelector($"a[href='/ar/petitions/{open}']"));
+        Assert.NotNull(section.QuerySelector("progress"));
+        Assert.Empty(section.QuerySelectorAll($"a[href*='{draft}'], a[href*='{closed}']"));
+
         var sitemap = XDocument.Parse(await factory.CreateClient().GetStringAsync("/sitemap.xml"));
         var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
         Assert.Contains($"https://localhost/petitions/{open}", locations);
