@@ -161,6 +161,31 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
         return result is TextSaveResult.Taken ? SlugTaken : result;
     }
 
+    /// <summary>
+    /// Saves a translation of the event's text. One that readers see (published, unpublished, or edited while published)
+    /// raises the event's SEQUENCE in the same write, so calendars subscribed in that language take the new words.
+    /// </summary>
+    public async Task<TextSaveResult> SaveTranslationAsync(int id, string culture, int expectedVersion, TextInput text, TextChange change, Actor actor,
+        TextPublication? publication = null, CancellationToken ct = default)
+    {
+        var slug = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.Slug).SingleOrDefaultAsync(ct);
+        if (slug is null) return new TextSaveResult.NotFound();
+        var result = await texts.WriteAsync(Item(id, slug), culture, async c =>
+        {
+            var e = await db.Events.SingleAsync(x => x.Id == id, c);
+            var wasPublished = (await texts.GetAsync(TextKinds.Event, id, culture, c))?.IsPublished == true;
+            var saved = await texts.SaveAsync(Item(e), culture, expectedVersion, text, change, actor, publication, c);
+            if (saved is TextSaveResult.Saved && (change is TextChange.Publish or TextChange.Unpublish || (change == TextChange.Keep && wasPublished)))
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                e.Sequence++;
+                (e.PublishedAt, e.UpdatedAt) = (now, now);
+            }
+            return saved;
+        }, ct);
+        return result;
+    }
+
     /// <summary>Cancels an event with a reason: shown on its page and calendars, emailed to confirmed attendees; no reminder goes.</summary>
     public Task<EventChangeResult> CancelAsync(int id, string? reason, Actor actor, CancellationToken ct = default) =>
         ChangeStateAsync(id, EventState.Cancelled, null, reason, actor, ct);

@@ -139,6 +139,25 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         Assert.DoesNotContain(next, (await _visitor.GetDocumentAsync("/act")).QuerySelector("main")!.Text());
     }
 
+    [Fact]
+    public async Task PublishingATranslation_RaisesTheSequence_SoTheLanguagesFeedUpdatesItsEvent()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("March for relief"), KarachiEvening(9));
+        var uid = EventCalendar.Uid(id, "localhost");
+        var before = Assert.Single(Parse(await _visitor.GetStringAsync("/ar/events/feed.ics")).Events, e => e.Uid == uid);
+
+        using (var published = await editor.SubmitFormAsync($"/admin/events/translate/{id}/ar",
+            Html.Values(("Input.Title", "مسيرة من أجل الإغاثة"), ("Input.Body", "نسير بسلام.")), submitter: "button[formaction*='handler=Publish']"))
+        {
+            Assert.Contains("Published", (await published.ReadDocumentAsync()).Status());
+        }
+
+        var after = Assert.Single(Parse(await _visitor.GetStringAsync("/ar/events/feed.ics")).Events, e => e.Uid == uid);
+        Assert.Equal("مسيرة من أجل الإغاثة", after.Summary);
+        Assert.True(after.Sequence > before.Sequence, $"SEQUENCE {before.Sequence} then {after.Sequence}");
+    }
+
     [Theory]
     [InlineData("ar", "rtl", "الفعاليات القادمة", "الأماكن المتبقية")]
     [InlineData("ur", "rtl", "آنے والی تقریبات", "باقی جگہیں")]

@@ -28,6 +28,11 @@ public abstract class TranslationPageModel(TextEditor texts) : TextEditorPageMod
     /// <summary>What the editor is told after a save that was not only a draft.</summary>
     protected abstract string SavedMessage(TextChange change);
 
+    /// <summary>Saves the translation; a kind whose item changes with it (an event's calendar sequence) saves both in one write.</summary>
+    protected virtual Task<TextSaveResult> SaveTranslationAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change,
+        Actor actor, TextPublication? publication) =>
+        texts.SaveAsync(item, culture, expectedVersion, input, change, actor, publication);
+
     public async Task<IActionResult> OnGetAsync(int id, string culture, CancellationToken ct)
     {
         if (await LoadAsync(id, culture, ct) is null) return NotFound();
@@ -48,7 +53,7 @@ public abstract class TranslationPageModel(TextEditor texts) : TextEditorPageMod
         if (await LoadAsync(id, culture, default) is not { } item) return NotFound();
         if (!ModelState.IsValid) return Page();
         var input = new TextInput(Input.Title ?? "", Input.Summary ?? "", Input.Body ?? "");
-        var result = await texts.SaveAsync(item, culture, Input.Version, input, change, Actor.From(User), ((IChangeDescription)Input).Publication);
+        var result = await SaveTranslationAsync(item, culture, Input.Version, input, change, Actor.From(User), ((IChangeDescription)Input).Publication);
         var message = DraftMessage(change) ?? SavedMessage(change);
         return Outcome(result, "translation", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { id, culture }));
     }

@@ -1,3 +1,4 @@
+using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Events;
 
@@ -14,6 +15,10 @@ public class TranslateModel(EventEditor events, TextEditor texts) : TranslationP
         Original = e;
         return EventEditor.Item(id, e.Slug);
     }
+
+    protected override Task<TextSaveResult> SaveTranslationAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change,
+        Actor actor, TextPublication? publication) =>
+        events.SaveTranslationAsync(item.ItemId, culture, expectedVersion, input, change, actor, publication);
 
     protected override string SavedMessage(TextChange change) => change switch
     {
