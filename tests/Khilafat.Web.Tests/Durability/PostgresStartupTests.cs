@@ -95,7 +95,8 @@ public class PostgresStartupTests
             using var client = new HttpClient { BaseAddress = app.Address };
 
             Assert.Contains("Reviving Khilafat for Justice", await client.GetStringAsync("/statement"));
-            Assert.Equal("3", await TestDatabase.PostgresScalarAsync(connectionString, "SELECT COUNT(*) FROM \"Pages\""));
+            // Seeded once: home, statement, history, privacy and how-we-choose.
+            Assert.Equal("5", await TestDatabase.PostgresScalarAsync(connectionString, "SELECT COUNT(*) FROM \"Pages\""));
             Assert.Contains($"Created the database {new NpgsqlConnectionStringBuilder(connectionString).Database}", app.Output);
         }
         finally

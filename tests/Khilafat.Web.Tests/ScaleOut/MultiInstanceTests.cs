@@ -21,7 +21,8 @@ public partial class MultiInstanceTests
         await using var sites = await TwoInstances.StartAsync();
 
         Assert.Equal("1", await TestDatabase.PostgresScalarAsync(sites.ConnectionString, "SELECT COUNT(*) FROM \"AspNetUsers\""));
-        Assert.Equal("3", await TestDatabase.PostgresScalarAsync(sites.ConnectionString, "SELECT COUNT(*) FROM \"Pages\""));
+        // Seeded once, not twice: home, statement, history, privacy and how-we-choose.
+        Assert.Equal("5", await TestDatabase.PostgresScalarAsync(sites.ConnectionString, "SELECT COUNT(*) FROM \"Pages\""));
         Assert.Equal("6", await TestDatabase.PostgresScalarAsync(sites.ConnectionString, "SELECT COUNT(*) FROM \"FaqEntries\""));
         // One key protects both instances' cookies and tokens.
         Assert.Equal("1", await TestDatabase.PostgresScalarAsync(sites.ConnectionString, "SELECT COUNT(*) FROM \"DataProtectionKeys\""));
