@@ -103,4 +103,6 @@ public static class AuditActions
     public const string PetitionSignersErased = "petition.signers-erased";
     public const string PetitionSignaturesExported = "petition.signatures-exported";
     public const string SignatureStruckOut = "signature.struck-out";
+    /// <summary>A seeded translation an editor vouched for: its "awaits review" notice is gone.</summary>
+    public const string TranslationReviewed = "translation.reviewed";
 }

@@ -19,9 +19,19 @@ public sealed record PublishedPage(string Slug, string Title, string Summary, st
 
     /// <summary>The image at the top of the page and in its link previews, alt text in the page's language; null for none.</summary>
     public MediaPicture? LeadImage { get; init; }
+
+    /// <summary>A seeded translation the movement has not reviewed yet: readers are told the English is authoritative.</summary>
+    public bool AwaitsReview { get; init; }
+
+    /// <summary>The languages the page is published in, English first: the others show its English text.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [SiteCultures.Default];
 }
 
-public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml, string Language = "en", bool IsFallback = false);
+public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml, string Language = "en", bool IsFallback = false)
+{
+    /// <summary>A seeded translation the movement has not reviewed yet.</summary>
+    public bool AwaitsReview { get; init; }
+}
 
 /// <summary>A path for /sitemap.xml; <see cref="Cultures"/> names the languages it is listed in, every language when null.</summary>
 public sealed record SitemapEntry(string Path, DateTime UpdatedAt, IReadOnlyList<string>? Cultures = null);
@@ -41,14 +51,15 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, 
         var texts = await (from p in db.Pages.AsNoTracking()
                            join t in db.Texts on p.Id equals t.ItemId
                            where p.Slug == slug && p.DeletedAt == null && t.Kind == TextKinds.Page && t.IsPublished
-                                 && (t.Culture == culture || t.Culture == SiteCultures.Default)
-                           select new { t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = t.PublishedBody!, PublishedAt = t.PublishedAt ?? t.UpdatedAt, p.LeadImageId })
+                           select new { t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary!, Body = t.PublishedBody!, PublishedAt = t.PublishedAt ?? t.UpdatedAt, p.LeadImageId, t.AwaitsReview })
             .ToListAsync(ct);
         if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) return null;
         var images = await pictures.ForMarkdownAsync(text.Body, language, ct);
         return new PublishedPage(slug, text.Title, text.Summary, markdown.ToHtml(text.Body, images), text.PublishedAt, language, isFallback)
         {
             LeadImage = await pictures.GetAsync(text.LeadImageId, language, ct),
+            AwaitsReview = text.AwaitsReview,
+            Languages = SiteCultures.All.Where(c => texts.Any(t => t.Culture == c)).ToList(),
         };
     }
 
@@ -79,32 +90,54 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, 
                            join t in db.Texts on f.Id equals t.ItemId
                            where t.Kind == TextKinds.Faq && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default)
                            orderby f.Position, f.Id
-                           select new { f.Id, f.Anchor, t.Culture, Question = t.PublishedTitle!, Answer = t.PublishedBody! })
+                           select new { f.Id, f.Anchor, t.Culture, Question = t.PublishedTitle!, Answer = t.PublishedBody!, t.AwaitsReview })
             .ToListAsync(ct);
         var entries = new List<PublishedFaqEntry>();
         // An entry shows only while its English original is published; in its translation where that is published too.
         foreach (var texts in byEntry.GroupBy(t => t.Id))
         {
             if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
-            entries.Add(new PublishedFaqEntry(text.Anchor, text.Question, markdown.ToHtml(text.Answer, await pictures.ForMarkdownAsync(text.Answer, language, ct)), language, isFallback));
+            entries.Add(new PublishedFaqEntry(text.Anchor, text.Question, markdown.ToHtml(text.Answer, await pictures.ForMarkdownAsync(text.Answer, language, ct)), language, isFallback)
+            {
+                AwaitsReview = text.AwaitsReview,
+            });
         }
         return entries;
     }
 
-    /// <summary>Every published page's path, for /sitemap.xml. The home page is "/".</summary>
+    /// <summary>
+    /// The languages the FAQ is written in: English, and each language at least one of its public questions is
+    /// published in (the others show every question in English).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetFaqLanguagesAsync(CancellationToken ct = default)
+    {
+        var published = db.Texts.Where(t => t.Kind == TextKinds.Faq && t.IsPublished);
+        var cultures = await published
+            .Where(t => published.Any(o => o.ItemId == t.ItemId && o.Culture == SiteCultures.Default))
+            .Select(t => t.Culture).Distinct().ToListAsync(ct);
+        return SiteCultures.All.Where(c => c == SiteCultures.Default || cultures.Contains(c)).ToList();
+    }
+
+    /// <summary>
+    /// Every published page's path, for /sitemap.xml, in English and the languages it is published in (an untranslated
+    /// page's other addresses show the English and name it canonical). The home page is "/".
+    /// </summary>
     public async Task<IReadOnlyList<SitemapEntry>> GetSitemapAsync(CancellationToken ct = default)
     {
-        var pages = await (from p in db.Pages.AsNoTracking()
+        var texts = await (from p in db.Pages.AsNoTracking()
                            join t in db.Texts on p.Id equals t.ItemId
-                           where t.Kind == TextKinds.Page && t.Culture == SiteCultures.Default && t.IsPublished && p.DeletedAt == null
-                           orderby p.Slug
-                           select new { p.Slug, UpdatedAt = t.PublishedAt ?? t.UpdatedAt })
+                           where t.Kind == TextKinds.Page && t.IsPublished && p.DeletedAt == null
+                           select new { p.Slug, t.Culture, UpdatedAt = t.PublishedAt ?? t.UpdatedAt })
             .ToListAsync(ct);
         var faqUpdated = await db.Texts.Where(t => t.Kind == TextKinds.Faq && t.Culture == SiteCultures.Default && t.IsPublished)
             .MaxAsync(t => t.PublishedAt, ct);
 
-        var entries = pages.Select(p => new SitemapEntry(SiteUrls.PagePath(p.Slug), p.UpdatedAt)).ToList();
-        if (faqUpdated is { } faq) entries.Add(new SitemapEntry("/faq", faq));
+        var entries = texts.GroupBy(t => t.Slug)
+            .Where(page => page.Any(t => t.Culture == SiteCultures.Default))
+            .Select(page => new SitemapEntry(SiteUrls.PagePath(page.Key), page.Single(t => t.Culture == SiteCultures.Default).UpdatedAt,
+                SiteCultures.All.Where(c => page.Any(t => t.Culture == c)).ToList()))
+            .ToList();
+        if (faqUpdated is { } faq) entries.Add(new SitemapEntry("/faq", faq, await GetFaqLanguagesAsync(ct)));
         var testimonialsUpdated = await db.Testimonials.Where(t => t.Status == Testimonials.TestimonialStatus.Approved).MaxAsync(t => (DateTime?)(t.ModeratedAt ?? t.SubmittedAt), ct);
         entries.Add(new SitemapEntry("/testimonials", testimonialsUpdated ?? entries.Max(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch));
         entries.Add(new SitemapEntry("/join", entries.Min(e => (DateTime?)e.UpdatedAt) ?? DateTime.UnixEpoch));

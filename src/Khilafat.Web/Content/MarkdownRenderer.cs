@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Khilafat.Web.Media;
 using Markdig.Syntax.Inlines;
@@ -40,6 +41,17 @@ public sealed class MarkdownRenderer
                 ? new HtmlInline(picture.ToHtml())
                 : new LiteralInline("");
             image.ReplaceBy(replacement);
+        }
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            // Arabic on every language's page: its font and direction, read aloud as Arabic.
+            if (paragraph.Inline is { } inline && Bismillah.Is(string.Concat(inline.Descendants<LiteralInline>().Select(l => l.Content.ToString()))))
+            {
+                var attributes = paragraph.GetAttributes();
+                attributes.AddClass("bismillah");
+                attributes.AddProperty("lang", "ar");
+                attributes.AddProperty("dir", "rtl");
+            }
         }
         foreach (var link in document.Descendants<LinkInline>())
         {

@@ -89,8 +89,8 @@ public sealed record TextItem(string Kind, int ItemId, string Address, TextRules
     public string AuditTarget(string culture) => AuditTargets.Text(Kind, Address, culture);
 }
 
-/// <summary>A text as the editor opens it.</summary>
-public sealed record TextView(string Culture, TextInput Working, bool IsPublished, bool HasDraft, int Version, DateTime UpdatedAt, DateTime? PublishedAt);
+/// <summary>A text as the editor opens it; <paramref name="AwaitsReview"/> for a seeded translation no editor has vouched for.</summary>
+public sealed record TextView(string Culture, TextInput Working, bool IsPublished, bool HasDraft, int Version, DateTime UpdatedAt, DateTime? PublishedAt, bool AwaitsReview = false);
 
 public sealed record TextRevisionItem(int Number, DateTime CreatedAt, string AuthorName, string Note, bool IsPublished);
 
@@ -110,7 +110,7 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         await db.Texts.AsNoTracking().Where(t => t.Kind == kind && t.ItemId == itemId && t.Culture == culture)
             .Select(t => new TextView(t.Culture, new TextInput(t.Title, t.Summary, t.Body), t.IsPublished,
                 t.IsPublished && (t.Title != t.PublishedTitle || t.Summary != t.PublishedSummary || t.Body != t.PublishedBody),
-                t.Version, t.UpdatedAt, t.PublishedAt))
+                t.Version, t.UpdatedAt, t.PublishedAt, t.AwaitsReview))
             .SingleOrDefaultAsync(ct);
 
     /// <summary>Each item's texts of <paramref name="kind"/>: language, published, and whether a draft waits.</summary>
@@ -271,9 +271,12 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         var confirmsTranslation = !goesLive && wasPublished && isPublished && change is TextChange.Keep or TextChange.Publish
             && culture != SiteCultures.Default && text.SourceVersion is { } madeFrom
             && madeFrom < (await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct) ?? 0);
-        // A translation published now is of the English text as it is now.
+        // A translation published now is of the English text as it is now, and the editor who publishes it vouches for it.
         if ((goesLive || confirmsTranslation) && culture != SiteCultures.Default)
+        {
             text.SourceVersion = await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct);
+            (text.AwaitsReview, text.ReviewedAt, text.ReviewedBy) = (false, now, actor.Name);
+        }
         if (!contentChanged && wasPublished == isPublished && !goesLive && !confirmsTranslation && change != TextChange.DiscardDraft)
             return new TextSaveResult.Saved(item.ItemId, text.Version);
 
@@ -302,6 +305,27 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             db.Audit(clock, actor, isPublished ? item.Audit.Published : item.Audit.Unpublished, target);
 
         return new TextSaveResult.Saved(item.ItemId, text.Version);
+    }
+
+    /// <summary>
+    /// Marks a translation reviewed: readers no longer see that it awaits the movement's review. Audit logged, and the
+    /// public pages evicted, once; marking it again changes nothing. False when the item has no published text in
+    /// <paramref name="culture"/>.
+    /// </summary>
+    public async Task<bool> MarkReviewedAsync(TextItem item, string culture, Actor actor, CancellationToken ct = default)
+    {
+        if (!IsTranslationCulture(culture)) return false;
+        var changed = await db.WriteAsync(async c =>
+        {
+            var text = await db.Texts.SingleOrDefaultAsync(t => t.Kind == item.Kind && t.ItemId == item.ItemId && t.Culture == culture && t.IsPublished, c);
+            if (text is null) return (bool?)null;
+            if (!text.AwaitsReview) return false;
+            (text.AwaitsReview, text.ReviewedAt, text.ReviewedBy) = (false, clock.GetUtcNow().UtcDateTime, actor.Name);
+            db.Audit(clock, actor, AuditActions.TranslationReviewed, item.AuditTarget(culture));
+            return true;
+        }, ct);
+        if (changed == true) await cache.EvictPublicAsync(ct);
+        return changed is not null;
     }
 
     /// <summary>Deletes every text of an item and their revisions (an FAQ entry deleted). Saved by the caller with the item.</summary>

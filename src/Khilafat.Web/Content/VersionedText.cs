@@ -71,6 +71,19 @@ public class VersionedText
     /// </summary>
     public int? SourceVersion { get; set; }
 
+    /// <summary>
+    /// A translation published before the movement reviewed it (the seeded ones): readers are told it awaits review and
+    /// that the English text is authoritative. An editor's "Mark as reviewed", or publishing the translation from the
+    /// admin, clears it. False for originals and for the translations editors write.
+    /// </summary>
+    public bool AwaitsReview { get; set; }
+
+    /// <summary>When an editor last vouched for the translation (marked it reviewed, or published it); null for the seed's.</summary>
+    public DateTime? ReviewedAt { get; set; }
+
+    /// <summary>Who did, kept as text so it still reads right after the account is gone.</summary>
+    public string? ReviewedBy { get; set; }
+
     public List<TextRevision> Revisions { get; } = [];
 
     public bool HasDraft => IsPublished && (Title != PublishedTitle || Summary != PublishedSummary || Body != PublishedBody);

@@ -38,6 +38,7 @@ internal sealed class VersionedTextConfiguration : IEntityTypeConfiguration<Vers
         text.Property(t => t.PublishedSummary).HasMaxLength(VersionedText.SummaryMaxLength);
         text.Property(t => t.PublishedBody).HasMaxLength(VersionedText.BodyMaxLength);
         text.Property(t => t.Version).IsConcurrencyToken();
+        text.Property(t => t.ReviewedBy).HasMaxLength(256);
         text.Ignore(t => t.HasDraft);
         text.HasMany(t => t.Revisions).WithOne().HasForeignKey(r => r.TextId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -24,6 +24,7 @@ public static class SeedData
         await SeedOnceAsync(db, SettingKeys.ContentSeeded, clock, () => AddContentAsync(db, clock, ct), ct);
         await SeedOnceAsync(db, SettingKeys.TestimonialsSeeded, clock, () => { AddTestimonials(db, clock); return Task.CompletedTask; }, ct);
         await SeedOnceAsync(db, SettingKeys.ActPagesSeeded, clock, () => AddActPagesAsync(db, clock, ct), ct);
+        await SeedOnceAsync(db, SettingKeys.TranslationsSeeded, clock, () => AddTranslationsAsync(db, clock, ct), ct);
     }
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Func<Task> add, CancellationToken ct)
@@ -78,19 +79,98 @@ public static class SeedData
 
     private static readonly string[] ActPages = [Privacy.PrivacyNotice.Slug, Relief.ReliefPages.HowWeChooseSlug];
 
-    private static VersionedText Published(string kind, int itemId, string address, string title, string summary, string body, DateTime now)
+    private static VersionedText Published(string kind, int itemId, string address, string title, string summary, string body, DateTime now,
+        string culture = SiteCultures.Default)
     {
+        var isTranslation = culture != SiteCultures.Default;
         var text = new VersionedText
         {
-            Kind = kind, ItemId = itemId, Culture = SiteCultures.Default, Title = title, Summary = summary, Body = body,
+            Kind = kind, ItemId = itemId, Culture = culture, Title = title, Summary = summary, Body = body,
             IsPublished = true, PublishedTitle = title, PublishedSummary = summary, PublishedBody = body, PublishedAt = now, UpdatedAt = now, Version = 1,
+            AwaitsReview = isTranslation,
         };
         text.Revisions.Add(new TextRevision
         {
             Number = 1, PublicVersion = 1, Address = address, Title = title, Summary = summary, Body = body, IsPublished = true,
-            CreatedAt = now, AuthorName = Actor.System.Name, Note = "Seeded",
+            CreatedAt = now, AuthorName = Actor.System.Name, Note = isTranslation ? "Seeded translation, awaiting review" : "Seeded",
         });
         return text;
+    }
+
+    /// <summary>The Bismillah as the first seeded statement had it, in Latin letters.</summary>
+    private const string TransliteratedBismillah = "BISMILLA HIRRAHEMA NIRRAHEEM";
+
+    /// <summary>
+    /// Arabic and Urdu translations of the home page's introduction, the statement, the history and the FAQ, published
+    /// with the notice that they await the movement's review (<see cref="VersionedText.AwaitsReview"/>). A separate seed,
+    /// so that sites started before it get them once; a text an editor already wrote in a language is never replaced,
+    /// and an item an editor deleted stays deleted.
+    /// </summary>
+    private static async Task AddTranslationsAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await SetBismillahInArabicScriptAsync(db, now, ct);
+
+        var englishFaq = ReadFaq(ReadResource("Seed/faq.md")).ToList();
+        foreach (var culture in SiteCultures.All.Where(c => c != SiteCultures.Default))
+        {
+            foreach (var slug in SeededPages)
+            {
+                var page = await db.Pages.SingleOrDefaultAsync(p => p.Slug == slug && p.DeletedAt == null, ct);
+                if (page is null) continue;
+                var (englishFront, englishBody) = ReadFrontMatter(ReadResource($"Seed/{slug}.md"));
+                var (front, body) = ReadFrontMatter(ReadResource($"Seed/{culture}/{slug}.md"));
+                await AddTranslationAsync(db, TextKinds.Page, page.Id, page.Slug, culture, front["title"], front["summary"], body, englishBody, now, ct);
+            }
+            var translatedFaq = ReadFaq(ReadResource($"Seed/{culture}/faq.md")).ToList();
+            if (translatedFaq.Count != englishFaq.Count) throw new InvalidOperationException($"Seed/{culture}/faq.md must have the English FAQ's {englishFaq.Count} questions, in its order.");
+            foreach (var (english, translated) in englishFaq.Zip(translatedFaq))
+            {
+                var anchor = Slugs.FromText(english.Question);
+                var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Anchor == anchor, ct);
+                if (entry is null) continue;
+                await AddTranslationAsync(db, TextKinds.Faq, entry.Id, entry.Anchor, culture, translated.Question, "", translated.Answer, english.Answer, now, ct);
+            }
+        }
+    }
+
+    private static async Task AddTranslationAsync(SiteDbContext db, string kind, int itemId, string address, string culture, string title, string summary, string body,
+        string englishBody, DateTime now, CancellationToken ct)
+    {
+        if (await db.Texts.AnyAsync(t => t.Kind == kind && t.ItemId == itemId && t.Culture == culture, ct)) return;
+        var english = await db.Texts.AsNoTracking().Where(t => t.Kind == kind && t.ItemId == itemId && t.Culture == SiteCultures.Default)
+            .Select(t => new { t.PublishedBody, t.Id }).SingleOrDefaultAsync(ct);
+        if (english is null) return;
+        var text = Published(kind, itemId, address, title, summary, body, now, culture);
+        // Translated from the English as seeded: of the current public version while the English still reads so, else of the first.
+        text.SourceVersion = english.PublishedBody == englishBody
+            ? await db.TextRevisions.Where(r => r.TextId == english.Id).MaxAsync(r => r.PublicVersion, ct) ?? 1
+            : 1;
+        db.Texts.Add(text);
+    }
+
+    /// <summary>
+    /// A statement seeded before the Bismillah was set in Arabic script gets it so, as a new minor public version, when
+    /// its first line is still the transliteration and no draft waits; an editor's other wording is left alone.
+    /// </summary>
+    private static async Task SetBismillahInArabicScriptAsync(SiteDbContext db, DateTime now, CancellationToken ct)
+    {
+        var statement = await (from p in db.Pages
+                               join t in db.Texts on p.Id equals t.ItemId
+                               where p.Slug == "statement" && t.Kind == TextKinds.Page && t.Culture == SiteCultures.Default
+                               select new { Page = p, Text = t }).SingleOrDefaultAsync(ct);
+        if (statement is not { Text: { IsPublished: true } text } || text.HasDraft || !text.Body.StartsWith(TransliteratedBismillah + "\n", StringComparison.Ordinal)) return;
+        var body = Bismillah.Arabic + text.Body[TransliteratedBismillah.Length..];
+        var revisions = db.TextRevisions.Where(r => r.TextId == text.Id);
+        var number = await revisions.MaxAsync(r => r.Number, ct) + 1;
+        var publicVersion = (await revisions.MaxAsync(r => r.PublicVersion, ct) ?? 0) + 1;
+        (text.Body, text.PublishedBody, text.PublishedAt, text.UpdatedAt) = (body, body, now, now);
+        text.Version++;
+        text.Revisions.Add(new TextRevision
+        {
+            Number = number, PublicVersion = publicVersion, Address = statement.Page.Slug, Title = text.Title, Summary = text.Summary, Body = body,
+            IsPublished = true, CreatedAt = now, AuthorName = Actor.System.Name, Note = "Bismillah set in Arabic script",
+        });
     }
 
     /// <summary>The testimonial at the end of the movement's text, approved and featured.</summary>

@@ -15,6 +15,9 @@ public class FaqModel(ContentService content, ChangeLog changes, IStringLocalize
     /// <summary>The latest published change to any question or answer.</summary>
     public FaqVersionItem? LastChange { get; private set; }
 
+    /// <summary>English and the languages at least one question is translated into.</summary>
+    public IReadOnlyList<string>? Languages { get; private set; }
+
     public string Title => t["Frequently asked questions"];
     public string? Description => t["Answers to common questions about the Khilafat movement: what it is, who it stands with, and how to help."];
 
@@ -22,5 +25,6 @@ public class FaqModel(ContentService content, ChangeLog changes, IStringLocalize
     {
         Entries = await content.GetPublishedFaqAsync(SiteCultures.Current, ct);
         LastChange = await changes.FaqLastChangeAsync(SiteCultures.Current, ct);
+        Languages = await content.GetFaqLanguagesAsync(ct);
     }
 }

@@ -23,6 +23,7 @@ public class IndexModel(ContentService content, TestimonialService testimonials,
     // Untranslated, the home page's English title would head a page in another language: the name is in the UI strings.
     public string Title => Intro is { IsFallback: false } intro ? intro.Title : t[site.Value.Name];
     public string? Description => Intro?.Summary;
+    public IReadOnlyList<string>? Languages => Intro?.Languages;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

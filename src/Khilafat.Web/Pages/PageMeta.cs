@@ -15,4 +15,11 @@ public interface IPageMeta
 
     /// <summary>The picture of link previews (og:image): the page's lead image, if it has one.</summary>
     Media.MediaPicture? Image => null;
+
+    /// <summary>
+    /// The languages the page's text is written in; null when it is in every language (its words are the site's own).
+    /// In another language the page shows its English text, so that address names the English one as canonical, and
+    /// no page names it as an alternate.
+    /// </summary>
+    IReadOnlyList<string>? Languages => null;
 }

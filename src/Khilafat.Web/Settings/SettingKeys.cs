@@ -26,4 +26,7 @@ public static class SettingKeys
 
     /// <summary>When the privacy notice and the relief criteria ("how we choose") pages were written, so they are written once.</summary>
     public const string ActPagesSeeded = "seed:act-pages";
+
+    /// <summary>When the Arabic and Urdu translations of the home page, statement, history and FAQ were written, so they are written once.</summary>
+    public const string TranslationsSeeded = "seed:translations";
 }

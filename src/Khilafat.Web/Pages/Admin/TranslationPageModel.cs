@@ -47,6 +47,15 @@ public abstract class TranslationPageModel(TextEditor texts) : TextEditorPageMod
 
     public Task<IActionResult> OnPostUnpublishAsync(int id) => SaveAsync(id, TextChange.Unpublish);
 
+    /// <summary>The editor vouches for a seeded translation: readers no longer see that it awaits review.</summary>
+    public async Task<IActionResult> OnPostReviewedAsync(int id)
+    {
+        var culture = Culture;
+        if (await LoadAsync(id, culture, default) is not { } item || !await texts.MarkReviewedAsync(item, culture, Actor.From(User))) return NotFound();
+        StatusMessage = TranslationReview.ReviewedMessage;
+        return RedirectToPage(new { id, culture });
+    }
+
     protected override async Task<IActionResult> SaveAsync(int id, TextChange change)
     {
         var culture = Culture;

@@ -294,6 +294,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AwaitsReview")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -329,6 +332,13 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<string>("PublishedTitle")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int?>("SourceVersion")
                         .HasColumnType("integer");

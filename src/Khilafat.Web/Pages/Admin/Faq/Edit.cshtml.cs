@@ -35,6 +35,14 @@ public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, I
     /// <summary>The form's own submit: published or not as its checkbox says.</summary>
     public Task<IActionResult> OnPostAsync(int id) => SaveAsync(id, Input.IsPublished ? TextChange.Publish : TextChange.Unpublish);
 
+    /// <summary>The editor vouches for a seeded translation: readers no longer see that it awaits review.</summary>
+    public async Task<IActionResult> OnPostReviewedAsync(int id)
+    {
+        if (!IsTranslation || !await LoadAsync(id, default) || !await texts.MarkReviewedAsync(TextItem.Faq(id, Original.Anchor), Culture, Actor.From(User))) return NotFound();
+        StatusMessage = TranslationReview.ReviewedMessage;
+        return RedirectToPage(new { id, culture = Culture });
+    }
+
     protected override async Task<IActionResult> SaveAsync(int id, TextChange change)
     {
         if (!await LoadAsync(id, default)) return NotFound();
