@@ -15,19 +15,20 @@ public class TranslatedContentTests(SiteFactory factory) : IClassFixture<SiteFac
     [Fact]
     public async Task AnUntranslatedPage_ShowsInEnglish_MarkedAsEnglish_WithANoticeInTheReadersLanguage()
     {
-        var page = await factory.CreateClient().GetDocumentAsync("/ur/history");
+        // The relief criteria are seeded in English only (the statement, history and FAQ have seeded translations).
+        var page = await factory.CreateClient().GetDocumentAsync("/ur/how-we-choose");
 
         Assert.Equal("اس صفحے کا ابھی اس زبان میں ترجمہ نہیں ہوا۔ یہاں یہ انگریزی میں ہے۔", page.QuerySelector(".notice")!.Text());
         var english = page.QuerySelector("article [lang=en]")!;
         Assert.Equal("ltr", english.GetAttribute("dir"));
-        Assert.Equal("The Khilafat in history", english.QuerySelector("h1")!.Text());
-        Assert.Contains("Historical Formation Overview", english.QuerySelector(".prose")!.Text());
+        Assert.Equal("How we choose relief organisations", english.QuerySelector("h1")!.Text());
+        Assert.Contains("It is registered.", english.QuerySelector(".prose")!.Text());
     }
 
     [Fact]
     public async Task APublishedTranslation_IsWhatThatLanguageShows_AndADraftIsNot()
     {
-        var id = await PageIdAsync("statement");
+        var id = await PageIdAsync("how-we-choose");
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
         var editPage = await editor.GetDocumentAsync($"/admin/pages/edit/{id}");
         Assert.NotNull(editPage.QuerySelector($"a[href='/admin/pages/translate/{id}/ar']"));
@@ -35,26 +36,28 @@ public class TranslatedContentTests(SiteFactory factory) : IClassFixture<SiteFac
         var form = await editor.GetDocumentAsync($"/admin/pages/translate/{id}/ar");
         Assert.Equal("rtl", form.QuerySelector("textarea[name='Input.Body']")!.GetAttribute("dir"));
         Assert.Equal("ar", form.QuerySelector("textarea[name='Input.Body']")!.GetAttribute("lang"));
-        Assert.Contains("BISMILLA HIRRAHEMA NIRRAHEEM", form.QuerySelector(".original textarea")!.TextContent);
+        Assert.Contains("It is registered.", form.QuerySelector(".original textarea")!.TextContent);
 
         using var draft = await editor.SubmitAsync(form.Form(), $"/admin/pages/translate/{id}/ar",
-            Html.Values(("Input.Title", "إحياء الخلافة من أجل العدالة"), ("Input.Summary", "ملخص"), ("Input.Body", "فقرة **مترجمة**.")),
+            Html.Values(("Input.Title", "كيف نختار منظمات الإغاثة"), ("Input.Summary", "ملخص"), ("Input.Body", "فقرة **مترجمة**.")),
             submitter: "button[formaction*='handler=Save']");
         Assert.Equal("Draft saved.", (await draft.ReadDocumentAsync()).QuerySelector(".status")!.Text());
         var visitor = factory.CreateClient();
-        Assert.NotNull((await visitor.GetDocumentAsync("/ar/statement")).QuerySelector(".notice"));
+        Assert.NotNull((await visitor.GetDocumentAsync("/ar/how-we-choose")).QuerySelector(".notice"));
 
         var again = await editor.GetDocumentAsync($"/admin/pages/translate/{id}/ar");
         using var published = await editor.SubmitAsync(again.Form(), $"/admin/pages/translate/{id}/ar", submitter: "button[formaction*='handler=Publish']");
 
-        var arabic = await visitor.GetDocumentAsync("/ar/statement");
+        // An editor's own translation: no notice, neither "untranslated" nor "awaits review", and its own canonical address.
+        var arabic = await visitor.GetDocumentAsync("/ar/how-we-choose");
         Assert.Null(arabic.QuerySelector(".notice"));
-        Assert.Equal("إحياء الخلافة من أجل العدالة", arabic.QuerySelector("h1")!.Text());
+        Assert.Equal("كيف نختار منظمات الإغاثة", arabic.QuerySelector("h1")!.Text());
         Assert.Equal("مترجمة", arabic.QuerySelector(".prose strong")!.Text());
         Assert.Null(arabic.QuerySelector("article [lang=en]"));
+        Assert.Equal("https://localhost/ar/how-we-choose", arabic.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         // The other languages are untouched.
-        Assert.Equal("Reviving Khilafat for Justice", (await visitor.GetDocumentAsync("/statement")).QuerySelector("h1")!.Text());
-        Assert.NotNull((await visitor.GetDocumentAsync("/ur/statement")).QuerySelector(".notice"));
+        Assert.Equal("How we choose relief organisations", (await visitor.GetDocumentAsync("/how-we-choose")).QuerySelector("h1")!.Text());
+        Assert.NotNull((await visitor.GetDocumentAsync("/ur/how-we-choose")).QuerySelector(".notice"));
 
         var history = await editor.GetDocumentAsync($"/admin/pages/history/{id}?culture=ar");
         Assert.Equal(["2", "1"], history.QuerySelectorAll("tbody th[scope=row]").Select(th => th.Text()));
@@ -89,6 +92,9 @@ public class TranslatedContentTests(SiteFactory factory) : IClassFixture<SiteFac
     {
         var entryId = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().FaqEntries.Where(f => f.Anchor == "how-can-i-help").Select(f => f.Id).SingleAsync());
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        // The seeded questions are all translated: a new one is in English only.
+        using var added = await editor.SubmitFormAsync("/admin/faq/create",
+            Html.Values(("Input.Question", "Where do supporters meet?"), ("Input.Answer", "Online, every Friday.")));
         var faqAdmin = await editor.GetDocumentAsync("/admin/faq");
         Assert.NotNull(faqAdmin.QuerySelector($"a[href='/admin/faq/translate/{entryId}/ar']"));
 
@@ -98,12 +104,19 @@ public class TranslatedContentTests(SiteFactory factory) : IClassFixture<SiteFac
         var page = await factory.CreateClient().GetDocumentAsync("/ar/faq");
         var help = page.GetElementById("how-can-i-help")!;
         Assert.Equal("كيف يمكنني المساعدة؟", help.QuerySelector("summary")!.Text());
+        Assert.Equal("يمكنك المساعدة بنشر الوعي.", help.QuerySelector(".faq-answer")!.Text());
         Assert.Null(help.GetAttribute("lang"));
-        var join = page.GetElementById("how-can-i-join")!;
-        Assert.Equal("en", join.GetAttribute("lang"));
-        Assert.Equal("ltr", join.GetAttribute("dir"));
-        Assert.Equal("How can I join?", join.QuerySelector("summary")!.Text());
-        Assert.NotNull(page.QuerySelector(".notice"));
+        Assert.Null(help.QuerySelector(".notice"));
+        var meet = page.GetElementById("where-do-supporters-meet")!;
+        Assert.Equal("en", meet.GetAttribute("lang"));
+        Assert.Equal("ltr", meet.GetAttribute("dir"));
+        Assert.Equal("Where do supporters meet?", meet.QuerySelector("summary")!.Text());
+        // Every untranslated answer carries the notice, in the reader's language.
+        var notice = meet.QuerySelector(".notice")!;
+        Assert.Equal("لم يُترجم هذا النص إلى هذه اللغة بعد، وهو معروض هنا بالإنجليزية.", notice.Text());
+        Assert.Equal("ar", notice.GetAttribute("lang"));
+        Assert.Equal("rtl", notice.GetAttribute("dir"));
+        Assert.Equal("كيف يمكنني الانضمام؟", page.GetElementById("how-can-i-join")!.QuerySelector("summary")!.Text());
         Assert.Equal("How can I help?", (await factory.CreateClient().GetDocumentAsync("/faq")).GetElementById("how-can-i-help")!.QuerySelector("summary")!.Text());
     }
 

@@ -26,7 +26,7 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
         var text = page.QuerySelector("main")!.Text();
 
         Assert.Equal("Reviving Khilafat for Justice", page.QuerySelector("h1")!.Text());
-        Assert.Contains("BISMILLA HIRRAHEMA NIRRAHEEM", text);
+        Assert.Equal("بسم الله الرحمن الرحيم", page.QuerySelector(".prose > p[lang=ar]:first-child")!.Text());
         Assert.Contains("Brothers and sisters, children of the same ummah, friends of justice everywhere", text);
         Assert.Contains("Second: non-violent solidarity.", text);
         Assert.Contains("Demand accountability through lawful, peaceful channels.", text);
