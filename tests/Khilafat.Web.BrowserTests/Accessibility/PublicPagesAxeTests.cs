@@ -56,17 +56,31 @@ public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.AssertNoAxeViolationsAsync();
     }
 
-    /// <summary>The seeded statement has one public version; the comparison needs two, so publish a major change once.</summary>
+    /// <summary>
+    /// The seeded statement and its seeded translations have one public version each; the comparison needs two, so
+    /// publish a major change of each once.
+    /// </summary>
     private async Task EnsureASecondStatementVersionAsync()
     {
         using var scope = site.Services.CreateScope();
         var id = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Pages.Where(p => p.Slug == "statement").Select(p => p.Id).SingleAsync();
         var pages = scope.ServiceProvider.GetRequiredService<PageEditor>();
+        var texts = scope.ServiceProvider.GetRequiredService<TextEditor>();
         var statement = (await pages.GetAsync(id))!;
         const string Added = "We reaffirm this statement.";
-        if (statement.Text.Working.Body.Contains(Added, StringComparison.Ordinal)) return;
-        var changed = statement.Text.Working with { Body = statement.Text.Working.Body + "\n\n" + Added };
-        var result = await pages.UpdateAsync(id, statement.Text.Version, statement.Slug, changed, TextChange.Keep, new Actor(null, "axe test"), new TextPublication(true, "Reaffirmed"));
-        Assert.IsType<TextSaveResult.Saved>(result);
+        if (!statement.Text.Working.Body.Contains(Added, StringComparison.Ordinal))
+        {
+            var changed = statement.Text.Working with { Body = statement.Text.Working.Body + "\n\n" + Added };
+            var result = await pages.UpdateAsync(id, statement.Text.Version, statement.Slug, changed, TextChange.Keep, new Actor(null, "axe test"), new TextPublication(true, "Reaffirmed"));
+            Assert.IsType<TextSaveResult.Saved>(result);
+        }
+        foreach (var (culture, added) in new[] { ("ar", "نؤكد هذا البيان من جديد."), ("ur", "ہم اس بیان کی دوبارہ توثیق کرتے ہیں۔") })
+        {
+            var translation = (await texts.GetAsync(TextKinds.Page, id, culture))!;
+            if (translation.Working.Body.Contains(added, StringComparison.Ordinal)) continue;
+            var result = await texts.SaveAsync(TextItem.Page(id, statement.Slug), culture, translation.Version,
+                translation.Working with { Body = translation.Working.Body + "\n\n" + added }, TextChange.Keep, new Actor(null, "axe test"), new TextPublication(true, added));
+            Assert.IsType<TextSaveResult.Saved>(result);
+        }
     }
 }
