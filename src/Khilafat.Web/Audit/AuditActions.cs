@@ -103,4 +103,8 @@ public static class AuditActions
     public const string PetitionSignersErased = "petition.signers-erased";
     public const string PetitionSignaturesExported = "petition.signatures-exported";
     public const string SignatureStruckOut = "signature.struck-out";
+    public const string MenuItemAdded = "menu.item-added";
+    public const string MenuItemEdited = "menu.item-edited";
+    public const string MenuItemMoved = "menu.item-moved";
+    public const string MenuItemRemoved = "menu.item-removed";
 }

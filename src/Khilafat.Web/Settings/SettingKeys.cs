@@ -26,4 +26,7 @@ public static class SettingKeys
 
     /// <summary>When the privacy notice and the relief criteria ("how we choose") pages were written, so they are written once.</summary>
     public const string ActPagesSeeded = "seed:act-pages";
+
+    /// <summary>When the header and footer menus were first written from the built-in defaults, so they are written once.</summary>
+    public const string MenusSeeded = "seed:menus";
 }
