@@ -33,20 +33,31 @@ public abstract record MenuSaveResult
 /// the database, so no instance renders and caches another's stale menu. Each change is audit logged in its own write
 /// and evicts the public pages from the output cache.
 /// </summary>
-public sealed class SiteMenus(SiteDbContext db, TimeProvider clock, IOutputCacheStore outputCache, IMemoryCache memory, IConfiguration configuration)
+public sealed class SiteMenus(SiteDbContext db, TimeProvider clock, IOutputCacheStore outputCache, IMemoryCache memory, IConfiguration configuration,
+    ILogger<SiteMenus> logger)
 {
     /// <summary>
     /// The links of <paramref name="menu"/> in <paramref name="culture"/>: its own, or English's when it has none.
     /// </summary>
     public async Task<IReadOnlyList<MenuLink>> LinksAsync(string menu, string culture, CancellationToken ct = default)
     {
-        if (RedisSetup.Configuration(configuration) is not null) return await ReadAsync(menu, culture, ct);
-        return (await memory.GetOrCreateAsync(CacheKey(menu, culture), entry =>
+        try
         {
-            // A safety net only: this instance's own changes empty the cache at once.
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
-            return ReadAsync(menu, culture, ct);
-        }))!;
+            if (RedisSetup.Configuration(configuration) is not null) return await ReadAsync(menu, culture, ct);
+            return (await memory.GetOrCreateAsync(CacheKey(menu, culture), entry =>
+            {
+                // A safety net only: this instance's own changes empty the cache at once.
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
+                return ReadAsync(menu, culture, ct);
+            }))!;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Every page's layout draws the menus, the error page's too: with the database out of reach, the built-in
+            // menus let that page still render and say what happened.
+            logger.LogWarning(e, "The {Menu} menu could not be read; showing the built-in one.", menu);
+            return [.. Defaults().Where(i => i.Menu == menu && i.Culture == culture).Select(i => new MenuLink(i.Href, i.Label, false))];
+        }
     }
 
     private async Task<IReadOnlyList<MenuLink>> ReadAsync(string menu, string culture, CancellationToken ct)
