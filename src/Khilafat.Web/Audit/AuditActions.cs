@@ -105,4 +105,8 @@ public static class AuditActions
     public const string SignatureStruckOut = "signature.struck-out";
     /// <summary>A seeded translation an editor vouched for: its "awaits review" notice is gone.</summary>
     public const string TranslationReviewed = "translation.reviewed";
+    public const string MenuItemAdded = "menu.item-added";
+    public const string MenuItemEdited = "menu.item-edited";
+    public const string MenuItemMoved = "menu.item-moved";
+    public const string MenuItemRemoved = "menu.item-removed";
 }

@@ -54,4 +54,7 @@ public static class AuditTargets
 
     /// <summary>One signature of a petition.</summary>
     public static string Signature(long id) => $"signature:#{id}";
+
+    /// <summary>One menu in one language ("menu:header/ar").</summary>
+    public static string Menu(string menu, string culture) => $"menu:{menu}/{culture}";
 }

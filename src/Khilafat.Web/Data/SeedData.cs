@@ -25,6 +25,7 @@ public static class SeedData
         await SeedOnceAsync(db, SettingKeys.TestimonialsSeeded, clock, () => { AddTestimonials(db, clock); return Task.CompletedTask; }, ct);
         await SeedOnceAsync(db, SettingKeys.ActPagesSeeded, clock, () => AddActPagesAsync(db, clock, ct), ct);
         await SeedOnceAsync(db, SettingKeys.TranslationsSeeded, clock, () => AddTranslationsAsync(db, clock, ct), ct);
+        await SeedOnceAsync(db, SettingKeys.MenusSeeded, clock, () => { db.MenuItems.AddRange(Menus.SiteMenus.Defaults()); return Task.CompletedTask; }, ct);
     }
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Func<Task> add, CancellationToken ct)

@@ -59,6 +59,8 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
     public DbSet<MediaImage> MediaImages => Set<MediaImage>();
     public DbSet<Petitions.Petition> Petitions => Set<Petitions.Petition>();
     public DbSet<Petitions.PetitionSignature> PetitionSignatures => Set<Petitions.PetitionSignature>();
+    /// <summary>The header and footer menus, per language, as editors arrange them.</summary>
+    public DbSet<Menus.MenuItem> MenuItems => Set<Menus.MenuItem>();
 
     /// <summary>
     /// The one way to write. Runs <paramref name="work"/> in a transaction of this context, saves what it changed, and
@@ -159,6 +161,7 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         builder.ApplyConfiguration(new MediaVariantConfiguration());
         builder.ApplyConfiguration(new PetitionConfiguration());
         builder.ApplyConfiguration(new PetitionSignatureConfiguration());
+        builder.ApplyConfiguration(new MenuItemConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

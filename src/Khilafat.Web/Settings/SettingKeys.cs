@@ -29,4 +29,6 @@ public static class SettingKeys
 
     /// <summary>When the Arabic and Urdu translations of the home page, statement, history and FAQ were written, so they are written once.</summary>
     public const string TranslationsSeeded = "seed:translations";
+    /// <summary>When the header and footer menus were first written from the built-in defaults, so they are written once.</summary>
+    public const string MenusSeeded = "seed:menus";
 }

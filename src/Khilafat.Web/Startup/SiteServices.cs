@@ -87,6 +87,8 @@ public static class SiteServices
         services.AddSiteEvents();
         services.AddSiteMedia();
         services.AddSitePetitions();
+        services.AddMemoryCache();
+        services.AddScoped<Menus.SiteMenus>();
 
         services.AddOutputCache(options => options.AddPublicPolicies());
         // After the output cache: with Redis configured, its store replaces the in-memory one.

@@ -21,6 +21,7 @@ public class AdminNarrowScreenTests(AdminSite site, ITestOutputHelper output) : 
     [InlineData("/admin/pages/edit/{statement}")]
     [InlineData("/admin/testimonials")]
     [InlineData("/admin/subscribers")]
+    [InlineData("/admin/menus")]
     public async Task AdminPage_DoesNotScrollSideways(string path)
     {
         await using var context = await site.NewContextAsync(width: Width, height: Height, storageState: await site.AdminStateAsync());
@@ -40,7 +41,7 @@ public class AdminNarrowScreenTests(AdminSite site, ITestOutputHelper output) : 
         var page = await context.NewPageAsync();
         await page.OpenAsync("/admin");
         var labels = await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin" }).GetByRole(AriaRole.Link).AllInnerTextsAsync();
-        Assert.Equal(["Dashboard", "Pages", "Updates", "FAQ", "Testimonials", "Subscribers", "Sends", "Email", "Petitions", "Events", "Relief", "Images", "Accounts", "Audit log", "Settings", "Backup"], labels);
+        Assert.Equal(["Dashboard", "Pages", "Updates", "FAQ", "Testimonials", "Subscribers", "Sends", "Email", "Petitions", "Events", "Relief", "Images", "Menus", "Accounts", "Audit log", "Settings", "Backup"], labels);
 
         foreach (var label in labels.Reverse())
         {

@@ -127,6 +127,10 @@ public class BrowserSite : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(site.DataDirectory, "site.db")}");
             builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
+            // As published: the build's precompressed files are served as they are. ASP.NET's runtime reloading of a
+            // build's static files (on unless set off) sends them gzip-wrapped without compression, which would make
+            // every page weigh what it never weighs in production.
+            builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
             builder.UseSetting("Email:PickupDirectory", site.MailFolder);
             builder.UseSetting("Media:Directory", Path.Combine(site.DataDirectory, "media"));
             builder.UseSetting("Site:PublicUrl", $"http://127.0.0.1:{site.Port}");

@@ -43,10 +43,13 @@ public static partial class Visitor
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    /// <summary>Opens every closed &lt;details&gt; (the FAQ's answers), so that checks of the page see all of it.</summary>
+    /// <summary>
+    /// Opens every closed &lt;details&gt; in the page's content (the FAQ's answers), so that checks of the page see all
+    /// of it. The header's menu is left as it is: on a wide screen it has no summary to click.
+    /// </summary>
     public static async Task OpenEveryAnswerAsync(this IPage page)
     {
-        foreach (var summary in await page.Locator("details > summary").AllAsync()) await summary.ClickAsync();
+        foreach (var summary in await page.Locator("main details > summary").AllAsync()) await summary.ClickAsync();
     }
 
     /// <summary>The public pages in English that a visitor reaches from the navigation and forms, for checks run on each.</summary>

@@ -184,7 +184,7 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
         var dashboard = await client.GetDocumentAsync("/admin");
 
         var nav = dashboard.QuerySelectorAll("nav.admin-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/petitions", "/admin/events", "/admin/relief", "/admin/media", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
+        Assert.Equal(["/admin", "/admin/pages", "/admin/updates", "/admin/faq", "/admin/testimonials", "/admin/subscribers", "/admin/sends", "/admin/outbox", "/admin/petitions", "/admin/events", "/admin/relief", "/admin/media", "/admin/menus", "/admin/users", "/admin/audit", "/admin/settings", "/admin/backup"], nav);
     }
 
     [Fact]

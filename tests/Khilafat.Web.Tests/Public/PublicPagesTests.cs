@@ -13,7 +13,10 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
     {
         var page = await _client.GetDocumentAsync("/");
 
-        Assert.Equal("Khilafat Movement", page.QuerySelector("h1")!.Text());
+        // The header names the movement; the page's heading says what it stands for, not the name again.
+        Assert.Equal("Justice, relief and unity, by peaceful and lawful means", page.QuerySelector("h1")!.Text());
+        Assert.Equal("Khilafat Movement", page.QuerySelector("header .brand")!.Text().Trim());
+        Assert.Null(page.QuerySelector("header h1"));
         Assert.Contains("a call to a moral and political imagination rooted in justice", page.QuerySelector("main")!.Text());
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToHashSet();
         Assert.Superset(new HashSet<string?> { "/statement", "/faq", "/history", "/join" }, links);

@@ -883,6 +883,42 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.ToTable("MediaVariant");
                 });
 
+            modelBuilder.Entity("Khilafat.Web.Menus.MenuItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Href")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Menu")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Menu", "Culture", "Position");
+
+                    b.ToTable("MenuItems");
+                });
+
             modelBuilder.Entity("Khilafat.Web.Petitions.Petition", b =>
                 {
                     b.Property<int>("Id")
