@@ -26,4 +26,7 @@ public static class SettingKeys
 
     /// <summary>When the privacy notice and the relief criteria ("how we choose") pages were written, so they are written once.</summary>
     public const string ActPagesSeeded = "seed:act-pages";
+
+    /// <summary>"true" when the public site shows testimonials' star ratings; by default they are for moderation only.</summary>
+    public const string ShowTestimonialRatings = "testimonials:show-ratings";
 }
