@@ -16,6 +16,7 @@ public class ContentPageModel(ContentService content, ChangeLog changes) : PageM
     public string Title => Article.Title;
     public string? Description => Article.Summary;
     public Media.MediaPicture? Image => Article.LeadImage;
+    public bool IsArticle => true;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {

@@ -15,4 +15,7 @@ public interface IPageMeta
 
     /// <summary>The picture of link previews (og:image): the page's lead image, if it has one.</summary>
     Media.MediaPicture? Image => null;
+
+    /// <summary>A text (statement, history, an update, a petition, an event): og:type "article" rather than "website".</summary>
+    bool IsArticle => false;
 }
