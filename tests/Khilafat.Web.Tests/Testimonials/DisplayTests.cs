@@ -36,6 +36,23 @@ public class DisplayTests(SiteFactory factory) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task AnAdmin_TurnsOnPublicRatings_InTheSettings_AndTheHomePageShowsStars()
+    {
+        await using var site = new AdminSiteFactory();
+        var (admin, email) = await site.SignedInClientAsync(Khilafat.Web.Accounts.Roles.Admin);
+        var visitor = site.CreateClient();
+        Assert.Null((await visitor.GetDocumentAsync("/")).QuerySelector("figure.testimonial .stars"));
+
+        var settings = await admin.GetDocumentAsync("/admin/settings");
+        Assert.False(settings.QuerySelector("input[name='ShowTestimonialRatings'][type=checkbox]")!.HasAttribute("checked"));
+        using var saved = await admin.SubmitAsync(settings.Form(), "/admin/settings", Html.Values(("ShowTestimonialRatings", "true")));
+
+        Assert.NotNull((await visitor.GetDocumentAsync("/")).QuerySelector("figure.testimonial .stars[role=img]"));
+        var change = Assert.Single(await site.AuditEntriesAsync(), e => e.Target == Khilafat.Web.Settings.SettingKeys.ShowTestimonialRatings);
+        Assert.Equal(email, change.ActorName);
+    }
+
+    [Fact]
     public async Task List_ShowsFeaturedFirstThenNewest_TenAPage_WithPagingLinks()
     {
         // Its own site: the order depends on every testimonial there is.

@@ -29,9 +29,12 @@ public class IndexModel(SiteSettingsStore settings, IOutputCacheStore cache) : P
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await settings.SetRequireAdminTwoFactorAsync(RequireAdminTwoFactor, Actor.From(User));
-        await settings.SetShowTestimonialRatingsAsync(ShowTestimonialRatings, Actor.From(User));
-        // The ratings show (or not) on cached public pages.
-        await cache.EvictPublicAsync(ct);
+        // Written (and audited) only when changed; the ratings show, or not, on cached public pages.
+        if (ShowTestimonialRatings != await settings.ShowTestimonialRatingsAsync(ct))
+        {
+            await settings.SetShowTestimonialRatingsAsync(ShowTestimonialRatings, Actor.From(User));
+            await cache.EvictPublicAsync(ct);
+        }
         StatusMessage = "Settings saved.";
         return RedirectToPage();
     }
