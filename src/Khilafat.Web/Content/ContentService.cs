@@ -25,6 +25,11 @@ public sealed record PublishedPage(string Slug, string Title, string Summary, st
 
     /// <summary>The languages the page is published in, English first: the others show its English text.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [SiteCultures.Default];
+    /// <summary>The text's second-level headings, for its table of contents.</summary>
+    public IReadOnlyList<TextHeading> Headings { get; init; } = [];
+
+    /// <summary>A table of contents helps a reader only where there are headings to choose between.</summary>
+    public bool HasTableOfContents => Headings.Count >= 2;
 }
 
 public sealed record PublishedFaqEntry(string Anchor, string Question, string AnswerHtml, string Language = "en", bool IsFallback = false)
@@ -42,6 +47,9 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, 
     /// <summary>The slug of the page whose text introduces the movement on the home page.</summary>
     public const string HomeSlug = "home";
 
+    /// <summary>The slug of the history page, whose sections (one per h2) read as a timeline of periods.</summary>
+    public const string HistorySlug = "history";
+
     /// <summary>
     /// A published page with its body rendered, in <paramref name="culture"/> when it has a published translation,
     /// else in English (marked as a fallback); null when there is no published page by that slug.
@@ -55,11 +63,13 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, 
             .ToListAsync(ct);
         if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) return null;
         var images = await pictures.ForMarkdownAsync(text.Body, language, ct);
-        return new PublishedPage(slug, text.Title, text.Summary, markdown.ToHtml(text.Body, images), text.PublishedAt, language, isFallback)
+        var rendered = markdown.Render(text.Body, images, periods: slug == HistorySlug);
+        return new PublishedPage(slug, text.Title, text.Summary, rendered.Html, text.PublishedAt, language, isFallback)
         {
             LeadImage = await pictures.GetAsync(text.LeadImageId, language, ct),
             AwaitsReview = text.AwaitsReview,
             Languages = SiteCultures.All.Where(c => texts.Any(t => t.Culture == c)).ToList(),
+            Headings = rendered.Headings,
         };
     }
 

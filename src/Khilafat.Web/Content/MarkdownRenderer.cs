@@ -3,6 +3,8 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Khilafat.Web.Media;
 using Markdig.Syntax.Inlines;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
 
 namespace Khilafat.Web.Content;
 
@@ -31,7 +33,48 @@ public sealed class MarkdownRenderer
     /// (<c>![alt](media:12)</c>) as its responsive &lt;picture&gt; from <paramref name="pictures"/>. An image named that
     /// is not there (deleted since) shows nothing.
     /// </summary>
-    public string ToHtml(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures)
+    public string ToHtml(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures) => Render(markdown, pictures).Html;
+
+    /// <summary>
+    /// Renders Markdown as <see cref="ToHtml(string, IReadOnlyDictionary{int, MediaPicture}?)"/> does, and lists its
+    /// second-level headings (id and text) for a table of contents. With <paramref name="periods"/>, the text after the
+    /// first h2 becomes an ordered list, one item per h2 and what follows it: a timeline the editor's headings make.
+    /// </summary>
+    public RenderedText Render(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, bool periods = false)
+    {
+        var document = Parse(markdown, pictures);
+        var headings = document.Descendants<HeadingBlock>()
+            .Where(h => h.Level == 2 && h.GetAttributes().Id is { Length: > 0 })
+            .Select(h => new TextHeading(h.GetAttributes().Id!, PlainText(h)))
+            .ToList();
+        if (!periods || headings.Count == 0) return new RenderedText(document.ToHtml(Pipeline), headings);
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        var open = false;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 })
+            {
+                writer.Write(open ? "</li>\n<li class=\"period\">\n" : "<ol class=\"timeline\">\n<li class=\"period\">\n");
+                open = true;
+            }
+            renderer.Render(block);
+        }
+        writer.Write("</li>\n</ol>\n");
+        return new RenderedText(writer.ToString(), headings);
+    }
+
+    private static string PlainText(HeadingBlock heading) =>
+        heading.Inline is null ? "" : string.Concat(heading.Inline.Descendants<Inline>().Select(i => i switch
+        {
+            LiteralInline literal => literal.Content.ToString(),
+            CodeInline code => code.Content,
+            _ => "",
+        })).Trim();
+
+    private static MarkdownDocument Parse(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && IsMediaUrl(l.Url)).ToList())
@@ -65,7 +108,7 @@ public sealed class MarkdownRenderer
         {
             if (!IsSafeUrl(definition.Url)) definition.Url = "#";
         }
-        return document.ToHtml(Pipeline);
+        return document;
     }
 
     private static bool IsMediaUrl(string? url) => url is not null && url.StartsWith(MediaPictures.Scheme, StringComparison.OrdinalIgnoreCase);
@@ -83,3 +126,9 @@ public sealed class MarkdownRenderer
         return SafeSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>A second-level heading of a rendered text: its id (the anchor of a table of contents' link) and its words.</summary>
+public sealed record TextHeading(string Id, string Text);
+
+/// <summary>A text rendered to safe HTML, with its second-level headings in order.</summary>
+public sealed record RenderedText(string Html, IReadOnlyList<TextHeading> Headings);

@@ -17,6 +17,7 @@ public class ContentPageModel(ContentService content, ChangeLog changes) : PageM
     public string? Description => Article.Summary;
     public Media.MediaPicture? Image => Article.LeadImage;
     public IReadOnlyList<string>? Languages => Article.Languages;
+    public bool IsArticle => true;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Khilafat.Web.Caching;
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Options;
+using Khilafat.Web.Supporters;
 using Khilafat.Web.Testimonials;
 using Khilafat.Web.Updates;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,10 +13,13 @@ using Microsoft.Extensions.Options;
 namespace Khilafat.Web.Pages;
 
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class IndexModel(ContentService content, TestimonialService testimonials, UpdateReader updates, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class IndexModel(ContentService content, TestimonialService testimonials, UpdateReader updates, SupporterCount supporters, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     public PublishedPage? Intro { get; private set; }
     public IReadOnlyList<PublicTestimonial> Featured { get; private set; } = [];
+
+    /// <summary>"N supporters in M countries", or null while there are too few to show.</summary>
+    public SupporterFigures? Supporters { get; private set; }
 
     /// <summary>The three latest updates shown on the site.</summary>
     public IReadOnlyList<PublishedUpdate> LatestUpdates { get; private set; } = [];
@@ -28,7 +32,8 @@ public class IndexModel(ContentService content, TestimonialService testimonials,
     public async Task OnGetAsync(CancellationToken ct)
     {
         Intro = await content.GetPublishedPageAsync(ContentService.HomeSlug, SiteCultures.Current, ct);
-        Featured = await testimonials.FeaturedAsync(3, ct);
+        Featured = await testimonials.FeaturedAsync(SiteCultures.Current, 3, ct);
+        Supporters = await supporters.GetAsync(ct);
         LatestUpdates = await updates.LatestAsync(SiteCultures.Current, 3, ct: ct);
     }
 }

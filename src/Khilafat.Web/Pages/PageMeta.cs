@@ -22,4 +22,6 @@ public interface IPageMeta
     /// no page names it as an alternate.
     /// </summary>
     IReadOnlyList<string>? Languages => null;
+    /// <summary>A text (statement, history, an update, a petition, an event): og:type "article" rather than "website".</summary>
+    bool IsArticle => false;
 }

@@ -31,4 +31,6 @@ public static class SettingKeys
     public const string TranslationsSeeded = "seed:translations";
     /// <summary>When the header and footer menus were first written from the built-in defaults, so they are written once.</summary>
     public const string MenusSeeded = "seed:menus";
+    /// <summary>"true" when the public site shows testimonials' star ratings; by default they are for moderation only.</summary>
+    public const string ShowTestimonialRatings = "testimonials:show-ratings";
 }

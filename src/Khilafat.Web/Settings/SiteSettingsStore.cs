@@ -18,6 +18,18 @@ public sealed class SiteSettingsStore(SiteDbContext db, TimeProvider clock)
     public Task SetRequireAdminTwoFactorAsync(bool value, Actor actor, CancellationToken ct = default) =>
         SetAsync(SettingKeys.RequireAdminTwoFactor, value ? "true" : "false", actor, ct);
 
+    /// <summary>
+    /// Whether the public site shows testimonials' star ratings. Default off: a rating helps editors choose, and a row
+    /// of stars beside a person's words reads as a product review. Read once per request, however many testimonials.
+    /// </summary>
+    public async Task<bool> ShowTestimonialRatingsAsync(CancellationToken ct = default) =>
+        _showTestimonialRatings ??= await GetAsync(SettingKeys.ShowTestimonialRatings, ct) == "true";
+
+    public Task SetShowTestimonialRatingsAsync(bool value, Actor actor, CancellationToken ct = default) =>
+        SetAsync(SettingKeys.ShowTestimonialRatings, value ? "true" : "false", actor, ct);
+
+    private bool? _showTestimonialRatings;
+
     public async Task<string?> GetAsync(string key, CancellationToken ct = default) =>
         await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
 

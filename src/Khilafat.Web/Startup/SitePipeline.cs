@@ -1,3 +1,4 @@
+using Khilafat.Web.Sharing;
 using Khilafat.Web.Content;
 using Khilafat.Web.Health;
 using Khilafat.Web.MailingList;
@@ -48,6 +49,7 @@ public static class SitePipeline
         app.MapOneClickUnsubscribe();
         app.MapEventCalendars();
         app.MapMedia();
+        app.MapShareCards();
         return app;
     }
 }

@@ -81,6 +81,9 @@ public static class SiteServices
         services.AddScoped<SubscriberAdministration>();
         services.AddScoped<TestimonialService>();
         services.AddScoped<TestimonialModeration>();
+        services.AddMemoryCache();
+        services.AddScoped<Khilafat.Web.Supporters.SupporterCount>();
+        services.AddSingleton<Khilafat.Web.Sharing.ShareCards>();
         services.AddScoped<Dashboard>();
         services.AddScoped<AuditReader>();
         services.AddScoped<Relief.ReliefDirectory>();

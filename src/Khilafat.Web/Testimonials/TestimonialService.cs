@@ -86,8 +86,15 @@ public sealed class TestimonialService(
 
     /// <summary>Up to <paramref name="count"/> featured, approved testimonials for the home page, newest first.</summary>
     public async Task<IReadOnlyList<PublicTestimonial>> FeaturedAsync(int count = 3, CancellationToken ct = default) =>
+        await FeaturedAsync(null, count, ct);
+
+    /// <summary>
+    /// The newest featured testimonials, those written in <paramref name="culture"/> first (a reader of the Urdu home
+    /// page meets Urdu voices before English ones), then the newest in any language.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicTestimonial>> FeaturedAsync(string? culture, int count = 3, CancellationToken ct = default) =>
         await Project(db.Testimonials.AsNoTracking().Where(t => t.Status == TestimonialStatus.Approved && t.IsFeatured)
-            .OrderByDescending(t => t.SubmittedAt).ThenByDescending(t => t.Id).Take(count)).ToListAsync(ct);
+            .OrderByDescending(t => t.Language == culture).ThenByDescending(t => t.SubmittedAt).ThenByDescending(t => t.Id).Take(count)).ToListAsync(ct);
 
     /// <summary>The testimonial a withdraw link is for, or null.</summary>
     public async Task<PublicTestimonial?> FindForWithdrawalAsync(string? token, CancellationToken ct = default)

@@ -29,11 +29,11 @@ public class FaqEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSite
         var anchor = AnchorOf(question);
         var faq = await _visitor.GetDocumentAsync("/faq");
         var entry = faq.GetElementById(anchor)!;
-        Assert.Equal(question, entry.QuerySelector("summary")!.Text());
+        Assert.Equal(question, entry.QuerySelector("h2")!.Text());
         Assert.Equal("us", entry.QuerySelector(".faq-answer strong")!.Text());
-        Assert.Equal(question, faq.QuerySelector($"nav a[href='#{anchor}']")!.Text());
+        Assert.Equal(question, faq.QuerySelector($".faq-entry h2 a[href='#{anchor}']")!.Text());
         // Added at the end.
-        Assert.Equal(anchor, faq.QuerySelectorAll("details.faq-entry").Last().Id);
+        Assert.Equal(anchor, faq.QuerySelectorAll("section.faq-entry").Last().Id);
         var created = Assert.Single(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.FaqCreated && e.Target == "faq:" + anchor);
         Assert.Equal(email, created.ActorName);
     }
@@ -48,7 +48,7 @@ public class FaqEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSite
         using var taken = await editor.SubmitFormAsync("/admin/faq/create",
             Html.Values(("Input.Question", "Another question " + Tag()), ("Input.Answer", "x"), ("Input.Anchor", anchor)));
 
-        Assert.Equal("Where do you meet?", (await _visitor.GetDocumentAsync("/faq")).GetElementById(anchor)!.QuerySelector("summary")!.Text());
+        Assert.Equal("Where do you meet?", (await _visitor.GetDocumentAsync("/faq")).GetElementById(anchor)!.QuerySelector("h2")!.Text());
         Assert.Equal("Another question already uses this anchor.", (await taken.ReadDocumentAsync()).FieldError("Input.Anchor"));
         Assert.Equal(1, await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().FaqEntries.CountAsync(f => f.Anchor == anchor)));
     }
@@ -79,7 +79,7 @@ public class FaqEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSite
         Assert.Equal("/admin/faq", response.LandedOn());
         Assert.Contains("The question is saved.", (await response.ReadDocumentAsync()).Status());
         var entry = (await _visitor.GetDocumentAsync("/faq")).GetElementById(anchor)!;
-        Assert.Equal(question + " (updated)", entry.QuerySelector("summary")!.Text());
+        Assert.Equal(question + " (updated)", entry.QuerySelector("h2")!.Text());
         Assert.Equal("other", entry.QuerySelector(".faq-answer em")!.Text());
         Assert.Single(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.FaqEdited && e.Target == "faq:" + anchor);
     }
@@ -211,7 +211,7 @@ public class FaqEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSite
 
     private async Task<int> PlaceOnFaqAsync(string question)
     {
-        var questions = (await _visitor.GetDocumentAsync("/faq")).QuerySelectorAll("details.faq-entry summary").Select(s => s.Text()).ToList();
+        var questions = (await _visitor.GetDocumentAsync("/faq")).QuerySelectorAll("section.faq-entry h2").Select(s => s.Text()).ToList();
         var place = questions.IndexOf(question);
         Assert.True(place >= 0, $"\"{question}\" is not on /faq.");
         return place;

@@ -138,7 +138,7 @@ public class VersionedTextTests(AdminSiteFactory factory) : IClassFixture<AdminS
 
         Assert.Contains("Revision 1 is restored", (await restored.ReadDocumentAsync()).Status());
         var faq = await _visitor.GetDocumentAsync("/faq");
-        Assert.Contains(faq.QuerySelectorAll("details.faq-entry"), d => d.Text().Contains(question) && d.Text().Contains("To registered relief charities."));
+        Assert.Contains(faq.QuerySelectorAll("section.faq-entry"), d => d.Text().Contains(question) && d.Text().Contains("To registered relief charities."));
         Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.FaqEdited && e.Details == "revision 1" && e.Target!.StartsWith("faq:where-do-donations-go", StringComparison.Ordinal));
     }
 

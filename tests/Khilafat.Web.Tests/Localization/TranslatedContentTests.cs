@@ -103,21 +103,21 @@ public class TranslatedContentTests(SiteFactory factory) : IClassFixture<SiteFac
 
         var page = await factory.CreateClient().GetDocumentAsync("/ar/faq");
         var help = page.GetElementById("how-can-i-help")!;
-        Assert.Equal("كيف يمكنني المساعدة؟", help.QuerySelector("summary")!.Text());
+        Assert.Equal("كيف يمكنني المساعدة؟", help.QuerySelector("h2")!.Text());
         Assert.Equal("يمكنك المساعدة بنشر الوعي.", help.QuerySelector(".faq-answer")!.Text());
         Assert.Null(help.GetAttribute("lang"));
         Assert.Null(help.QuerySelector(".notice"));
         var meet = page.GetElementById("where-do-supporters-meet")!;
         Assert.Equal("en", meet.GetAttribute("lang"));
         Assert.Equal("ltr", meet.GetAttribute("dir"));
-        Assert.Equal("Where do supporters meet?", meet.QuerySelector("summary")!.Text());
+        Assert.Equal("Where do supporters meet?", meet.QuerySelector("h2")!.Text());
         // Every untranslated answer carries the notice, in the reader's language.
         var notice = meet.QuerySelector(".notice")!;
         Assert.Equal("لم يُترجم هذا النص إلى هذه اللغة بعد، وهو معروض هنا بالإنجليزية.", notice.Text());
         Assert.Equal("ar", notice.GetAttribute("lang"));
         Assert.Equal("rtl", notice.GetAttribute("dir"));
-        Assert.Equal("كيف يمكنني الانضمام؟", page.GetElementById("how-can-i-join")!.QuerySelector("summary")!.Text());
-        Assert.Equal("How can I help?", (await factory.CreateClient().GetDocumentAsync("/faq")).GetElementById("how-can-i-help")!.QuerySelector("summary")!.Text());
+        Assert.Equal("كيف يمكنني الانضمام؟", page.GetElementById("how-can-i-join")!.QuerySelector("h2")!.Text());
+        Assert.Equal("How can I help?", (await factory.CreateClient().GetDocumentAsync("/faq")).GetElementById("how-can-i-help")!.QuerySelector("h2")!.Text());
     }
 
     [Fact]

@@ -38,14 +38,14 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
     }
 
     [Fact]
-    public async Task Faq_ShowsTheSixQuestionsAsDisclosuresWithStableAnchors()
+    public async Task Faq_ShowsTheSixQuestionsAsHeadingsWithStableAnchors()
     {
         var page = await _client.GetDocumentAsync("/faq");
 
-        var entries = page.QuerySelectorAll("details.faq-entry").ToList();
+        var entries = page.QuerySelectorAll("section.faq-entry").ToList();
         Assert.Equal(
             ["What is the Khilafat movement?", "Who do you support?", "Why is Khilafat important?", "How can I join?", "What is your mission?", "How can I help?"],
-            entries.Select(e => e.QuerySelector("summary")!.Text()));
+            entries.Select(e => e.QuerySelector("h2")!.Text()));
         Assert.Equal(
             ["what-is-the-khilafat-movement", "who-do-you-support", "why-is-khilafat-important", "how-can-i-join", "what-is-your-mission", "how-can-i-help"],
             entries.Select(e => e.Id));
@@ -64,7 +64,7 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
             page.QuerySelectorAll(".prose h2").Select(h => h.Text()));
         Assert.StartsWith("The concept of a Khilafat (Caliphate) refers to a unified Islamic political", page.QuerySelector(".prose p")!.Text());
         Assert.Contains("Hizb ut-Tahrir promote non-violent advocacy", text);
-        Assert.Equal(5, page.QuerySelectorAll(".prose h2:nth-of-type(2) + p + ul > li").Length);
+        Assert.Equal(5, page.QuerySelectorAll(".prose .timeline > li:nth-of-type(2) > h2 + p + ul > li").Length);
         Assert.DoesNotContain("clarify for more tailored info", text);
     }
 

@@ -6,8 +6,10 @@ namespace Khilafat.Web.Tests.Testimonials;
 public class DisplayTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
     [Fact]
-    public async Task SeededTestimonial_FromAmina_IsApprovedFeaturedAndShownWithFiveStars()
+    public async Task SeededTestimonial_FromAmina_IsApprovedFeaturedAndShownWithFiveStars_WhenEditorsShowRatings()
     {
+        // Its own site: the ratings setting is site-wide.
+        await using var factory = new SiteFactory();
         var client = factory.CreateClient();
 
         foreach (var path in new[] { "/", "/testimonials" })
@@ -15,10 +17,39 @@ public class DisplayTests(SiteFactory factory) : IClassFixture<SiteFactory>
             var page = await client.GetDocumentAsync(path);
             var amina = page.QuerySelectorAll("figure.testimonial").Single(f => f.QuerySelector(".who")!.Text() == "Amina");
             Assert.StartsWith("Joining Khilafat has empowered me to stand against injustice", amina.QuerySelector("blockquote")!.Text());
-            Assert.Equal("5 out of 5 stars", amina.QuerySelector(".stars")!.GetAttribute("aria-label"));
-            Assert.Equal("img", amina.QuerySelector(".stars")!.GetAttribute("role"));
+            // By default the rating is a moderation signal only.
+            Assert.Null(amina.QuerySelector(".stars"));
             Assert.NotNull(amina.QuerySelector("time[datetime]"));
         }
+
+        await factory.ShowTestimonialRatingsAsync(true);
+
+        foreach (var path in new[] { "/", "/testimonials" })
+        {
+            var page = await client.GetDocumentAsync(path);
+            var amina = page.QuerySelectorAll("figure.testimonial").Single(f => f.QuerySelector(".who")!.Text() == "Amina");
+            Assert.Equal("5 out of 5 stars", amina.QuerySelector(".stars")!.GetAttribute("aria-label"));
+            Assert.Equal("img", amina.QuerySelector(".stars")!.GetAttribute("role"));
+        }
+        var arabic = await client.GetDocumentAsync("/ar/testimonials");
+        Assert.Equal("5 من 5 نجوم", arabic.QuerySelector("figure.testimonial .stars")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task AnAdmin_TurnsOnPublicRatings_InTheSettings_AndTheHomePageShowsStars()
+    {
+        await using var site = new AdminSiteFactory();
+        var (admin, email) = await site.SignedInClientAsync(Khilafat.Web.Accounts.Roles.Admin);
+        var visitor = site.CreateClient();
+        Assert.Null((await visitor.GetDocumentAsync("/")).QuerySelector("figure.testimonial .stars"));
+
+        var settings = await admin.GetDocumentAsync("/admin/settings");
+        Assert.False(settings.QuerySelector("input[name='ShowTestimonialRatings'][type=checkbox]")!.HasAttribute("checked"));
+        using var saved = await admin.SubmitAsync(settings.Form(), "/admin/settings", Html.Values(("ShowTestimonialRatings", "true")));
+
+        Assert.NotNull((await visitor.GetDocumentAsync("/")).QuerySelector("figure.testimonial .stars[role=img]"));
+        var change = Assert.Single(await site.AuditEntriesAsync(), e => e.Target == Khilafat.Web.Settings.SettingKeys.ShowTestimonialRatings);
+        Assert.Equal(email, change.ActorName);
     }
 
     [Fact]

@@ -9,6 +9,14 @@ namespace Khilafat.Web.Tests.Testimonials;
 
 internal static class TestimonialTestSupport
 {
+    /// <summary>Turns the public star ratings on or off as the settings page does, and empties the public pages' cache.</summary>
+    public static Task ShowTestimonialRatingsAsync(this SiteFactory factory, bool show) =>
+        factory.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<Khilafat.Web.Settings.SiteSettingsStore>().SetShowTestimonialRatingsAsync(show, new Khilafat.Web.Audit.Actor(null, "test"));
+            await Khilafat.Web.Content.OutputCacheTags.EvictPublicAsync(sp.GetRequiredService<IOutputCacheStore>());
+        });
+
     /// <summary>Fills in /testimonials/share as a person would (taking some seconds over it) and sends it.</summary>
     public static async Task<HttpResponseMessage> ShareAsync(this SiteFactory factory, HttpClient client, IDictionary<string, string> values, TimeSpan? fillTime = null)
     {

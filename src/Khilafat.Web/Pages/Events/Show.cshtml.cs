@@ -18,6 +18,7 @@ public class ShowModel(EventReader events, TimeProvider clock) : PageModel, IPag
 
     public string Title => Event.Title;
     public Media.MediaPicture? Image => Event.LeadImage;
+    public bool IsArticle => true;
     public string? Description => Event.Summary.Length > 0 ? Event.Summary : null;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.RateLimiting;
+using Khilafat.Web.Supporters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,18 +12,24 @@ namespace Khilafat.Web.Pages.Join;
 
 /// <summary>/join: the mailing-list sign-up. Double opt-in: nothing is sent to the list until the address is confirmed.</summary>
 [EnableRateLimiting(RateLimitPolicies.SignUps)]
-public class IndexModel(MailingListService mailingList, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class IndexModel(MailingListService mailingList, SupporterCount supporters, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<(string Code, string Name)> CountryChoices => Countries.All();
 
+    /// <summary>"N supporters in M countries", or null while there are too few to show.</summary>
+    public SupporterFigures? Supporters { get; private set; }
+
     public string Title => t["Join the mailing list"];
     public string? Description => t["Hear from the Khilafat Movement by email: news of relief efforts and lawful, peaceful action. You can leave at any time."];
 
-    public void OnGet()
+    /// <summary>An address typed into the inline field at the end of a long page (a GET, as those pages are cached) fills in the form.</summary>
+    public async Task OnGetAsync(string? email, CancellationToken ct)
     {
+        Supporters = await supporters.GetAsync(ct);
+        if (!string.IsNullOrWhiteSpace(email) && email.Length <= Subscriber.EmailMaxLength) Input.Email = email.Trim();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -24,6 +24,7 @@ public class ShowModel(PetitionReader petitions, SiteUrls urls) : PageModel, IPa
 
     public string Title => Petition.Title;
     public Media.MediaPicture? Image => Petition.LeadImage;
+    public bool IsArticle => true;
     public string? Description => Petition.Summary.Length > 0 ? Petition.Summary : null;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)

@@ -17,6 +17,7 @@ public class ShowModel(UpdateReader updates) : PageModel, IPageMeta
     public string Title => Update.Title;
     public string? Description => Update.Summary.Length > 0 ? Update.Summary : null;
     public Media.MediaPicture? Image => Update.LeadImage;
+    public bool IsArticle => true;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
