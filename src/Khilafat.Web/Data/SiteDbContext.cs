@@ -84,6 +84,10 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
             return joined;
         }
         WriteFlow.RefuseSecondContext(this);
+        // On SQLite, with the first write of a batch in a shared transaction (see SqliteGroupCommit); unless the
+        // context's owner opened its connection itself, to write on it as it set it up.
+        if (GroupCommit is { } group && Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+            return await group.RunAsync(this, work, ct);
         try
         {
             return await AttemptAsync(work, ct);
@@ -92,6 +96,22 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         {
             return await AttemptAsync(work, ct);
         }
+    }
+
+    private SqliteGroupCommit? GroupCommit =>
+        _groupCommitFound ? _groupCommit : FindGroupCommit();
+
+    private SqliteGroupCommit? _groupCommit;
+    private bool _groupCommitFound;
+
+    // The gate is one of the options' interceptors on SQLite (a singleton of the app); none on PostgreSQL.
+    private SqliteGroupCommit? FindGroupCommit()
+    {
+        var interceptors = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(this)
+            .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors;
+        _groupCommit = interceptors?.OfType<SqliteWriteGate>().FirstOrDefault()?.GroupCommit;
+        _groupCommitFound = true;
+        return _groupCommit;
     }
 
     /// <inheritdoc cref="WriteAsync{T}"/>

@@ -11,7 +11,7 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionPragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
+    internal const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

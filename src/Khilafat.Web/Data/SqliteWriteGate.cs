@@ -17,9 +17,24 @@ namespace Khilafat.Web.Data;
 /// while this flow's write holds the gate would wait for itself; it is refused with an <see cref="InvalidOperationException"/>.
 /// </para>
 /// </summary>
-public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor
+public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public SqliteWriteGate() => GroupCommit = new SqliteGroupCommit(this);
+
+    /// <summary>Where <see cref="SiteDbContext.WriteAsync{T}"/> sends its writes; it holds this gate for each batch.</summary>
+    public SqliteGroupCommit GroupCommit { get; }
+
+    /// <summary>Takes the gate for a batch of <see cref="GroupCommit"/>, which runs on a connection of its own.</summary>
+    internal async Task EnterAsync()
+    {
+        if (!await _gate.WaitAsync(WaitLimit)) throw TimedOut();
+    }
+
+    internal void Exit() => _gate.Release();
+
+    public ValueTask DisposeAsync() => GroupCommit.DisposeAsync();
     // As long as SQLite's own wait (busy_timeout) plus the command timeout: a writer stuck longer is a bug, reported, not a hang.
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(35);
 

@@ -81,6 +81,19 @@ public sealed class OutboxSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         await CommitWithoutFlushAsync(db, stoppingToken);
+        try
+        {
+            return await SendDueAsync(scope, db, stoppingToken);
+        }
+        finally
+        {
+            // Opened here, so closed here: a pooled context given back with its connection open by hand is not reset.
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<bool> SendDueAsync(AsyncServiceScope scope, SiteDbContext db, CancellationToken stoppingToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid();
         var claimedUntil = now + options.Value.ClaimTimeout;
