@@ -4,7 +4,6 @@ using Markdig.Syntax;
 using Khilafat.Web.Media;
 using Markdig.Syntax.Inlines;
 using Markdig.Renderers;
-using Markdig.Renderers.Html;
 
 namespace Khilafat.Web.Content;
 

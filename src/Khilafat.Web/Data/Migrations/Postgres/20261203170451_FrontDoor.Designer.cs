@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Khilafat.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSiteDbContext))]
-    [Migration("20261203161347_Menus")]
-    partial class Menus
+    [Migration("20261203170451_FrontDoor")]
+    partial class FrontDoor
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -902,44 +902,6 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.HasIndex("ImageId");
 
                     b.ToTable("MediaVariant");
-                });
-
-            modelBuilder.Entity("Khilafat.Web.Menus.MenuItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<string>("Href")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<string>("Menu")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Menu", "Culture", "Position");
-
-                    b.ToTable("MenuItems");
                 });
 
             modelBuilder.Entity("Khilafat.Web.Petitions.Petition", b =>
