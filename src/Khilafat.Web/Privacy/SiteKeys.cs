@@ -22,6 +22,10 @@ public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvide
     public async Task<string?> HashIpAsync(System.Net.IPAddress? address) =>
         address is null ? null : Convert.ToHexStringLower(await MacAsync("ip", address.MapToIPv6().ToString()))[..32];
 
+    /// <summary>A keyed hash of a (normalized) email address, for counting one mailbox's submissions without keeping the address.</summary>
+    public async Task<string> HashEmailAsync(string email) =>
+        Convert.ToHexStringLower(await MacAsync("email", email))[..32];
+
     /// <summary>A short token that proves <paramref name="id"/> was issued by this site for <paramref name="purpose"/>.</summary>
     public async Task<string> SignAsync(string purpose, int id)
     {

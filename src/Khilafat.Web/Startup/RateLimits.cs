@@ -7,8 +7,10 @@ using StackExchange.Redis;
 namespace Khilafat.Web.Startup;
 
 /// <summary>
-/// Per-IP limits on the public forms, from ASP.NET Core's rate limiter. Beyond a limit: a 429 page in the site's
-/// layout. Counted in this process, or in Redis when it is configured, so that they hold across instances.
+/// Per-IP limits on form submissions, from ASP.NET Core's rate limiter. The sign-in and link pages name a policy and
+/// the middleware answers beyond it with a 429 page in the site's layout; the public forms take their permits from
+/// <see cref="FormRateLimiter"/> after validation instead, so a refusal keeps what the person typed. Counted in this
+/// process, or in Redis when it is configured, so that they hold across instances.
 /// </summary>
 public static class RateLimits
 {
@@ -18,20 +20,17 @@ public static class RateLimits
     {
         var inRedis = RedisSetup.Configuration(configuration) is not null;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton(provider => new FormRateLimiter(provider, provider.GetRequiredService<IOptions<RateLimitOptions>>(),
+            provider.GetRequiredService<Khilafat.Web.Privacy.SiteKeys>(), inRedis));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicies.SignIn, context => PostsPerAddress(context, RateLimitPolicies.SignIn, o => o.SignIn, inRedis));
-            options.AddPolicy(RateLimitPolicies.Testimonials, context => PostsPerAddress(context, RateLimitPolicies.Testimonials, o => o.Testimonials, inRedis));
-            options.AddPolicy(RateLimitPolicies.SignUps, context => PostsPerAddress(context, RateLimitPolicies.SignUps, o => o.SignUps, inRedis));
             options.AddPolicy(RateLimitPolicies.Links, context => PostsPerAddress(context, RateLimitPolicies.Links, o => o.Links, inRedis));
-            options.AddPolicy(RateLimitPolicies.Rsvps, context => PostsPerAddress(context, RateLimitPolicies.Rsvps, o => o.Rsvps, inRedis));
-            options.AddPolicy(RateLimitPolicies.Petitions, context => PostsPerAddress(context, RateLimitPolicies.Petitions, o => o.Petitions, inRedis));
             options.OnRejected = (context, _) =>
             {
-                // A sliding window frees a segment at a time; without the limiter's own figure, a segment is the honest wait.
                 var window = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window / Segments;
+                var retryAfter = RetryAfter(context.Lease, window);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
@@ -46,15 +45,29 @@ public static class RateLimits
             return RateLimitPartition.GetNoLimiter("read");
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var address = AddressKey(context.Connection.RemoteIpAddress);
-        if (inRedis) return InRedis(context.RequestServices, $"{policy}:{address}", limit(options), options.Window);
-        return RateLimitPartition.GetSlidingWindowLimiter($"{policy}:{address}", _ => new SlidingWindowRateLimiterOptions
+        return SlidingWindow(context.RequestServices, $"{policy}:{address}", limit(options), options.Window, inRedis);
+    }
+
+    /// <summary>
+    /// The partition of one key: a sliding window of <paramref name="limit"/> permits, counted in Redis when the site
+    /// has one (so the limit holds across instances), else in this process. The middleware's policies and
+    /// <see cref="FormRateLimiter"/> count the same way.
+    /// </summary>
+    public static RateLimitPartition<string> SlidingWindow(IServiceProvider services, string key, int limit, TimeSpan window, bool inRedis)
+    {
+        if (inRedis) return InRedis(services, key, limit, window);
+        return RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
         {
-            PermitLimit = limit(options),
-            Window = options.Window,
+            PermitLimit = limit,
+            Window = window,
             SegmentsPerWindow = Segments,
             QueueLimit = 0,
         });
     }
+
+    /// <summary>The honest wait after a refusal: the limiter's own figure, else one segment of the window (a sliding window frees a segment at a time).</summary>
+    public static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan window) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window / Segments;
 
     /// <summary>
     /// Who a limit counts: an IPv4 address, or an IPv6 address's /64. One IPv6 subscriber is given a whole /64 (and

@@ -138,7 +138,7 @@ public class BrowserSite : IAsyncLifetime
             // Cookies stay as in production (the sign-in cookie marked Secure): Chromium treats loopback as a secure
             // context and keeps Secure cookies from http://127.0.0.1, and the anti-forgery cookie follows the request's scheme.
             // Every request of a test comes from 127.0.0.1; the limits are tested by the integration tests.
-            foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links" }) builder.UseSetting("RateLimits:" + limit, "100000");
+            foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links", "Rsvps", "Petitions", "PerEmail" }) builder.UseSetting("RateLimits:" + limit, "100000");
             builder.ConfigureLogging(logging => logging.AddFakeLogging());
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(site.Clock));
         }

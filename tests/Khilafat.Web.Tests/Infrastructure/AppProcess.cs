@@ -53,6 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
         ["RateLimits__SignIn"] = "1000000",
         ["RateLimits__SignUps"] = "1000000",
         ["RateLimits__Links"] = "1000000",
+        ["RateLimits__PerEmail"] = "1000000",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Khilafat"] = "Information",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -91,7 +91,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         // published app sends them as the manifest says, and so should the app under test.
         builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
         // Every request of a test comes from one address; the limits are tested by classes that set them low.
-        foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links", "Rsvps", "Petitions" }) builder.UseSetting("RateLimits:" + limit, "100000");
+        foreach (var limit in new[] { "SignIn", "Testimonials", "SignUps", "Links", "Rsvps", "Petitions", "PerEmail" }) builder.UseSetting("RateLimits:" + limit, "100000");
         if (PublicUrl is not null) builder.UseSetting("Site:PublicUrl", PublicUrl);
         // The list's pace runs on the site's clock, which tests hold still: unlimited, except where a test sets it.
         builder.UseSetting("Sending:PerSecond", "0");

@@ -131,7 +131,7 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
 public class SignUpRateLimitTests(LowSignUpLimitFactory factory) : IClassFixture<LowSignUpLimitFactory>
 {
     [Fact]
-    public async Task TooManySignUpsFromOneAddress_Answer429WithTheSitesFriendlyPage_AndStoreNothing()
+    public async Task TooManySignUpsFromOneAddress_Answer429WithTheFormAndAMessage_AndStoreNothing()
     {
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add(MailSiteFactory.ClientAddressHeader, "198.51.100.23");
@@ -142,8 +142,9 @@ public class SignUpRateLimitTests(LowSignUpLimitFactory factory) : IClassFixture
         var page = await response.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal("Too many requests", page.QuerySelector("h1")!.Text());
-        Assert.Contains("Please wait a few minutes and try again.", page.QuerySelector("main")!.Text());
+        Assert.Equal("Join the mailing list", page.QuerySelector("h1")!.Text());
+        Assert.Contains("Please wait a minute and send again.", page.QuerySelector("main .error-summary")!.Text());
+        Assert.Equal(email, page.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("header nav"));
         Assert.Null(await factory.SubscriberAsync(email));
 

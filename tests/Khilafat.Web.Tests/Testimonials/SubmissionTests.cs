@@ -253,7 +253,7 @@ public class SubmissionRateLimitTests(SubmissionRateLimitTests.Factory factory) 
     }
 
     [Fact]
-    public async Task BeyondTheLimit_TheVisitorGetsA429PageInTheSiteLayout_AndNothingIsStored()
+    public async Task BeyondTheLimit_TheVisitorGets429WithTheirWordsStillInTheForm_AndNothingIsStored()
     {
         var client = factory.CreateClient();
         for (var i = 0; i < 2; i++)
@@ -266,7 +266,10 @@ public class SubmissionRateLimitTests(SubmissionRateLimitTests.Factory factory) 
         var page = await refused.ReadDocumentAsync();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("Too many requests", page.QuerySelector("h1")!.Text());
+        Assert.Equal("Share what the movement means to you", page.QuerySelector("h1")!.Text());
+        Assert.Contains("Too many submissions from your network just now.", page.QuerySelector("main .error-summary")!.Text());
+        Assert.Equal("Over Limit", page.QuerySelector("input[name='Input.DisplayName']")!.GetAttribute("value"));
+        Assert.Equal(TestimonialTestSupport.Valid("Over Limit")["Input.Text"], page.QuerySelector("textarea[name='Input.Text']")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("header nav"));
         Assert.Null(await factory.FindAsync("Over Limit"));
         // Reading the form is never limited.

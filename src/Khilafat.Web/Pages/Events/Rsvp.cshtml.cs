@@ -6,14 +6,12 @@ using Khilafat.Web.MailingList;
 using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Khilafat.Web.Pages.Events;
 
 /// <summary>/events/{slug}/rsvp: answering an event. Confirmed by email before it holds a place; robots are thanked like anyone.</summary>
-[EnableRateLimiting(RateLimitPolicies.Rsvps)]
-public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -49,6 +47,8 @@ public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock
             Input.FormStamp ??= rsvps.NewFormStamp();
             return Page();
         }
+        if (await limits.TakeAsync(RateLimitPolicies.Rsvps, HttpContext.Connection.RemoteIpAddress, email, ct) is { } refused)
+            return this.TooManySubmissions(refused, t);
         var outcome = await rsvps.SubmitAsync(new RsvpRequest(Event.Id, Input.Name.Trim(), email!, Input.People!.Value, SiteCultures.Current, Request.Path,
             HttpContext.Connection.RemoteIpAddress, t[RsvpConsent.Text], Input.JoinList, t[ConsentWording.Text], Input.Website, Input.FormStamp), ct);
         if (outcome == RsvpOutcome.Closed) { IsOpen = false; return Page(); }

@@ -5,14 +5,12 @@ using Khilafat.Web.RateLimiting;
 using Khilafat.Web.Supporters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Khilafat.Web.Pages.Join;
 
 /// <summary>/join: the mailing-list sign-up. Double opt-in: nothing is sent to the list until the address is confirmed.</summary>
-[EnableRateLimiting(RateLimitPolicies.SignUps)]
-public class IndexModel(MailingListService mailingList, SupporterCount supporters, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class IndexModel(MailingListService mailingList, SupporterCount supporters, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,6 +42,8 @@ public class IndexModel(MailingListService mailingList, SupporterCount supporter
         if (country is not null && !Countries.IsKnown(country) && ModelState.GetFieldValidationState("Input.Country") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             ModelState.AddModelError("Input.Country", t["Choose a country from the list, or leave it empty."]);
         if (!ModelState.IsValid) return Page();
+        if (await limits.TakeAsync(RateLimitPolicies.SignUps, HttpContext.Connection.RemoteIpAddress, email, ct) is { } refused)
+            return this.TooManySubmissions(refused, t);
 
         var name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim();
         await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, SiteCultures.Current, Request.Path, HttpContext.Connection.RemoteIpAddress, t[ConsentWording.Text]), ct);

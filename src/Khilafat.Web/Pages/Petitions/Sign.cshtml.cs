@@ -7,7 +7,6 @@ using Khilafat.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Khilafat.Web.Pages.Petitions;
@@ -17,8 +16,7 @@ namespace Khilafat.Web.Pages.Petitions;
 /// happened (a first signature, a repeat, a throttled resend, a robot), the visitor sees the same "check your email"
 /// page, so nobody learns who signed. A closed petition answers with a page that says so.
 /// </summary>
-[EnableRateLimiting(RateLimitPolicies.Petitions)]
-public class SignModel(PetitionReader petitions, PetitionSigning signing, MailingListService mailingList, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class SignModel(PetitionReader petitions, PetitionSigning signing, MailingListService mailingList, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -60,6 +58,8 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
         }
 
         var ip = HttpContext.Connection.RemoteIpAddress;
+        if (await limits.TakeAsync(RateLimitPolicies.Petitions, ip, email, ct) is { } refused)
+            return await LoadAsync(slug, ct) ? this.TooManySubmissions(refused, t) : NotFound();
         var outcome = await signing.SignAsync(new SignRequest(slug, email!, name!, country, Input.ShowName, SiteCultures.Current, Request.Path, ip,
             t[PetitionConsentWording.Text]), ct);
         // Closed (or no such petition): the page says so, and nothing was kept. The petition is read only then, so a

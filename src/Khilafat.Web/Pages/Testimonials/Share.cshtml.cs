@@ -5,14 +5,12 @@ using Khilafat.Web.RateLimiting;
 using Khilafat.Web.Testimonials;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Khilafat.Web.Pages.Testimonials;
 
 /// <summary>/testimonials/share: the submission form. Everything sent waits for an editor; robots are thanked like anyone else.</summary>
-[EnableRateLimiting(RateLimitPolicies.Testimonials)]
-public class ShareModel(TestimonialService testimonials, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+public class ShareModel(TestimonialService testimonials, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,6 +35,8 @@ public class ShareModel(TestimonialService testimonials, IStringLocalizer<Shared
             Input.FormStamp ??= testimonials.NewFormStamp();
             return Page();
         }
+        if (await limits.TakeAsync(RateLimitPolicies.Testimonials, HttpContext.Connection.RemoteIpAddress, EmailAddresses.Normalize(Input.Email), ct) is { } refused)
+            return this.TooManySubmissions(refused, t);
 
         await testimonials.SubmitAsync(new TestimonialSubmission(
             Input.DisplayName, Input.Place, Input.Rating!.Value, Input.Text, EmailAddresses.Normalize(Input.Email), Input.NotifyOnPublish,
