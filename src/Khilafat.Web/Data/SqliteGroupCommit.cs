@@ -54,7 +54,16 @@ public sealed class SqliteGroupCommit(SqliteWriteGate gate) : IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
-            await gate.EnterAsync();
+            try
+            {
+                await gate.EnterAsync();
+            }
+            catch (TimeoutException e)
+            {
+                // Another writer held the database for far too long: these writes fail, as their own would have.
+                FailQueued(reader, [], e);
+                continue;
+            }
             try
             {
                 await RunBatchAsync(reader);
@@ -64,6 +73,13 @@ public sealed class SqliteGroupCommit(SqliteWriteGate gate) : IAsyncDisposable
                 gate.Exit();
             }
         }
+    }
+
+    // Fails the batch's writes; when the batch never started (no connection, no transaction), the waiting ones instead.
+    private static void FailQueued(ChannelReader<Write> reader, List<Write> batch, Exception e)
+    {
+        if (batch.Count == 0) while (batch.Count < MaxBatch && reader.TryRead(out var waiting)) batch.Add(waiting);
+        foreach (var write in batch) write.Fail(e);
     }
 
     private async Task RunBatchAsync(ChannelReader<Write> reader)
@@ -92,7 +108,7 @@ public sealed class SqliteGroupCommit(SqliteWriteGate gate) : IAsyncDisposable
         }
         catch (Exception e)
         {
-            foreach (var write in batch) write.Fail(e);
+            FailQueued(reader, batch, e);
             return;
         }
         foreach (var write in batch) write.Complete();
@@ -145,8 +161,17 @@ public sealed class SqliteGroupCommit(SqliteWriteGate gate) : IAsyncDisposable
             // EF counts the times it opened the context's connection. A transaction that failed to start (refused
             // at the gate) leaves one counted on a connection that is closed, and EF then refuses to swap it. The
             // connection is closed (WriteAsync checked): closing it is a no-op that settles the count.
-            for (var i = 0; i < 4; i++) await database.CloseConnectionAsync();
-            database.SetDbConnection(connection, contextOwnsConnection: false);
+            try
+            {
+                for (var i = 0; i < 4; i++) await database.CloseConnectionAsync();
+                database.SetDbConnection(connection, contextOwnsConnection: false);
+            }
+            catch (InvalidOperationException e)
+            {
+                // This write fails alone; the context keeps its own connection.
+                _error = e;
+                return;
+            }
             Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? used = null;
             try
             {

@@ -201,6 +201,42 @@ public class WritePathTests(SiteFactory factory) : IClassFixture<SiteFactory>
             sp.GetRequiredService<SiteDbContext>().Settings.Where(s => s.Key == key).Select(s => s.Value).SingleAsync()));
     }
 
+    /// <summary>
+    /// Writes arriving together share one transaction on SQLite (SqliteGroupCommit), each in its own savepoint: the
+    /// failing ones store nothing and hear their own failure, and the others are stored and hear their results. On
+    /// PostgreSQL each has its own transaction, with the same outcome.
+    /// </summary>
+    [Fact]
+    public async Task ConcurrentWrites_SomeFailing_TheOthersAreStored_AndEachHearsItsOwnOutcome()
+    {
+        var keys = Enumerable.Range(0, 40).Select(_ => NewKey()).ToList();
+        var outcomes = await Task.WhenAll(keys.Select((key, i) => WithContextAsync(async db =>
+        {
+            try
+            {
+                return await db.WriteAsync(async c =>
+                {
+                    db.Settings.Add(new SiteSetting { Key = key, Value = "value " + i });
+                    await db.SaveChangesAsync(c);
+                    if (i % 7 == 3) throw new WorkFailed("write " + i + " fails after saving");
+                    return "stored " + i;
+                });
+            }
+            catch (WorkFailed e)
+            {
+                Assert.Empty(db.ChangeTracker.Entries());
+                return e.Message;
+            }
+        })));
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var fails = i % 7 == 3;
+            Assert.Equal(fails ? "write " + i + " fails after saving" : "stored " + i, outcomes[i]);
+            Assert.Equal(fails ? null : "value " + i, await StoredAsync(keys[i]));
+        }
+    }
+
     private sealed class WorkFailed(string message) : Exception(message);
 
     private static string NewKey() => "test:" + Guid.NewGuid().ToString("N");

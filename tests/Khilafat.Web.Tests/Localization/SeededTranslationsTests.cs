@@ -111,11 +111,11 @@ public class SeededTranslationsTests(SiteFactory factory) : IClassFixture<SiteFa
     {
         var page = await factory.CreateClient().GetDocumentAsync("/ur/faq");
 
-        var entries = page.QuerySelectorAll("details.faq-entry").ToList();
+        var entries = page.QuerySelectorAll("section.faq-entry").ToList();
         Assert.Equal(["what-is-the-khilafat-movement", "who-do-you-support", "why-is-khilafat-important", "how-can-i-join", "what-is-your-mission", "how-can-i-help"],
             entries.Select(e => e.Id));
         Assert.Equal(["تحریکِ خلافت کیا ہے؟", "آپ کس کی حمایت کرتے ہیں؟", "خلافت کیوں اہم ہے؟", "میں کیسے شامل ہوں؟", "آپ کا مشن کیا ہے؟", "میں کیسے مدد کروں؟"],
-            entries.Select(e => e.QuerySelector("summary")!.Text()));
+            entries.Select(e => e.QuerySelector("h2")!.Text()));
         Assert.All(entries, e => Assert.Null(e.GetAttribute("lang")));
         Assert.Contains("میانمار، بھارت، سوڈان", page.GetElementById("who-do-you-support")!.Text());
         Assert.Equal("/faq", page.QuerySelector(".review-notice a")!.GetAttribute("href"));
