@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 
-namespace Khilafat.Web.Tests.Infrastructure;
+namespace Khilafat.Web.TestHosts;
 
 /// <summary>
-/// The suite starts many hosts (and site processes, which inherit this environment). Each would watch its settings
-/// files and web root through inotify, and the machine allows a user 128 inotify instances in all: past that, hosts
+/// Compiled into both test projects (the browser tests link this file). The suites start many hosts (and site
+/// processes, which inherit this environment). Each would watch its settings files and web root through inotify, and the machine allows a user 128 inotify instances in all: past that, hosts
 /// failed to start. Tests never change those files while a host runs, so hosts here read their settings once and
 /// poll for the few files they do watch.
 /// </summary>
