@@ -1,107 +1,245 @@
 #!/usr/bin/env bash
-# Measures how fast the public pages are served, against a yardstick: a bare ASP.NET Core endpoint that returns the
-# same bytes as /statement from memory. Publishes Release builds, runs each on 127.0.0.1 with a fresh database,
-# warms up, runs wrk, prints requests/s, p50/p99 latency and the server's peak RSS, then stops the servers.
-# --provider postgres runs the site on a PostgreSQL server started for the run (scripts/servers.sh); --redis puts its
-# output cache in a Redis server started likewise, as several instances would share it.
+# Measures how fast the site starts and serves its public pages, against two yardsticks: a bare ASP.NET Core endpoint
+# that returns the same bytes as /statement from memory (tools/BareStatement), and nginx serving them from a file
+# (plain, and compressing with gzip on the fly). Publishes Release builds and runs each on 127.0.0.1:
+#   1. the start: from the process's start to its first 200 answer of /statement, on a fresh database (migrations and
+#      seed included) and again on that now existing one, the median of 3 starts each;
+#   2. wrk against / and /faq, with the site's peak RSS;
+#   3. /statement from the site, the bare endpoint, nginx and nginx with gzip in alternating rounds (the machine is
+#      shared and noisy), without an Accept-Encoding header and with a browser's, printing for each the medians of the
+#      rounds' requests/s, p50 and p99, and the site's requests/s as a share of the bare endpoint's.
+# --provider postgres runs the site on a PostgreSQL server started for the run (scripts/servers.sh; a fresh database
+# is a new database name); --redis puts its output cache in a Redis server started likewise, as several instances
+# would share it. KHILAFAT_PUBLISHED=<folder> uses builds published before into <folder>/site and <folder>/bare
+# instead of publishing (handy while changing this script; the figures are only as fresh as those builds).
 #
-#   scripts/bench.sh [--provider sqlite|postgres] [--redis] [--duration 10s] [--connections 64] [--threads 2]
+#   scripts/bench.sh [--provider sqlite|postgres] [--redis] [--duration 10s] [--round 3s] [--connections 64] [--threads 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=10s connections=64 threads=2 provider=sqlite redis=no
+duration=10s round=3s rounds=5 connections=64 threads=2 provider=sqlite redis=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --provider) provider=$2; shift 2 ;;
     --redis) redis=yes; shift ;;
     --duration) duration=$2; shift 2 ;;
+    --round) round=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$provider" in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres, not $provider" >&2; exit 2 ;; esac
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-  else echo "wrk is missing: install Debian's wrk package (apt-get install wrk)" >&2; exit 1; fi
+# wrk and nginx from Debian (nginx-light is enough: a file, gzip).
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else echo "${missing[*]} missing: install Debian's packages (apt-get install ${missing[*]})" >&2; exit 1; fi
 fi
 
 work=$(mktemp -d)
-site_pid="" bare_pid=""
-case "$provider" in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres, not $provider" >&2; exit 2 ;; esac
+site_pid="" bare_pid="" nginx_pid=""
 source scripts/servers.sh
 cleanup() {
-  for pid in $site_pid $bare_pid; do kill "$pid" 2>/dev/null || true; done
+  for pid in $site_pid $bare_pid $nginx_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   servers_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
+fail() { echo "$*" >&2; exit 1; }
 
-# Where the site keeps its data, and its cache: a SQLite file and memory, or the servers started here.
-site_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "ConnectionStrings__Default=Data Source=$work/data/khilafat.db")
+# Where the site keeps its cache: memory, or the Redis server started here. Its database: see database_env.
+site_env=(ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning)
 if [ "$provider" = postgres ] || [ "$redis" = yes ]; then
   servers_install
   servers_start
-  [ "$provider" = postgres ] && site_env+=(Database__Provider=Postgres "ConnectionStrings__Default=$KHILAFAT_TEST_POSTGRES;Database=khilafat_bench")
+  [ "$provider" = postgres ] && site_env+=(Database__Provider=Postgres)
   [ "$redis" = yes ] && site_env+=("Redis__Configuration=$KHILAFAT_TEST_REDIS")
 fi
+# The connection string of the database called $1: a SQLite file in a folder of its own, or a PostgreSQL database.
+database_env() {
+  if [ "$provider" = postgres ]; then echo "ConnectionStrings__Default=$KHILAFAT_TEST_POSTGRES;Database=khilafat_$1"
+  else mkdir -p "$work/$1"; echo "ConnectionStrings__Default=Data Source=$work/$1/khilafat.db"; fi
+}
 
-echo "Publishing Release builds..."
-dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$work/site" --nologo -v quiet >/dev/null
-dotnet publish tools/BareStatement/BareStatement.csproj -c Release -o "$work/bare" --nologo -v quiet >/dev/null
+if [ -n "${KHILAFAT_PUBLISHED:-}" ]; then
+  site_dir=$KHILAFAT_PUBLISHED/site bare_dir=$KHILAFAT_PUBLISHED/bare
+  [ -f "$site_dir/Khilafat.Web.dll" ] && [ -f "$bare_dir/BareStatement.dll" ] || fail "KHILAFAT_PUBLISHED=$KHILAFAT_PUBLISHED holds no site/Khilafat.Web.dll and bare/BareStatement.dll"
+  echo "Using the builds published in $KHILAFAT_PUBLISHED"
+else
+  site_dir=$work/site bare_dir=$work/bare
+  echo "Publishing Release builds..."
+  dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$site_dir" --nologo -v quiet >/dev/null
+  dotnet publish tools/BareStatement/BareStatement.csproj -c Release -o "$bare_dir" --nologo -v quiet >/dev/null
+fi
 
-site_port=5301 bare_port=5302
+site_port=5301 bare_port=5302 nginx_port=5303 nginx_gzip_port=5304
+browser="gzip, deflate, br, zstd"
 wait_for() { # url
   for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done
-  echo "server at $1 did not start" >&2; exit 1
+  fail "server at $1 did not start"
 }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# wrk's latency figures, as "requests/s p50 p99"
-run_wrk() { # url
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1" > "$work/wrk.txt"
-  if grep -q "Non-2xx" "$work/wrk.txt"; then echo "non-2xx answers from $1:" >&2; cat "$work/wrk.txt" >&2; exit 1; fi
-  awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } END { printf "%s %s %s", rps, p50, p99 }' "$work/wrk.txt"
+# Starts the published site on the database called $1 in the background; its process id in site_pid.
+start_site() {
+  local database
+  database=$(database_env "$1")
+  (cd "$site_dir" && exec env "${site_env[@]}" "$database" "Site__PublicUrl=http://127.0.0.1:$site_port" \
+    dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site-$1.log" 2>&1 &
+  site_pid=$!
+}
+stop_site() { kill "$site_pid" 2>/dev/null || true; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
+
+# The milliseconds from starting the site on the database called $1 to its first 200 answer of /statement, in
+# start_ms; curl asks every 10 ms or so (each ask takes a few ms of its own), for at most 60 s.
+timed_start() {
+  local started answered=""
+  started=$(date +%s%N)
+  start_site "$1"
+  for _ in $(seq 1 4000); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$site_port/statement")" = 200 ]; then
+      answered=$(date +%s%N); break
+    fi
+    kill -0 "$site_pid" 2>/dev/null || { cat "$work/site-$1.log" >&2; fail "the site stopped while starting"; }
+    [ $(( $(date +%s%N) - started )) -lt 60000000000 ] || break
+    sleep 0.01
+  done
+  stop_site
+  [ -n "$answered" ] || { cat "$work/site-$1.log" >&2; fail "the site did not answer /statement within 60 s"; }
+  start_ms=$(( (answered - started) / 1000000 ))
 }
 
-mkdir -p "$work/data"
+echo "Timing the start ($provider): 3 starts on fresh databases, then 3 on the last of them..."
+fresh=() existing=()
+for n in 1 2 3; do timed_start "start$n"; fresh+=("$start_ms"); done
+for _ in 1 2 3; do timed_start start3; existing+=("$start_ms"); done
+start_fresh=$(printf "%s\n" "${fresh[@]}" | median)
+start_existing=$(printf "%s\n" "${existing[@]}" | median)
+
+mkdir -p "$work/nginx/www" "$work/nginx/temp"
 echo "Starting the site on 127.0.0.1:$site_port with a fresh database ($provider, output cache in $([ "$redis" = yes ] && echo Redis || echo memory))..."
-(cd "$work/site" && exec env "${site_env[@]}" "Site__PublicUrl=http://127.0.0.1:$site_port" dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site.log" 2>&1 &
-site_pid=$!
+start_site bench
 wait_for "http://127.0.0.1:$site_port/healthz"
 
-curl -fsS "http://127.0.0.1:$site_port/statement" -o "$work/statement.html"
-(exec dotnet "$work/bare/BareStatement.dll" --body "$work/statement.html" --urls "http://127.0.0.1:$bare_port") > "$work/bare.log" 2>&1 &
+# The bytes of /statement as the site serves them, plain and to a browser, for the yardsticks to serve the same.
+curl -fsS "http://127.0.0.1:$site_port/statement" -o "$work/nginx/www/statement.html"
+site_encoding=$(curl -fsS -H "Accept-Encoding: $browser" -o "$work/statement.encoded" -w '%header{content-encoding}' "http://127.0.0.1:$site_port/statement")
+encoded=()
+[ -n "$site_encoding" ] && encoded=(--encoded "$work/statement.encoded" --encoding "$site_encoding")
+(exec dotnet "$bare_dir/BareStatement.dll" --body "$work/nginx/www/statement.html" "${encoded[@]}" --urls "http://127.0.0.1:$bare_port") > "$work/bare.log" 2>&1 &
 bare_pid=$!
 wait_for "http://127.0.0.1:$bare_port/statement"
-cmp -s "$work/statement.html" <(curl -fsS "http://127.0.0.1:$bare_port/statement") || { echo "the bare endpoint does not serve the same bytes" >&2; exit 1; }
+cmp -s "$work/nginx/www/statement.html" <(curl -fsS "http://127.0.0.1:$bare_port/statement") || fail "the bare endpoint does not serve the same bytes"
+
+# nginx serving the same file: one server plain, one compressing with gzip as it sends (its defaults: level 1).
+# Everything it writes stays in the work folder; it keeps connections open for as many requests as the others do.
+cat > "$work/nginx/nginx.conf" <<EOF
+$([ "$(id -u)" = 0 ] && echo "user $(id -un);")
+daemon off;
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server_tokens off;
+    client_body_temp_path $work/nginx/temp/body;
+    proxy_temp_path $work/nginx/temp/proxy;
+    fastcgi_temp_path $work/nginx/temp/fastcgi;
+    uwsgi_temp_path $work/nginx/temp/uwsgi;
+    scgi_temp_path $work/nginx/temp/scgi;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 10000000;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        location = /statement { default_type text/html; charset utf-8; alias $work/nginx/www/statement.html; }
+    }
+    server {
+        listen 127.0.0.1:$nginx_gzip_port;
+        gzip on;
+        gzip_vary on;
+        location = /statement { default_type text/html; charset utf-8; alias $work/nginx/www/statement.html; }
+    }
+}
+EOF
+/usr/sbin/nginx -t -q -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" || fail "nginx refused its configuration"
+(exec /usr/sbin/nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf") > "$work/nginx/stdout.log" 2>&1 &
+nginx_pid=$!
+wait_for "http://127.0.0.1:$nginx_port/statement"
+wait_for "http://127.0.0.1:$nginx_gzip_port/statement"
+for port in $nginx_port $nginx_gzip_port; do
+  cmp -s "$work/nginx/www/statement.html" <(curl -fsS --compressed "http://127.0.0.1:$port/statement") || fail "nginx on $port does not serve the same bytes"
+done
+
+declare -A url=(
+  [site]="http://127.0.0.1:$site_port/statement" [bare]="http://127.0.0.1:$bare_port/statement"
+  [nginx]="http://127.0.0.1:$nginx_port/statement" [nginx-gzip]="http://127.0.0.1:$nginx_gzip_port/statement")
+targets=(site bare nginx nginx-gzip)
+
+# wrk's figures as "requests/s p50 p99", the latencies in ms. Accept-Encoding is $accept when set.
+accept=""
+run_wrk() { # url [duration]
+  local headers=()
+  [ -n "$accept" ] && headers=(-H "Accept-Encoding: $accept")
+  wrk -t"$threads" -c"$connections" -d"${2:-$duration}" --latency "${headers[@]}" "$1" > "$work/wrk.txt"
+  if grep -q "Non-2xx" "$work/wrk.txt"; then echo "non-2xx answers from $1:" >&2; cat "$work/wrk.txt" >&2; exit 1; fi
+  awk 'function ms(v) { return v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v * 1000 }
+       /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+       END { printf "%.0f %.2f %.2f", rps, p50, p99 }' "$work/wrk.txt"
+}
 
 echo "Warming up..."
-for url in "http://127.0.0.1:$site_port/" "http://127.0.0.1:$site_port/statement" "http://127.0.0.1:$site_port/faq" "http://127.0.0.1:$bare_port/statement"; do
-  wrk -t1 -c8 -d3s "$url" >/dev/null
+for address in "http://127.0.0.1:$site_port/" "http://127.0.0.1:$site_port/faq" "${url[@]}"; do
+  wrk -t1 -c8 -d2s "$address" >/dev/null
+  wrk -t1 -c8 -d1s -H "Accept-Encoding: $browser" "$address" >/dev/null
 done
+
+printf "\nstart, fresh database: %s ms (median of 3: %s)\n" "$start_fresh" "${fresh[*]}"
+printf "start, existing database: %s ms (median of 3: %s)\n" "$start_existing" "${existing[*]}"
 
 printf "\nwrk -t%s -c%s -d%s --latency, %s cores; database %s, output cache in %s\n" "$threads" "$connections" "$duration" "$(nproc)" \
   "$provider" "$([ "$redis" = yes ] && echo Redis || echo memory)"
-printf "%-22s %12s %10s %10s\n" "endpoint" "requests/s" "p50" "p99"
-declare -A rps
-for path in / /statement /faq; do
+printf "%-28s %12s %10s %10s\n" "endpoint" "requests/s" "p50 ms" "p99 ms"
+for path in / /faq; do
   read -r r p50 p99 <<< "$(run_wrk "http://127.0.0.1:$site_port$path")"
-  rps[$path]=$r
-  printf "%-22s %12s %10s %10s\n" "site $path" "$r" "$p50" "$p99"
+  printf "%-28s %12s %10s %10s\n" "site $path" "$r" "$p50" "$p99"
 done
-read -r bare_rps bare_p50 bare_p99 <<< "$(run_wrk "http://127.0.0.1:$bare_port/statement")"
-printf "%-22s %12s %10s %10s\n" "bare /statement" "$bare_rps" "$bare_p50" "$bare_p99"
 
-# The machine is shared and noisy: compare the two in alternating rounds and take the median of the round ratios.
-ratios=()
-for round in 1 2 3 4 5; do
-  read -r site_r _ _ <<< "$(duration=5s run_wrk "http://127.0.0.1:$site_port/statement")"
-  read -r bare_r _ _ <<< "$(duration=5s run_wrk "http://127.0.0.1:$bare_port/statement")"
-  ratios+=("$(awk -v a="$site_r" -v b="$bare_r" 'BEGIN { printf "%.0f", 100 * a / b }')")
+printf "\n/statement as each answers a browser's Accept-Encoding (%s):\n" "$browser"
+for target in "${targets[@]}"; do
+  printf "  %-11s %s\n" "$target" "$(curl -fsS -H "Accept-Encoding: $browser" -o /dev/null -w '%{size_download} bytes, Content-Encoding: %header{content-encoding}' "${url[$target]}")"
 done
-median=$(printf "%s\n" "${ratios[@]}" | sort -n | sed -n 3p)
-printf "\n/statement vs bare endpoint: %s%% of its requests/s (median of 5 alternating 5 s rounds: %s)\n" "$median" "${ratios[*]}"
-printf "site peak RSS: %s MB (bare endpoint: %s MB)\n" "$(peak_rss_mb "$site_pid")" "$(peak_rss_mb "$bare_pid")"
-printf "/statement: %s bytes\n" "$(wc -c < "$work/statement.html")"
+printf "  (plain: %s bytes)\n" "$(wc -c < "$work/nginx/www/statement.html")"
+
+# The machine is shared and noisy: run the four in alternating rounds and take the median of each figure, and of the
+# rounds' ratios of the site to the bare endpoint.
+for accept in "" "$browser"; do
+  declare -A figures=()
+  ratios=()
+  for _ in $(seq 1 "$rounds"); do
+    for target in "${targets[@]}"; do
+      figures[$target]+="$(run_wrk "${url[$target]}" "$round")"$'\n'
+    done
+    ratios+=("$(awk -v a="$(printf "%s" "${figures[site]}" | tail -n 1 | cut -d' ' -f1)" -v b="$(printf "%s" "${figures[bare]}" | tail -n 1 | cut -d' ' -f1)" 'BEGIN { printf "%.0f", 100 * a / b }')")
+  done
+  printf "\n/statement, %s, medians of %s alternating %s rounds of wrk -t%s -c%s:\n" \
+    "$([ -n "$accept" ] && echo "Accept-Encoding: $accept" || echo "no Accept-Encoding")" "$rounds" "$round" "$threads" "$connections"
+  printf "%-28s %12s %10s %10s\n" "server" "requests/s" "p50 ms" "p99 ms"
+  for target in "${targets[@]}"; do
+    printf "%-28s %12s %10s %10s\n" "$target" \
+      "$(printf "%s" "${figures[$target]}" | cut -d' ' -f1 | median)" \
+      "$(printf "%s" "${figures[$target]}" | cut -d' ' -f2 | median)" \
+      "$(printf "%s" "${figures[$target]}" | cut -d' ' -f3 | median)"
+  done
+  printf "site vs bare endpoint: %s%% of its requests/s (rounds: %s)\n" "$(printf "%s\n" "${ratios[@]}" | median)" "${ratios[*]}"
+  unset figures
+done
+
+printf "\nsite peak RSS: %s MB (bare endpoint: %s MB)\n" "$(peak_rss_mb "$site_pid")" "$(peak_rss_mb "$bare_pid")"
