@@ -8,18 +8,28 @@
 # signers POST the signing form, a confirmer presses the button of every confirmation email in the pickup folder, and
 # readers GET the petition's page throughout; it prints signatures/s, confirmations, the page's p99 during the burst,
 # errors, and acknowledged signatures or confirmations lost, and checks the page's count against the database.
+# --instances 2 runs the mixed load as deployed: Debian's nginx with the project's deploy/nginx.conf (only its upstream
+# servers, ports and certificate paths changed, a self-signed certificate made for the run) in front of two site
+# processes on one PostgreSQL database and one Redis, each with its own pickup folder. It also prints the sign-ups
+# that went through each instance (nginx's access log), the confirmation emails each wrote, that every confirmation
+# link is on the public URL, and each instance's peak RSS. --kill-after S kills instance 2 with SIGKILL S seconds into
+# the run: sign-ups in flight at that moment may fail (counted apart, not acknowledged), nothing else may.
+# KHILAFAT_PUBLISHED=<folder> uses builds published before into <folder>/site and <folder>/load instead of publishing.
 #
 #   scripts/loadtest.sh [--provider sqlite|postgres] [--mode mixed|petition] [--seconds 30] [--connections 64]
+#   scripts/loadtest.sh --instances 2 [--kill-after 10] [--seconds 30] [--connections 64]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=30 connections=64 provider=sqlite mode=mixed
+seconds=30 connections=64 provider=sqlite mode=mixed instances=1 kill_after=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --provider) provider=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --mode) mode=$2; shift 2 ;;
+    --instances) instances=$2; shift 2 ;;
+    --kill-after) kill_after=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -28,13 +38,134 @@ work=$(mktemp -d)
 site_pid=""
 case "$provider" in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres, not $provider" >&2; exit 2 ;; esac
 case "$mode" in mixed|petition) ;; *) echo "--mode is mixed or petition, not $mode" >&2; exit 2 ;; esac
+case "$instances" in 1) [ -z "$kill_after" ] || { echo "--kill-after needs --instances 2" >&2; exit 2; } ;;
+  2) [ "$mode" = mixed ] || { echo "--instances 2 runs the mixed load only" >&2; exit 2; } ;;
+  *) echo "--instances is 1 or 2, not $instances" >&2; exit 2 ;; esac
 source scripts/servers.sh
 cleanup() {
-  if [ -n "$site_pid" ]; then kill "$site_pid" 2>/dev/null || true; wait "$site_pid" 2>/dev/null || true; fi
+  for pid in $site_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   servers_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+if [ -n "${KHILAFAT_PUBLISHED:-}" ]; then
+  site_dir=$KHILAFAT_PUBLISHED/site load_dir=$KHILAFAT_PUBLISHED/load
+  [ -f "$site_dir/Khilafat.Web.dll" ] && [ -f "$load_dir/LoadTest.dll" ] || { echo "KHILAFAT_PUBLISHED=$KHILAFAT_PUBLISHED holds no site/Khilafat.Web.dll and load/LoadTest.dll" >&2; exit 1; }
+  echo "Using the builds published in $KHILAFAT_PUBLISHED"
+else
+  site_dir=$work/site load_dir=$work/load
+  echo "Publishing Release builds..."
+  dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$site_dir" --nologo -v quiet >/dev/null
+  dotnet publish tools/LoadTest/LoadTest.csproj -c Release -o "$load_dir" --nologo -v quiet >/dev/null
+fi
+
+if [ "$instances" = 2 ]; then
+  # As deployed: nginx with deploy/nginx.conf in front of two instances on one PostgreSQL database and one Redis.
+  if [ ! -x /usr/sbin/nginx ]; then
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+    else echo "nginx is missing: install Debian's nginx-light (apt-get install nginx-light)" >&2; exit 1; fi
+  fi
+  servers_install
+  SERVERS_DURABLE=yes servers_start
+  database="$KHILAFAT_TEST_POSTGRES;Database=khilafat_load"
+  ports=(5401 5402) http_port=5480 https_port=5443
+  public_url="https://127.0.0.1:$https_port"
+  nginx=$work/nginx
+  mkdir -p "$nginx/temp" "$nginx/acme"
+
+  # A certificate for 127.0.0.1 made for this run; the load generator trusts it, and only it, for the run.
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$nginx/privkey.pem" -out "$nginx/fullchain.pem" 2>/dev/null
+
+  # The project's own configuration, with only its upstream servers, ports and paths changed...
+  sed -e "s|server app1:8080 |server 127.0.0.1:${ports[0]} |" -e "s|server app2:8080 |server 127.0.0.1:${ports[1]} |" \
+    -e "s|listen 80;|listen 127.0.0.1:$http_port;|" -e "s|listen 443 |listen 127.0.0.1:$https_port |" \
+    -e "s|/etc/nginx/certs/|$nginx/|g" -e "s|root /var/www/certbot;|root $nginx/acme;|" deploy/nginx.conf > "$nginx/khilafat.conf"
+  for expected in "server 127.0.0.1:${ports[0]} " "server 127.0.0.1:${ports[1]} " "listen 127.0.0.1:$http_port;" \
+    "listen 127.0.0.1:$https_port " "$nginx/fullchain.pem" "$nginx/privkey.pem" "root $nginx/acme;"; do
+    grep -qF "$expected" "$nginx/khilafat.conf" || { echo "deploy/nginx.conf changed shape: no '$expected' after adjusting it; update scripts/loadtest.sh" >&2; exit 1; }
+  done
+  # ...included in a main configuration that keeps everything nginx writes in the work folder. The access log says
+  # which instance answered each request ($upstream_addr lists every one tried, the last answered).
+  cat > "$nginx/nginx.conf" <<CONF
+$([ "$(id -u)" = 0 ] && echo "user $(id -un);")
+daemon off;
+worker_processes auto;
+pid $nginx/nginx.pid;
+error_log $nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    log_format instances '\$request_method \$uri \$status "\$upstream_addr" "\$upstream_status"';
+    access_log $nginx/access.log instances;
+    client_body_temp_path $nginx/temp/body;
+    proxy_temp_path $nginx/temp/proxy;
+    fastcgi_temp_path $nginx/temp/fastcgi;
+    uwsgi_temp_path $nginx/temp/uwsgi;
+    scgi_temp_path $nginx/temp/scgi;
+    include $nginx/khilafat.conf;
+}
+CONF
+  /usr/sbin/nginx -t -q -p "$nginx" -e "$nginx/error.log" -c "$nginx/nginx.conf" || { echo "nginx refused deploy/nginx.conf:" >&2; cat "$nginx/error.log" >&2; exit 1; }
+  (exec /usr/sbin/nginx -p "$nginx" -e "$nginx/error.log" -c "$nginx/nginx.conf") > "$nginx/stdout.log" 2>&1 &
+  site_pid="$!"
+
+  echo "Starting two instances on 127.0.0.1:${ports[0]} and :${ports[1]} on one PostgreSQL database and Redis, behind nginx on $public_url..."
+  pids=()
+  for n in 1 2; do
+    # The per-address limits would refuse one machine's load as a flood: lift them for the measurement.
+    (cd "$site_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres "ConnectionStrings__Default=$database" \
+      "Redis__Configuration=$KHILAFAT_TEST_REDIS" ASPNETCORE_FORWARDEDHEADERS_ENABLED=true "Site__PublicUrl=$public_url" \
+      Email__PickupDirectory="$work/mail$n" \
+      RateLimits__SignUps=100000000 RateLimits__Petitions=100000000 RateLimits__Links=100000000 \
+      Logging__LogLevel__Default=Warning \
+      dotnet Khilafat.Web.dll --urls "http://127.0.0.1:${ports[$((n - 1))]}") > "$work/site$n.log" 2>&1 &
+    pids+=("$!")
+    site_pid="$site_pid $!"
+  done
+  for n in 1 2; do
+    for _ in $(seq 1 150); do curl -fsS -o /dev/null "http://127.0.0.1:${ports[$((n - 1))]}/healthz" 2>/dev/null && break; sleep 0.2; done
+    curl -fsS -o /dev/null "http://127.0.0.1:${ports[$((n - 1))]}/healthz" || { echo "instance $n did not start:" >&2; cat "$work/site$n.log" >&2; exit 1; }
+  done
+  curl -fsS -o /dev/null --cacert "$nginx/fullchain.pem" "$public_url/healthz" || { echo "nginx does not answer on $public_url:" >&2; cat "$nginx/error.log" >&2; exit 1; }
+
+  # Peak RSS of each instance, read while it runs (instance 2 may not live to the end).
+  for n in 1 2; do
+    (while [ -r "/proc/${pids[$((n - 1))]}/status" ]; do
+      rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${pids[$((n - 1))]}/status" 2>/dev/null) || true
+      [ -n "$rss" ] && echo "$rss" > "$work/rss$n"
+      sleep 0.2
+    done) &
+  done
+
+  load=(dotnet "$load_dir/LoadTest.dll" --url "$public_url" --ca "$nginx/fullchain.pem" --postgres "$database")
+  echo "Warming up..."
+  "${load[@]}" --seconds 5 --connections 16 > /dev/null
+  : > "$nginx/access.log" # nginx appends to the file it opened: count this run's requests only
+
+  echo
+  status=0
+  kill=()
+  [ -n "$kill_after" ] && kill=(--kill-pid "${pids[1]}" --kill-after "$kill_after")
+  "${load[@]}" --seconds "$seconds" --connections "$connections" --mails "$work/mail1,$work/mail2" --public-url "$public_url" \
+    "${kill[@]}" || status=$?
+
+  # Which instance took each acknowledged sign-up (302), and the requests nginx passed on to the other instance.
+  counts=$(awk -v a="127.0.0.1:${ports[0]}" -v b="127.0.0.1:${ports[1]}" '
+    { upstream = $4; gsub(/"/, "", upstream); n = split(upstream, tried, ", ") }
+    $1 == "POST" && $2 == "/join" && $3 == 302 { if (tried[n] == a) one++; else if (tried[n] == b) two++ }
+    n > 1 { if ($1 == "GET") getsRetried++; else postsPassed++ }
+    END { printf "%d %d %d %d", one, two, getsRetried, postsPassed }' "$nginx/access.log")
+  read -r through1 through2 gets_retried posts_passed <<< "$counts"
+  printf "sign-ups through instance 1: %s, instance 2: %s (nginx's access log)\n" "$through1" "$through2"
+  printf "requests nginx passed to the other instance: %s GETs, %s POSTs (refused before they were sent)\n" "$gets_retried" "$posts_passed"
+  printf "peak RSS: instance 1 %s MB, instance 2 %s MB\n" "$(cat "$work/rss1" 2>/dev/null)" "$(cat "$work/rss2" 2>/dev/null)"
+  [ "$through1" -gt 0 ] && [ "$through2" -gt 0 ] || { echo "the sign-ups did not go through both instances" >&2; status=1; }
+  for n in 1 2; do
+    if grep -q -E "fail:|crit:" "$work/site$n.log"; then echo "instance $n logged errors:" >&2; grep -A3 -E "fail:|crit:" "$work/site$n.log" | head -20 >&2; status=1; fi
+  done
+  exit $status
+fi
 
 site_env=("ConnectionStrings__Default=Data Source=$work/data/khilafat.db")
 stored=(--db "$work/data/khilafat.db")
@@ -45,15 +176,11 @@ if [ "$provider" = postgres ]; then
   stored=(--postgres "$KHILAFAT_TEST_POSTGRES;Database=khilafat_load")
 fi
 
-echo "Publishing Release builds..."
-dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$work/site" --nologo -v quiet >/dev/null
-dotnet publish tools/LoadTest/LoadTest.csproj -c Release -o "$work/load" --nologo -v quiet >/dev/null
-
 port=5401
 mkdir -p "$work/data"
 echo "Starting the site on 127.0.0.1:$port with a fresh $provider database..."
 # The per-address limit on sign-ups would refuse one machine's load as a flood: lift it for the measurement.
-(cd "$work/site" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
+(cd "$site_dir" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
   Email__PickupDirectory="$work/mail" \
   RateLimits__SignUps=100000000 RateLimits__Petitions=100000000 RateLimits__Links=100000000 \
   Security__SecureCookies=false \
@@ -64,11 +191,11 @@ for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz
 curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "the site did not start:" >&2; cat "$work/site.log" >&2; exit 1; }
 
 echo "Warming up..."
-dotnet "$work/load/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds 5 --connections 16 > /dev/null
+dotnet "$load_dir/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds 5 --connections 16 > /dev/null
 
 echo
 status=0
-dotnet "$work/load/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds "$seconds" --connections "$connections" \
+dotnet "$load_dir/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds "$seconds" --connections "$connections" \
   --mode "$mode" --mail "$work/mail" || status=$?
 printf "site peak RSS: %s MB\n" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")"
 if grep -q -E "fail:|crit:" "$work/site.log"; then echo "the site logged errors:" >&2; grep -A3 -E "fail:|crit:" "$work/site.log" | head -20 >&2; status=1; fi

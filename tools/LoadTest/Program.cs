@@ -3,24 +3,49 @@
 // p50/p99 latency per kind and the errors, then checks that every acknowledged sign-up is in the database.
 //   dotnet LoadTest.dll --url http://127.0.0.1:5401 (--db /path/khilafat.db | --postgres "Host=...;Database=...")
 //                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|petition --mail /path/pickup]
+//                       [--ca cert.pem] [--kill-pid PID --kill-after S] [--mails /pickup1,/pickup2 --public-url https://...]
 // --mode petition: a signing burst against one open petition instead (PetitionBurst.cs).
+// --ca: an https site whose certificate is that file (a self-signed one made for the run): trusted for this run only.
+// --kill-pid and --kill-after: SIGKILL that process (one of several instances behind a balancer) S seconds into the
+// run. A sign-up in flight at that moment may fail without being acknowledged: those are counted apart; any other
+// error still counts. --mails: the pickup folders of the instances; counts the confirmation emails each wrote for
+// this run's sign-ups and checks every confirmation link starts with --public-url.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using MimeKit;
 
 var options = Options.Parse(args);
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 string[] pages = ["/", "/statement", "/faq", "/history", "/testimonials"];
 
-using var client = new HttpClient(new SocketsHttpHandler
+var handler = new SocketsHttpHandler
 {
     MaxConnectionsPerServer = options.Connections,
     UseCookies = false,
     AllowAutoRedirect = false,
     PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-})
+};
+if (options.CertificateFile is { } certificateFile)
+{
+    // Only the given certificate is trusted, as a root of its own; the host name is still checked by the platform.
+    var trusted = X509CertificateLoader.LoadCertificateFromFile(certificateFile);
+    handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+    {
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(trusted);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return chain.Build(presented);
+    };
+}
+using var client = new HttpClient(handler)
 {
     BaseAddress = options.Url,
     Timeout = TimeSpan.FromSeconds(30),
@@ -41,6 +66,18 @@ async Task<(string Cookie, string Token)> FormTokensAsync()
 
 var results = new Results[options.Connections];
 var deadline = Stopwatch.StartNew();
+// The moment of the kill, in Stopwatch ticks since the start (long.MaxValue: no kill, or not yet).
+var killedAt = long.MaxValue;
+var killing = options.KillPid is { } killPid
+    ? Task.Run(async () =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(options.KillAfter));
+        using var victim = Process.GetProcessById(killPid);
+        Interlocked.Exchange(ref killedAt, deadline.ElapsedTicks);
+        victim.Kill(); // SIGKILL on Linux
+        Console.WriteLine($"killed process {killPid} (SIGKILL) after {deadline.Elapsed.TotalSeconds:F1} s");
+    })
+    : Task.CompletedTask;
 var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
 {
     var mine = results[worker] = new Results();
@@ -51,6 +88,9 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
     {
         var signUp = random.NextDouble() < options.SignUpShare;
         var started = Stopwatch.GetTimestamp();
+        var startedTicks = deadline.ElapsedTicks;
+        // A failed sign-up that was in flight when the instance was killed: not acknowledged, so not lost either.
+        bool InFlightAtKill() => signUp && startedTicks < Interlocked.Read(ref killedAt);
         try
         {
             if (signUp)
@@ -64,7 +104,7 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
                 using var response = await client.SendAsync(request);
                 await response.Content.ReadAsByteArrayAsync();
                 var ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/join/thanks";
-                mine.Record(Kind.SignUp, Stopwatch.GetElapsedTime(started), ok ? null : $"POST /join {(int)response.StatusCode}");
+                mine.Record(Kind.SignUp, Stopwatch.GetElapsedTime(started), ok ? null : $"POST /join {(int)response.StatusCode}", !ok && InFlightAtKill(), startedTicks >= Interlocked.Read(ref killedAt));
                 if (ok) mine.Acknowledged.Add(email);
             }
             else
@@ -72,17 +112,18 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
                 var path = pages[random.Next(pages.Length)];
                 using var response = await client.GetAsync(path);
                 await response.Content.ReadAsByteArrayAsync();
-                mine.Record(Kind.Page, Stopwatch.GetElapsedTime(started), (int)response.StatusCode < 400 ? null : $"GET {path} {(int)response.StatusCode}");
+                mine.Record(Kind.Page, Stopwatch.GetElapsedTime(started), (int)response.StatusCode < 400 ? null : $"GET {path} {(int)response.StatusCode}", false, startedTicks >= Interlocked.Read(ref killedAt));
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            mine.Record(signUp ? Kind.SignUp : Kind.Page, Stopwatch.GetElapsedTime(started), $"{(signUp ? "POST" : "GET")} {e.GetType().Name}: {e.Message}");
+            mine.Record(signUp ? Kind.SignUp : Kind.Page, Stopwatch.GetElapsedTime(started), $"{(signUp ? "POST" : "GET")} {e.GetType().Name}: {e.Message}", InFlightAtKill(), startedTicks >= Interlocked.Read(ref killedAt));
         }
     }
 }).ToArray();
 await Task.WhenAll(workers);
 var elapsed = deadline.Elapsed.TotalSeconds;
+await killing;
 
 Console.WriteLine($"{options.Seconds} s of mixed load from {options.Connections} connections, {Environment.ProcessorCount} cores");
 Console.WriteLine($"{"kind",-22} {"requests",9} {"requests/s",11} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
@@ -95,6 +136,12 @@ foreach (var kind in Enum.GetValues<Kind>())
 }
 var errorSamples = results.SelectMany(r => r.ErrorSamples).Take(10).ToList();
 foreach (var sample in errorSamples) Console.WriteLine("  error: " + sample);
+if (options.KillPid is not null)
+{
+    Console.WriteLine($"sign-ups failed at the kill (not acknowledged): {results.Sum(r => r.FailedAtKill)}");
+    foreach (var sample in results.SelectMany(r => r.FailedAtKillSamples).Take(5)) Console.WriteLine("  failed at the kill: " + sample);
+    Console.WriteLine($"other errors: {results.Sum(r => r.Errors.Sum() - r.ErrorsAfterKill)} before the kill, {results.Sum(r => r.ErrorsAfterKill)} after it");
+}
 
 var acknowledged = results.SelectMany(r => r.Acknowledged).ToList();
 Console.WriteLine($"sign-ups accepted: {acknowledged.Count} ({acknowledged.Count / elapsed:F0}/s)");
@@ -118,8 +165,43 @@ await using (System.Data.Common.DbConnection db = options.Postgres is { } postgr
 var lost = acknowledged.Count(email => !stored.Contains(email));
 var totalErrors = results.Sum(r => r.Errors.Sum());
 Console.WriteLine($"lost sign-ups: {lost} of {acknowledged.Count}");
+var wrongLinks = options.MailFolders.Length > 0 ? await CountConfirmationsAsync(acknowledged) : 0;
 Console.WriteLine($"errors: {totalErrors}");
-return totalErrors == 0 && lost == 0 ? 0 : 1;
+return totalErrors == 0 && lost == 0 && wrongLinks == 0 ? 0 : 1;
+
+// The confirmation emails each instance wrote for this run's sign-ups (waiting while they still come), and how many
+// links in them do not start with the public URL; prints both.
+async Task<int> CountConfirmationsAsync(List<string> signedUp)
+{
+    var prefix = $"load-{run}-";
+    var publicUrl = options.PublicUrl?.TrimEnd('/');
+    var counts = new int[options.MailFolders.Length];
+    var seen = new HashSet<string>(StringComparer.Ordinal);
+    var wrong = new List<string>();
+    var quiet = Stopwatch.StartNew();
+    var waiting = Stopwatch.StartNew();
+    while (counts.Sum() < signedUp.Count && quiet.Elapsed < TimeSpan.FromSeconds(5) && waiting.Elapsed < TimeSpan.FromSeconds(30))
+    {
+        for (var i = 0; i < options.MailFolders.Length; i++)
+        {
+            if (!Directory.Exists(options.MailFolders[i])) continue;
+            foreach (var file in Directory.GetFiles(options.MailFolders[i], "*.eml"))
+            {
+                if (!seen.Add(file)) continue;
+                var message = await MimeMessage.LoadAsync(file);
+                if (!message.To.Mailboxes.Any(m => m.Address.StartsWith(prefix, StringComparison.Ordinal))) continue;
+                counts[i]++;
+                quiet.Restart();
+                foreach (Match link in Regex.Matches((message.TextBody ?? "") + (message.HtmlBody ?? ""), @"(https?://[^\s""'<>]+?)/join/confirm\?token="))
+                    if (publicUrl is not null && link.Groups[1].Value != publicUrl) wrong.Add(link.Value);
+            }
+        }
+        await Task.Delay(200);
+    }
+    Console.WriteLine("confirmation emails written: " + string.Join(", ", counts.Select((n, i) => $"by instance {i + 1}: {n}")) + $" (of {signedUp.Count} acknowledged sign-ups)");
+    if (publicUrl is not null) Console.WriteLine($"confirmation links not starting with {publicUrl}: {wrong.Count}{(wrong.Count > 0 ? " (e.g. " + wrong[0] + ")" : "")}");
+    return wrong.Count;
+}
 
 static double Percentile(double[] sorted, double p) =>
     sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -132,17 +214,28 @@ sealed class Results
     public readonly int[] Errors = new int[2];
     public readonly List<string> ErrorSamples = [];
     public readonly List<string> Acknowledged = [];
+    public readonly List<string> FailedAtKillSamples = [];
+    public int FailedAtKill;
+    public int ErrorsAfterKill;
 
-    public void Record(Kind kind, TimeSpan latency, string? error)
+    public void Record(Kind kind, TimeSpan latency, string? error, bool inFlightAtKill = false, bool afterKill = false)
     {
         Latencies[(int)kind].Add(latency.TotalMilliseconds);
         if (error is null) return;
+        if (inFlightAtKill)
+        {
+            FailedAtKill++;
+            if (FailedAtKillSamples.Count < 5) FailedAtKillSamples.Add(error);
+            return;
+        }
         Errors[(int)kind]++;
+        if (afterKill) ErrorsAfterKill++;
         if (ErrorSamples.Count < 5) ErrorSamples.Add(error);
     }
 }
 
-sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare, string Mode = "mixed", string? MailFolder = null)
+sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare, string Mode = "mixed", string? MailFolder = null,
+    string? CertificateFile = null, int? KillPid = null, double KillAfter = 0, string[] MailFolders = default!, string? PublicUrl = null)
 {
     public static Options Parse(string[] args)
     {
@@ -155,6 +248,11 @@ sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, 
             int.Parse(Get("--connections") ?? "64", CultureInfo.InvariantCulture),
             double.Parse(Get("--signups") ?? "0.1", CultureInfo.InvariantCulture),
             Get("--mode") ?? "mixed",
-            Get("--mail"));
+            Get("--mail"),
+            Get("--ca"),
+            Get("--kill-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            double.Parse(Get("--kill-after") ?? "0", CultureInfo.InvariantCulture),
+            Get("--mails")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            Get("--public-url"));
     }
 }
