@@ -3,12 +3,13 @@
 // p50/p99 latency per kind and the errors, then checks that every acknowledged sign-up is in the database.
 //   dotnet LoadTest.dll --url http://127.0.0.1:5401 (--db /path/khilafat.db | --postgres "Host=...;Database=...")
 //                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|petition --mail /path/pickup]
-//                       [--ca cert.pem] [--kill-pid PID --kill-after S] [--mails /pickup1,/pickup2 --public-url https://...]
+//                       [--ca cert.pem] [--kill-pid PID --kill-after S [--kill-upstream 127.0.0.1:5402]]
+//                       [--mails /pickup1,/pickup2 --public-url https://...]
 // --mode petition: a signing burst against one open petition instead (PetitionBurst.cs).
 // --ca: an https site whose certificate is that file (a self-signed one made for the run): trusted for this run only.
 // --kill-pid and --kill-after: SIGKILL that process (one of several instances behind a balancer) S seconds into the
 // run. A sign-up in flight at that moment may fail without being acknowledged: those are counted apart; any other
-// error still counts. --mails: the pickup folders of the instances; counts the confirmation emails each wrote for
+// error still counts. --kill-upstream: the killed instance's address as nginx names it in an X-Upstream-Addr header. --mails: the pickup folders of the instances; counts the confirmation emails each wrote for
 // this run's sign-ups and checks every confirmation link starts with --public-url.
 using System.Diagnostics;
 using System.Globalization;
@@ -66,16 +67,22 @@ async Task<(string Cookie, string Token)> FormTokensAsync()
 
 var results = new Results[options.Connections];
 var deadline = Stopwatch.StartNew();
-// The moment of the kill, in Stopwatch ticks since the start (long.MaxValue: no kill, or not yet).
+// The moments of the kill signal and of the killed process being gone, in ticks of the run's stopwatch (long.MaxValue:
+// no kill, or not yet). Until the kernel has torn a killed process down, its sockets still take requests, which then
+// fail: a request sent to it before that moment was in flight at the kill.
+var signalledAt = long.MaxValue;
 var killedAt = long.MaxValue;
 var killing = options.KillPid is { } killPid
     ? Task.Run(async () =>
     {
         await Task.Delay(TimeSpan.FromSeconds(options.KillAfter));
         using var victim = Process.GetProcessById(killPid);
-        Interlocked.Exchange(ref killedAt, deadline.ElapsedTicks);
+        var signalled = deadline.Elapsed;
+        Interlocked.Exchange(ref signalledAt, deadline.ElapsedTicks);
         victim.Kill(); // SIGKILL on Linux
-        Console.WriteLine($"killed process {killPid} (SIGKILL) after {deadline.Elapsed.TotalSeconds:F1} s");
+        while (File.Exists($"/proc/{killPid}/stat") && File.ReadAllText($"/proc/{killPid}/stat").Split(')')[^1].Trim()[0] is not ('Z' or 'X')) await Task.Delay(1);
+        Interlocked.Exchange(ref killedAt, deadline.ElapsedTicks);
+        Console.WriteLine($"killed process {killPid} (SIGKILL) after {signalled.TotalSeconds:F1} s; gone {(deadline.Elapsed - signalled).TotalMilliseconds:F0} ms later");
     })
     : Task.CompletedTask;
 var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
@@ -89,8 +96,16 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
         var signUp = random.NextDouble() < options.SignUpShare;
         var started = Stopwatch.GetTimestamp();
         var startedTicks = deadline.ElapsedTicks;
-        // A failed sign-up that was in flight when the instance was killed: not acknowledged, so not lost either.
-        bool InFlightAtKill() => signUp && startedTicks < Interlocked.Read(ref killedAt);
+        // A failed sign-up that was in flight to the instance when it was killed: not acknowledged, so not lost either.
+        // Behind nginx, that is one nginx answered 502 for, naming the killed instance as the one it sent it to: a
+        // request already sent is never passed to another instance, and nginx may still send one, on a kept-alive
+        // connection, in the moment before it notices the instance's connections closed. Straight to the instance,
+        // it is one sent before the instance was gone.
+        bool InFlightAtKill(HttpResponseMessage? response) => signUp && (options.KillUpstream is { } killed
+            ? response is { StatusCode: HttpStatusCode.BadGateway } && deadline.ElapsedTicks >= Interlocked.Read(ref signalledAt)
+              && response.Headers.TryGetValues("X-Upstream-Addr", out var tried) && tried.Last().Split(", ")[^1] == killed
+            : startedTicks < Interlocked.Read(ref killedAt));
+        bool AfterKill() => startedTicks >= Interlocked.Read(ref signalledAt);
         try
         {
             if (signUp)
@@ -104,7 +119,7 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
                 using var response = await client.SendAsync(request);
                 await response.Content.ReadAsByteArrayAsync();
                 var ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/join/thanks";
-                mine.Record(Kind.SignUp, Stopwatch.GetElapsedTime(started), ok ? null : $"POST /join {(int)response.StatusCode}", !ok && InFlightAtKill(), startedTicks >= Interlocked.Read(ref killedAt));
+                mine.Record(Kind.SignUp, Stopwatch.GetElapsedTime(started), ok ? null : $"POST /join {(int)response.StatusCode}", !ok && InFlightAtKill(response), AfterKill());
                 if (ok) mine.Acknowledged.Add(email);
             }
             else
@@ -112,12 +127,12 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
                 var path = pages[random.Next(pages.Length)];
                 using var response = await client.GetAsync(path);
                 await response.Content.ReadAsByteArrayAsync();
-                mine.Record(Kind.Page, Stopwatch.GetElapsedTime(started), (int)response.StatusCode < 400 ? null : $"GET {path} {(int)response.StatusCode}", false, startedTicks >= Interlocked.Read(ref killedAt));
+                mine.Record(Kind.Page, Stopwatch.GetElapsedTime(started), (int)response.StatusCode < 400 ? null : $"GET {path} {(int)response.StatusCode}", false, AfterKill());
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            mine.Record(signUp ? Kind.SignUp : Kind.Page, Stopwatch.GetElapsedTime(started), $"{(signUp ? "POST" : "GET")} {e.GetType().Name}: {e.Message}", InFlightAtKill(), startedTicks >= Interlocked.Read(ref killedAt));
+            mine.Record(signUp ? Kind.SignUp : Kind.Page, Stopwatch.GetElapsedTime(started), $"{(signUp ? "POST" : "GET")} {e.GetType().Name}: {e.Message}", options.KillUpstream is null && InFlightAtKill(null), AfterKill());
         }
     }
 }).ToArray();
@@ -235,7 +250,7 @@ sealed class Results
 }
 
 sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare, string Mode = "mixed", string? MailFolder = null,
-    string? CertificateFile = null, int? KillPid = null, double KillAfter = 0, string[] MailFolders = default!, string? PublicUrl = null)
+    string? CertificateFile = null, int? KillPid = null, double KillAfter = 0, string[] MailFolders = default!, string? PublicUrl = null, string? KillUpstream = null)
 {
     public static Options Parse(string[] args)
     {
@@ -253,6 +268,7 @@ sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, 
             Get("--kill-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             double.Parse(Get("--kill-after") ?? "0", CultureInfo.InvariantCulture),
             Get("--mails")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            Get("--public-url"));
+            Get("--public-url"),
+            Get("--kill-upstream"));
     }
 }
