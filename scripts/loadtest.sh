@@ -43,7 +43,11 @@ case "$instances" in 1) [ -z "$kill_after" ] || { echo "--kill-after needs --ins
   *) echo "--instances is 1 or 2, not $instances" >&2; exit 2 ;; esac
 source scripts/servers.sh
 cleanup() {
-  for pid in $site_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  # Polled rather than waited for: the instances are disowned (see below).
+  for pid in $site_pid; do
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   servers_stop
   rm -rf "$work"
 }
@@ -96,8 +100,11 @@ pid $nginx/nginx.pid;
 error_log $nginx/error.log warn;
 events { worker_connections 4096; }
 http {
-    log_format instances '\$request_method \$uri \$status "\$upstream_addr" "\$upstream_status"';
+    log_format instances '\$msec|\$request_method|\$uri|\$status|\$upstream_addr|\$upstream_status';
     access_log $nginx/access.log instances;
+    # Which instance nginx sent a request to: the load generator tells by it the sign-ups that failed because their
+    # instance was killed under them. (deploy/nginx.conf has no add_header of its own, so this one applies.)
+    add_header X-Upstream-Addr \$upstream_addr always;
     client_body_temp_path $nginx/temp/body;
     proxy_temp_path $nginx/temp/proxy;
     fastcgi_temp_path $nginx/temp/fastcgi;
@@ -122,12 +129,22 @@ CONF
       dotnet Khilafat.Web.dll --urls "http://127.0.0.1:${ports[$((n - 1))]}") > "$work/site$n.log" 2>&1 &
     pids+=("$!")
     site_pid="$site_pid $!"
+    disown "$!" # else bash reports the killed instance with its whole command line
   done
   for n in 1 2; do
     for _ in $(seq 1 150); do curl -fsS -o /dev/null "http://127.0.0.1:${ports[$((n - 1))]}/healthz" 2>/dev/null && break; sleep 0.2; done
     curl -fsS -o /dev/null "http://127.0.0.1:${ports[$((n - 1))]}/healthz" || { echo "instance $n did not start:" >&2; cat "$work/site$n.log" >&2; exit 1; }
   done
   curl -fsS -o /dev/null --cacert "$nginx/fullchain.pem" "$public_url/healthz" || { echo "nginx does not answer on $public_url:" >&2; cat "$nginx/error.log" >&2; exit 1; }
+  # Behind nginx the site must believe the https scheme nginx forwards: Secure cookies, and absolute links on the public URL.
+  curl -fsS --cacert "$nginx/fullchain.pem" -D "$work/join.headers" -o "$work/join.html" "$public_url/join"
+  grep -i '^set-cookie: .Khilafat.Antiforgery=' "$work/join.headers" | grep -qi '; secure' \
+    || { echo "behind nginx the anti-forgery cookie is not Secure: the site does not believe X-Forwarded-Proto" >&2; exit 1; }
+  curl -fsS --cacert "$nginx/fullchain.pem" -o "$work/sitemap.xml" "$public_url/sitemap.xml"
+  wrong_links=$(cat "$work/join.html" "$work/sitemap.xml" | grep -oE 'https?://(127\.0\.0\.1|localhost)[^"<> ]*' | grep -vc "^$public_url/" || true)
+  [ "$wrong_links" = 0 ] || { echo "behind nginx, absolute links not on $public_url:" >&2; cat "$work/join.html" "$work/sitemap.xml" | grep -oE 'https?://(127\.0\.0\.1|localhost)[^"<> ]*' | grep -v "^$public_url/" | head >&2; exit 1; }
+  printf "behind nginx: Secure cookies, and %s absolute links in /join and /sitemap.xml, all on %s\n" \
+    "$(cat "$work/join.html" "$work/sitemap.xml" | grep -oE 'https?://(127\.0\.0\.1|localhost)[^"<> ]*' | wc -l)" "$public_url"
 
   # Peak RSS of each instance, read while it runs (instance 2 may not live to the end).
   for n in 1 2; do
@@ -146,15 +163,15 @@ CONF
   echo
   status=0
   kill=()
-  [ -n "$kill_after" ] && kill=(--kill-pid "${pids[1]}" --kill-after "$kill_after")
+  [ -n "$kill_after" ] && kill=(--kill-pid "${pids[1]}" --kill-after "$kill_after" --kill-upstream "127.0.0.1:${ports[1]}")
   "${load[@]}" --seconds "$seconds" --connections "$connections" --mails "$work/mail1,$work/mail2" --public-url "$public_url" \
     "${kill[@]}" || status=$?
 
   # Which instance took each acknowledged sign-up (302), and the requests nginx passed on to the other instance.
-  counts=$(awk -v a="127.0.0.1:${ports[0]}" -v b="127.0.0.1:${ports[1]}" '
-    { upstream = $4; gsub(/"/, "", upstream); n = split(upstream, tried, ", ") }
-    $1 == "POST" && $2 == "/join" && $3 == 302 { if (tried[n] == a) one++; else if (tried[n] == b) two++ }
-    n > 1 { if ($1 == "GET") getsRetried++; else postsPassed++ }
+  counts=$(awk -F'|' -v a="127.0.0.1:${ports[0]}" -v b="127.0.0.1:${ports[1]}" '
+    { n = split($5, tried, ", ") }
+    $2 == "POST" && $3 == "/join" && $4 == 302 { if (tried[n] == a) one++; else if (tried[n] == b) two++ }
+    n > 1 { if ($2 == "GET") getsRetried++; else postsPassed++ }
     END { printf "%d %d %d %d", one, two, getsRetried, postsPassed }' "$nginx/access.log")
   read -r through1 through2 gets_retried posts_passed <<< "$counts"
   printf "sign-ups through instance 1: %s, instance 2: %s (nginx's access log)\n" "$through1" "$through2"
