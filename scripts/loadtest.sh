@@ -10,10 +10,11 @@
 # errors, and acknowledged signatures or confirmations lost, and checks the page's count against the database.
 # --instances 2 runs the mixed load as deployed: Debian's nginx with the project's deploy/nginx.conf (only its upstream
 # servers, ports and certificate paths changed, a self-signed certificate made for the run) in front of two site
-# processes on one PostgreSQL database and one Redis, each with its own pickup folder. It also prints the sign-ups
-# that went through each instance (nginx's access log), the confirmation emails each wrote, that every confirmation
-# link is on the public URL, and each instance's peak RSS. --kill-after S kills instance 2 with SIGKILL S seconds into
-# the run: sign-ups in flight at that moment may fail (counted apart, not acknowledged), nothing else may.
+# processes on one PostgreSQL database and one Redis (whatever --provider says), each with its own pickup folder. It
+# also checks the site believes nginx's https (Secure cookies, absolute links on the public URL), and prints the
+# sign-ups that went through each instance (nginx's access log), the confirmation emails each wrote, that every
+# confirmation link is on the public URL, and each instance's peak RSS. --kill-after S kills instance 2 with SIGKILL S
+# seconds into the run: sign-ups nginx had sent to it may fail (counted apart, not acknowledged), nothing else may.
 # KHILAFAT_PUBLISHED=<folder> uses builds published before into <folder>/site and <folder>/load instead of publishing.
 #
 #   scripts/loadtest.sh [--provider sqlite|postgres] [--mode mixed|petition] [--seconds 30] [--connections 64]
@@ -150,7 +151,7 @@ CONF
   for n in 1 2; do
     (while [ -r "/proc/${pids[$((n - 1))]}/status" ]; do
       rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${pids[$((n - 1))]}/status" 2>/dev/null) || true
-      [ -n "$rss" ] && echo "$rss" > "$work/rss$n"
+      [ -n "$rss" ] && { echo "$rss" > "$work/rss$n"; } 2>/dev/null # the folder goes when the script ends
       sleep 0.2
     done) &
   done
