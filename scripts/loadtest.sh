@@ -121,9 +121,10 @@ CONF
   echo "Starting two instances on 127.0.0.1:${ports[0]} and :${ports[1]} on one PostgreSQL database and Redis, behind nginx on $public_url..."
   pids=()
   for n in 1 2; do
-    # The per-address limits would refuse one machine's load as a flood: lift them for the measurement.
+    # As deploy/compose.yaml sets them (AllowedHosts: the public host, which nginx passes on as Host). The per-address
+    # limits would refuse one machine's load as a flood: lift them for the measurement.
     (cd "$site_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres "ConnectionStrings__Default=$database" \
-      "Redis__Configuration=$KHILAFAT_TEST_REDIS" ASPNETCORE_FORWARDEDHEADERS_ENABLED=true "Site__PublicUrl=$public_url" \
+      "Redis__Configuration=$KHILAFAT_TEST_REDIS" ASPNETCORE_FORWARDEDHEADERS_ENABLED=true "Site__PublicUrl=$public_url" AllowedHosts=127.0.0.1 \
       Email__PickupDirectory="$work/mail$n" \
       RateLimits__SignUps=100000000 RateLimits__Petitions=100000000 RateLimits__Links=100000000 \
       Logging__LogLevel__Default=Warning \
