@@ -8,9 +8,11 @@
 // --mode petition: a signing burst against one open petition instead (PetitionBurst.cs).
 // --ca: an https site whose certificate is that file (a self-signed one made for the run): trusted for this run only.
 // --kill-pid and --kill-after: SIGKILL that process (one of several instances behind a balancer) S seconds into the
-// run. A sign-up in flight at that moment may fail without being acknowledged: those are counted apart; any other
-// error still counts. --kill-upstream: the killed instance's address as nginx names it in an X-Upstream-Addr header. --mails: the pickup folders of the instances; counts the confirmation emails each wrote for
-// this run's sign-ups and checks every confirmation link starts with --public-url.
+// run. A sign-up in flight to it at that moment may fail without being acknowledged: those are counted apart; any
+// other error still counts. --kill-upstream: the killed instance's address as nginx names it in an X-Upstream-Addr
+// header (set by scripts/loadtest.sh's nginx), which tells those sign-ups from others.
+// --mails: the pickup folders of the instances; counts the confirmation emails each wrote for this run's sign-ups and
+// checks every confirmation link starts with --public-url.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -250,7 +252,8 @@ sealed class Results
 }
 
 sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare, string Mode = "mixed", string? MailFolder = null,
-    string? CertificateFile = null, int? KillPid = null, double KillAfter = 0, string[] MailFolders = default!, string? PublicUrl = null, string? KillUpstream = null)
+    string? CertificateFile = null, int? KillPid = null, double KillAfter = 0, string[] MailFolders = default!, string? PublicUrl = null,
+    string? KillUpstream = null)
 {
     public static Options Parse(string[] args)
     {
