@@ -11,9 +11,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props appsettings.json ./
 COPY src/Khilafat.Web/Khilafat.Web.csproj src/Khilafat.Web/
-RUN dotnet restore src/Khilafat.Web/Khilafat.Web.csproj
+# For the build platform: publishing compiles the code ahead (ReadyToRun, see the project file), which needs the runtime packs.
+RUN dotnet restore src/Khilafat.Web/Khilafat.Web.csproj --use-current-runtime
 COPY src/ src/
-RUN dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o /app --no-restore --use-current-runtime
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # SkiaSharp's native library (the media library's image processing) links against fontconfig, which the image lacks.

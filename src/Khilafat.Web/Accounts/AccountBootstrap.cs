@@ -1,8 +1,7 @@
 using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Options;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,10 +49,9 @@ public static class AccountBootstrap
         var token = await setup.IssueAsync();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
-            address = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost").Replace("://*", "://localhost");
+            // On Site:PublicUrl, as every link the site gives: behind a proxy an instance's own address cannot be reached.
             logger.LogWarning("No account exists yet. Create the first admin at {SetupUrl} (the link works once, on any instance).",
-                $"{address}/setup?token={token}");
+                app.Services.GetRequiredService<SiteUrls>().Absolute($"/setup?token={token}"));
         });
     }
 }

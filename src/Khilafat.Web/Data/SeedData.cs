@@ -21,11 +21,21 @@ public static class SeedData
 
     public static async Task SeedAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct = default)
     {
-        await SeedOnceAsync(db, SettingKeys.ContentSeeded, clock, () => AddContentAsync(db, clock, ct), ct);
-        await SeedOnceAsync(db, SettingKeys.TestimonialsSeeded, clock, () => { AddTestimonials(db, clock); return Task.CompletedTask; }, ct);
-        await SeedOnceAsync(db, SettingKeys.ActPagesSeeded, clock, () => AddActPagesAsync(db, clock, ct), ct);
-        await SeedOnceAsync(db, SettingKeys.TranslationsSeeded, clock, () => AddTranslationsAsync(db, clock, ct), ct);
-        await SeedOnceAsync(db, SettingKeys.MenusSeeded, clock, () => { db.MenuItems.AddRange(Menus.SiteMenus.Defaults()); return Task.CompletedTask; }, ct);
+        (string Key, Func<Task> Add)[] seeds =
+        [
+            (SettingKeys.ContentSeeded, () => AddContentAsync(db, clock, ct)),
+            (SettingKeys.TestimonialsSeeded, () => { AddTestimonials(db, clock); return Task.CompletedTask; }),
+            (SettingKeys.ActPagesSeeded, () => AddActPagesAsync(db, clock, ct)),
+            (SettingKeys.TranslationsSeeded, () => AddTranslationsAsync(db, clock, ct)),
+            (SettingKeys.MenusSeeded, () => { db.MenuItems.AddRange(Menus.SiteMenus.Defaults()); return Task.CompletedTask; }),
+        ];
+        // Every start comes here: one read finds an existing site's seeds done, without a write for each.
+        var keys = seeds.Select(s => s.Key).ToArray();
+        var done = await db.Settings.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(ct);
+        foreach (var (key, add) in seeds)
+        {
+            if (!done.Contains(key)) await SeedOnceAsync(db, key, clock, add, ct);
+        }
     }
 
     private static async Task SeedOnceAsync(SiteDbContext db, string key, TimeProvider clock, Func<Task> add, CancellationToken ct)

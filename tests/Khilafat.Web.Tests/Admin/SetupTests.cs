@@ -29,6 +29,8 @@ public partial class SetupTests
         var logged = Assert.Single(factory.Logs.GetSnapshot(), r => r.Message.Contains("/setup?token="));
         Assert.Equal(LogLevel.Warning, logged.Level);
         Assert.Equal("/setup?token=" + token, LoggedSetupPath(factory));
+        // On the public address (the factory's Site:PublicUrl), which works behind a proxy, not the instance's own.
+        Assert.Contains("https://localhost/setup?token=" + token, logged.Message);
     }
 
     [Theory]
