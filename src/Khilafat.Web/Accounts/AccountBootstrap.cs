@@ -50,8 +50,9 @@ public static class AccountBootstrap
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             // On Site:PublicUrl, as every link the site gives: behind a proxy an instance's own address cannot be reached.
+            using var scope = app.Services.CreateScope();
             logger.LogWarning("No account exists yet. Create the first admin at {SetupUrl} (the link works once, on any instance).",
-                app.Services.GetRequiredService<SiteUrls>().Absolute($"/setup?token={token}"));
+                scope.ServiceProvider.GetRequiredService<SiteUrls>().Absolute($"/setup?token={token}"));
         });
     }
 }

@@ -85,6 +85,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         if (Provider == DatabaseProvider.Postgres) File.WriteAllText(Path.Combine(DataDirectory, PostgresDatabaseFile), ConnectionString);
         builder.UseEnvironment("Testing");
+        // As in Development (dotnet run): a scoped service taken from the root provider fails here too, not only there.
+        builder.UseDefaultServiceProvider(options => options.ValidateScopes = true);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         // Tests run the build output, whose asset manifest turns off caching headers unless told otherwise; the
