@@ -71,26 +71,20 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             if (request.PartySize < 1 || request.PartySize > e.MaxPartySize) return RsvpOutcome.TooMany;
             var (local, domain) = EmailAddresses.Mailbox(request.Email);
             await db.Database.LockAsync($"rsvp:{e.Id}:{local.ToUpperInvariant()}@{domain.ToUpperInvariant()}", c);
-            var rsvp = await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == request.Email, c);
-            if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted) return RsvpOutcome.NothingSent;
-            if (!await MailboxMayGetConfirmationAsync(e.Id, local, domain, now, c)) return RsvpOutcome.NothingSent;
+            // Every +variant of the address counts towards one allowance of confirmation emails, as on the list.
+            var mailbox = await ConfirmationLimits.CheckMailboxAsync(db.Rsvps.Where(r => r.EventId == e.Id), request.Email, now, c);
+            var rsvp = mailbox.HasRows ? await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == request.Email, c) : null;
+            if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted || !mailbox.MayGetAnother) return RsvpOutcome.NothingSent;
             var consent = new Consent { Version = request.ConsentVersion, Text = request.ConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
+            // A new answer is inserted with its token and the email in one save at the end of the write.
             if (rsvp is null)
-            {
                 rsvp = db.Rsvps.Add(new Rsvp { EventId = e.Id, Email = request.Email, Name = name, PartySize = request.PartySize, Language = request.Language, CreatedAt = now, Consent = consent }).Entity;
-                await db.SaveChangesAsync(c);
-            }
             else
-            {
                 (rsvp.Name, rsvp.PartySize, rsvp.Language, rsvp.Consent, rsvp.Status, rsvp.CancelledAt) = (name, request.PartySize, request.Language, consent, RsvpStatus.Pending, null);
-            }
             var (token, hash) = SiteKeys.NewToken();
             rsvp.ConfirmTokenHash = hash;
             rsvp.ConfirmTokenExpiresAt = now + MailingListService.ConfirmationLifetime;
-            var today = DateOnly.FromDateTime(now);
-            rsvp.ConfirmationsOnDay = rsvp.ConfirmationsDay == today ? rsvp.ConfirmationsOnDay + 1 : 1;
-            rsvp.ConfirmationsDay = today;
-            rsvp.LastConfirmationAt = now;
+            ConfirmationLimits.Count(rsvp, now);
             outbox.Queue(OutboxKinds.RsvpConfirmation, request.Email, await emails.ConfirmationAsync(e, rsvp, token, c));
             return RsvpOutcome.ConfirmationSent;
         }, ct);
@@ -100,21 +94,6 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             await mailingList.SignUpAsync(new SignUpRequest(request.Email, name.Length > 0 ? name : null, null, request.Language, request.Source, request.Ip, request.ListConsentText), ct);
         return outcome;
     }
-
-    /// <summary>Every +variant of the address counts towards one allowance of confirmation emails, as on the list.</summary>
-    private async Task<bool> MailboxMayGetConfirmationAsync(int eventId, string local, string domain, DateTime now, CancellationToken ct)
-    {
-        var exact = local + "@" + domain;
-        var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
-        var today = DateOnly.FromDateTime(now);
-        var recentSince = now - MailingListService.ResendInterval;
-        var family = db.Rsvps.Where(r => r.EventId == eventId && (r.Email == exact || EF.Functions.Like(r.Email!, variants, "\\")));
-        if (await family.AnyAsync(r => r.LastConfirmationAt > recentSince, ct)) return false;
-        var sentToday = await family.Where(r => r.ConfirmationsDay == today).SumAsync(r => r.ConfirmationsOnDay, ct);
-        return sentToday < MailingListService.ConfirmationsPerDay;
-    }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>What a confirmation link leads to, changing nothing (mail scanners open links).</summary>
     public async Task<RsvpLink?> CheckConfirmationAsync(string? token, CancellationToken ct = default)

@@ -26,14 +26,12 @@ public sealed class MailingListService(
     SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys, WelcomeEmail welcome)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
-    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(10);
-    public const int ConfirmationsPerDay = 3;
     public const string UnsubscribePurpose = "unsubscribe";
 
     /// <summary>
     /// Signs up an address (already normalized and checked) as Pending and queues its confirmation email, in one
     /// transaction. A confirmed subscriber is never changed; a pending or unsubscribed one gets a new confirmation
-    /// at most once per 10 minutes and 3 times a day.
+    /// within <see cref="ConfirmationLimits"/>.
     /// </summary>
     public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken ct = default)
     {
@@ -54,75 +52,49 @@ public sealed class MailingListService(
         var (local, domain) = EmailAddresses.Mailbox(request.Email);
         await db.Database.LockAsync("subscriber:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct);
-        var outcome = SignUpOutcome.ConfirmationSent;
+        var mailbox = await ConfirmationLimits.CheckMailboxAsync(db.Subscribers, request.Email, now, ct);
+        // A new mailbox (most sign-ups) has no row for this address: no second look.
+        var subscriber = mailbox.HasRows ? await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct) : null;
+        // A confirmed subscriber is never changed or written to from here.
+        if (subscriber?.Status == SubscriberStatus.Confirmed || !mailbox.MayGetAnother) return SignUpOutcome.NothingSent;
 
-        if (subscriber?.Status != SubscriberStatus.Confirmed && !await MailboxMayGetConfirmationAsync(local, domain, now, ct))
-        {
-            // amina+1@, amina+2@ ... would each be a new address with its own allowance: the mailbox has one in all.
-            return SignUpOutcome.NothingSent;
-        }
-        if (subscriber is null)
-        {
-            subscriber = new Subscriber
-            {
-                Email = request.Email, Name = request.Name, Country = request.Country, Language = request.Language,
-                Status = SubscriberStatus.Pending, CreatedAt = now,
-                Consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash },
-            };
-            db.Subscribers.Add(subscriber);
-            await db.SaveChangesAsync(ct);
-            outcome = SignUpOutcome.Added;
-        }
-        else if (subscriber.Status == SubscriberStatus.Confirmed || !MaySendConfirmation(subscriber, now))
-        {
-            return SignUpOutcome.NothingSent;
-        }
-        else
+        var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
+        if (subscriber is not null)
         {
             // A new opt-in: the details and consent given now replace the earlier unconfirmed ones.
-            (subscriber.Name, subscriber.Country, subscriber.Language) = (request.Name, request.Country, request.Language);
-            subscriber.Consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
+            (subscriber.Name, subscriber.Country, subscriber.Language, subscriber.Consent) = (request.Name, request.Country, request.Language, consent);
+            await QueueConfirmationEmailAsync(subscriber, IssueConfirmation(subscriber, now));
+            return SignUpOutcome.ConfirmationSent;
         }
-
-        await QueueConfirmationAsync(subscriber, now);
-        return outcome;
+        subscriber = new Subscriber
+        {
+            Email = request.Email, Name = request.Name, Country = request.Country, Language = request.Language,
+            Status = SubscriberStatus.Pending, CreatedAt = now, Consent = consent,
+        };
+        // The token before the insert, which then stores it; the email after, as its unsubscribe link carries the new id.
+        var token = IssueConfirmation(subscriber, now);
+        db.Subscribers.Add(subscriber);
+        await db.SaveChangesAsync(ct);
+        await QueueConfirmationEmailAsync(subscriber, token);
+        return SignUpOutcome.Added;
     }
-
-    /// <summary>Whether the address may get another confirmation email now (list-bombing limits).</summary>
-    internal static bool MaySendConfirmation(Subscriber subscriber, DateTime now)
-    {
-        if (subscriber.LastConfirmationAt is { } last && now - last < ResendInterval) return false;
-        return subscriber.ConfirmationsDay != DateOnly.FromDateTime(now) || subscriber.ConfirmationsOnDay < ConfirmationsPerDay;
-    }
-
-    /// <summary>Whether the mailbox, counting every +variant of the address, may get another confirmation now.</summary>
-    private async Task<bool> MailboxMayGetConfirmationAsync(string local, string domain, DateTime now, CancellationToken ct)
-    {
-        var exact = local + "@" + domain;
-        var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
-        var today = DateOnly.FromDateTime(now);
-        var recentSince = now - ResendInterval;
-        // Email is case-insensitive in both databases (NOCASE, citext), and so are = and LIKE on it.
-        var family = db.Subscribers.Where(s => s.Email == exact || EF.Functions.Like(s.Email, variants, "\\"));
-        if (await family.AnyAsync(s => s.LastConfirmationAt > recentSince, ct)) return false;
-        var sentToday = await family.Where(s => s.ConfirmationsDay == today).SumAsync(s => s.ConfirmationsOnDay, ct);
-        return sentToday < ConfirmationsPerDay;
-    }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>Issues a new confirmation token and queues the email with it; the caller saves.</summary>
-    internal async Task QueueConfirmationAsync(Subscriber subscriber, DateTime now)
+    internal Task QueueConfirmationAsync(Subscriber subscriber, DateTime now) => QueueConfirmationEmailAsync(subscriber, IssueConfirmation(subscriber, now));
+
+    /// <summary>Gives the subscriber a new confirmation token, and counts it against the limits; returns the token for the email.</summary>
+    private static string IssueConfirmation(Subscriber subscriber, DateTime now)
     {
         var (token, hash) = SiteKeys.NewToken();
         subscriber.ConfirmTokenHash = hash;
         subscriber.ConfirmTokenExpiresAt = now + ConfirmationLifetime;
-        var today = DateOnly.FromDateTime(now);
-        subscriber.ConfirmationsOnDay = subscriber.ConfirmationsDay == today ? subscriber.ConfirmationsOnDay + 1 : 1;
-        subscriber.ConfirmationsDay = today;
-        subscriber.LastConfirmationAt = now;
+        ConfirmationLimits.Count(subscriber, now);
+        return token;
+    }
 
+    /// <summary>Queues the confirmation email with <paramref name="token"/> for a subscriber that has its id; the caller saves.</summary>
+    private async Task QueueConfirmationEmailAsync(Subscriber subscriber, string token)
+    {
         var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id, subscriber.Language);
         var content = templates.Confirmation(subscriber.Language, subscriber.Name, urls.Absolute(SiteUrls.ConfirmSubscriptionPath(subscriber.Language, token)), unsubscribe.Page);
         outbox.Queue(OutboxKinds.Confirmation, subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);

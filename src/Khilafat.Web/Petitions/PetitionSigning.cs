@@ -61,9 +61,10 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         // Signatures of one mailbox (its +variants too) run one after the other, so they count each other's emails.
         var (local, domain) = EmailAddresses.Mailbox(request.Email);
         await db.Database.LockAsync("signature:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
-        var signature = await db.PetitionSignatures.SingleOrDefaultAsync(s => s.PetitionId == petition.Id && s.Email == request.Email, ct);
-        if (signature is { Status: not SignatureStatus.Pending }) return SignOutcome.NothingSent;
-        if (!await MailboxMayGetConfirmationAsync(local, domain, now, ct)) return SignOutcome.NothingSent;
+        // The mailbox's signatures of every petition count; a new mailbox has no signature to look for.
+        var mailbox = await ConfirmationLimits.CheckMailboxAsync(db.PetitionSignatures, request.Email, now, ct);
+        var signature = mailbox.HasRows ? await db.PetitionSignatures.SingleOrDefaultAsync(s => s.PetitionId == petition.Id && s.Email == request.Email, ct) : null;
+        if (signature is { Status: not SignatureStatus.Pending } || !mailbox.MayGetAnother) return SignOutcome.NothingSent;
 
         var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
         var outcome = SignOutcome.ConfirmationSent;
@@ -84,30 +85,12 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         return outcome;
     }
 
-    /// <summary>Whether the mailbox, counting every +variant of the address and every petition, may get another signature confirmation now.</summary>
-    private async Task<bool> MailboxMayGetConfirmationAsync(string local, string domain, DateTime now, CancellationToken ct)
-    {
-        var exact = local + "@" + domain;
-        var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
-        var today = DateOnly.FromDateTime(now);
-        var recentSince = now - MailingListService.ResendInterval;
-        var family = db.PetitionSignatures.Where(s => s.Email == exact || EF.Functions.Like(s.Email!, variants, "\\"));
-        if (await family.AnyAsync(s => s.LastConfirmationAt > recentSince, ct)) return false;
-        var sentToday = await family.Where(s => s.ConfirmationsDay == today).SumAsync(s => s.ConfirmationsOnDay, ct);
-        return sentToday < MailingListService.ConfirmationsPerDay;
-    }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-
     private async Task QueueConfirmationAsync(PetitionSignature signature, string slug, DateTime now, CancellationToken ct)
     {
         var (token, hash) = SiteKeys.NewToken();
         signature.ConfirmTokenHash = hash;
         signature.ConfirmTokenExpiresAt = now + MailingListService.ConfirmationLifetime;
-        var today = DateOnly.FromDateTime(now);
-        signature.ConfirmationsOnDay = signature.ConfirmationsDay == today ? signature.ConfirmationsOnDay + 1 : 1;
-        signature.ConfirmationsDay = today;
-        signature.LastConfirmationAt = now;
+        ConfirmationLimits.Count(signature, now);
         var title = await PetitionTitleAsync(signature.PetitionId, signature.Language, ct);
         var content = templates.SignatureConfirmation(signature.Language, signature.Name, title,
             urls.Absolute(SiteUrls.ConfirmSignaturePath(signature.Language, token)), urls.Absolute(Localization.SiteCultures.PathFor(signature.Language, PetitionReader.PetitionPath(slug))));

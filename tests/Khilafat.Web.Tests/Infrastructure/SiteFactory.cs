@@ -62,6 +62,16 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock: it stands still until a test moves it, from now in whole microseconds (as PostgreSQL keeps times, so a time read back equals the time written).</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / 10 * 10, TimeSpan.Zero));
 
+    /// <summary>
+    /// Moves the clock to 01:00 UTC of the next day, so that a test counting what happens "in a day" does not cross
+    /// midnight (the clock starts at the real time, which may be 23:50).
+    /// </summary>
+    public void StartOfANewUtcDay()
+    {
+        var now = Clock.GetUtcNow();
+        Clock.Advance(now.UtcDateTime.Date.AddDays(1).AddHours(1) - now.UtcDateTime);
+    }
+
     /// <summary>Every log message the app writes, so tests can assert what was logged (and what never is).</summary>
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 

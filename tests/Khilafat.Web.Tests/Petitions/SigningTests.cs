@@ -64,7 +64,7 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
 
         await visitor.SignAndConfirmAsync(factory, slug, SignValues(email));
         // Again, in another case, after the resend interval: the same page, nothing sent, nothing counted twice.
-        factory.Clock.Advance(MailingListService.ResendInterval);
+        factory.Clock.Advance(ConfirmationLimits.ResendInterval);
         var again = await visitor.SignAndSeeThanksAsync(factory, slug, SignValues(email.ToUpperInvariant().Replace("@EXAMPLE.ORG", "@example.org"), name: "Someone Else"));
 
         Assert.Equal("Check your email", again.QuerySelector("h1")!.Text());
@@ -81,11 +81,12 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
         var (id, slug) = await factory.CreatePetitionAsync(NewTitle("Pending"));
         var visitor = factory.CreateClient();
         var email = Visitor.NewAddress("pending");
+        factory.StartOfANewUtcDay();
 
         for (var i = 0; i < 5; i++)
         {
             await visitor.SignAndSeeThanksAsync(factory, slug, SignValues(email));
-            factory.Clock.Advance(MailingListService.ResendInterval);
+            factory.Clock.Advance(ConfirmationLimits.ResendInterval);
         }
 
         Assert.Equal(SignatureStatus.Pending, Assert.Single(await factory.SignaturesAsync(id)).Status);

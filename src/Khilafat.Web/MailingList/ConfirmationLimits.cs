@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.MailingList;
+
+/// <summary>A row confirmation emails are sent for (a subscriber, a signature, an answer to an event), with what the limits count.</summary>
+public interface IConfirmationCounts
+{
+    string? Email { get; }
+
+    /// <summary>When the last confirmation email was queued, and how many were queued on <see cref="ConfirmationsDay"/>.</summary>
+    DateTime? LastConfirmationAt { get; set; }
+    DateOnly? ConfirmationsDay { get; set; }
+    int ConfirmationsOnDay { get; set; }
+}
+
+/// <summary>
+/// The limits on confirmation emails, against list-bombing (someone entering another person's address again and again):
+/// one per 10 minutes and 3 a day for a mailbox, counting every +variant of its address, since amina+1@, amina+2@ ...
+/// would otherwise each be a new address with an allowance of its own. The list, petitions and events each count their own.
+/// </summary>
+public static class ConfirmationLimits
+{
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(10);
+    public const int PerDay = 3;
+
+    /// <summary>What the rows of one mailbox say: whether it has any, and whether it may get another confirmation now.</summary>
+    public readonly record struct Mailbox(bool HasRows, bool MayGetAnother);
+
+    /// <summary>
+    /// The rows of <paramref name="email"/>'s mailbox among <paramref name="rows"/>: the address itself, its spelling
+    /// without a +tag and every +variant. One read of their counters, not a query per limit: this runs inside the write,
+    /// and on SQLite every statement there is time the other waiting writes wait too (see Data.SqliteGroupCommit).
+    /// The address itself is always one of them, so a mailbox without rows has no row for the address either.
+    /// </summary>
+    public static async Task<Mailbox> CheckMailboxAsync<T>(IQueryable<T> rows, string email, DateTime now, CancellationToken ct)
+        where T : class, IConfirmationCounts
+    {
+        var (local, domain) = EmailAddresses.Mailbox(email);
+        var exact = local + "@" + domain;
+        var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
+        // Email is case-insensitive in both databases (NOCASE, citext), and so are = and LIKE on it.
+        var counts = await rows.Where(r => r.Email == email || r.Email == exact || EF.Functions.Like(r.Email!, variants, "\\"))
+            .Select(r => new { r.LastConfirmationAt, r.ConfirmationsDay, r.ConfirmationsOnDay })
+            .ToListAsync(ct);
+        var recentSince = now - ResendInterval;
+        var today = DateOnly.FromDateTime(now);
+        var may = !counts.Any(c => c.LastConfirmationAt > recentSince)
+            && counts.Where(c => c.ConfirmationsDay == today).Sum(c => c.ConfirmationsOnDay) < PerDay;
+        return new Mailbox(counts.Count > 0, may);
+    }
+
+    /// <summary>Counts a confirmation queued <paramref name="now"/> for <paramref name="row"/>.</summary>
+    public static void Count(IConfirmationCounts row, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        row.ConfirmationsOnDay = row.ConfirmationsDay == today ? row.ConfirmationsOnDay + 1 : 1;
+        row.ConfirmationsDay = today;
+        row.LastConfirmationAt = now;
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
