@@ -69,7 +69,7 @@ public class Event
 public enum RsvpStatus { Pending = 0, Confirmed = 1, Waitlisted = 2, Cancelled = 3 }
 
 /// <summary>One person's answer to an event, for themselves and those they bring; confirmed by email like the list.</summary>
-public class Rsvp : IConfirmationCounts
+public class Rsvp : IConfirmedByEmail
 {
     public const int NameMaxLength = 100;
 

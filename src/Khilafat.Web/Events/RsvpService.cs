@@ -81,10 +81,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
                 rsvp = db.Rsvps.Add(new Rsvp { EventId = e.Id, Email = request.Email, Name = name, PartySize = request.PartySize, Language = request.Language, CreatedAt = now, Consent = consent }).Entity;
             else
                 (rsvp.Name, rsvp.PartySize, rsvp.Language, rsvp.Consent, rsvp.Status, rsvp.CancelledAt) = (name, request.PartySize, request.Language, consent, RsvpStatus.Pending, null);
-            var (token, hash) = SiteKeys.NewToken();
-            rsvp.ConfirmTokenHash = hash;
-            rsvp.ConfirmTokenExpiresAt = now + MailingListService.ConfirmationLifetime;
-            ConfirmationLimits.Count(rsvp, now);
+            var token = ConfirmationLimits.IssueConfirmation(rsvp, now);
             outbox.Queue(OutboxKinds.RsvpConfirmation, request.Email, await emails.ConfirmationAsync(e, rsvp, token, c));
             return RsvpOutcome.ConfirmationSent;
         }, ct);

@@ -1,11 +1,14 @@
+using Khilafat.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.MailingList;
 
-/// <summary>A row confirmation emails are sent for (a subscriber, a signature, an answer to an event), with what the limits count.</summary>
-public interface IConfirmationCounts
+/// <summary>A row confirmed by a link in an email (a subscriber, a signature, an answer to an event): its token, and what the limits count.</summary>
+public interface IConfirmedByEmail
 {
     string? Email { get; }
+    string? ConfirmTokenHash { get; set; }
+    DateTime? ConfirmTokenExpiresAt { get; set; }
 
     /// <summary>When the last confirmation email was queued, and how many were queued on <see cref="ConfirmationsDay"/>.</summary>
     DateTime? LastConfirmationAt { get; set; }
@@ -33,7 +36,7 @@ public static class ConfirmationLimits
     /// The address itself is always one of them, so a mailbox without rows has no row for the address either.
     /// </summary>
     public static async Task<Mailbox> CheckMailboxAsync<T>(IQueryable<T> rows, string email, DateTime now, CancellationToken ct)
-        where T : class, IConfirmationCounts
+        where T : class, IConfirmedByEmail
     {
         var (local, domain) = EmailAddresses.Mailbox(email);
         var exact = local + "@" + domain;
@@ -49,13 +52,20 @@ public static class ConfirmationLimits
         return new Mailbox(counts.Count > 0, may);
     }
 
-    /// <summary>Counts a confirmation queued <paramref name="now"/> for <paramref name="row"/>.</summary>
-    public static void Count(IConfirmationCounts row, DateTime now)
+    /// <summary>
+    /// Gives <paramref name="row"/> a new confirmation token (only its hash is stored, valid
+    /// <see cref="MailingListService.ConfirmationLifetime"/>) and counts it; returns the token for the email's link.
+    /// </summary>
+    public static string IssueConfirmation(IConfirmedByEmail row, DateTime now)
     {
+        var (token, hash) = SiteKeys.NewToken();
+        row.ConfirmTokenHash = hash;
+        row.ConfirmTokenExpiresAt = now + MailingListService.ConfirmationLifetime;
         var today = DateOnly.FromDateTime(now);
         row.ConfirmationsOnDay = row.ConfirmationsDay == today ? row.ConfirmationsOnDay + 1 : 1;
         row.ConfirmationsDay = today;
         row.LastConfirmationAt = now;
+        return token;
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

@@ -63,7 +63,7 @@ public sealed class MailingListService(
         {
             // A new opt-in: the details and consent given now replace the earlier unconfirmed ones.
             (subscriber.Name, subscriber.Country, subscriber.Language, subscriber.Consent) = (request.Name, request.Country, request.Language, consent);
-            await QueueConfirmationEmailAsync(subscriber, IssueConfirmation(subscriber, now));
+            await QueueConfirmationEmailAsync(subscriber, ConfirmationLimits.IssueConfirmation(subscriber, now));
             return SignUpOutcome.ConfirmationSent;
         }
         subscriber = new Subscriber
@@ -72,7 +72,7 @@ public sealed class MailingListService(
             Status = SubscriberStatus.Pending, CreatedAt = now, Consent = consent,
         };
         // The token before the insert, which then stores it; the email after, as its unsubscribe link carries the new id.
-        var token = IssueConfirmation(subscriber, now);
+        var token = ConfirmationLimits.IssueConfirmation(subscriber, now);
         db.Subscribers.Add(subscriber);
         await db.SaveChangesAsync(ct);
         await QueueConfirmationEmailAsync(subscriber, token);
@@ -80,17 +80,7 @@ public sealed class MailingListService(
     }
 
     /// <summary>Issues a new confirmation token and queues the email with it; the caller saves.</summary>
-    internal Task QueueConfirmationAsync(Subscriber subscriber, DateTime now) => QueueConfirmationEmailAsync(subscriber, IssueConfirmation(subscriber, now));
-
-    /// <summary>Gives the subscriber a new confirmation token, and counts it against the limits; returns the token for the email.</summary>
-    private static string IssueConfirmation(Subscriber subscriber, DateTime now)
-    {
-        var (token, hash) = SiteKeys.NewToken();
-        subscriber.ConfirmTokenHash = hash;
-        subscriber.ConfirmTokenExpiresAt = now + ConfirmationLifetime;
-        ConfirmationLimits.Count(subscriber, now);
-        return token;
-    }
+    internal Task QueueConfirmationAsync(Subscriber subscriber, DateTime now) => QueueConfirmationEmailAsync(subscriber, ConfirmationLimits.IssueConfirmation(subscriber, now));
 
     /// <summary>Queues the confirmation email with <paramref name="token"/> for a subscriber that has its id; the caller saves.</summary>
     private async Task QueueConfirmationEmailAsync(Subscriber subscriber, string token)

@@ -3,7 +3,7 @@ namespace Khilafat.Web.MailingList;
 public enum SubscriberStatus { Pending = 0, Confirmed = 1, Unsubscribed = 2 }
 
 /// <summary>A person on (or once on) the mailing list, with the consent they gave.</summary>
-public class Subscriber : IConfirmationCounts
+public class Subscriber : IConfirmedByEmail
 {
     public const int EmailMaxLength = 254;
     public const int NameMaxLength = 100;

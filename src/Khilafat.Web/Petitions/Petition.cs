@@ -63,7 +63,7 @@ public enum SignatureStatus { Pending = 0, Confirmed = 1, StruckOut = 2 }
 /// address per petition. After the petition has been closed for Petitions:EraseSignersAfterDays the name and email
 /// are erased and only the country and dates remain, so the count and the delivery record stay.
 /// </summary>
-public class PetitionSignature : IConfirmationCounts
+public class PetitionSignature : IConfirmedByEmail
 {
     public const int NameMaxLength = 100;
     public const int StruckOutReasonMaxLength = 300;

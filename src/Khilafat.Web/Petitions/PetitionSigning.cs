@@ -87,10 +87,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
 
     private async Task QueueConfirmationAsync(PetitionSignature signature, string slug, DateTime now, CancellationToken ct)
     {
-        var (token, hash) = SiteKeys.NewToken();
-        signature.ConfirmTokenHash = hash;
-        signature.ConfirmTokenExpiresAt = now + MailingListService.ConfirmationLifetime;
-        ConfirmationLimits.Count(signature, now);
+        var token = ConfirmationLimits.IssueConfirmation(signature, now);
         var title = await PetitionTitleAsync(signature.PetitionId, signature.Language, ct);
         var content = templates.SignatureConfirmation(signature.Language, signature.Name, title,
             urls.Absolute(SiteUrls.ConfirmSignaturePath(signature.Language, token)), urls.Absolute(Localization.SiteCultures.PathFor(signature.Language, PetitionReader.PetitionPath(slug))));
