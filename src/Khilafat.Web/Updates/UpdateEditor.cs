@@ -165,7 +165,14 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
     /// English (a translation shows only while its original is published), drafts stay drafts. False when there was
     /// nothing to publish (not due, taken back, or already published).
     /// </summary>
-    public async Task<bool> PublishScheduledAsync(int id, CancellationToken ct = default)
+    public async Task<bool> PublishScheduledAsync(int id, CancellationToken ct = default) =>
+        await PublishScheduledOnceAsync(id, ct) is { } done ? done
+            // Another run of this job (on PostgreSQL two can overlap) or an editor saved the text at the same moment:
+            // once more on what is stored now, which then finds it published, or publishes the editor's version.
+            : await PublishScheduledOnceAsync(id, ct) ?? throw new InvalidOperationException($"Update {id} was saved while it was being published; trying again.");
+
+    // Null when another save came first (a conflict).
+    private async Task<bool?> PublishScheduledOnceAsync(int id, CancellationToken ct)
     {
         var published = false;
         var result = await texts.WriteAsync(Item(id, ""), SiteCultures.Default, async c =>
@@ -184,8 +191,7 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
             var saved = await texts.SaveAsync(Item(update), SiteCultures.Default, text.Version, text.Working, TextChange.Publish, Actor.System, ct: c);
             return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);
         }, ct);
-        // An editor saved the text at the same moment: the job runs again and publishes what is stored then.
-        if (result is TextSaveResult.Conflict) throw new InvalidOperationException($"Update {id} was saved while it was being published; trying again.");
+        if (result is TextSaveResult.Conflict) return null;
         // The text's save evicts the cached pages only when readers' text changed; the list's dates may have too.
         if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return published && result is TextSaveResult.Saved;

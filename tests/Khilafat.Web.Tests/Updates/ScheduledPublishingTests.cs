@@ -130,6 +130,22 @@ public class ScheduledPublishingTests(AdminSiteFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task TwoRunsAtTheSameMoment_PublishOnce_AndNeitherFails()
+    {
+        var (id, slug) = await factory.CreateUpdateAsync(NewTitle("Both"), publish: false, publishAt: InWholeMinutes(TimeSpan.FromHours(1)));
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        // Two instances (or the background runner and a repeat) taking the same due job: on PostgreSQL their saves race,
+        // and the one that loses looks again instead of failing the job.
+        Task Run() => factory.WithScopeAsync(sp => sp.GetRequiredKeyedService<IJobHandler>(JobKinds.PublishUpdate).RunAsync(UpdateEditor.Key(id), default));
+        await Task.WhenAll(Run(), Run(), Run());
+
+        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/updates/" + slug)).StatusCode);
+        Assert.Equal(1, await PublicVersionsAsync(id));
+        Assert.Single(await factory.AuditEntriesAsync(), e => e.Target == "update:" + slug && e.Action == AuditActions.UpdatePublished);
+    }
+
+    [Fact]
     public async Task PublishingByHand_BeforeTheTime_CancelsTheSchedule_AndKeepsItsDate()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
