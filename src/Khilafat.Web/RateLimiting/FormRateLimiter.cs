@@ -15,20 +15,23 @@ namespace Khilafat.Web.RateLimiting;
 /// passed validation: a mistake corrected is not a second submission, and a refused one re-renders the form with
 /// everything typed (<see cref="FormRateLimiterExtensions.TooManySubmissions"/>). Two counts: per network address
 /// (high, since a vigil on shared Wi-Fi or a carrier's shared address is many people on one IP) and per email address
-/// (low, so that one person cannot flood a form from anywhere). Counted as the middleware's policies are, in this
-/// process or in Redis.
+/// (low, so that one person cannot flood a form from anywhere). Counted in this process by
+/// <see cref="SlidingWindowCounts"/>, or in Redis as the middleware's policies are.
 /// </summary>
 public sealed class FormRateLimiter : IAsyncDisposable
 {
     private readonly IOptions<RateLimitOptions> _options;
     private readonly SiteKeys _keys;
-    private readonly PartitionedRateLimiter<Count> _limiter;
+    private readonly SlidingWindowCounts? _inProcess;
+    // In Redis each key's partition holds no count of its own, so the partitioned limiter drops it 10 s after its use.
+    private readonly PartitionedRateLimiter<Count>? _inRedis;
 
-    public FormRateLimiter(IServiceProvider services, IOptions<RateLimitOptions> options, SiteKeys keys, bool inRedis)
+    public FormRateLimiter(IServiceProvider services, IOptions<RateLimitOptions> options, SiteKeys keys, TimeProvider clock, bool inRedis)
     {
         _options = options;
         _keys = keys;
-        _limiter = PartitionedRateLimiter.Create<Count, string>(count => RateLimits.SlidingWindow(services, count.Key, count.Limit, count.Window, inRedis));
+        if (inRedis) _inRedis = PartitionedRateLimiter.Create<Count, string>(count => RateLimits.SlidingWindow(services, count.Key, count.Limit, count.Window, inRedis: true));
+        else _inProcess = new SlidingWindowCounts(clock);
     }
 
     /// <summary>
@@ -47,9 +50,10 @@ public sealed class FormRateLimiter : IAsyncDisposable
         return await TakeAsync(perEmail, ct) is { } emailWait ? new FormLimitRefusal(FormLimitReason.EmailAddress, emailWait) : null;
     }
 
-    private async Task<TimeSpan?> TakeAsync(Count count, CancellationToken ct)
+    private async ValueTask<TimeSpan?> TakeAsync(Count count, CancellationToken ct)
     {
-        using var lease = await _limiter.AcquireAsync(count, 1, ct);
+        if (_inProcess is not null) return _inProcess.TryTake(count.Key, count.Limit, count.Window);
+        using var lease = await _inRedis!.AcquireAsync(count, 1, ct);
         return lease.IsAcquired ? null : RateLimits.RetryAfter(lease, count.Window);
     }
 
@@ -62,7 +66,7 @@ public sealed class FormRateLimiter : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Not a public form's policy."),
     };
 
-    public ValueTask DisposeAsync() => _limiter.DisposeAsync();
+    public ValueTask DisposeAsync() => _inRedis?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private readonly record struct Count(string Key, int Limit, TimeSpan Window);
 }

@@ -21,7 +21,7 @@ public static class RateLimits
         var inRedis = RedisSetup.Configuration(configuration) is not null;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddSingleton(provider => new FormRateLimiter(provider, provider.GetRequiredService<IOptions<RateLimitOptions>>(),
-            provider.GetRequiredService<Khilafat.Web.Privacy.SiteKeys>(), inRedis));
+            provider.GetRequiredService<Khilafat.Web.Privacy.SiteKeys>(), provider.GetRequiredService<TimeProvider>(), inRedis));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -104,4 +104,29 @@ public class FormRateLimitTests(FormRateLimitTests.Factory factory) : IClassFixt
         using var neighbour = await client.SignUpAsync(NewAddress("neighbour"));
         Assert.Equal("/join/thanks", neighbour.RequestMessage!.RequestUri!.AbsolutePath);
     }
+
+    [Fact]
+    public async Task AnEmailAtItsLimit_IsTakenAgain_WhenTheWaitItWasToldHasPassed()
+    {
+        var client = From("198.51.100.64");
+        var address = NewAddress("hourly");
+        for (var i = 0; i < PerEmail; i++)
+        {
+            using var ok = await client.SignUpAsync(address);
+            Assert.Equal("/join/thanks", ok.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        using var refused = await client.SignUpAsync(address);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // An hour's window in tenths: the submissions' tenth leaves it within the hour, by the site's clock.
+        var wait = refused.Headers.RetryAfter!.Delta!.Value;
+        Assert.InRange(wait, TimeSpan.FromMinutes(54), TimeSpan.FromHours(1));
+
+        factory.Clock.Advance(wait - TimeSpan.FromSeconds(5));
+        using var early = await client.SignUpAsync(address);
+        Assert.Equal(HttpStatusCode.TooManyRequests, early.StatusCode);
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        using var again = await client.SignUpAsync(address);
+        Assert.Equal("/join/thanks", again.RequestMessage!.RequestUri!.AbsolutePath);
+    }
 }
