@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Khilafat.Web.Startup;
 
 namespace Khilafat.Web.RateLimiting;
 
@@ -17,7 +18,7 @@ namespace Khilafat.Web.RateLimiting;
 /// </summary>
 public sealed class SlidingWindowCounts(TimeProvider clock)
 {
-    private const int Segments = 10;
+    private const int Segments = RateLimits.Segments;
     private static readonly long SweepEvery = TimeSpan.FromMinutes(1).Ticks;
 
     private readonly ConcurrentDictionary<string, Counter> _counters = new();

@@ -14,7 +14,8 @@ namespace Khilafat.Web.Startup;
 /// </summary>
 public static class RateLimits
 {
-    private const int Segments = 10;
+    /// <summary>The segments of every sliding window the limits count in: the middleware's, Redis's and the forms' own.</summary>
+    internal const int Segments = 10;
 
     public static IServiceCollection AddSiteRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
