@@ -4,6 +4,7 @@ using Khilafat.Web.Tests.Durability;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Khilafat.Web.Tests.Data;
@@ -54,6 +55,58 @@ public class DatabaseProviderTests
         });
     }
 
+    [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
+    public void TheSqliteCompiledModel_IsTheModel()
+    {
+        using var db = SqliteContext();
+        AssertCompiledModelIsTheModel<Khilafat.Web.Data.CompiledModels.Sqlite.SiteDbContextModel>(db,
+            "dotnet ef dbcontext optimize --project src/Khilafat.Web --context SiteDbContext --output-dir Data/CompiledModels/Sqlite --namespace Khilafat.Web.Data.CompiledModels.Sqlite");
+    }
+
+    [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
+    public void ThePostgresCompiledModel_IsTheModel()
+    {
+        using var db = PostgresContext();
+        AssertCompiledModelIsTheModel<Khilafat.Web.Data.CompiledModels.Postgres.PostgresSiteDbContextModel>(db,
+            "dotnet ef dbcontext optimize --project src/Khilafat.Web --context PostgresSiteDbContext --output-dir Data/CompiledModels/Postgres --namespace Khilafat.Web.Data.CompiledModels.Postgres");
+    }
+
+    /// <summary>
+    /// The site runs on the model compiled ahead (Data/CompiledModels), which EF Core also finds by itself for every
+    /// context of that type; OnModelCreating only builds the design-time model. A model change without regenerating
+    /// would leave the site on the old one: the tables, columns, keys and indexes, and every property's type and
+    /// converter, must be the same in both.
+    /// </summary>
+    private static void AssertCompiledModelIsTheModel<TCompiled>(SiteDbContext db, string regenerate)
+    {
+        var compiled = db.Model;
+        var fromCode = db.GetService<IDesignTimeModel>().Model;
+        var message = $"The compiled model is not the model in code. Run, from the repository's top:\n{regenerate}";
+
+        Assert.IsType<TCompiled>(compiled);
+        var expected = Describe(fromCode).ToList();
+        var actual = Describe(compiled).ToList();
+        Assert.True(expected.SequenceEqual(actual),
+            $"{message}\nIn code only:\n{string.Join("\n", expected.Except(actual))}\nCompiled only:\n{string.Join("\n", actual.Except(expected))}");
+    }
+
+    /// <summary>What the database and the site see of a model, a line each (EF Core's differ needs a design-time model).</summary>
+    private static IEnumerable<string> Describe(IModel model) =>
+        model.GetEntityTypes().OrderBy(e => e.Name).SelectMany(entity =>
+            new[] { $"{entity.Name} table={entity.GetTableName()} key={Names(entity.FindPrimaryKey()?.Properties)}" }
+            .Concat(entity.GetProperties().Select(p =>
+                $"{entity.Name}.{p.Name}: {p.ClrType} column={p.GetColumnName()} {p.GetColumnType()} null={p.IsNullable} max={p.GetMaxLength()} " +
+                $"converter={p.GetTypeMapping().Converter?.GetType().Name} " +
+                $"generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken}"))
+            .Concat(entity.GetKeys().Select(k => $"{entity.Name} key {Names(k.Properties)}"))
+            .Concat(entity.GetIndexes().Select(i => $"{entity.Name} index {i.GetDatabaseName()} {Names(i.Properties)} unique={i.IsUnique}"))
+            .Concat(entity.GetForeignKeys().Select(f => $"{entity.Name} foreign key {Names(f.Properties)} -> {f.PrincipalEntityType.Name} {f.DeleteBehavior}"))
+            .Order());
+
+    private static string Names(IEnumerable<IReadOnlyProperty>? properties) => string.Join(",", properties?.Select(p => p.Name) ?? []);
+
     /// <summary>The model names its configurations one by one (see SiteDbContext): none may be left out.</summary>
     [Fact]
     [Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
@@ -62,7 +115,7 @@ public class DatabaseProviderTests
         using var named = SqliteContext();
         using var scanned = new ScanningContext(new DbContextOptionsBuilder<SiteDbContext>().UseSqlite("Data Source=:memory:").Options);
 
-        Assert.Equal(scanned.Model.ToDebugString(), named.Model.ToDebugString());
+        Assert.Equal(scanned.GetService<IDesignTimeModel>().Model.ToDebugString(), named.GetService<IDesignTimeModel>().Model.ToDebugString());
     }
 
     /// <summary>The model with every configuration in the assembly applied again, as a scan finds them.</summary>
