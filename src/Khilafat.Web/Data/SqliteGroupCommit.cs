@@ -173,9 +173,13 @@ public sealed class SqliteGroupCommit(SqliteWriteGate gate) : IAsyncDisposable
                 return;
             }
             Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? used = null;
+            var autoSavepoints = database.AutoSavepointsEnabled;
             try
             {
                 used = await database.UseTransactionAsync(transaction, CancellationToken.None);
+                // This write's own savepoint (below) already undoes a failed save; SaveChanges would otherwise wrap each
+                // of its saves in one more (two statements each, in the loop every other write waits for).
+                database.AutoSavepointsEnabled = false;
                 // As WriteAsync does: once more on a cleared context when a unique index refused the save because a
                 // write before it took the value; the work now sees what that one saved.
                 for (var attempt = 1; ; attempt++)
@@ -206,6 +210,7 @@ public sealed class SqliteGroupCommit(SqliteWriteGate gate) : IAsyncDisposable
             }
             finally
             {
+                database.AutoSavepointsEnabled = autoSavepoints;
                 // Disposing EF's wrapper of a transaction it does not own leaves the transaction alone, and gives the
                 // context's hold on the connection back (UseTransaction(null) alone would not), so it can be detached.
                 if (used is not null) await used.DisposeAsync();

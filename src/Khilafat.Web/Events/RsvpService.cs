@@ -46,6 +46,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     MailingListService mailingList, IOutputCacheStore cache, IDataProtectionProvider protection)
 {
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Events.FormStamp");
+    private static readonly ConfirmationLimits.MailboxRows<Rsvp> Mailboxes = new((db, eventId) => db.Rsvps.Where(r => r.EventId == eventId));
 
     /// <summary>A tamper-proof note of when the RSVP form was served, for its minimum fill time.</summary>
     public string NewFormStamp() => SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
@@ -72,7 +73,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var (local, domain) = EmailAddresses.Mailbox(request.Email);
             await db.Database.LockAsync($"rsvp:{e.Id}:{local.ToUpperInvariant()}@{domain.ToUpperInvariant()}", c);
             // Every +variant of the address counts towards one allowance of confirmation emails, as on the list.
-            var mailbox = await ConfirmationLimits.CheckMailboxAsync(db.Database, db.Rsvps.Where(r => r.EventId == e.Id), request.Email, now, c);
+            var mailbox = await ConfirmationLimits.CheckMailboxAsync(db, Mailboxes, request.Email, now, c, scope: e.Id);
             var rsvp = mailbox.HasRows ? await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == request.Email, c) : null;
             if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted || !mailbox.MayGetAnother) return RsvpOutcome.NothingSent;
             var consent = new Consent { Version = request.ConsentVersion, Text = request.ConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };

@@ -26,6 +26,7 @@ public sealed class MailingListService(
     SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys, WelcomeEmail welcome)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
+    private static readonly ConfirmationLimits.MailboxRows<Subscriber> Mailboxes = new((db, _) => db.Subscribers);
     public const string UnsubscribePurpose = "unsubscribe";
 
     /// <summary>
@@ -52,7 +53,7 @@ public sealed class MailingListService(
         var (local, domain) = EmailAddresses.Mailbox(request.Email);
         await db.Database.LockAsync("subscriber:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mailbox = await ConfirmationLimits.CheckMailboxAsync(db.Database, db.Subscribers, request.Email, now, ct);
+        var mailbox = await ConfirmationLimits.CheckMailboxAsync(db, Mailboxes, request.Email, now, ct);
         // A new mailbox (most sign-ups) has no row for this address: no second look.
         var subscriber = mailbox.HasRows ? await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct) : null;
         // A confirmed subscriber is never changed or written to from here.

@@ -162,6 +162,21 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     }
 
     [Fact]
+    public async Task EachEvent_HasItsOwnAllowanceOfLinks()
+    {
+        var (first, firstSlug) = await factory.CreateEventAsync(NewTitle("Vigil first"), InDays(8));
+        var (second, secondSlug) = await factory.CreateEventAsync(NewTitle("Vigil second"), InDays(9));
+        using (await factory.AnswerAsync(_visitor, firstSlug, "Hana", "hana.both@example.org")) { }
+        using (await factory.AnswerAsync(_visitor, secondSlug, "Hana", "hana.both+vigil@example.org")) { }
+        // Within the ten minutes: the first event's link was sent, the second's too, and the first's second answer gets none.
+        using (await factory.AnswerAsync(_visitor, firstSlug, "Hana", "hana.both@example.org")) { }
+        Assert.Single(await factory.EmailsToAsync("hana.both@example.org"));
+        Assert.Single(await factory.EmailsToAsync("hana.both+vigil@example.org"));
+        Assert.Single(await factory.RsvpsAsync(first));
+        Assert.Single(await factory.RsvpsAsync(second));
+    }
+
+    [Fact]
     public async Task AlsoJoiningTheList_SignsUpWithTheListsOwnConsentAndConfirmation()
     {
         var (_, slug) = await factory.CreateEventAsync(NewTitle("Vigil list"), InDays(9));
