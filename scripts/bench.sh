@@ -43,6 +43,7 @@ fi
 work=$(mktemp -d)
 site_pid="" bare_pid="" nginx_pid=""
 source scripts/servers.sh
+source scripts/runtime-env.sh
 cleanup() {
   for pid in $site_pid $bare_pid $nginx_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -90,7 +91,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 start_site() {
   local database
   database=$(database_env "$1")
-  (cd "$site_dir" && exec env "${site_env[@]}" "$database" "Site__PublicUrl=http://127.0.0.1:$site_port" \
+  (cd "$site_dir" && exec env "${runtime_env[@]}" "${site_env[@]}" "$database" "Site__PublicUrl=http://127.0.0.1:$site_port" \
     dotnet Khilafat.Web.dll --urls "http://127.0.0.1:$site_port") > "$work/site-$1.log" 2>&1 &
   site_pid=$!
 }

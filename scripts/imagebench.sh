@@ -10,6 +10,7 @@
 #   scripts/imagebench.sh [--duration 10s] [--connections 64] [--threads 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/runtime-env.sh
 
 duration=10s connections=64 threads=2
 while [ $# -gt 0 ]; do
@@ -44,7 +45,7 @@ taskset -c 0 dotnet "$work/bench/ImageBench.dll" process "$work/photo.jpg" 3
 site_port=5601 base="http://127.0.0.1:5601"
 admin=bench-admin@example.org password='Bench-passphrase-2026!'
 mkdir -p "$work/data"
-(cd "$work/site" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+(cd "$work/site" && exec env "${runtime_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   "ConnectionStrings__Default=Data Source=$work/data/khilafat.db" "Media__Directory=$work/media" "Site__PublicUrl=$base" \
   "Admin__Email=$admin" "Admin__Password=$password" Security__SecureCookies=false RateLimits__SignIn=100000 \
   dotnet Khilafat.Web.dll --urls "$base") > "$work/site.log" 2>&1 &

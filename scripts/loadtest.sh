@@ -49,6 +49,7 @@ case "$instances" in 1) [ -z "$kill_after" ] || { echo "--kill-after needs --ins
   2) [ "$mode" = mixed ] || { echo "--instances 2 runs the mixed load only" >&2; exit 2; } ;;
   *) echo "--instances is 1 or 2, not $instances" >&2; exit 2 ;; esac
 source scripts/servers.sh
+source scripts/runtime-env.sh
 cleanup() {
   # Polled rather than waited for: the instances are disowned (see below).
   for pid in $site_pid; do
@@ -129,7 +130,7 @@ CONF
   for n in 1 2; do
     # As deploy/compose.yaml sets them (AllowedHosts: the public host, which nginx passes on as Host). The per-address
     # limits would refuse one machine's load as a flood: lift them for the measurement.
-    (cd "$site_dir" && exec env ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres "ConnectionStrings__Default=$database" \
+    (cd "$site_dir" && exec env "${runtime_env[@]}" ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres "ConnectionStrings__Default=$database" \
       "Redis__Configuration=$KHILAFAT_TEST_REDIS" ASPNETCORE_FORWARDEDHEADERS_ENABLED=true "Site__PublicUrl=$public_url" AllowedHosts=127.0.0.1 \
       Email__PickupDirectory="$work/mail$n" \
       RateLimits__SignUps=100000000 RateLimits__Petitions=100000000 RateLimits__Links=100000000 \
@@ -205,7 +206,7 @@ port=5401
 mkdir -p "$work/data"
 echo "Starting the site on 127.0.0.1:$port with a fresh $provider database..."
 # The per-address limit on sign-ups would refuse one machine's load as a flood: lift it for the measurement.
-(cd "$site_dir" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
+(cd "$site_dir" && exec env "${runtime_env[@]}" "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
   Email__PickupDirectory="$work/mail" \
   RateLimits__SignUps=100000000 RateLimits__Petitions=100000000 RateLimits__Links=100000000 \
   Security__SecureCookies=false \

@@ -19,6 +19,7 @@
 #   scripts/sendbench.sh [--subscribers 100000] [--duration 10s] [--connections 64] [--threads 2] [--no-wait]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/runtime-env.sh
 
 subscribers=100000 duration=10s connections=64 threads=2 wait_all=yes
 while [ $# -gt 0 ]; do
@@ -65,7 +66,7 @@ sink_pid=$!
 
 mkdir -p "$work/data"
 echo "Starting the site on 127.0.0.1:$site_port with a fresh SQLite database, mail to the sink on port $sink_port..."
-(cd "$work/site" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+(cd "$work/site" && exec env "${runtime_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   "ConnectionStrings__Default=Data Source=$db" "Site__PublicUrl=http://127.0.0.1:$site_port" \
   Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$sink_port" Email__Smtp__UseStartTls=false \
   Sending__PerSecond=0 Jobs__PollInterval=00:00:00.200 \
