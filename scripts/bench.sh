@@ -133,7 +133,7 @@ curl -fsS "http://127.0.0.1:$site_port/statement" -o "$work/nginx/www/statement.
 site_encoding=$(curl -fsS -H "Accept-Encoding: $browser" -o "$work/statement.encoded" -w '%header{content-encoding}' "http://127.0.0.1:$site_port/statement")
 encoded=()
 [ -n "$site_encoding" ] && encoded=(--encoded "$work/statement.encoded" --encoding "$site_encoding")
-(exec dotnet "$bare_dir/BareStatement.dll" --body "$work/nginx/www/statement.html" "${encoded[@]}" --urls "http://127.0.0.1:$bare_port") > "$work/bare.log" 2>&1 &
+(exec env "${runtime_env[@]}" dotnet "$bare_dir/BareStatement.dll" --body "$work/nginx/www/statement.html" "${encoded[@]}" --urls "http://127.0.0.1:$bare_port") > "$work/bare.log" 2>&1 &
 bare_pid=$!
 wait_for "http://127.0.0.1:$bare_port/statement"
 cmp -s "$work/nginx/www/statement.html" <(curl -fsS "http://127.0.0.1:$bare_port/statement") || fail "the bare endpoint does not serve the same bytes"

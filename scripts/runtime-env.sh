@@ -1,6 +1,6 @@
 # Sourced by the measuring scripts. The .NET runtime settings the Docker image runs the site with (the Dockerfile's
-# "ENV DOTNET_..." lines), as `env` arguments in runtime_env: each script starts the site with them (and only the site,
-# not its load generator), so that its figures are those of the site as deployed.
+# "ENV DOTNET_..." lines), as `env` arguments in runtime_env: each script starts the site with them (bench.sh its bare
+# endpoint too; never the load generators), so that the figures are those of the site as deployed.
 runtime_env=()
 while IFS= read -r setting; do runtime_env+=("$setting"); done \
   < <(sed -n 's/^ENV \(DOTNET_[A-Za-z0-9_]*=[^[:space:]]*\)$/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../Dockerfile")
