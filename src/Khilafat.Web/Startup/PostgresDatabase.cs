@@ -86,9 +86,14 @@ internal sealed class PostgresDatabase(WebApplication app, ILogger logger) : Dat
 
     public override async Task MigrateAsync(SiteDbContext db, CancellationToken ct)
     {
-        // Made first so that migrating a new database does not log a failed read of it as an error (efcore.pg#3407).
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        // The history table where EF Core makes it: in the first schema of the search path.
+        const string historyExists = $"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = '{HistoryRepository.DefaultTableName}'";
+        if (!await EveryMigrationAppliedAsync(db, historyExists, ct))
+        {
+            // Made first so that migrating a new database does not log a failed read of it as an error (efcore.pg#3407).
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            await db.Database.MigrateAsync(ct);
+        }
         await ReloadTypesAsync(db, ct);
     }
 

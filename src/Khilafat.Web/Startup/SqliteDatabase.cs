@@ -1,6 +1,7 @@
 using Khilafat.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Khilafat.Web.Startup;
 
@@ -36,7 +37,8 @@ internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : Datab
 
     public override async Task MigrateAsync(SiteDbContext db, CancellationToken ct)
     {
-        await db.Database.MigrateAsync(ct);
+        const string historyExists = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryRepository.DefaultTableName}'";
+        if (!await EveryMigrationAppliedAsync(db, historyExists, ct)) await db.Database.MigrateAsync(ct);
         await ProveWritableAsync(SqliteConnectionStrings.Runtime(app.Configuration, app.Environment), ct);
     }
 
