@@ -78,11 +78,16 @@ public static class Database
             await provider.PrepareAsync(db, ct);
             turn = await provider.TakeTurnAsync(ct);
             await provider.MigrateAsync(db, ct);
-            await SeedData.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
+            // The movement's content and the site's key need nothing of each other: each on a core of its own. Most of
+            // either is EF Core compiling its first queries (on a new database also the seed's writes, and the
+            // key-encryption certificate's RSA key), while the other core would wait here. Both finish, failed or not,
+            // before anything else goes on.
+            var seeding = Task.Run(() => SeedData.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct), ct);
             // Now rather than at a first request: later it is needed inside write transactions, which may not make it
             // (a second context's write inside one is refused). It is protected with Data Protection, which makes its
             // first key here too, so every instance started afterwards finds that key rather than making its own.
-            await app.Services.GetRequiredService<SiteKeys>().LoadAsync(ct);
+            var keys = Task.Run(() => app.Services.GetRequiredService<SiteKeys>().LoadAsync(ct), ct);
+            await Task.WhenAll(seeding, keys);
             logger.LogInformation("Database ready: {Where}", provider.Where);
         }
         catch (StartupException e)
