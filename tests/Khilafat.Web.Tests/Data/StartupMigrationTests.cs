@@ -1,5 +1,4 @@
 using Khilafat.Web.Data;
-using Khilafat.Web.Options;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,7 +24,7 @@ public class StartupMigrationTests
             await using (var first = new Restarted(data))
             {
                 // The database as the build before the last migration left it.
-                await using (var earlier = EarlierBuild(first))
+                await using (var earlier = TestDatabase.Context(first.Provider, first.ConnectionString))
                 {
                     migrations = earlier.Database.GetMigrations().ToArray();
                     await earlier.GetService<IMigrator>().MigrateAsync(migrations[^2]);
@@ -51,10 +50,6 @@ public class StartupMigrationTests
             await SiteFactory.DeleteDataAsync(data);
         }
     }
-
-    private static SiteDbContext EarlierBuild(SiteFactory site) => site.Provider == DatabaseProvider.Postgres
-        ? new PostgresSiteDbContext(new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql(site.ConnectionString).Options)
-        : new SiteDbContext(new DbContextOptionsBuilder<SiteDbContext>().UseSqlite($"{site.ConnectionString};Pooling=False").Options);
 
     private static List<Microsoft.Extensions.Logging.Testing.FakeLogRecord> MigrationLogs(SiteFactory site) =>
         site.Logs.GetSnapshot().Where(r => r.Category == "Microsoft.EntityFrameworkCore.Migrations").ToList();

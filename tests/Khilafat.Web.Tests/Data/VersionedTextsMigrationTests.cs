@@ -16,9 +16,7 @@ public class VersionedTextsMigrationTests
     {
         var file = Path.Combine(Path.GetTempPath(), $"khilafat-migration-{Guid.NewGuid():N}.db");
         var postgres = TestDatabase.Provider == DatabaseProvider.Postgres ? TestDatabase.NewPostgresDatabase() : null;
-        await using var db = postgres is null
-            ? new SiteDbContext(new DbContextOptionsBuilder<SiteDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options)
-            : new PostgresSiteDbContext(new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql(postgres).Options);
+        await using var db = TestDatabase.Context(TestDatabase.Provider, postgres ?? $"Data Source={file};Pooling=False");
         try
         {
             var migrator = db.GetService<IMigrator>();

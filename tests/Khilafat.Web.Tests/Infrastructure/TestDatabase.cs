@@ -1,4 +1,6 @@
+using Khilafat.Web.Data;
 using Khilafat.Web.Options;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Khilafat.Web.Tests.Infrastructure;
@@ -39,6 +41,14 @@ public static class TestDatabase
             : throw new InvalidOperationException(
                 "This test needs a Redis server and KHILAFAT_TEST_REDIS names none. Run the tests with ./test.sh, which starts one " +
                 "(Debian's redis-server package), or set KHILAFAT_TEST_REDIS to host:port.");
+
+    /// <summary>
+    /// A context of the site's model on a database of <paramref name="provider"/>, without the site and its start-up:
+    /// for taking a database through its migrations one at a time, as earlier builds left it.
+    /// </summary>
+    public static SiteDbContext Context(DatabaseProvider provider, string connectionString) => provider == DatabaseProvider.Postgres
+        ? new PostgresSiteDbContext(new DbContextOptionsBuilder<PostgresSiteDbContext>().UseNpgsql(connectionString).Options)
+        : new SiteDbContext(new DbContextOptionsBuilder<SiteDbContext>().UseSqlite(connectionString).Options);
 
     /// <summary>The connection string of a new PostgreSQL database (not created yet: the site creates it at start-up).</summary>
     public static string NewPostgresDatabase() =>
