@@ -78,10 +78,10 @@ public static class Database
             await provider.PrepareAsync(db, ct);
             turn = await provider.TakeTurnAsync(ct);
             await provider.MigrateAsync(db, ct);
-            // The movement's content and the site's key need nothing of each other: each on a core of its own. Most of
-            // either is EF Core compiling its first queries (on a new database also the seed's writes, and the
-            // key-encryption certificate's RSA key), while the other core would wait here. Both finish, failed or not,
-            // before anything else goes on.
+            // The movement's content and the site's key need nothing of each other: each on a core of its own, as the
+            // other core would otherwise wait here. Most of either is EF Core compiling its first queries (on a new
+            // database also the seed's writes, and Data Protection's first key). Both finish, failed or not, before
+            // anything else goes on.
             var seeding = Task.Run(() => SeedData.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct), ct);
             // Now rather than at a first request: later it is needed inside write transactions, which may not make it
             // (a second context's write inside one is refused). It is protected with Data Protection, which makes its
