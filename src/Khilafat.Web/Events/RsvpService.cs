@@ -73,7 +73,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var (local, domain) = EmailAddresses.Mailbox(request.Email);
             await db.Database.LockAsync($"rsvp:{e.Id}:{local.ToUpperInvariant()}@{domain.ToUpperInvariant()}", c);
             // Every +variant of the address counts towards one allowance of confirmation emails, as on the list.
-            var mailbox = await ConfirmationLimits.CheckMailboxAsync(db, Mailboxes, request.Email, now, c, scope: e.Id);
+            var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, c, scope: e.Id);
             var rsvp = mailbox.HasRows ? await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == request.Email, c) : null;
             if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted || !mailbox.MayGetAnother) return RsvpOutcome.NothingSent;
             var consent = new Consent { Version = request.ConsentVersion, Text = request.ConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };

@@ -32,28 +32,6 @@ public static class ConfirmationLimits
     /// <summary>What the rows of one mailbox say: whether it has any, and whether it may get another confirmation now.</summary>
     public readonly record struct Mailbox(bool HasRows, bool MayGetAnother);
 
-    /// <summary>
-    /// The rows of <paramref name="email"/>'s mailbox among <paramref name="rows"/> (of one event, for
-    /// <paramref name="scope"/>): the address itself, its spelling without a +tag and every +variant. One read of their
-    /// counters, not a query per limit: this runs inside the write, and on SQLite every statement there is time the
-    /// other waiting writes wait too (see Data.SqliteGroupCommit). The address itself is always one of them, so a
-    /// mailbox without rows has no row for the address either.
-    /// </summary>
-    public static async Task<Mailbox> CheckMailboxAsync<T>(SiteDbContext db, MailboxRows<T> rows, string email, DateTime now, CancellationToken ct, int scope = 0)
-        where T : class, IConfirmedByEmail
-    {
-        var (local, domain) = EmailAddresses.Mailbox(email);
-        var exact = local + "@" + domain;
-        var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
-        var counts = new List<Counters>();
-        await foreach (var row in rows.For(db)(db, scope, email, exact, variants).WithCancellation(ct)) counts.Add(row);
-        var recentSince = now - ResendInterval;
-        var today = DateOnly.FromDateTime(now);
-        var may = !counts.Any(c => c.LastConfirmationAt > recentSince)
-            && counts.Where(c => c.ConfirmationsDay == today).Sum(c => c.ConfirmationsOnDay) < PerDay;
-        return new Mailbox(counts.Count > 0, may);
-    }
-
     /// <summary>What the limits read of each row of a mailbox.</summary>
     public sealed record Counters(DateTime? LastConfirmationAt, DateOnly? ConfirmationsDay, int ConfirmationsOnDay);
 
@@ -75,7 +53,27 @@ public static class ConfirmationLimits
         private readonly Func<SiteDbContext, int, string, string, string, IAsyncEnumerable<Counters>> _postgres =
             Compile(rows, (q, email, exact, variants) => q.Where(r => r.Email == email || r.Email == exact || EF.Functions.Like(r.Email!.ToLower(), variants, "\\")));
 
-        internal Func<SiteDbContext, int, string, string, string, IAsyncEnumerable<Counters>> For(SiteDbContext db) => db.Database.IsNpgsql() ? _postgres : _sqlite;
+        /// <summary>
+        /// The rows of <paramref name="email"/>'s mailbox (of one event, for <paramref name="scope"/>): the address
+        /// itself, its spelling without a +tag and every +variant. One read of their counters, not a query per limit:
+        /// this runs inside the write, and on SQLite every statement there is time the other waiting writes wait too
+        /// (see Data.SqliteGroupCommit). The address itself is always one of them, so a mailbox without rows has no
+        /// row for the address either.
+        /// </summary>
+        public async Task<Mailbox> CheckAsync(SiteDbContext db, string email, DateTime now, CancellationToken ct, int scope = 0)
+        {
+            var (local, domain) = EmailAddresses.Mailbox(email);
+            var exact = local + "@" + domain;
+            var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
+            var read = db.Database.IsNpgsql() ? _postgres : _sqlite;
+            var counts = new List<Counters>();
+            await foreach (var row in read(db, scope, email, exact, variants).WithCancellation(ct)) counts.Add(row);
+            var recentSince = now - ResendInterval;
+            var today = DateOnly.FromDateTime(now);
+            var may = !counts.Any(c => c.LastConfirmationAt > recentSince)
+                && counts.Where(c => c.ConfirmationsDay == today).Sum(c => c.ConfirmationsOnDay) < PerDay;
+            return new Mailbox(counts.Count > 0, may);
+        }
 
         // rows(db, scope), filtered to the mailbox and projected to its counters, as one lambda EF Core can compile.
         private static Func<SiteDbContext, int, string, string, string, IAsyncEnumerable<Counters>> Compile(

@@ -53,7 +53,7 @@ public sealed class MailingListService(
         var (local, domain) = EmailAddresses.Mailbox(request.Email);
         await db.Database.LockAsync("subscriber:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mailbox = await ConfirmationLimits.CheckMailboxAsync(db, Mailboxes, request.Email, now, ct);
+        var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, ct);
         // A new mailbox (most sign-ups) has no row for this address: no second look.
         var subscriber = mailbox.HasRows ? await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct) : null;
         // A confirmed subscriber is never changed or written to from here.

@@ -63,7 +63,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         var (local, domain) = EmailAddresses.Mailbox(request.Email);
         await db.Database.LockAsync("signature:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
         // The mailbox's signatures of every petition count; a new mailbox has no signature to look for.
-        var mailbox = await ConfirmationLimits.CheckMailboxAsync(db, Mailboxes, request.Email, now, ct);
+        var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, ct);
         var signature = mailbox.HasRows ? await db.PetitionSignatures.SingleOrDefaultAsync(s => s.PetitionId == petition.Id && s.Email == request.Email, ct) : null;
         if (signature is { Status: not SignatureStatus.Pending } || !mailbox.MayGetAnother) return SignOutcome.NothingSent;
 
