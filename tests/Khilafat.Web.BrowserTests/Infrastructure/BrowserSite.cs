@@ -1,6 +1,7 @@
 using System.Net;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
+using Khilafat.Web.TestHosts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -123,6 +124,7 @@ public class BrowserSite : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             Directory.CreateDirectory(site.DataDirectory);
+            SharedKeyEncryption.CopyInto(site.DataDirectory);
             // As in production, not Development: the exception handler, HSTS, and no developer pages.
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(site.DataDirectory, "site.db")}");

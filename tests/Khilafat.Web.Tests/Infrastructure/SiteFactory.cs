@@ -1,5 +1,6 @@
 using System.Net;
 using Khilafat.Web.Options;
+using Khilafat.Web.TestHosts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -90,9 +91,16 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration, as a test class needs it (keys as in appsettings.json, ":" separated).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>
+    /// False for a site that makes its own key-encryption certificate on its new SQLite folder; by default it finds
+    /// the test process's shared one there (see <see cref="SharedKeyEncryption"/>).
+    /// </summary>
+    protected virtual bool UsesSharedCertificate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDirectory);
+        if (Provider == DatabaseProvider.Sqlite && _ownsDataDirectory && UsesSharedCertificate) SharedKeyEncryption.CopyInto(DataDirectory);
         if (Provider == DatabaseProvider.Postgres) File.WriteAllText(Path.Combine(DataDirectory, PostgresDatabaseFile), ConnectionString);
         builder.UseEnvironment("Testing");
         // As in Development (dotnet run): a scoped service taken from the root provider fails here too, not only there.

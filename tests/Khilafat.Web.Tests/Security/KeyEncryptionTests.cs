@@ -14,8 +14,14 @@ namespace Khilafat.Web.Tests.Security;
 /// the database alone cannot be used to forge cookies and tokens.
 /// </summary>
 [Trait(TestDatabase.Trait, TestDatabase.Sqlite)]
-public class KeyEncryptionTests(SiteFactory factory) : IClassFixture<SiteFactory>
+public class KeyEncryptionTests(KeyEncryptionTests.OwnCertificateSite factory) : IClassFixture<KeyEncryptionTests.OwnCertificateSite>
 {
+    /// <summary>A site that makes its certificate itself, as on a first start (the suite's other sites share one).</summary>
+    public sealed class OwnCertificateSite : SiteFactory
+    {
+        protected override bool UsesSharedCertificate => false;
+    }
+
     private string CertificatePath => Path.Combine(factory.DataDirectory, KeyEncryption.DefaultFileName);
 
     private static Task<List<string>> StoredKeysAsync(SiteFactory site) =>
