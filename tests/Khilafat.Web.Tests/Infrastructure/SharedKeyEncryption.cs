@@ -4,10 +4,10 @@ namespace Khilafat.Web.TestHosts;
 
 /// <summary>
 /// Compiled into both test projects (the browser tests link this file). A site on a new SQLite data folder makes its
-/// key-encryption certificate on its first start, and its 3072-bit RSA key costs about 1 s of CPU: most of a test
-/// site's start, paid again by each of the suites' hundreds of sites. So a test process makes one, with the site's own
-/// code, and copies it beside each new site's database before it starts, as a restart finds it. The site making its
-/// own is tested where it is the subject (KeyEncryptionTests).
+/// key-encryption certificate on its first start, and its 3072-bit RSA key costs about 1 s of CPU: more than half of
+/// a test site's start, paid again by each of the suites' two hundred or so sites. So a test process makes one, with
+/// the site's own code, and copies it beside each new site's database before it starts, as a restart finds it. The
+/// site making its own is tested where it is the subject (KeyEncryptionTests).
 /// </summary>
 internal static class SharedKeyEncryption
 {
