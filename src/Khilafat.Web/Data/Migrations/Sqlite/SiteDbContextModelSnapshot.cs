@@ -436,14 +436,17 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimToken");
+                    b.HasIndex("ClaimToken")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
 
                     b.HasIndex("SubscriberId");
 
-                    b.HasIndex("SendId", "Status");
+                    b.HasIndex("SendId", "Status")
+                        .HasFilter("\"SendId\" IS NOT NULL");
 
                     b.HasIndex("SendId", "SubscriberId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SendId\" IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
