@@ -69,8 +69,8 @@ public static class SendingTestKit
 
     /// <summary>
     /// Lets a send run to its end: expands it, and moves the site's clock a second at a time (the list's pace allows a
-    /// batch each time) until the send is finished. Bounded, as every wait in the tests, but by 30 s rather than 10:
-    /// a send held by the pace for a minute of the site's clock needs 60 rounds before its first batch, and a fresh-clone
+    /// batch each time) until the send is finished. Bounded, as every wait in the tests, but by 30 s rather than 10: a
+    /// send held by the pace for a minute of the site's clock needs 60 rounds before its first batch, and a fresh-clone
     /// run (both suites at once, at their start) once took longer than 10 s for them.
     /// </summary>
     public static Task<SendProgress?> DeliverAsync(this MailSiteFactory factory, int sendId) =>
