@@ -184,19 +184,16 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
 
             var index = runtimeEntityType.AddIndex(
                 new[] { claimToken });
-            index.AddAnnotation("Relational:Filter", "\"ClaimToken\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { subscriberId });
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { sendId, status });
-            index1.AddAnnotation("Relational:Filter", "\"SendId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { sendId, subscriberId },
                 unique: true);
-            index2.AddAnnotation("Relational:Filter", "\"SendId\" IS NOT NULL");
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });

@@ -12,7 +12,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e62e1ab6-e0d0-4292-a407-2e1f7c76439b"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("6b2c33b6-b349-4983-b232-47ea8ccc5ebe"), entityTypeCount: 30)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4f6f1a4b-89d7-4381-923f-a45764ca878a"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("85387e58-0d51-4fc8-9d55-e012b6176cd0"), entityTypeCount: 30)
         {
         }
 

@@ -436,17 +436,14 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimToken")
-                        .HasFilter("\"ClaimToken\" IS NOT NULL");
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("SubscriberId");
 
-                    b.HasIndex("SendId", "Status")
-                        .HasFilter("\"SendId\" IS NOT NULL");
+                    b.HasIndex("SendId", "Status");
 
                     b.HasIndex("SendId", "SubscriberId")
-                        .IsUnique()
-                        .HasFilter("\"SendId\" IS NOT NULL");
+                        .IsUnique();
 
                     b.HasIndex("Status", "NextAttemptAt");
 
