@@ -76,8 +76,8 @@ public class DatabaseProviderTests
     /// <summary>
     /// The site runs on the model compiled ahead (Data/CompiledModels), which EF Core also finds by itself for every
     /// context of that type; OnModelCreating only builds the design-time model. A model change without regenerating
-    /// would leave the site on the old one: the tables, columns, keys and indexes, and every property's type and
-    /// converter, must be the same in both.
+    /// would leave the site on the old one: the tables, columns, keys and indexes (with their filters), and every
+    /// property's type and converter, must be the same in both.
     /// </summary>
     private static void AssertCompiledModelIsTheModel<TCompiled>(SiteDbContext db, string regenerate)
     {
@@ -101,7 +101,7 @@ public class DatabaseProviderTests
                 $"converter={p.GetTypeMapping().Converter?.GetType().Name} " +
                 $"generated={p.ValueGenerated} concurrency={p.IsConcurrencyToken}"))
             .Concat(entity.GetKeys().Select(k => $"{entity.Name} key {Names(k.Properties)}"))
-            .Concat(entity.GetIndexes().Select(i => $"{entity.Name} index {i.GetDatabaseName()} {Names(i.Properties)} unique={i.IsUnique}"))
+            .Concat(entity.GetIndexes().Select(i => $"{entity.Name} index {i.GetDatabaseName()} {Names(i.Properties)} unique={i.IsUnique} filter={i.GetFilter()}"))
             .Concat(entity.GetForeignKeys().Select(f => $"{entity.Name} foreign key {Names(f.Properties)} -> {f.PrincipalEntityType.Name} {f.DeleteBehavior}"))
             .Order());
 
