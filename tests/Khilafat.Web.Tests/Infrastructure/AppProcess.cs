@@ -82,7 +82,11 @@ public sealed class AppProcess : IAsyncDisposable
         return new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    /// <summary>Waits (at most <paramref name="timeout"/>, 60 s by default) until /healthz answers 200; fails with the app's output if it does not, or if the app exits.</summary>
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>, 120 s by default) until /healthz answers 200; fails with the app's
+    /// output if it does not, or if the app exits. 120 s, not 60: a fresh-clone run with both suites at once once took
+    /// longer than 60 s to start one of these processes.
+    /// </summary>
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
@@ -97,7 +101,7 @@ public sealed class AppProcess : IAsyncDisposable
             {
             }
             return Output;
-        }, state => ReferenceEquals(state, Healthy), "the site to answer /healthz (last seen: its output)", timeout ?? TimeSpan.FromSeconds(60));
+        }, state => ReferenceEquals(state, Healthy), "the site to answer /healthz (last seen: its output)", timeout ?? TimeSpan.FromSeconds(120));
     }
 
     private const string Healthy = "healthy";
