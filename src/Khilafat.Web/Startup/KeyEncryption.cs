@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Khilafat.Web.Data;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,19 @@ public static class KeyEncryption
         if (certificate is null) return services;
 
         services.AddSingleton(certificate);
-        dataProtection.ProtectKeysWithCertificate(certificate.Certificate).UnprotectKeysWithAnyCertificate(certificate.Certificate);
+        // What ProtectKeysWithCertificate(X509Certificate2) registers, without needing the certificate yet: a new one
+        // may still be in the making (see KeyEncryptionCertificate). Data Protection reads these options when it makes
+        // its key manager (MapRazorPages does, while the database starts on the other core), before it reads, decrypts
+        // or makes any key. So the certificate is waited for there, and put in the list that decrypting reads when it
+        // first decrypts a key, later (UnprotectKeysWithAnyCertificate reads its array then, not now: should that
+        // change, KeyEncryptionTests fail).
+        var decryptingWith = new X509Certificate2[1];
+        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((keyManagement, logs) =>
+        {
+            decryptingWith[0] = certificate.Certificate;
+            keyManagement.XmlEncryptor = new CertificateXmlEncryptor(decryptingWith[0], logs);
+        });
+        dataProtection.UnprotectKeysWithAnyCertificate(decryptingWith);
         services.AddHostedService<StoredKeyEncryption>();
         return services;
     }
@@ -62,15 +75,29 @@ public static class KeyEncryption
 /// The certificate that encrypts the Data Protection keys. A default one is made if missing: a self-signed RSA
 /// certificate in a file only the site's user may read.
 /// </summary>
-public sealed class KeyEncryptionCertificate(string path, string? password, bool createIfMissing)
+public sealed class KeyEncryptionCertificate
 {
-    public string Path { get; } = path;
+    private readonly Task<X509Certificate2> _certificate;
 
-    public X509Certificate2 Certificate { get; } = Load(path, password, createIfMissing);
-
-    private static X509Certificate2 Load(string path, string? password, bool createIfMissing)
+    public KeyEncryptionCertificate(string path, string? password, bool createIfMissing)
     {
-        if (createIfMissing && !File.Exists(path)) TryCreate(path);
+        Path = path;
+        // An existing file is read now, so that a wrong password stops start-up here. A new one is made on a thread
+        // of its own: its 3072-bit RSA key took 0.3 to 1.8 s here (the search for its primes varies), and the whole
+        // first start waited for it. Now the host is built and the database migrates meanwhile; Data Protection
+        // waits for it when it makes its key manager (see AddSiteDataProtection).
+        _certificate = createIfMissing && !File.Exists(path)
+            ? Task.Run(() => { TryCreate(path); return Load(path, password); })
+            : Task.FromResult(Load(path, password));
+    }
+
+    public string Path { get; }
+
+    /// <summary>The certificate; while a new one is being made, waits for it.</summary>
+    public X509Certificate2 Certificate => _certificate.GetAwaiter().GetResult();
+
+    private static X509Certificate2 Load(string path, string? password)
+    {
         try
         {
             return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);

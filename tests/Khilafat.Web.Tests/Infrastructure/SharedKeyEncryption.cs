@@ -25,7 +25,8 @@ internal static class SharedKeyEncryption
         var folder = Path.Combine(Path.GetTempPath(), "khilafat-tests-certificates");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".pfx");
-        _ = new KeyEncryptionCertificate(path, null, createIfMissing: true);
+        // Certificate waits for the file, which the site makes on another core.
+        _ = new KeyEncryptionCertificate(path, null, createIfMissing: true).Certificate;
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -105,5 +105,41 @@ public class KeyEncryptionTests(KeyEncryptionTests.OwnCertificateSite factory) :
         }
     }
 
+    [Fact]
+    public async Task TheCertificateAFirstStartMakes_EncryptsItsKeys_AndTheNextStartReadsTheSameFile()
+    {
+        // A first start makes its certificate on another core while it starts (see KeyEncryptionCertificate): its
+        // keys must still be encrypted with that certificate and opened with it, then and after a restart.
+        var data = Path.Combine(Path.GetTempPath(), "khilafat-tests", Guid.NewGuid().ToString("N"));
+        var certificateFile = Path.Combine(data, KeyEncryption.DefaultFileName);
+        try
+        {
+            string payload;
+            byte[] certificate;
+            List<string> keys;
+            await using (var first = new Restarted(data))
+            {
+                Assert.Contains("__RequestVerificationToken", await first.CreateClient().GetStringAsync("/account/sign-in"));
+                payload = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("a password link").Protect("for the editor");
+                certificate = await File.ReadAllBytesAsync(certificateFile);
+                keys = await StoredKeysAsync(first);
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            using (var made = X509CertificateLoader.LoadPkcs12(certificate, null))
+                Assert.All(keys, xml => Assert.Contains(Convert.ToBase64String(made.RawData), xml));
+
+            await using var second = new Restarted(data);
+            await second.CreateClient().GetStringAsync("/");
+
+            Assert.Equal(certificate, await File.ReadAllBytesAsync(certificateFile));
+            Assert.Equal(keys, await StoredKeysAsync(second));
+            Assert.Equal("for the editor", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("a password link").Unprotect(payload));
+        }
+        finally
+        {
+            await SiteFactory.DeleteDataAsync(data);
+        }
+    }
+
     private sealed class Restarted(string data) : SiteFactory(data);
 }
