@@ -25,7 +25,7 @@ internal static class SharedKeyEncryption
         var folder = Path.Combine(Path.GetTempPath(), "khilafat-tests-certificates");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".pfx");
-        // Certificate waits for the file, which the site makes on another core.
+        // Certificate waits for the file, which the site makes on a thread of its own.
         _ = new KeyEncryptionCertificate(path, null, createIfMissing: true).Certificate;
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

@@ -108,8 +108,8 @@ public class KeyEncryptionTests(KeyEncryptionTests.OwnCertificateSite factory) :
     [Fact]
     public async Task TheCertificateAFirstStartMakes_EncryptsItsKeys_AndTheNextStartReadsTheSameFile()
     {
-        // A first start makes its certificate on another core while it starts (see KeyEncryptionCertificate): its
-        // keys must still be encrypted with that certificate and opened with it, then and after a restart.
+        // A first start makes its certificate on a thread of its own while it starts (see KeyEncryptionCertificate):
+        // its keys must still be encrypted with that certificate and opened with it, then and after a restart.
         var data = Path.Combine(Path.GetTempPath(), "khilafat-tests", Guid.NewGuid().ToString("N"));
         var certificateFile = Path.Combine(data, KeyEncryption.DefaultFileName);
         try
@@ -125,6 +125,7 @@ public class KeyEncryptionTests(KeyEncryptionTests.OwnCertificateSite factory) :
                 keys = await StoredKeysAsync(first);
             }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Assert.NotEmpty(keys);
             using (var made = X509CertificateLoader.LoadPkcs12(certificate, null))
                 Assert.All(keys, xml => Assert.Contains(Convert.ToBase64String(made.RawData), xml));
 
