@@ -91,9 +91,12 @@ public static class ConfirmationLimits
     /// Gives <paramref name="row"/> a new confirmation token (only its hash is stored, valid
     /// <see cref="MailingListService.ConfirmationLifetime"/>) and counts it; returns the token for the email's link.
     /// </summary>
-    public static string IssueConfirmation(IConfirmedByEmail row, DateTime now)
+    public static string IssueConfirmation(IConfirmedByEmail row, DateTime now) => IssueConfirmation(row, now, SiteKeys.NewToken());
+
+    /// <summary>As <see cref="IssueConfirmation(IConfirmedByEmail, DateTime)"/>, with a token made before (an email written with it ahead of the write).</summary>
+    public static string IssueConfirmation(IConfirmedByEmail row, DateTime now, (string Token, string Hash) confirmation)
     {
-        var (token, hash) = SiteKeys.NewToken();
+        var (token, hash) = confirmation;
         row.ConfirmTokenHash = hash;
         row.ConfirmTokenExpiresAt = now + MailingListService.ConfirmationLifetime;
         var today = DateOnly.FromDateTime(now);

@@ -47,24 +47,41 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
     {
         request = request with { Name = Testimonials.VisitorText.StripInvisible(request.Name) ?? "" };
         var ipHash = await keys.HashIpAsync(request.Ip);
-        var outcome = await db.WriteAsync(c => SignOnceAsync(request, ipHash, c), ct);
+        // Read and built before the write, which on SQLite waits in one queue with every other (Data.SqliteGroupCommit):
+        // the petition, its title and the email do not depend on the signatures. An editor closing the petition in
+        // between changes nothing that counts: a signature of a closed petition cannot be confirmed (see StateOf).
+        var petition = await SigningTargets.For(db)(db, request.Slug, request.Language, ct);
+        if (petition is null || !Petition.IsSignable(petition.State, petition.ClosesAt, clock.GetUtcNow().UtcDateTime)) return SignOutcome.NotSignable;
+        var confirmation = SiteKeys.NewToken();
+        var email = templates.SignatureConfirmation(request.Language, request.Name, petition.Title ?? petition.DefaultTitle ?? "",
+            urls.Absolute(SiteUrls.ConfirmSignaturePath(request.Language, confirmation.Token)),
+            urls.Absolute(Localization.SiteCultures.PathFor(request.Language, PetitionReader.PetitionPath(request.Slug))));
+        var outcome = await db.WriteAsync(c => SignOnceAsync(request, petition.Id, ipHash, confirmation, email, c), ct);
         if (outcome is SignOutcome.Added or SignOutcome.ConfirmationSent) outbox.Wake();
         return outcome;
     }
 
-    private async Task<SignOutcome> SignOnceAsync(SignRequest request, string? ipHash, CancellationToken ct)
+    /// <summary>What signing needs of a petition: its state and its published title in the signer's language and in English.</summary>
+    private sealed record SigningTarget(int Id, PetitionState State, DateTime? ClosesAt, string? Title, string? DefaultTitle);
+
+    private static readonly CompiledPerProvider<Func<SiteDbContext, string, string, CancellationToken, Task<SigningTarget?>>> SigningTargets = new(() =>
+        EF.CompileAsyncQuery((SiteDbContext db, string slug, string language, CancellationToken ct) => db.Petitions.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new SigningTarget(p.Id, p.State, p.ClosesAt,
+                db.Texts.Where(t => t.Kind == TextKinds.Petition && t.ItemId == p.Id && t.IsPublished && t.Culture == language).Select(t => t.PublishedTitle).FirstOrDefault(),
+                db.Texts.Where(t => t.Kind == TextKinds.Petition && t.ItemId == p.Id && t.IsPublished && t.Culture == Localization.SiteCultures.Default).Select(t => t.PublishedTitle).FirstOrDefault()))
+            .SingleOrDefault()));
+
+    private async Task<SignOutcome> SignOnceAsync(SignRequest request, int petitionId, string? ipHash, (string Token, string Hash) confirmation,
+        EmailContent email, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var petition = await db.Petitions.AsNoTracking().Where(p => p.Slug == request.Slug)
-            .Select(p => new { p.Id, p.State, p.ClosesAt }).SingleOrDefaultAsync(ct);
-        if (petition is null || !Petition.IsSignable(petition.State, petition.ClosesAt, now)) return SignOutcome.NotSignable;
-
         // Signatures of one mailbox (its +variants too) run one after the other, so they count each other's emails.
         var (local, domain) = EmailAddresses.Mailbox(request.Email);
         await db.Database.LockAsync("signature:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
         // The mailbox's signatures of every petition count; a new mailbox has no signature to look for.
         var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, ct);
-        var signature = mailbox.HasRows ? await db.PetitionSignatures.SingleOrDefaultAsync(s => s.PetitionId == petition.Id && s.Email == request.Email, ct) : null;
+        var signature = mailbox.HasRows ? await db.PetitionSignatures.SingleOrDefaultAsync(s => s.PetitionId == petitionId && s.Email == request.Email, ct) : null;
         if (signature is { Status: not SignatureStatus.Pending } || !mailbox.MayGetAnother) return SignOutcome.NothingSent;
 
         var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
@@ -73,7 +90,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         {
             signature = db.PetitionSignatures.Add(new PetitionSignature
             {
-                PetitionId = petition.Id, Email = request.Email, Name = request.Name, Country = request.Country, ShowName = request.ShowName,
+                PetitionId = petitionId, Email = request.Email, Name = request.Name, Country = request.Country, ShowName = request.ShowName,
                 Language = request.Language, Status = SignatureStatus.Pending, CreatedAt = now, Consent = consent,
             }).Entity;
             outcome = SignOutcome.Added;
@@ -82,26 +99,9 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         {
             (signature.Name, signature.Country, signature.ShowName, signature.Language, signature.Consent) = (request.Name, request.Country, request.ShowName, request.Language, consent);
         }
-        await QueueConfirmationAsync(signature, request.Slug, now, ct);
+        ConfirmationLimits.IssueConfirmation(signature, now, confirmation);
+        outbox.Queue(OutboxKinds.SignatureConfirmation, request.Email, email);
         return outcome;
-    }
-
-    private async Task QueueConfirmationAsync(PetitionSignature signature, string slug, DateTime now, CancellationToken ct)
-    {
-        var token = ConfirmationLimits.IssueConfirmation(signature, now);
-        var title = await PetitionTitleAsync(signature.PetitionId, signature.Language, ct);
-        var content = templates.SignatureConfirmation(signature.Language, signature.Name, title,
-            urls.Absolute(SiteUrls.ConfirmSignaturePath(signature.Language, token)), urls.Absolute(Localization.SiteCultures.PathFor(signature.Language, PetitionReader.PetitionPath(slug))));
-        outbox.Queue(OutboxKinds.SignatureConfirmation, signature.Email!, content);
-    }
-
-    /// <summary>The petition's published title in the signer's language, else in English.</summary>
-    private async Task<string> PetitionTitleAsync(int petitionId, string language, CancellationToken ct)
-    {
-        var titles = await db.Texts.AsNoTracking()
-            .Where(t => t.Kind == TextKinds.Petition && t.ItemId == petitionId && t.IsPublished && (t.Culture == language || t.Culture == Localization.SiteCultures.Default))
-            .Select(t => new { t.Culture, Title = t.PublishedTitle! }).ToListAsync(ct);
-        return (titles.FirstOrDefault(t => t.Culture == language) ?? titles.FirstOrDefault())?.Title ?? "";
     }
 
     /// <summary>What a confirmation link leads to, without changing anything (mail scanners open links).</summary>
@@ -115,17 +115,20 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
     /// Confirms the signature a link is for, while its petition is open: one conditional statement, so of two clicks
     /// at once only one confirms. The count includes it from then on.
     /// </summary>
-    public async Task<(SignatureLinkState State, string? Slug)> ConfirmAsync(string? token, CancellationToken ct = default) =>
-        await db.WriteAsync(async c =>
-        {
-            if (await FindAsync(token, c) is not { } found) return (SignatureLinkState.Unknown, (string?)null);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var state = StateOf(found.Signature, found.Petition, now);
-            if (state != SignatureLinkState.Valid) return (state, found.Petition.Slug);
-            var changed = await db.PetitionSignatures.Where(s => s.Id == found.Signature.Id && s.Status == SignatureStatus.Pending)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SignatureStatus.Confirmed).SetProperty(s => s.ConfirmedAt, now), c);
-            return (changed == 0 ? SignatureLinkState.AlreadyConfirmed : SignatureLinkState.Valid, found.Petition.Slug);
-        }, ct);
+    public async Task<(SignatureLinkState State, string? Slug)> ConfirmAsync(string? token, CancellationToken ct = default)
+    {
+        // Looked up before the write (which on SQLite waits in the one queue of writes); the statement then confirms
+        // only a signature still pending of a petition still open, and when it finds none, the link is looked at again.
+        if (await FindAsync(token, ct) is not { } found) return (SignatureLinkState.Unknown, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var state = StateOf(found.Signature, found.Petition, now);
+        if (state != SignatureLinkState.Valid) return (state, found.Petition.Slug);
+        var changed = await db.WriteAsync(c => db.PetitionSignatures
+            .Where(s => s.Id == found.Signature.Id && s.Status == SignatureStatus.Pending
+                && db.Petitions.Any(p => p.Id == s.PetitionId && p.State == PetitionState.Open && (p.ClosesAt == null || p.ClosesAt > now)))
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SignatureStatus.Confirmed).SetProperty(s => s.ConfirmedAt, now), c), ct);
+        return changed == 1 ? (SignatureLinkState.Valid, found.Petition.Slug) : await CheckAsync(token, ct);
+    }
 
     private static SignatureLinkState StateOf(PetitionSignature signature, Petition petition, DateTime now) =>
         signature.Status == SignatureStatus.Confirmed ? SignatureLinkState.AlreadyConfirmed
@@ -134,14 +137,18 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         : signature.ConfirmTokenExpiresAt < now ? SignatureLinkState.Expired
         : SignatureLinkState.Valid;
 
-    private async Task<(PetitionSignature Signature, Petition Petition)?> FindAsync(string? token, CancellationToken ct)
+    private async Task<FoundSignature?> FindAsync(string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
-        var hash = SiteKeys.HashToken(token);
-        var found = await (from s in db.PetitionSignatures.AsNoTracking()
-                           join p in db.Petitions.AsNoTracking() on s.PetitionId equals p.Id
-                           where s.ConfirmTokenHash == hash
-                           select new { s, p }).SingleOrDefaultAsync(ct);
-        return found is null ? null : (found.s, found.p);
+        return await FindByHash.For(db)(db, SiteKeys.HashToken(token), ct);
     }
+
+    private sealed record FoundSignature(PetitionSignature Signature, Petition Petition);
+
+    private static readonly CompiledPerProvider<Func<SiteDbContext, string, CancellationToken, Task<FoundSignature?>>> FindByHash = new(() =>
+        EF.CompileAsyncQuery((SiteDbContext db, string hash, CancellationToken ct) =>
+            (from s in db.PetitionSignatures.AsNoTracking()
+             join p in db.Petitions.AsNoTracking() on s.PetitionId equals p.Id
+             where s.ConfirmTokenHash == hash
+             select new FoundSignature(s, p)).SingleOrDefault()));
 }

@@ -56,6 +56,32 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
     }
 
     [Fact]
+    public async Task TheConfirmation_IsInTheSignersLanguage_WithThePetitionsTitleThere_OrTheEnglishOneWhenNotTranslated()
+    {
+        var english = NewTitle("Open the crossings");
+        var (id, slug) = await factory.CreatePetitionAsync(english, translations: ("ar", "افتحوا المعابر", "نص العريضة"));
+        var visitor = factory.CreateClient();
+        var (arabic, urdu) = (Visitor.NewAddress("arabic"), Visitor.NewAddress("urdu"));
+
+        await visitor.SignAndSeeThanksAsync(factory, slug, SignValues(arabic), prefix: "/ar");
+        await visitor.SignAndSeeThanksAsync(factory, slug, SignValues(urdu), prefix: "/ur");
+
+        var inArabic = Assert.Single(await factory.SignatureEmailsAsync(arabic));
+        Assert.Contains("افتحوا المعابر", inArabic.Subject);
+        Assert.DoesNotContain(english, inArabic.TextBody);
+        Assert.StartsWith("https://localhost/ar/petitions/confirm?token=", ConfirmUrl(inArabic));
+        Assert.Matches($@"https://localhost/ar/petitions/{slug}(\s|$)", inArabic.TextBody);
+        var inUrdu = Assert.Single(await factory.SignatureEmailsAsync(urdu));
+        Assert.Contains(english, inUrdu.Subject);
+        Assert.StartsWith("https://localhost/ur/petitions/confirm?token=", ConfirmUrl(inUrdu));
+        Assert.Equal(["ar", "ur"], (await factory.SignaturesAsync(id)).Select(s => s.Language).Order());
+
+        using var confirmed = await visitor.ConfirmAsync(inArabic);
+        Assert.Equal($"/ar/petitions/{slug}/confirmed", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(SignatureStatus.Confirmed, (await factory.SignaturesAsync(id)).Single(s => s.Language == "ar").Status);
+    }
+
+    [Fact]
     public async Task SigningTwice_WithTheSameAddress_CountsOnce()
     {
         var (id, slug) = await factory.CreatePetitionAsync(NewTitle("Once only"));
