@@ -47,11 +47,11 @@ public static class ConfirmationLimits
         // +variants' prefix in the address's NOCASE index; PostgreSQL's index on citext serves no LIKE, so there the
         // pattern (lower case, as Mailbox gives it) is matched on lower("Email"), which has an index of its own
         // (the PostgreSQL migration MailboxVariantIndexes): without it every sign-up read the whole table (33 ms at
-        // 20,000 rows, 0.3 ms with it). One compiled query per provider: EF Core binds it to the first one it runs on.
-        private readonly Func<SiteDbContext, int, string, string, string, IAsyncEnumerable<Counters>> _sqlite =
-            Compile(rows, (q, email, exact, variants) => q.Where(r => r.Email == email || r.Email == exact || EF.Functions.Like(r.Email!, variants, "\\")));
-        private readonly Func<SiteDbContext, int, string, string, string, IAsyncEnumerable<Counters>> _postgres =
-            Compile(rows, (q, email, exact, variants) => q.Where(r => r.Email == email || r.Email == exact || EF.Functions.Like(r.Email!.ToLower(), variants, "\\")));
+        // 20,000 rows, 0.3 ms with it).
+        private readonly CompiledPerProvider<Func<SiteDbContext, int, string, string, string, IAsyncEnumerable<Counters>>> _read = new(provider =>
+            provider == Options.DatabaseProvider.Postgres
+                ? Compile(rows, (q, email, exact, variants) => q.Where(r => r.Email == email || r.Email == exact || EF.Functions.Like(r.Email!.ToLower(), variants, "\\")))
+                : Compile(rows, (q, email, exact, variants) => q.Where(r => r.Email == email || r.Email == exact || EF.Functions.Like(r.Email!, variants, "\\"))));
 
         /// <summary>
         /// The rows of <paramref name="email"/>'s mailbox (of one event, for <paramref name="scope"/>): the address
@@ -65,9 +65,8 @@ public static class ConfirmationLimits
             var (local, domain) = EmailAddresses.Mailbox(email);
             var exact = local + "@" + domain;
             var variants = EscapeLike(local) + "+%@" + EscapeLike(domain);
-            var read = db.Database.IsNpgsql() ? _postgres : _sqlite;
             var counts = new List<Counters>();
-            await foreach (var row in read(db, scope, email, exact, variants).WithCancellation(ct)) counts.Add(row);
+            await foreach (var row in _read.For(db)(db, scope, email, exact, variants).WithCancellation(ct)) counts.Add(row);
             var recentSince = now - ResendInterval;
             var today = DateOnly.FromDateTime(now);
             var may = !counts.Any(c => c.LastConfirmationAt > recentSince)
