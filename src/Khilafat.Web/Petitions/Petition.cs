@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Khilafat.Web.MailingList;
 
 namespace Khilafat.Web.Petitions;
@@ -49,6 +50,9 @@ public class Petition
 
     /// <summary>Whether people may sign now: open, and its closing date (if any) not yet passed.</summary>
     public static bool IsSignable(PetitionState state, DateTime? closesAt, DateTime now) => state == PetitionState.Open && (closesAt is null || closesAt > now);
+
+    /// <summary><see cref="IsSignable"/> as a query's filter.</summary>
+    public static Expression<Func<Petition, bool>> SignableAt(DateTime now) => p => p.State == PetitionState.Open && (p.ClosesAt == null || p.ClosesAt > now);
 
     /// <summary>When signing ended, by an editor's hand or the closing date; null while it has not.</summary>
     public static DateTime? EndedAt(PetitionState state, DateTime? closedAt, DateTime? closesAt, DateTime now) =>

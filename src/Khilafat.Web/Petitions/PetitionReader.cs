@@ -77,7 +77,7 @@ public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, 
     public async Task<IReadOnlyList<OpenPetition>> OpenAsync(string culture, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var open = await Visible.Where(p => p.State == PetitionState.Open && (p.ClosesAt == null || p.ClosesAt > now))
+        var open = await Visible.Where(Petition.SignableAt(now))
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Select(p => new { p.Id, p.Slug, p.AddressedTo, p.Goal, p.ClosesAt, Count = db.PetitionSignatures.Count(s => s.PetitionId == p.Id && s.Status == SignatureStatus.Confirmed) })
             .ToListAsync(ct);

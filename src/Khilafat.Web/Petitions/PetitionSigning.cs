@@ -53,7 +53,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         var petition = await SigningTargets.For(db)(db, request.Slug, request.Language, ct);
         if (petition is null || !Petition.IsSignable(petition.State, petition.ClosesAt, clock.GetUtcNow().UtcDateTime)) return SignOutcome.NotSignable;
         var confirmation = SiteKeys.NewToken();
-        var email = templates.SignatureConfirmation(request.Language, request.Name, petition.Title ?? petition.DefaultTitle ?? "",
+        var email = templates.SignatureConfirmation(request.Language, request.Name, petition.Title ?? "",
             urls.Absolute(SiteUrls.ConfirmSignaturePath(request.Language, confirmation.Token)),
             urls.Absolute(Localization.SiteCultures.PathFor(request.Language, PetitionReader.PetitionPath(request.Slug))));
         var outcome = await db.WriteAsync(c => SignOnceAsync(request, petition.Id, ipHash, confirmation, email, c), ct);
@@ -61,15 +61,15 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         return outcome;
     }
 
-    /// <summary>What signing needs of a petition: its state and its published title in the signer's language and in English.</summary>
-    private sealed record SigningTarget(int Id, PetitionState State, DateTime? ClosesAt, string? Title, string? DefaultTitle);
+    /// <summary>What signing needs of a petition: its state and its published title in the signer's language, else in English (as its page falls back).</summary>
+    private sealed record SigningTarget(int Id, PetitionState State, DateTime? ClosesAt, string? Title);
 
     private static readonly CompiledPerProvider<Func<SiteDbContext, string, string, CancellationToken, Task<SigningTarget?>>> SigningTargets = new(() =>
         EF.CompileAsyncQuery((SiteDbContext db, string slug, string language, CancellationToken ct) => db.Petitions.AsNoTracking()
             .Where(p => p.Slug == slug)
             .Select(p => new SigningTarget(p.Id, p.State, p.ClosesAt,
-                db.Texts.Where(t => t.Kind == TextKinds.Petition && t.ItemId == p.Id && t.IsPublished && t.Culture == language).Select(t => t.PublishedTitle).FirstOrDefault(),
-                db.Texts.Where(t => t.Kind == TextKinds.Petition && t.ItemId == p.Id && t.IsPublished && t.Culture == Localization.SiteCultures.Default).Select(t => t.PublishedTitle).FirstOrDefault()))
+                db.Texts.Where(t => t.Kind == TextKinds.Petition && t.ItemId == p.Id && t.IsPublished && (t.Culture == language || t.Culture == Localization.SiteCultures.Default))
+                    .OrderBy(t => t.Culture == language ? 0 : 1).Select(t => t.PublishedTitle).FirstOrDefault()))
             .SingleOrDefault()));
 
     private async Task<SignOutcome> SignOnceAsync(SignRequest request, int petitionId, string? ipHash, (string Token, string Hash) confirmation,
@@ -123,9 +123,9 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         var now = clock.GetUtcNow().UtcDateTime;
         var state = StateOf(found.Signature, found.Petition, now);
         if (state != SignatureLinkState.Valid) return (state, found.Petition.Slug);
+        var open = db.Petitions.Where(Petition.SignableAt(now));
         var changed = await db.WriteAsync(c => db.PetitionSignatures
-            .Where(s => s.Id == found.Signature.Id && s.Status == SignatureStatus.Pending
-                && db.Petitions.Any(p => p.Id == s.PetitionId && p.State == PetitionState.Open && (p.ClosesAt == null || p.ClosesAt > now)))
+            .Where(s => s.Id == found.Signature.Id && s.Status == SignatureStatus.Pending && open.Any(p => p.Id == s.PetitionId))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SignatureStatus.Confirmed).SetProperty(s => s.ConfirmedAt, now), c), ct);
         return changed == 1 ? (SignatureLinkState.Valid, found.Petition.Slug) : await CheckAsync(token, ct);
     }
