@@ -4,7 +4,7 @@
 # (plain, and compressing with gzip on the fly). Publishes Release builds and runs each on 127.0.0.1:
 #   1. the start: from the process's start to its first 200 answer of /statement, on a fresh database (migrations and
 #      seed included) and again on that now existing one, the median of 3 starts each;
-#   2. wrk against / and /faq, with the site's peak RSS;
+#   2. the site's RSS at idle after each page of its sitemap once, then wrk against / and /faq, with its peak RSS;
 #   3. /statement from the site, the bare endpoint, nginx and nginx with gzip in alternating rounds (the machine is
 #      shared and noisy), without an Accept-Encoding header and with a browser's, printing for each the medians of the
 #      rounds' requests/s, p50 and p99, and the site's requests/s as a share of the bare endpoint's.
@@ -128,6 +128,17 @@ echo "Starting the site on 127.0.0.1:$site_port with a fresh database ($provider
 start_site bench
 wait_for "http://127.0.0.1:$site_port/healthz"
 
+# Idle: every page of the sitemap asked for once (as a first visitor and the crawlers would), then 5 s of rest.
+curl -fsS "http://127.0.0.1:$site_port/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed 's|<loc>||; s|</loc>||' > "$work/pages"
+[ -s "$work/pages" ] || fail "the sitemap lists no page"
+while read -r page; do
+  [[ "$page" == "http://127.0.0.1:$site_port/"* ]] || fail "the sitemap's $page is not on this site's address"
+  curl -fsS -o /dev/null "$page" || fail "$page did not answer 200"
+done < "$work/pages"
+sleep 5
+idle_rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")
+idle_pages=$(wc -l < "$work/pages")
+
 # The bytes of /statement as the site serves them, plain and to a browser, for the yardsticks to serve the same.
 curl -fsS "http://127.0.0.1:$site_port/statement" -o "$work/nginx/www/statement.html"
 site_encoding=$(curl -fsS -H "Accept-Encoding: $browser" -o "$work/statement.encoded" -w '%header{content-encoding}' "http://127.0.0.1:$site_port/statement")
@@ -204,6 +215,8 @@ done
 
 printf "\nstart, fresh database: %s ms (median of 3: %s)\n" "$start_fresh" "${fresh[*]}"
 printf "start, existing database: %s ms (median of 3: %s)\n" "$start_existing" "${existing[*]}"
+
+printf "site RSS at idle, after the sitemap's %s pages once each: %s MB\n" "$idle_pages" "$idle_rss"
 
 printf "\nwrk -t%s -c%s -d%s --latency, %s cores; database %s, output cache in %s\n" "$threads" "$connections" "$duration" "$(nproc)" \
   "$provider" "$([ "$redis" = yes ] && echo Redis || echo memory)"

@@ -6,18 +6,23 @@
 #      p99 of /statement, beside the p99 without uploads;
 #   3. a variant's serving rate against /statement's (from the output cache), in alternating rounds.
 # Not a test: the figures depend on the machine (a shared one is noisy), and nothing here fails on a missed target.
+# --memory-max MB runs the site in a memory cgroup limited to MB, as a container's limit would (scripts/memory-limit.sh;
+# needs root), and prints what was charged to it and whether anything was killed for memory (which fails the run).
+# KHILAFAT_PUBLISHED=<folder> uses builds published before into <folder>/site and <folder>/imagebench.
 #
-#   scripts/imagebench.sh [--duration 10s] [--connections 64] [--threads 2]
+#   scripts/imagebench.sh [--duration 10s] [--connections 64] [--threads 2] [--memory-max 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/runtime-env.sh
+source scripts/memory-limit.sh
 
-duration=10s connections=64 threads=2
+duration=10s connections=64 threads=2 memory_max=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --memory-max) memory_max=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -29,23 +34,33 @@ work=$(mktemp -d)
 site_pid=""
 cleanup() {
   [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null || true
+  memory_limit_remove # first: a site short of memory can take minutes to stop
   wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM # so that the cleanup runs: a site left in a memory cgroup would keep its memory and its cores
 
-echo "Publishing Release builds..."
-dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$work/site" --nologo -v quiet >/dev/null
-dotnet publish tools/ImageBench/ImageBench.csproj -c Release -o "$work/bench" --nologo -v quiet >/dev/null
+if [ -n "${KHILAFAT_PUBLISHED:-}" ]; then
+  site_dir=$KHILAFAT_PUBLISHED/site bench_dir=$KHILAFAT_PUBLISHED/imagebench
+  [ -f "$site_dir/Khilafat.Web.dll" ] && [ -f "$bench_dir/ImageBench.dll" ] || { echo "KHILAFAT_PUBLISHED=$KHILAFAT_PUBLISHED holds no site/Khilafat.Web.dll and imagebench/ImageBench.dll" >&2; exit 1; }
+  echo "Using the builds published in $KHILAFAT_PUBLISHED"
+else
+  site_dir=$work/site bench_dir=$work/bench
+  echo "Publishing Release builds..."
+  dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$site_dir" --nologo -v quiet >/dev/null
+  dotnet publish tools/ImageBench/ImageBench.csproj -c Release -o "$bench_dir" --nologo -v quiet >/dev/null
+fi
 
-dotnet "$work/bench/ImageBench.dll" generate "$work/photo.jpg" 4000 3000
+dotnet "$bench_dir/ImageBench.dll" generate "$work/photo.jpg" 4000 3000
 printf "\n1. Processing a 12-megapixel JPEG into all variants, on one core (target: under 1.5 s, memory growth under 150 MB)\n"
-taskset -c 0 dotnet "$work/bench/ImageBench.dll" process "$work/photo.jpg" 3
+taskset -c 0 dotnet "$bench_dir/ImageBench.dll" process "$work/photo.jpg" 3
 
 site_port=5601 base="http://127.0.0.1:5601"
 admin=bench-admin@example.org password='Bench-passphrase-2026!'
 mkdir -p "$work/data"
-(cd "$work/site" && exec env "${runtime_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+[ -z "$memory_max" ] || memory_limit_create "$memory_max"
+(memory_limit_enter && cd "$site_dir" && exec env "${runtime_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   "ConnectionStrings__Default=Data Source=$work/data/khilafat.db" "Media__Directory=$work/media" "Site__PublicUrl=$base" \
   "Admin__Email=$admin" "Admin__Password=$password" Security__SecureCookies=false RateLimits__SignIn=100000 \
   dotnet Khilafat.Web.dll --urls "$base") > "$work/site.log" 2>&1 &
@@ -90,6 +105,11 @@ wait "$wrk_pid"
 read -r _ burst_p50 burst_p99 <<< "$(cat "$work/burst-wrk.txt")"
 printf "%-34s p50 %8s  p99 %8s\n" "during the burst of 10 uploads" "$burst_p50" "$burst_p99"
 printf "uploads (status, seconds): %s\n" "$(cat "$work"/upload-*.txt | sort | tr '\n' ' ')"
+sleep 2
+printf "site RSS after the uploads: %s MB, of which anonymous %s MB (peak so far %s MB)\n" \
+  "$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")" \
+  "$(awk '/RssAnon/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")" \
+  "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")"
 
 printf "\n3. A variant against /statement (target: at least half its requests/s)\n"
 variant=$(curl -fsS -b "$jar" "$base/admin/media" | grep -o '/media/[0-9a-f]\{32\}\.webp' | head -n 1)
@@ -105,3 +125,4 @@ done
 printf "variant vs /statement: %s%% of its requests/s (median of 5 alternating 5 s rounds: %s)\n" \
   "$(printf "%s\n" "${ratios[@]}" | sort -n | sed -n 3p)" "${ratios[*]}"
 printf "site peak RSS: %s MB\n" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")"
+memory_limit_report

@@ -15,9 +15,12 @@
 # sign-ups that went through each instance (nginx's access log), the confirmation emails each wrote, that every
 # confirmation link is on the public URL, and each instance's peak RSS. --kill-after S kills instance 2 with SIGKILL S
 # seconds into the run: sign-ups nginx had sent to it may fail (counted apart, not acknowledged), nothing else may.
+# --memory-max MB runs the site in a memory cgroup limited to MB, as a container's limit would (scripts/memory-limit.sh;
+# needs root), and prints the peak charged to it, how often it reached the limit, and whether anything was killed for
+# memory (which fails the run).
 # KHILAFAT_PUBLISHED=<folder> uses builds published before into <folder>/site and <folder>/load instead of publishing.
 #
-#   scripts/loadtest.sh [--provider sqlite|postgres] [--mode mixed|petition] [--seconds 30] [--connections 64] [--warmup 40]
+#   scripts/loadtest.sh [--provider sqlite|postgres] [--mode mixed|petition] [--seconds 30] [--connections 64] [--warmup 40] [--memory-max 200]
 #   scripts/loadtest.sh --instances 2 [--kill-after 10] [--seconds 30] [--connections 64] [--warmup 40]
 #
 # The figures are a running site's: the measured run follows --warmup seconds of the same load, in which .NET
@@ -27,7 +30,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=30 connections=64 provider=sqlite mode=mixed instances=1 kill_after="" warmup=40
+seconds=30 connections=64 provider=sqlite mode=mixed instances=1 kill_after="" warmup=40 memory_max=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --provider) provider=$2; shift 2 ;;
@@ -37,6 +40,7 @@ while [ $# -gt 0 ]; do
     --mode) mode=$2; shift 2 ;;
     --instances) instances=$2; shift 2 ;;
     --kill-after) kill_after=$2; shift 2 ;;
+    --memory-max) memory_max=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -46,10 +50,12 @@ site_pid=""
 case "$provider" in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres, not $provider" >&2; exit 2 ;; esac
 case "$mode" in mixed|petition) ;; *) echo "--mode is mixed or petition, not $mode" >&2; exit 2 ;; esac
 case "$instances" in 1) [ -z "$kill_after" ] || { echo "--kill-after needs --instances 2" >&2; exit 2; } ;;
-  2) [ "$mode" = mixed ] || { echo "--instances 2 runs the mixed load only" >&2; exit 2; } ;;
+  2) [ "$mode" = mixed ] || { echo "--instances 2 runs the mixed load only" >&2; exit 2; }
+     [ -z "$memory_max" ] || { echo "--memory-max limits one instance: not with --instances 2" >&2; exit 2; } ;;
   *) echo "--instances is 1 or 2, not $instances" >&2; exit 2 ;; esac
 source scripts/servers.sh
 source scripts/runtime-env.sh
+source scripts/memory-limit.sh
 cleanup() {
   # Polled rather than waited for: the instances are disowned (see below).
   for pid in $site_pid; do
@@ -57,9 +63,11 @@ cleanup() {
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   done
   servers_stop
+  memory_limit_remove
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM # so that the cleanup runs: a site left in a memory cgroup would keep its memory and its cores
 
 if [ -n "${KHILAFAT_PUBLISHED:-}" ]; then
   site_dir=$KHILAFAT_PUBLISHED/site load_dir=$KHILAFAT_PUBLISHED/load
@@ -204,9 +212,10 @@ fi
 
 port=5401
 mkdir -p "$work/data"
-echo "Starting the site on 127.0.0.1:$port with a fresh $provider database..."
+[ -z "$memory_max" ] || memory_limit_create "$memory_max"
+echo "Starting the site on 127.0.0.1:$port with a fresh $provider database${memory_max:+, limited to $memory_max MB of memory}..."
 # The per-address limit on sign-ups would refuse one machine's load as a flood: lift it for the measurement.
-(cd "$site_dir" && exec env "${runtime_env[@]}" "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
+(memory_limit_enter && cd "$site_dir" && exec env "${runtime_env[@]}" "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production "Site__PublicUrl=http://127.0.0.1:$port" \
   Email__PickupDirectory="$work/mail" \
   RateLimits__SignUps=100000000 RateLimits__Petitions=100000000 RateLimits__Links=100000000 \
   Security__SecureCookies=false \
@@ -217,12 +226,14 @@ for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz
 curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "the site did not start:" >&2; cat "$work/site.log" >&2; exit 1; }
 
 echo "Warming up for $warmup s..."
-dotnet "$load_dir/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds "$warmup" --connections "$connections" > /dev/null
+dotnet "$load_dir/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds "$warmup" --connections "$connections" > /dev/null \
+  || { echo "the warm-up failed" >&2; memory_limit_report; exit 1; }
 
 echo
 status=0
 dotnet "$load_dir/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds "$seconds" --connections "$connections" \
   --mode "$mode" --mail "$work/mail" || status=$?
 printf "site peak RSS: %s MB\n" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")"
+memory_limit_report || status=1
 if grep -q -E "fail:|crit:" "$work/site.log"; then echo "the site logged errors:" >&2; grep -A3 -E "fail:|crit:" "$work/site.log" | head -20 >&2; status=1; fi
 exit $status

@@ -39,13 +39,21 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
 
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
-    /// <summary>Processes <paramref name="upload"/> when its turn comes (see the gate above).</summary>
-    public async Task<ImageProcessing> ProcessAsync(byte[] upload, CancellationToken ct = default)
+    /// <summary>
+    /// Reads <paramref name="length"/> bytes of <paramref name="upload"/> and processes them when its turn comes (see the
+    /// gate above). An upload waiting for its turn holds its file where ASP.NET Core buffered it (on disk beyond 64 KB),
+    /// not a copy in memory: ten photos uploaded at once no longer wait with ten copies each on the large object heap.
+    /// </summary>
+    public async Task<ImageProcessing> ProcessAsync(Stream upload, long length, CancellationToken ct = default)
     {
+        // Checked again by Process; here so that no array is made for a file that is too large.
+        if (length > options.Value.MaxBytes) return new ImageProcessing.Refused(TooLargeMessage(options.Value.MaxBytes));
         await Gate.WaitAsync(ct);
         try
         {
-            return Process(upload);
+            var bytes = new byte[length];
+            await upload.ReadExactlyAsync(bytes, ct);
+            return Process(bytes);
         }
         finally
         {

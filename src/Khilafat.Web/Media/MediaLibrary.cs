@@ -37,8 +37,8 @@ public abstract record UploadResult
 /// </summary>
 public sealed class MediaLibrary(SiteDbContext db, IMediaStore store, ImageProcessor processor, TimeProvider clock, IOutputCacheStore cache)
 {
-    /// <summary>Checks the alt texts, processes <paramref name="upload"/>, stores its variants and records the image.</summary>
-    public async Task<UploadResult> UploadAsync(byte[] upload, AltTexts alt, Actor actor, CancellationToken ct = default)
+    /// <summary>Checks the alt texts, processes the <paramref name="length"/> bytes of <paramref name="upload"/>, stores its variants and records the image.</summary>
+    public async Task<UploadResult> UploadAsync(Stream upload, long length, AltTexts alt, Actor actor, CancellationToken ct = default)
     {
         var altEn = alt.En?.Trim() ?? "";
         if (altEn.Length == 0) return new UploadResult.Refused("AltEn", "Describe the image in English for people who cannot see it (the alt text).");
@@ -47,7 +47,7 @@ public sealed class MediaLibrary(SiteDbContext db, IMediaStore store, ImageProce
             if (value?.Trim().Length > MediaImage.AltMaxLength) return new UploadResult.Refused(field, $"The alt text must be at most {MediaImage.AltMaxLength} characters.");
         }
 
-        var result = await processor.ProcessAsync(upload, ct);
+        var result = await processor.ProcessAsync(upload, length, ct);
         if (result is ImageProcessing.Refused refused) return new UploadResult.Refused("Upload", refused.Message);
         var processed = (ImageProcessing.Processed)result;
 

@@ -50,14 +50,8 @@ public class IndexModel(MediaLibrary library, IOptions<MediaOptions> options) : 
         if (string.IsNullOrWhiteSpace(AltEn)) ModelState.AddModelError(nameof(AltEn), "Describe the image in English for people who cannot see it (the alt text).");
         if (!ModelState.IsValid) return await PageAsync(ct);
 
-        byte[] bytes;
-        await using (var stream = Upload!.OpenReadStream())
-        {
-            using var copy = new MemoryStream((int)Upload.Length);
-            await stream.CopyToAsync(copy, ct);
-            bytes = copy.ToArray();
-        }
-        switch (await library.UploadAsync(bytes, new AltTexts(AltEn, AltAr, AltUr), Actor.From(User), ct))
+        await using var stream = Upload!.OpenReadStream();
+        switch (await library.UploadAsync(stream, Upload.Length, new AltTexts(AltEn, AltAr, AltUr), Actor.From(User), ct))
         {
             case UploadResult.Uploaded uploaded:
                 StatusMessage = $"The image is uploaded (image {uploaded.Id}). Insert it in a text with {MediaPictures.MarkdownFor(uploaded.Id, AltEn!.Trim())}, or choose it as a lead image.";
