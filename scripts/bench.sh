@@ -44,6 +44,7 @@ work=$(mktemp -d)
 site_pid="" bare_pid="" nginx_pid=""
 source scripts/servers.sh
 source scripts/runtime-env.sh
+source scripts/published-builds.sh
 cleanup() {
   for pid in $site_pid $bare_pid $nginx_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -67,16 +68,8 @@ database_env() {
   else mkdir -p "$work/$1"; echo "ConnectionStrings__Default=Data Source=$work/$1/khilafat.db"; fi
 }
 
-if [ -n "${KHILAFAT_PUBLISHED:-}" ]; then
-  site_dir=$KHILAFAT_PUBLISHED/site bare_dir=$KHILAFAT_PUBLISHED/bare
-  [ -f "$site_dir/Khilafat.Web.dll" ] && [ -f "$bare_dir/BareStatement.dll" ] || fail "KHILAFAT_PUBLISHED=$KHILAFAT_PUBLISHED holds no site/Khilafat.Web.dll and bare/BareStatement.dll"
-  echo "Using the builds published in $KHILAFAT_PUBLISHED"
-else
-  site_dir=$work/site bare_dir=$work/bare
-  echo "Publishing Release builds..."
-  dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$site_dir" --nologo -v quiet >/dev/null
-  dotnet publish tools/BareStatement/BareStatement.csproj -c Release -o "$bare_dir" --nologo -v quiet >/dev/null
-fi
+publish_builds bare tools/BareStatement/BareStatement.csproj
+bare_dir=$tool_dir
 
 site_port=5301 bare_port=5302 nginx_port=5303 nginx_gzip_port=5304
 browser="gzip, deflate, br, zstd"

@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/runtime-env.sh
 source scripts/memory-limit.sh
+source scripts/published-builds.sh
 
 duration=10s connections=64 threads=2 memory_max=""
 while [ $# -gt 0 ]; do
@@ -41,16 +42,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM # so that the cleanup runs: a site left in a memory cgroup would keep its memory and its cores
 
-if [ -n "${KHILAFAT_PUBLISHED:-}" ]; then
-  site_dir=$KHILAFAT_PUBLISHED/site bench_dir=$KHILAFAT_PUBLISHED/imagebench
-  [ -f "$site_dir/Khilafat.Web.dll" ] && [ -f "$bench_dir/ImageBench.dll" ] || { echo "KHILAFAT_PUBLISHED=$KHILAFAT_PUBLISHED holds no site/Khilafat.Web.dll and imagebench/ImageBench.dll" >&2; exit 1; }
-  echo "Using the builds published in $KHILAFAT_PUBLISHED"
-else
-  site_dir=$work/site bench_dir=$work/bench
-  echo "Publishing Release builds..."
-  dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$site_dir" --nologo -v quiet >/dev/null
-  dotnet publish tools/ImageBench/ImageBench.csproj -c Release -o "$bench_dir" --nologo -v quiet >/dev/null
-fi
+publish_builds imagebench tools/ImageBench/ImageBench.csproj
+bench_dir=$tool_dir
 
 dotnet "$bench_dir/ImageBench.dll" generate "$work/photo.jpg" 4000 3000
 printf "\n1. Processing a 12-megapixel JPEG into all variants, on one core (target: under 1.5 s, memory growth under 150 MB)\n"

@@ -56,6 +56,7 @@ case "$instances" in 1) [ -z "$kill_after" ] || { echo "--kill-after needs --ins
 source scripts/servers.sh
 source scripts/runtime-env.sh
 source scripts/memory-limit.sh
+source scripts/published-builds.sh
 cleanup() {
   # Polled rather than waited for: the instances are disowned (see below).
   for pid in $site_pid; do
@@ -69,16 +70,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM # so that the cleanup runs: a site left in a memory cgroup would keep its memory and its cores
 
-if [ -n "${KHILAFAT_PUBLISHED:-}" ]; then
-  site_dir=$KHILAFAT_PUBLISHED/site load_dir=$KHILAFAT_PUBLISHED/load
-  [ -f "$site_dir/Khilafat.Web.dll" ] && [ -f "$load_dir/LoadTest.dll" ] || { echo "KHILAFAT_PUBLISHED=$KHILAFAT_PUBLISHED holds no site/Khilafat.Web.dll and load/LoadTest.dll" >&2; exit 1; }
-  echo "Using the builds published in $KHILAFAT_PUBLISHED"
-else
-  site_dir=$work/site load_dir=$work/load
-  echo "Publishing Release builds..."
-  dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o "$site_dir" --nologo -v quiet >/dev/null
-  dotnet publish tools/LoadTest/LoadTest.csproj -c Release -o "$load_dir" --nologo -v quiet >/dev/null
-fi
+publish_builds load tools/LoadTest/LoadTest.csproj
+load_dir=$tool_dir
 
 if [ "$instances" = 2 ]; then
   # As deployed: nginx with deploy/nginx.conf in front of two instances on one PostgreSQL database and one Redis.
