@@ -118,6 +118,25 @@ public class MediaUploadTests(AdminSiteFactory factory) : IClassFixture<AdminSit
         Assert.Equal(imagesBefore, await factory.ImageCountAsync());
     }
 
+    [Fact]
+    public async Task PhotosUploadedAtOnce_WaitTheirTurn_AndEachIsStoredFromItsOwnFile()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        // Photos are processed a few at a time; the others wait holding only their buffered file, read when their turn comes.
+        int[] widths = [700, 800, 900, 1000, 1100];
+
+        var ids = await Task.WhenAll(widths.Select(w => factory.UploadAcceptedAsync(editor, TestImages.PhotoWithMetadata(w, w * 3 / 4), $"Relief convoy, photo {w} wide")));
+
+        foreach (var (width, id) in widths.Zip(ids))
+        {
+            var image = (await factory.StoredImageAsync(id))!;
+            Assert.Equal((width, width * 3 / 4), (image.Width, image.Height));
+            var widest = image.Variants.Single(v => v.ContentType == "image/jpeg" && v.Width == width);
+            using var decoded = TestImages.Decode(factory.ReadStoredFile(widest.FileName));
+            Assert.Equal((width, width * 3 / 4), (decoded.Width, decoded.Height));
+        }
+    }
+
     private static void AssertNear(SKColor expected, SKColor actual)
     {
         // JPEG and lossy WebP move colours a little; a wrong orientation or a lost channel moves them all the way.
