@@ -35,12 +35,11 @@ work=$(mktemp -d)
 site_pid=""
 cleanup() {
   [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null || true
-  memory_limit_remove # first: a site short of memory can take minutes to stop
+  memory_limit_remove # before waiting: a site short of memory can take minutes to stop
   wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-trap 'exit 1' INT TERM # so that the cleanup runs: a site left in a memory cgroup would keep its memory and its cores
 
 publish_builds imagebench tools/ImageBench/ImageBench.csproj
 bench_dir=$tool_dir
@@ -99,10 +98,9 @@ read -r _ burst_p50 burst_p99 <<< "$(cat "$work/burst-wrk.txt")"
 printf "%-34s p50 %8s  p99 %8s\n" "during the burst of 10 uploads" "$burst_p50" "$burst_p99"
 printf "uploads (status, seconds): %s\n" "$(cat "$work"/upload-*.txt | sort | tr '\n' ' ')"
 sleep 2
-printf "site RSS after the uploads: %s MB, of which anonymous %s MB (peak so far %s MB)\n" \
-  "$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")" \
-  "$(awk '/RssAnon/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")" \
-  "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")"
+awk '/VmHWM/ { peak = $2 } /VmRSS/ { rss = $2 } /RssAnon/ { anon = $2 }
+  END { printf "site RSS after the uploads: %.0f MB, of which anonymous %.0f MB (peak so far %.0f MB)\n", rss / 1024, anon / 1024, peak / 1024 }' \
+  "/proc/$site_pid/status" || true
 
 printf "\n3. A variant against /statement (target: at least half its requests/s)\n"
 variant=$(curl -fsS -b "$jar" "$base/admin/media" | grep -o '/media/[0-9a-f]\{32\}\.webp' | head -n 1)

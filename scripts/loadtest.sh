@@ -68,7 +68,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-trap 'exit 1' INT TERM # so that the cleanup runs: a site left in a memory cgroup would keep its memory and its cores
 
 publish_builds load tools/LoadTest/LoadTest.csproj
 load_dir=$tool_dir

@@ -5,7 +5,7 @@
 #   memory_limit_enter         # in the subshell that then execs the site: moves that process into the cgroup
 #   memory_limit_report        # prints the limit, the peak charged, how often the limit was reached, OOM kills;
 #                              # returns 1 when something in the cgroup was killed for memory
-#   memory_limit_remove        # deletes the cgroup (callers do it in their EXIT trap, after the site has exited)
+#   memory_limit_remove        # deletes the cgroup, killing what is left in it after 5 s (callers: in their EXIT trap)
 #
 # A file's pages are charged to the cgroup of the process that first reads them. Without emptying the page cache the
 # framework's libraries, read before by other runs and the load generator, would be resident in the site but charged
@@ -32,6 +32,8 @@ memory_limit_create() {
   else
     echo "--memory-max: no memory cgroup here (neither /sys/fs/cgroup/cgroup.controllers nor /sys/fs/cgroup/memory)" >&2; exit 1
   fi
+  # An interrupted run must still reach its EXIT trap (memory_limit_remove): a site left in the cgroup keeps its memory.
+  trap 'exit 1' INT TERM
   sync
   echo 3 > /proc/sys/vm/drop_caches || { echo "--memory-max: could not empty the page cache" >&2; exit 1; }
 }
@@ -61,9 +63,13 @@ memory_limit_report() {
 
 memory_limit_remove() {
   [ -n "$memory_cgroup" ] && [ -d "$memory_cgroup" ] || return 0
-  # Anything of this run still in it goes; whatever is still charged (the page cache the site read) moves to the parent.
+  # What is charged to it (the page cache the site read) moves to the parent. A site short of memory can take minutes
+  # to stop: after 5 s, whatever of this run is still in it is killed.
   local pid
-  for pid in $(cat "$memory_cgroup/cgroup.procs" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
-  for _ in $(seq 1 100); do rmdir "$memory_cgroup" 2>/dev/null && return 0; sleep 0.1; done
+  for n in $(seq 1 150); do
+    rmdir "$memory_cgroup" 2>/dev/null && return 0
+    if [ "$n" = 50 ]; then for pid in $(cat "$memory_cgroup/cgroup.procs" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done; fi
+    sleep 0.1
+  done
   echo "could not remove $memory_cgroup" >&2
 }
