@@ -7,7 +7,8 @@
 #   2. the site's RSS at idle after each page of its sitemap once, then wrk against / and /faq, with its peak RSS;
 #   3. /statement from the site, the bare endpoint, nginx and nginx with gzip in alternating rounds (the machine is
 #      shared and noisy), without an Accept-Encoding header and with a browser's, printing for each the medians of the
-#      rounds' requests/s, p50 and p99, and the site's requests/s as a share of the bare endpoint's.
+#      rounds' requests/s, p50, p99 and CPU time per request (read from /proc), and the site's requests/s and CPU per
+#      request as shares of the bare endpoint's.
 # --provider postgres runs the site on a PostgreSQL server started for the run (scripts/servers.sh; a fresh database
 # is a new database name); --redis puts its output cache in a Redis server started likewise, as several instances
 # would share it. KHILAFAT_PUBLISHED=<folder> uses builds published before into <folder>/site and <folder>/bare
@@ -188,16 +189,28 @@ declare -A url=(
   [nginx]="http://127.0.0.1:$nginx_port/statement" [nginx-gzip]="http://127.0.0.1:$nginx_gzip_port/statement")
 targets=(site bare nginx nginx-gzip)
 
-# wrk's figures as "requests/s p50 p99", the latencies in ms. Accept-Encoding is $accept when set.
+# The processes that answer each target, whose CPU time a round reads (nginx: its master and workers).
+declare -A pids=([site]="$site_pid" [bare]="$bare_pid" [nginx]="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')")
+pids[nginx-gzip]=${pids[nginx]}
+clock_ticks=$(getconf CLK_TCK)
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") )); done; echo "$total"; }
+
+# wrk's figures as "requests/s p50 p99 cpu", the latencies in ms, cpu the microseconds of CPU (user and system) the
+# processes named in $3 spent per request answered (0 when none are named). On a shared machine this is steadier than
+# requests/s: another process taking a core slows both, but adds to neither's CPU per request.
+# Accept-Encoding is $accept when set.
 accept=""
-run_wrk() { # url [duration]
-  local headers=()
+run_wrk() { # url [duration] [pids]
+  local headers=() before after
   [ -n "$accept" ] && headers=(-H "Accept-Encoding: $accept")
+  before=$(cpu_ticks ${3:-})
   wrk -t"$threads" -c"$connections" -d"${2:-$duration}" --latency "${headers[@]}" "$1" > "$work/wrk.txt"
+  after=$(cpu_ticks ${3:-})
   if grep -q "Non-2xx" "$work/wrk.txt"; then echo "non-2xx answers from $1:" >&2; cat "$work/wrk.txt" >&2; exit 1; fi
-  awk 'function ms(v) { return v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v * 1000 }
-       /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-       END { printf "%.0f %.2f %.2f", rps, p50, p99 }' "$work/wrk.txt"
+  awk -v ticks=$(( after - before )) -v hz="$clock_ticks" \
+      'function ms(v) { return v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v * 1000 }
+       / requests in / { n = $1 } /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+       END { printf "%.0f %.2f %.2f %.1f", rps, p50, p99, n ? ticks * 1000000 / hz / n : 0 }' "$work/wrk.txt"
 }
 
 echo "Warming up..."
@@ -213,10 +226,10 @@ printf "site RSS at idle, after the sitemap's %s pages once each: %s MB\n" "$idl
 
 printf "\nwrk -t%s -c%s -d%s --latency, %s cores; database %s, output cache in %s\n" "$threads" "$connections" "$duration" "$(nproc)" \
   "$provider" "$([ "$redis" = yes ] && echo Redis || echo memory)"
-printf "%-28s %12s %10s %10s\n" "endpoint" "requests/s" "p50 ms" "p99 ms"
+printf "%-28s %12s %10s %10s %10s\n" "endpoint" "requests/s" "p50 ms" "p99 ms" "CPU us/req"
 for path in / /faq; do
-  read -r r p50 p99 <<< "$(run_wrk "http://127.0.0.1:$site_port$path")"
-  printf "%-28s %12s %10s %10s\n" "site $path" "$r" "$p50" "$p99"
+  read -r r p50 p99 cpu <<< "$(run_wrk "http://127.0.0.1:$site_port$path" "$duration" "$site_pid")"
+  printf "%-28s %12s %10s %10s %10s\n" "site $path" "$r" "$p50" "$p99" "$cpu"
 done
 
 printf "\n/statement as each answers a browser's Accept-Encoding (%s):\n" "$browser"
@@ -229,23 +242,26 @@ printf "  (plain: %s bytes)\n" "$(wc -c < "$work/nginx/www/statement.html")"
 # rounds' ratios of the site to the bare endpoint.
 for accept in "" "$browser"; do
   declare -A figures=()
-  ratios=()
+  ratios=() cpu_ratios=()
   for _ in $(seq 1 "$rounds"); do
     for target in "${targets[@]}"; do
-      figures[$target]+="$(run_wrk "${url[$target]}" "$round")"$'\n'
+      figures[$target]+="$(run_wrk "${url[$target]}" "$round" "${pids[$target]}")"$'\n'
     done
     ratios+=("$(awk -v a="$(printf "%s" "${figures[site]}" | tail -n 1 | cut -d' ' -f1)" -v b="$(printf "%s" "${figures[bare]}" | tail -n 1 | cut -d' ' -f1)" 'BEGIN { printf "%.0f", 100 * a / b }')")
+    cpu_ratios+=("$(awk -v a="$(printf "%s" "${figures[site]}" | tail -n 1 | cut -d' ' -f4)" -v b="$(printf "%s" "${figures[bare]}" | tail -n 1 | cut -d' ' -f4)" 'BEGIN { printf "%.0f", 100 * a / b }')")
   done
   printf "\n/statement, %s, medians of %s alternating %s rounds of wrk -t%s -c%s:\n" \
     "$([ -n "$accept" ] && echo "Accept-Encoding: $accept" || echo "no Accept-Encoding")" "$rounds" "$round" "$threads" "$connections"
-  printf "%-28s %12s %10s %10s\n" "server" "requests/s" "p50 ms" "p99 ms"
+  printf "%-28s %12s %10s %10s %10s\n" "server" "requests/s" "p50 ms" "p99 ms" "CPU us/req"
   for target in "${targets[@]}"; do
-    printf "%-28s %12s %10s %10s\n" "$target" \
+    printf "%-28s %12s %10s %10s %10s\n" "$target" \
       "$(printf "%s" "${figures[$target]}" | cut -d' ' -f1 | median)" \
       "$(printf "%s" "${figures[$target]}" | cut -d' ' -f2 | median)" \
-      "$(printf "%s" "${figures[$target]}" | cut -d' ' -f3 | median)"
+      "$(printf "%s" "${figures[$target]}" | cut -d' ' -f3 | median)" \
+      "$(printf "%s" "${figures[$target]}" | cut -d' ' -f4 | median)"
   done
   printf "site vs bare endpoint: %s%% of its requests/s (rounds: %s)\n" "$(printf "%s\n" "${ratios[@]}" | median)" "${ratios[*]}"
+  printf "site vs bare endpoint: %s%% of its CPU per request (rounds: %s)\n" "$(printf "%s\n" "${cpu_ratios[@]}" | median)" "${cpu_ratios[*]}"
   unset figures
 done
 
