@@ -240,6 +240,11 @@ printf "  (plain: %s bytes)\n" "$(wc -c < "$work/nginx/www/statement.html")"
 
 # The machine is shared and noisy: run the four in alternating rounds and take the median of each figure, and of the
 # rounds' ratios of the site to the bare endpoint.
+# The site's figure number $1 (of run_wrk's) in the last round, as a percentage of the bare endpoint's.
+site_share() {
+  awk -v a="$(printf "%s" "${figures[site]}" | tail -n 1 | cut -d' ' -f"$1")" \
+      -v b="$(printf "%s" "${figures[bare]}" | tail -n 1 | cut -d' ' -f"$1")" 'BEGIN { printf "%.0f", 100 * a / b }'
+}
 for accept in "" "$browser"; do
   declare -A figures=()
   ratios=() cpu_ratios=()
@@ -247,8 +252,7 @@ for accept in "" "$browser"; do
     for target in "${targets[@]}"; do
       figures[$target]+="$(run_wrk "${url[$target]}" "$round" "${pids[$target]}")"$'\n'
     done
-    ratios+=("$(awk -v a="$(printf "%s" "${figures[site]}" | tail -n 1 | cut -d' ' -f1)" -v b="$(printf "%s" "${figures[bare]}" | tail -n 1 | cut -d' ' -f1)" 'BEGIN { printf "%.0f", 100 * a / b }')")
-    cpu_ratios+=("$(awk -v a="$(printf "%s" "${figures[site]}" | tail -n 1 | cut -d' ' -f4)" -v b="$(printf "%s" "${figures[bare]}" | tail -n 1 | cut -d' ' -f4)" 'BEGIN { printf "%.0f", 100 * a / b }')")
+    ratios+=("$(site_share 1)") cpu_ratios+=("$(site_share 4)")
   done
   printf "\n/statement, %s, medians of %s alternating %s rounds of wrk -t%s -c%s:\n" \
     "$([ -n "$accept" ] && echo "Accept-Encoding: $accept" || echo "no Accept-Encoding")" "$rounds" "$round" "$threads" "$connections"
