@@ -9,7 +9,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Khilafat.Web.BrowserTests.Accessibility;
 
-/// <summary>Every public page passes axe-core's WCAG 2.1 A and AA rules (the page a visitor first sees, the change list and an old version of the statement in each language, and the 404 page).</summary>
+/// <summary>
+/// Every public page passes axe-core's WCAG 2.1 A and AA rules (the pages beyond the front door, the change list and an
+/// old version of the statement in each language, and the 404 page). The front door's pages are checked against WCAG 2.2
+/// AA, in three languages and at two widths, by <see cref="FrontDoorProofTests"/>.
+/// </summary>
 public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     /// <summary>The public record of the statement: its change list and its first version, in each language.</summary>

@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Khilafat.Web.BrowserTests.Public;
 
-/// <summary>The site on a phone 375 px wide: nothing scrolls sideways, and the navigation, behind the header's menu, is all there and works.</summary>
+/// <summary>
+/// The site on a phone 375 px wide: nothing scrolls sideways (the front door's pages, in three languages, in
+/// <see cref="Accessibility.FrontDoorProofTests"/>), and the navigation, behind the header's menu, is all there and works.
+/// </summary>
 public class NarrowScreenTests(BrowserSite site, ITestOutputHelper output) : IClassFixture<BrowserSite>
 {
     public const int Width = 375;
