@@ -4,9 +4,14 @@ using System.Collections.Generic;
 using System.Reflection;
 using Khilafat.Web.Updates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.Mapping;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -35,6 +40,48 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (SendText instance) => SendTextUnsafeAccessors.Id(instance),
+                bool (SendText instance) => SendTextUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                SendText (SendText instance, int value) =>
+                {
+                    SendTextUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                SendText (SendText instance, int value) =>
+                {
+                    SendTextUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && SendTextUnsafeAccessors.Id(((SendText)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : SendTextUnsafeAccessors.Id(((SendText)(entry.Entity))))),
+                int (IInternalEntry entry) => SendTextUnsafeAccessors.Id(((SendText)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "integer"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 
             var body = runtimeEntityType.AddProperty(
@@ -42,6 +89,47 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 typeof(string),
                 propertyInfo: typeof(SendText).GetProperty("Body", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SendText).GetField("<Body>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            body.SetGetter(
+                string (SendText instance) => SendTextUnsafeAccessors.Body(instance),
+                bool (SendText instance) => SendTextUnsafeAccessors.Body(instance) == null);
+            body.SetSetter(
+                SendText (SendText instance, string value) =>
+                {
+                    SendTextUnsafeAccessors.Body(instance) = value;
+                    return instance;
+                });
+            body.SetMaterializationSetter(
+                SendText (SendText instance, string value) =>
+                {
+                    SendTextUnsafeAccessors.Body(instance) = value;
+                    return instance;
+                });
+            body.SetAccessors(
+                string (IInternalEntry entry) => SendTextUnsafeAccessors.Body(((SendText)(entry.Entity))),
+                string (IInternalEntry entry) => SendTextUnsafeAccessors.Body(((SendText)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(body, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(body));
+            body.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            body.TypeMapping = StringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                keyComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    dbType: System.Data.DbType.String));
             body.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var culture = runtimeEntityType.AddProperty(
@@ -50,65 +138,263 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 propertyInfo: typeof(SendText).GetProperty("Culture", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SendText).GetField("<Culture>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 8);
-            culture.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            culture.SetGetter(
+                string (SendText instance) => SendTextUnsafeAccessors.Culture(instance),
+                bool (SendText instance) => SendTextUnsafeAccessors.Culture(instance) == null);
+            culture.SetSetter(
+                SendText (SendText instance, string value) =>
+                {
+                    SendTextUnsafeAccessors.Culture(instance) = value;
+                    return instance;
+                });
+            culture.SetMaterializationSetter(
+                SendText (SendText instance, string value) =>
+                {
+                    SendTextUnsafeAccessors.Culture(instance) = value;
+                    return instance;
+                });
+            culture.SetAccessors(
+                string (IInternalEntry entry) => SendTextUnsafeAccessors.Culture(((SendText)(entry.Entity))),
+                string (IInternalEntry entry) => SendTextUnsafeAccessors.Culture(((SendText)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(culture, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(culture));
+            culture.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            culture.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                keyComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "character varying(8)",
+                    size: 8));
+            culture.TypeMapping = ((NpgsqlStringTypeMapping)culture.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+        culture.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(culture));
+        culture.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var sendId = runtimeEntityType.AddProperty(
-                "SendId",
-                typeof(int),
-                propertyInfo: typeof(SendText).GetProperty("SendId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SendText).GetField("<SendId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            sendId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var sendId = runtimeEntityType.AddProperty(
+            "SendId",
+            typeof(int),
+            propertyInfo: typeof(SendText).GetProperty("SendId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(SendText).GetField("<SendId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            sentinel: 0);
+        sendId.SetGetter(
+            int (SendText instance) => SendTextUnsafeAccessors.SendId(instance),
+            bool (SendText instance) => SendTextUnsafeAccessors.SendId(instance) == 0);
+        sendId.SetSetter(
+            SendText (SendText instance, int value) =>
+            {
+                SendTextUnsafeAccessors.SendId(instance) = value;
+                return instance;
+            });
+        sendId.SetMaterializationSetter(
+            SendText (SendText instance, int value) =>
+            {
+                SendTextUnsafeAccessors.SendId(instance) = value;
+                return instance;
+            });
+        sendId.SetAccessors(
+            int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(3) && SendTextUnsafeAccessors.SendId(((SendText)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : SendTextUnsafeAccessors.SendId(((SendText)(entry.Entity))))),
+            int (IInternalEntry entry) => SendTextUnsafeAccessors.SendId(((SendText)(entry.Entity))),
+            int (IInternalEntry entry) => entry.ReadOriginalValue<int>(sendId, 3),
+            int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(sendId, 1));
+        sendId.SetPropertyIndexes(
+            index: 3,
+            originalValueIndex: 3,
+            shadowIndex: -1,
+            relationshipIndex: 1,
+            storeGenerationIndex: 1);
+        sendId.TypeMapping = IntTypeMapping.Default.Clone(
+            comparer: new ValueComparer<int>(
+                bool (int v1, int v2) => v1 == v2,
+                int (int v) => v,
+                int (int v) => v),
+            keyComparer: new ValueComparer<int>(
+                bool (int v1, int v2) => v1 == v2,
+                int (int v) => v,
+                int (int v) => v),
+            providerValueComparer: new ValueComparer<int>(
+                bool (int v1, int v2) => v1 == v2,
+                int (int v) => v,
+                int (int v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "integer"));
+        sendId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(sendId));
+        sendId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var subject = runtimeEntityType.AddProperty(
-                "Subject",
-                typeof(string),
-                propertyInfo: typeof(SendText).GetProperty("Subject", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SendText).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 300);
-            subject.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var subject = runtimeEntityType.AddProperty(
+            "Subject",
+            typeof(string),
+            propertyInfo: typeof(SendText).GetProperty("Subject", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(SendText).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            maxLength: 300);
+        subject.SetGetter(
+            string (SendText instance) => SendTextUnsafeAccessors.Subject(instance),
+            bool (SendText instance) => SendTextUnsafeAccessors.Subject(instance) == null);
+        subject.SetSetter(
+            SendText (SendText instance, string value) =>
+            {
+                SendTextUnsafeAccessors.Subject(instance) = value;
+                return instance;
+            });
+        subject.SetMaterializationSetter(
+            SendText (SendText instance, string value) =>
+            {
+                SendTextUnsafeAccessors.Subject(instance) = value;
+                return instance;
+            });
+        subject.SetAccessors(
+            string (IInternalEntry entry) => SendTextUnsafeAccessors.Subject(((SendText)(entry.Entity))),
+            string (IInternalEntry entry) => SendTextUnsafeAccessors.Subject(((SendText)(entry.Entity))),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(subject, 4),
+            string (IInternalEntry entry) => entry.GetCurrentValue<string>(subject));
+        subject.SetPropertyIndexes(
+            index: 4,
+            originalValueIndex: 4,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        subject.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+            comparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            keyComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            providerValueComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "character varying(300)",
+                size: 300));
+        subject.TypeMapping = ((NpgsqlStringTypeMapping)subject.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+    subject.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var key = runtimeEntityType.AddKey(
-                new[] { id });
-            runtimeEntityType.SetPrimaryKey(key);
+    var key = runtimeEntityType.AddKey(
+        new[] { id });
+    runtimeEntityType.SetPrimaryKey(key);
 
-            var index = runtimeEntityType.AddIndex(
-                new[] { sendId, culture },
-                unique: true);
+    var index = runtimeEntityType.AddIndex(
+        new[] { sendId, culture },
+        unique: true);
 
-            return runtimeEntityType;
-        }
+    return runtimeEntityType;
+}
 
-        public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SendId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Cascade,
+        required: true);
+
+    var texts = principalEntityType.AddNavigation("Texts",
+        runtimeForeignKey,
+        onDependent: false,
+        typeof(List<SendText>),
+        propertyInfo: typeof(UpdateSend).GetProperty("Texts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(UpdateSend).GetField("<Texts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+    texts.SetGetter(
+        List<SendText> (UpdateSend instance) => UpdateSendUnsafeAccessors.Texts(instance),
+        bool (UpdateSend instance) => UpdateSendUnsafeAccessors.Texts(instance) == null);
+    texts.SetSetter(
+        UpdateSend (UpdateSend instance, List<SendText> value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SendId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
-
-            var texts = principalEntityType.AddNavigation("Texts",
-                runtimeForeignKey,
-                onDependent: false,
-                typeof(List<SendText>),
-                propertyInfo: typeof(UpdateSend).GetProperty("Texts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(UpdateSend).GetField("<Texts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-
-            return runtimeForeignKey;
-        }
-
-        public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+            UpdateSendUnsafeAccessors.Texts(instance) = value;
+            return instance;
+        });
+    texts.SetMaterializationSetter(
+        UpdateSend (UpdateSend instance, List<SendText> value) =>
         {
-            runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
-            runtimeEntityType.AddAnnotation("Relational:Schema", null);
-            runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "SendTexts");
-            runtimeEntityType.AddAnnotation("Relational:ViewName", null);
-            runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+            UpdateSendUnsafeAccessors.Texts(instance) = value;
+            return instance;
+        });
+    texts.SetAccessors(
+        List<SendText> (IInternalEntry entry) => UpdateSendUnsafeAccessors.Texts(((UpdateSend)(entry.Entity))),
+        List<SendText> (IInternalEntry entry) => UpdateSendUnsafeAccessors.Texts(((UpdateSend)(entry.Entity))),
+        null,
+        List<SendText> (IInternalEntry entry) => entry.GetCurrentValue<List<SendText>>(texts));
+    texts.SetPropertyIndexes(
+        index: 0,
+        originalValueIndex: -1,
+        shadowIndex: -1,
+        relationshipIndex: 2,
+        storeGenerationIndex: -1);
+    texts.SetCollectionAccessor<UpdateSend, List<SendText>, SendText>(
+        List<SendText> (UpdateSend entity) => UpdateSendUnsafeAccessors.Texts(entity),
+        (UpdateSend entity, List<SendText> collection) => UpdateSendUnsafeAccessors.Texts(entity) = ((List<SendText>)collection),
+        (UpdateSend entity, List<SendText> collection) => UpdateSendUnsafeAccessors.Texts(entity) = ((List<SendText>)collection),
+        List<SendText> (UpdateSend entity, Action<UpdateSend, List<SendText>> setter) => ClrCollectionAccessorFactory.CreateAndSet<UpdateSend, List<SendText>, List<SendText>>(entity, setter),
+        List<SendText> () => new List<SendText>());
+    return runtimeForeignKey;
+}
 
-            Customize(runtimeEntityType);
-        }
+public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+{
+    var id = runtimeEntityType.FindProperty("Id");
+    var body = runtimeEntityType.FindProperty("Body");
+    var culture = runtimeEntityType.FindProperty("Culture");
+    var sendId = runtimeEntityType.FindProperty("SendId");
+    var subject = runtimeEntityType.FindProperty("Subject");
+    var key = runtimeEntityType.FindKey(new[] { id });
+    key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+    key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+    runtimeEntityType.SetOriginalValuesFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((SendText)(source.Entity));
+            return ((ISnapshot)(new Snapshot<int, string, string, int, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<string>(body) == null ? null : ((ValueComparer<string>)(((IProperty)body).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(body))), (source.GetCurrentValue<string>(culture) == null ? null : ((ValueComparer<string>)(((IProperty)culture).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(culture))), ((ValueComparer<int>)(((IProperty)sendId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(sendId)), (source.GetCurrentValue<string>(subject) == null ? null : ((ValueComparer<string>)(((IProperty)subject).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(subject))))));
+        });
+    runtimeEntityType.SetStoreGeneratedValuesFactory(
+        ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)sendId).GetValueComparer())).Snapshot(default(int))))));
+    runtimeEntityType.SetTemporaryValuesFactory(
+        ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+    runtimeEntityType.SetShadowValuesFactory(
+        ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+    runtimeEntityType.SetEmptyShadowValuesFactory(
+        ISnapshot () => Snapshot.Empty);
+    runtimeEntityType.SetRelationshipSnapshotFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((SendText)(source.Entity));
+            return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)sendId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(sendId)))));
+        });
+    runtimeEntityType.SetCounts(new PropertyCounts(
+        propertyCount: 5,
+        navigationCount: 0,
+        complexPropertyCount: 0,
+        complexCollectionCount: 0,
+        originalValueCount: 5,
+        shadowCount: 0,
+        relationshipCount: 2,
+        storeGeneratedCount: 2));
+    runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
+    runtimeEntityType.AddAnnotation("Relational:Schema", null);
+    runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
+    runtimeEntityType.AddAnnotation("Relational:TableName", "SendTexts");
+    runtimeEntityType.AddAnnotation("Relational:ViewName", null);
+    runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 
-        static partial void Customize(RuntimeEntityType runtimeEntityType);
-    }
+    Customize(runtimeEntityType);
+}
+
+static partial void Customize(RuntimeEntityType runtimeEntityType);
+}
 }

@@ -4,9 +4,16 @@ using System.Collections.Generic;
 using System.Reflection;
 using Khilafat.Web.Content;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.Mapping;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -35,6 +42,48 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (TextRevision instance) => TextRevisionUnsafeAccessors.Id(instance),
+                bool (TextRevision instance) => TextRevisionUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                TextRevision (TextRevision instance, int value) =>
+                {
+                    TextRevisionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                TextRevision (TextRevision instance, int value) =>
+                {
+                    TextRevisionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && TextRevisionUnsafeAccessors.Id(((TextRevision)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : TextRevisionUnsafeAccessors.Id(((TextRevision)(entry.Entity))))),
+                int (IInternalEntry entry) => TextRevisionUnsafeAccessors.Id(((TextRevision)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "integer"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 
             var address = runtimeEntityType.AddProperty(
@@ -43,159 +92,834 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 propertyInfo: typeof(TextRevision).GetProperty("Address", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TextRevision).GetField("<Address>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
-            address.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            address.SetGetter(
+                string (TextRevision instance) => TextRevisionUnsafeAccessors.Address(instance),
+                bool (TextRevision instance) => TextRevisionUnsafeAccessors.Address(instance) == null);
+            address.SetSetter(
+                TextRevision (TextRevision instance, string value) =>
+                {
+                    TextRevisionUnsafeAccessors.Address(instance) = value;
+                    return instance;
+                });
+            address.SetMaterializationSetter(
+                TextRevision (TextRevision instance, string value) =>
+                {
+                    TextRevisionUnsafeAccessors.Address(instance) = value;
+                    return instance;
+                });
+            address.SetAccessors(
+                string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Address(((TextRevision)(entry.Entity))),
+                string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Address(((TextRevision)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(address, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(address));
+            address.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            address.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                keyComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "character varying(100)",
+                    size: 100));
+            address.TypeMapping = ((NpgsqlStringTypeMapping)address.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+        address.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var authorId = runtimeEntityType.AddProperty(
-                "AuthorId",
-                typeof(string),
-                propertyInfo: typeof(TextRevision).GetProperty("AuthorId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<AuthorId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 450);
-            authorId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var authorId = runtimeEntityType.AddProperty(
+            "AuthorId",
+            typeof(string),
+            propertyInfo: typeof(TextRevision).GetProperty("AuthorId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(TextRevision).GetField("<AuthorId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            nullable: true,
+            maxLength: 450);
+        authorId.SetGetter(
+            string (TextRevision instance) => TextRevisionUnsafeAccessors.AuthorId(instance),
+            bool (TextRevision instance) => TextRevisionUnsafeAccessors.AuthorId(instance) == null);
+        authorId.SetSetter(
+            TextRevision (TextRevision instance, string value) =>
+            {
+                TextRevisionUnsafeAccessors.AuthorId(instance) = value;
+                return instance;
+            });
+        authorId.SetMaterializationSetter(
+            TextRevision (TextRevision instance, string value) =>
+            {
+                TextRevisionUnsafeAccessors.AuthorId(instance) = value;
+                return instance;
+            });
+        authorId.SetAccessors(
+            string (IInternalEntry entry) => TextRevisionUnsafeAccessors.AuthorId(((TextRevision)(entry.Entity))),
+            string (IInternalEntry entry) => TextRevisionUnsafeAccessors.AuthorId(((TextRevision)(entry.Entity))),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(authorId, 2),
+            string (IInternalEntry entry) => entry.GetCurrentValue<string>(authorId));
+        authorId.SetPropertyIndexes(
+            index: 2,
+            originalValueIndex: 2,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        authorId.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+            comparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            keyComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            providerValueComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "character varying(450)",
+                size: 450));
+        authorId.TypeMapping = ((NpgsqlStringTypeMapping)authorId.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+    authorId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var authorName = runtimeEntityType.AddProperty(
-                "AuthorName",
-                typeof(string),
-                propertyInfo: typeof(TextRevision).GetProperty("AuthorName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<AuthorName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 256);
-            authorName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var body = runtimeEntityType.AddProperty(
-                "Body",
-                typeof(string),
-                propertyInfo: typeof(TextRevision).GetProperty("Body", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<Body>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 100000);
-            body.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var changeNote = runtimeEntityType.AddProperty(
-                "ChangeNote",
-                typeof(string),
-                propertyInfo: typeof(TextRevision).GetProperty("ChangeNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<ChangeNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 200);
-            changeNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var createdAt = runtimeEntityType.AddProperty(
-                "CreatedAt",
-                typeof(DateTime),
-                propertyInfo: typeof(TextRevision).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new SiteDbContext.UtcConverter());
-            createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
-            createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var isMajor = runtimeEntityType.AddProperty(
-                "IsMajor",
-                typeof(bool),
-                propertyInfo: typeof(TextRevision).GetProperty("IsMajor", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<IsMajor>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
-            isMajor.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var isPublished = runtimeEntityType.AddProperty(
-                "IsPublished",
-                typeof(bool),
-                propertyInfo: typeof(TextRevision).GetProperty("IsPublished", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<IsPublished>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
-            isPublished.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var note = runtimeEntityType.AddProperty(
-                "Note",
-                typeof(string),
-                propertyInfo: typeof(TextRevision).GetProperty("Note", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
-            note.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var number = runtimeEntityType.AddProperty(
-                "Number",
-                typeof(int),
-                propertyInfo: typeof(TextRevision).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var publicVersion = runtimeEntityType.AddProperty(
-                "PublicVersion",
-                typeof(int?),
-                propertyInfo: typeof(TextRevision).GetProperty("PublicVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<PublicVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            publicVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var summary = runtimeEntityType.AddProperty(
-                "Summary",
-                typeof(string),
-                propertyInfo: typeof(TextRevision).GetProperty("Summary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 300);
-            summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var textId = runtimeEntityType.AddProperty(
-                "TextId",
-                typeof(int),
-                propertyInfo: typeof(TextRevision).GetProperty("TextId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<TextId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            textId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var title = runtimeEntityType.AddProperty(
-                "Title",
-                typeof(string),
-                propertyInfo: typeof(TextRevision).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(TextRevision).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 300);
-            title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var key = runtimeEntityType.AddKey(
-                new[] { id });
-            runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { textId, number },
-                unique: true);
-
-            var index0 = runtimeEntityType.AddIndex(
-                new[] { textId, publicVersion });
-
-            return runtimeEntityType;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+    var authorName = runtimeEntityType.AddProperty(
+        "AuthorName",
+        typeof(string),
+        propertyInfo: typeof(TextRevision).GetProperty("AuthorName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(TextRevision).GetField("<AuthorName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        maxLength: 256);
+    authorName.SetGetter(
+        string (TextRevision instance) => TextRevisionUnsafeAccessors.AuthorName(instance),
+        bool (TextRevision instance) => TextRevisionUnsafeAccessors.AuthorName(instance) == null);
+    authorName.SetSetter(
+        TextRevision (TextRevision instance, string value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("TextId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
-
-            var revisions = principalEntityType.AddNavigation("Revisions",
-                runtimeForeignKey,
-                onDependent: false,
-                typeof(List<TextRevision>),
-                propertyInfo: typeof(VersionedText).GetProperty("Revisions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(VersionedText).GetField("<Revisions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-
-            return runtimeForeignKey;
-        }
-
-        public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+            TextRevisionUnsafeAccessors.AuthorName(instance) = value;
+            return instance;
+        });
+    authorName.SetMaterializationSetter(
+        TextRevision (TextRevision instance, string value) =>
         {
-            runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
-            runtimeEntityType.AddAnnotation("Relational:Schema", null);
-            runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "TextRevisions");
-            runtimeEntityType.AddAnnotation("Relational:ViewName", null);
-            runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+            TextRevisionUnsafeAccessors.AuthorName(instance) = value;
+            return instance;
+        });
+    authorName.SetAccessors(
+        string (IInternalEntry entry) => TextRevisionUnsafeAccessors.AuthorName(((TextRevision)(entry.Entity))),
+        string (IInternalEntry entry) => TextRevisionUnsafeAccessors.AuthorName(((TextRevision)(entry.Entity))),
+        string (IInternalEntry entry) => entry.ReadOriginalValue<string>(authorName, 3),
+        string (IInternalEntry entry) => entry.GetCurrentValue<string>(authorName));
+    authorName.SetPropertyIndexes(
+        index: 3,
+        originalValueIndex: 3,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: -1);
+    authorName.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+        comparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        keyComparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        providerValueComparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        mappingInfo: new RelationalTypeMappingInfo(
+            storeTypeName: "character varying(256)",
+            size: 256));
+    authorName.TypeMapping = ((NpgsqlStringTypeMapping)authorName.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+authorName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            Customize(runtimeEntityType);
-        }
+var body = runtimeEntityType.AddProperty(
+    "Body",
+    typeof(string),
+    propertyInfo: typeof(TextRevision).GetProperty("Body", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<Body>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 100000);
+body.SetGetter(
+    string (TextRevision instance) => TextRevisionUnsafeAccessors.Body(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.Body(instance) == null);
+body.SetSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Body(instance) = value;
+        return instance;
+    });
+body.SetMaterializationSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Body(instance) = value;
+        return instance;
+    });
+body.SetAccessors(
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Body(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Body(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(body, 4),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(body));
+body.SetPropertyIndexes(
+    index: 4,
+    originalValueIndex: 4,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+body.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(100000)",
+        size: 100000));
+body.TypeMapping = ((NpgsqlStringTypeMapping)body.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+body.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-        static partial void Customize(RuntimeEntityType runtimeEntityType);
-    }
+var changeNote = runtimeEntityType.AddProperty(
+    "ChangeNote",
+    typeof(string),
+    propertyInfo: typeof(TextRevision).GetProperty("ChangeNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<ChangeNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    nullable: true,
+    maxLength: 200);
+changeNote.SetGetter(
+    string (TextRevision instance) => TextRevisionUnsafeAccessors.ChangeNote(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.ChangeNote(instance) == null);
+changeNote.SetSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.ChangeNote(instance) = value;
+        return instance;
+    });
+changeNote.SetMaterializationSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.ChangeNote(instance) = value;
+        return instance;
+    });
+changeNote.SetAccessors(
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.ChangeNote(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.ChangeNote(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(changeNote, 5),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(changeNote));
+changeNote.SetPropertyIndexes(
+    index: 5,
+    originalValueIndex: 5,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+changeNote.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(200)",
+        size: 200));
+changeNote.TypeMapping = ((NpgsqlStringTypeMapping)changeNote.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+changeNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var createdAt = runtimeEntityType.AddProperty(
+    "CreatedAt",
+    typeof(DateTime),
+    propertyInfo: typeof(TextRevision).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    valueConverter: new SiteDbContext.UtcConverter());
+createdAt.SetGetter(
+    DateTime (TextRevision instance) => TextRevisionUnsafeAccessors.CreatedAt(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.CreatedAt(instance) == default(DateTime));
+createdAt.SetSetter(
+    TextRevision (TextRevision instance, DateTime value) =>
+    {
+        TextRevisionUnsafeAccessors.CreatedAt(instance) = value;
+        return instance;
+    });
+createdAt.SetMaterializationSetter(
+    TextRevision (TextRevision instance, DateTime value) =>
+    {
+        TextRevisionUnsafeAccessors.CreatedAt(instance) = value;
+        return instance;
+    });
+createdAt.SetAccessors(
+    DateTime (IInternalEntry entry) => TextRevisionUnsafeAccessors.CreatedAt(((TextRevision)(entry.Entity))),
+    DateTime (IInternalEntry entry) => TextRevisionUnsafeAccessors.CreatedAt(((TextRevision)(entry.Entity))),
+    DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdAt, 6),
+    DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(createdAt));
+createdAt.SetPropertyIndexes(
+    index: 6,
+    originalValueIndex: 6,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+createdAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+    comparer: new ValueComparer<DateTime>(
+        bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+        int (DateTime v) => ((object)v).GetHashCode(),
+        DateTime (DateTime v) => v),
+    keyComparer: new ValueComparer<DateTime>(
+        bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+        int (DateTime v) => ((object)v).GetHashCode(),
+        DateTime (DateTime v) => v),
+    providerValueComparer: new ValueComparer<DateTime>(
+        bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+        int (DateTime v) => ((object)v).GetHashCode(),
+        DateTime (DateTime v) => v),
+    converter: new ValueConverter<DateTime, DateTime>(
+        DateTime (DateTime v) => v.ToUniversalTime(),
+        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+    jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+        new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+        new ValueConverter<DateTime, DateTime>(
+            DateTime (DateTime v) => v.ToUniversalTime(),
+            DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var isMajor = runtimeEntityType.AddProperty(
+    "IsMajor",
+    typeof(bool),
+    propertyInfo: typeof(TextRevision).GetProperty("IsMajor", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<IsMajor>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    sentinel: false);
+isMajor.SetGetter(
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.IsMajor(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.IsMajor(instance) == false);
+isMajor.SetSetter(
+    TextRevision (TextRevision instance, bool value) =>
+    {
+        TextRevisionUnsafeAccessors.IsMajor(instance) = value;
+        return instance;
+    });
+isMajor.SetMaterializationSetter(
+    TextRevision (TextRevision instance, bool value) =>
+    {
+        TextRevisionUnsafeAccessors.IsMajor(instance) = value;
+        return instance;
+    });
+isMajor.SetAccessors(
+    bool (IInternalEntry entry) => TextRevisionUnsafeAccessors.IsMajor(((TextRevision)(entry.Entity))),
+    bool (IInternalEntry entry) => TextRevisionUnsafeAccessors.IsMajor(((TextRevision)(entry.Entity))),
+    bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(isMajor, 7),
+    bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(isMajor));
+isMajor.SetPropertyIndexes(
+    index: 7,
+    originalValueIndex: 7,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+isMajor.TypeMapping = NpgsqlBoolTypeMapping.Default.Clone(
+    comparer: new ValueComparer<bool>(
+        bool (bool v1, bool v2) => v1 == v2,
+        int (bool v) => ((object)v).GetHashCode(),
+        bool (bool v) => v),
+    keyComparer: new ValueComparer<bool>(
+        bool (bool v1, bool v2) => v1 == v2,
+        int (bool v) => ((object)v).GetHashCode(),
+        bool (bool v) => v),
+    providerValueComparer: new ValueComparer<bool>(
+        bool (bool v1, bool v2) => v1 == v2,
+        int (bool v) => ((object)v).GetHashCode(),
+        bool (bool v) => v));
+isMajor.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var isPublished = runtimeEntityType.AddProperty(
+    "IsPublished",
+    typeof(bool),
+    propertyInfo: typeof(TextRevision).GetProperty("IsPublished", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<IsPublished>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    sentinel: false);
+isPublished.SetGetter(
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.IsPublished(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.IsPublished(instance) == false);
+isPublished.SetSetter(
+    TextRevision (TextRevision instance, bool value) =>
+    {
+        TextRevisionUnsafeAccessors.IsPublished(instance) = value;
+        return instance;
+    });
+isPublished.SetMaterializationSetter(
+    TextRevision (TextRevision instance, bool value) =>
+    {
+        TextRevisionUnsafeAccessors.IsPublished(instance) = value;
+        return instance;
+    });
+isPublished.SetAccessors(
+    bool (IInternalEntry entry) => TextRevisionUnsafeAccessors.IsPublished(((TextRevision)(entry.Entity))),
+    bool (IInternalEntry entry) => TextRevisionUnsafeAccessors.IsPublished(((TextRevision)(entry.Entity))),
+    bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(isPublished, 8),
+    bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(isPublished));
+isPublished.SetPropertyIndexes(
+    index: 8,
+    originalValueIndex: 8,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+isPublished.TypeMapping = NpgsqlBoolTypeMapping.Default.Clone(
+    comparer: new ValueComparer<bool>(
+        bool (bool v1, bool v2) => v1 == v2,
+        int (bool v) => ((object)v).GetHashCode(),
+        bool (bool v) => v),
+    keyComparer: new ValueComparer<bool>(
+        bool (bool v1, bool v2) => v1 == v2,
+        int (bool v) => ((object)v).GetHashCode(),
+        bool (bool v) => v),
+    providerValueComparer: new ValueComparer<bool>(
+        bool (bool v1, bool v2) => v1 == v2,
+        int (bool v) => ((object)v).GetHashCode(),
+        bool (bool v) => v));
+isPublished.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var note = runtimeEntityType.AddProperty(
+    "Note",
+    typeof(string),
+    propertyInfo: typeof(TextRevision).GetProperty("Note", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 200);
+note.SetGetter(
+    string (TextRevision instance) => TextRevisionUnsafeAccessors.Note(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.Note(instance) == null);
+note.SetSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Note(instance) = value;
+        return instance;
+    });
+note.SetMaterializationSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Note(instance) = value;
+        return instance;
+    });
+note.SetAccessors(
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Note(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Note(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(note, 9),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(note));
+note.SetPropertyIndexes(
+    index: 9,
+    originalValueIndex: 9,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+note.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(200)",
+        size: 200));
+note.TypeMapping = ((NpgsqlStringTypeMapping)note.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+note.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var number = runtimeEntityType.AddProperty(
+    "Number",
+    typeof(int),
+    propertyInfo: typeof(TextRevision).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    sentinel: 0);
+number.SetGetter(
+    int (TextRevision instance) => TextRevisionUnsafeAccessors.Number(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.Number(instance) == 0);
+number.SetSetter(
+    TextRevision (TextRevision instance, int value) =>
+    {
+        TextRevisionUnsafeAccessors.Number(instance) = value;
+        return instance;
+    });
+number.SetMaterializationSetter(
+    TextRevision (TextRevision instance, int value) =>
+    {
+        TextRevisionUnsafeAccessors.Number(instance) = value;
+        return instance;
+    });
+number.SetAccessors(
+    int (IInternalEntry entry) => TextRevisionUnsafeAccessors.Number(((TextRevision)(entry.Entity))),
+    int (IInternalEntry entry) => TextRevisionUnsafeAccessors.Number(((TextRevision)(entry.Entity))),
+    int (IInternalEntry entry) => entry.ReadOriginalValue<int>(number, 10),
+    int (IInternalEntry entry) => entry.GetCurrentValue<int>(number));
+number.SetPropertyIndexes(
+    index: 10,
+    originalValueIndex: 10,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+number.TypeMapping = IntTypeMapping.Default.Clone(
+    comparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    keyComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    providerValueComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "integer"));
+number.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(number));
+number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var publicVersion = runtimeEntityType.AddProperty(
+    "PublicVersion",
+    typeof(int?),
+    propertyInfo: typeof(TextRevision).GetProperty("PublicVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<PublicVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    nullable: true);
+publicVersion.SetGetter(
+    int? (TextRevision instance) => TextRevisionUnsafeAccessors.PublicVersion(instance),
+    bool (TextRevision instance) => !(TextRevisionUnsafeAccessors.PublicVersion(instance).HasValue));
+publicVersion.SetSetter(
+    TextRevision (TextRevision instance, int? value) =>
+    {
+        TextRevisionUnsafeAccessors.PublicVersion(instance) = value;
+        return instance;
+    });
+publicVersion.SetMaterializationSetter(
+    TextRevision (TextRevision instance, int? value) =>
+    {
+        TextRevisionUnsafeAccessors.PublicVersion(instance) = value;
+        return instance;
+    });
+publicVersion.SetAccessors(
+    int? (IInternalEntry entry) => TextRevisionUnsafeAccessors.PublicVersion(((TextRevision)(entry.Entity))),
+    int? (IInternalEntry entry) => TextRevisionUnsafeAccessors.PublicVersion(((TextRevision)(entry.Entity))),
+    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(publicVersion, 11),
+    int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(publicVersion));
+publicVersion.SetPropertyIndexes(
+    index: 11,
+    originalValueIndex: 11,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+publicVersion.TypeMapping = IntTypeMapping.Default.Clone(
+    comparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    keyComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    providerValueComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "integer"));
+publicVersion.SetComparer(new NullableValueComparer<int>(publicVersion.TypeMapping.Comparer));
+publicVersion.SetKeyComparer(new NullableValueComparer<int>(publicVersion.TypeMapping.KeyComparer));
+publicVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var summary = runtimeEntityType.AddProperty(
+    "Summary",
+    typeof(string),
+    propertyInfo: typeof(TextRevision).GetProperty("Summary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 300);
+summary.SetGetter(
+    string (TextRevision instance) => TextRevisionUnsafeAccessors.Summary(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.Summary(instance) == null);
+summary.SetSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Summary(instance) = value;
+        return instance;
+    });
+summary.SetMaterializationSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Summary(instance) = value;
+        return instance;
+    });
+summary.SetAccessors(
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Summary(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Summary(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(summary, 12),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(summary));
+summary.SetPropertyIndexes(
+    index: 12,
+    originalValueIndex: 12,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+summary.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(300)",
+        size: 300));
+summary.TypeMapping = ((NpgsqlStringTypeMapping)summary.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var textId = runtimeEntityType.AddProperty(
+    "TextId",
+    typeof(int),
+    propertyInfo: typeof(TextRevision).GetProperty("TextId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<TextId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    sentinel: 0);
+textId.SetGetter(
+    int (TextRevision instance) => TextRevisionUnsafeAccessors.TextId(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.TextId(instance) == 0);
+textId.SetSetter(
+    TextRevision (TextRevision instance, int value) =>
+    {
+        TextRevisionUnsafeAccessors.TextId(instance) = value;
+        return instance;
+    });
+textId.SetMaterializationSetter(
+    TextRevision (TextRevision instance, int value) =>
+    {
+        TextRevisionUnsafeAccessors.TextId(instance) = value;
+        return instance;
+    });
+textId.SetAccessors(
+    int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(13) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(13) && TextRevisionUnsafeAccessors.TextId(((TextRevision)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : TextRevisionUnsafeAccessors.TextId(((TextRevision)(entry.Entity))))),
+    int (IInternalEntry entry) => TextRevisionUnsafeAccessors.TextId(((TextRevision)(entry.Entity))),
+    int (IInternalEntry entry) => entry.ReadOriginalValue<int>(textId, 13),
+    int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(textId, 1));
+textId.SetPropertyIndexes(
+    index: 13,
+    originalValueIndex: 13,
+    shadowIndex: -1,
+    relationshipIndex: 1,
+    storeGenerationIndex: 1);
+textId.TypeMapping = IntTypeMapping.Default.Clone(
+    comparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    keyComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    providerValueComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "integer"));
+textId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(textId));
+textId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var title = runtimeEntityType.AddProperty(
+    "Title",
+    typeof(string),
+    propertyInfo: typeof(TextRevision).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(TextRevision).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 300);
+title.SetGetter(
+    string (TextRevision instance) => TextRevisionUnsafeAccessors.Title(instance),
+    bool (TextRevision instance) => TextRevisionUnsafeAccessors.Title(instance) == null);
+title.SetSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Title(instance) = value;
+        return instance;
+    });
+title.SetMaterializationSetter(
+    TextRevision (TextRevision instance, string value) =>
+    {
+        TextRevisionUnsafeAccessors.Title(instance) = value;
+        return instance;
+    });
+title.SetAccessors(
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Title(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => TextRevisionUnsafeAccessors.Title(((TextRevision)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 14),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+title.SetPropertyIndexes(
+    index: 14,
+    originalValueIndex: 14,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+title.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(300)",
+        size: 300));
+title.TypeMapping = ((NpgsqlStringTypeMapping)title.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var key = runtimeEntityType.AddKey(
+    new[] { id });
+runtimeEntityType.SetPrimaryKey(key);
+
+var index = runtimeEntityType.AddIndex(
+    new[] { textId, number },
+    unique: true);
+
+var index0 = runtimeEntityType.AddIndex(
+    new[] { textId, publicVersion });
+
+return runtimeEntityType;
+}
+
+public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("TextId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Cascade,
+        required: true);
+
+    var revisions = principalEntityType.AddNavigation("Revisions",
+        runtimeForeignKey,
+        onDependent: false,
+        typeof(List<TextRevision>),
+        propertyInfo: typeof(VersionedText).GetProperty("Revisions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(VersionedText).GetField("<Revisions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+    revisions.SetGetter(
+        List<TextRevision> (VersionedText instance) => VersionedTextUnsafeAccessors.Revisions(instance),
+        bool (VersionedText instance) => VersionedTextUnsafeAccessors.Revisions(instance) == null);
+    revisions.SetSetter(
+        VersionedText (VersionedText instance, List<TextRevision> value) =>
+        {
+            VersionedTextUnsafeAccessors.Revisions(instance) = value;
+            return instance;
+        });
+    revisions.SetMaterializationSetter(
+        VersionedText (VersionedText instance, List<TextRevision> value) =>
+        {
+            VersionedTextUnsafeAccessors.Revisions(instance) = value;
+            return instance;
+        });
+    revisions.SetAccessors(
+        List<TextRevision> (IInternalEntry entry) => VersionedTextUnsafeAccessors.Revisions(((VersionedText)(entry.Entity))),
+        List<TextRevision> (IInternalEntry entry) => VersionedTextUnsafeAccessors.Revisions(((VersionedText)(entry.Entity))),
+        null,
+        List<TextRevision> (IInternalEntry entry) => entry.GetCurrentValue<List<TextRevision>>(revisions));
+    revisions.SetPropertyIndexes(
+        index: 0,
+        originalValueIndex: -1,
+        shadowIndex: -1,
+        relationshipIndex: 1,
+        storeGenerationIndex: -1);
+    revisions.SetCollectionAccessor<VersionedText, List<TextRevision>, TextRevision>(
+        List<TextRevision> (VersionedText entity) => VersionedTextUnsafeAccessors.Revisions(entity),
+        (VersionedText entity, List<TextRevision> collection) => VersionedTextUnsafeAccessors.Revisions(entity) = ((List<TextRevision>)collection),
+        (VersionedText entity, List<TextRevision> collection) => VersionedTextUnsafeAccessors.Revisions(entity) = ((List<TextRevision>)collection),
+        List<TextRevision> (VersionedText entity, Action<VersionedText, List<TextRevision>> setter) => ClrCollectionAccessorFactory.CreateAndSet<VersionedText, List<TextRevision>, List<TextRevision>>(entity, setter),
+        List<TextRevision> () => new List<TextRevision>());
+    return runtimeForeignKey;
+}
+
+public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+{
+    var id = runtimeEntityType.FindProperty("Id");
+    var address = runtimeEntityType.FindProperty("Address");
+    var authorId = runtimeEntityType.FindProperty("AuthorId");
+    var authorName = runtimeEntityType.FindProperty("AuthorName");
+    var body = runtimeEntityType.FindProperty("Body");
+    var changeNote = runtimeEntityType.FindProperty("ChangeNote");
+    var createdAt = runtimeEntityType.FindProperty("CreatedAt");
+    var isMajor = runtimeEntityType.FindProperty("IsMajor");
+    var isPublished = runtimeEntityType.FindProperty("IsPublished");
+    var note = runtimeEntityType.FindProperty("Note");
+    var number = runtimeEntityType.FindProperty("Number");
+    var publicVersion = runtimeEntityType.FindProperty("PublicVersion");
+    var summary = runtimeEntityType.FindProperty("Summary");
+    var textId = runtimeEntityType.FindProperty("TextId");
+    var title = runtimeEntityType.FindProperty("Title");
+    var key = runtimeEntityType.FindKey(new[] { id });
+    key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+    key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+    runtimeEntityType.SetOriginalValuesFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((TextRevision)(source.Entity));
+            return ((ISnapshot)(new Snapshot<int, string, string, string, string, string, DateTime, bool, bool, string, int, int?, string, int, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<string>(address) == null ? null : ((ValueComparer<string>)(((IProperty)address).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(address))), (source.GetCurrentValue<string>(authorId) == null ? null : ((ValueComparer<string>)(((IProperty)authorId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(authorId))), (source.GetCurrentValue<string>(authorName) == null ? null : ((ValueComparer<string>)(((IProperty)authorName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(authorName))), (source.GetCurrentValue<string>(body) == null ? null : ((ValueComparer<string>)(((IProperty)body).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(body))), (source.GetCurrentValue<string>(changeNote) == null ? null : ((ValueComparer<string>)(((IProperty)changeNote).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(changeNote))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), ((ValueComparer<bool>)(((IProperty)isMajor).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(isMajor)), ((ValueComparer<bool>)(((IProperty)isPublished).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(isPublished)), (source.GetCurrentValue<string>(note) == null ? null : ((ValueComparer<string>)(((IProperty)note).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(note))), ((ValueComparer<int>)(((IProperty)number).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(number)), (source.GetCurrentValue<int?>(publicVersion) == null ? null : ((ValueComparer<int?>)(((IProperty)publicVersion).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(publicVersion))), (source.GetCurrentValue<string>(summary) == null ? null : ((ValueComparer<string>)(((IProperty)summary).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(summary))), ((ValueComparer<int>)(((IProperty)textId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(textId)), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))))));
+        });
+    runtimeEntityType.SetStoreGeneratedValuesFactory(
+        ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)textId).GetValueComparer())).Snapshot(default(int))))));
+    runtimeEntityType.SetTemporaryValuesFactory(
+        ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+    runtimeEntityType.SetShadowValuesFactory(
+        ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+    runtimeEntityType.SetEmptyShadowValuesFactory(
+        ISnapshot () => Snapshot.Empty);
+    runtimeEntityType.SetRelationshipSnapshotFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((TextRevision)(source.Entity));
+            return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)textId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(textId)))));
+        });
+    runtimeEntityType.SetCounts(new PropertyCounts(
+        propertyCount: 15,
+        navigationCount: 0,
+        complexPropertyCount: 0,
+        complexCollectionCount: 0,
+        originalValueCount: 15,
+        shadowCount: 0,
+        relationshipCount: 2,
+        storeGeneratedCount: 2));
+    runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
+    runtimeEntityType.AddAnnotation("Relational:Schema", null);
+    runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
+    runtimeEntityType.AddAnnotation("Relational:TableName", "TextRevisions");
+    runtimeEntityType.AddAnnotation("Relational:ViewName", null);
+    runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+
+    Customize(runtimeEntityType);
+}
+
+static partial void Customize(RuntimeEntityType runtimeEntityType);
+}
 }

@@ -4,8 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using Khilafat.Web.Media;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +39,48 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (MediaVariant instance) => MediaVariantUnsafeAccessors.Id(instance),
+                bool (MediaVariant instance) => MediaVariantUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && MediaVariantUnsafeAccessors.Id(((MediaVariant)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : MediaVariantUnsafeAccessors.Id(((MediaVariant)(entry.Entity))))),
+                int (IInternalEntry entry) => MediaVariantUnsafeAccessors.Id(((MediaVariant)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var bytes = runtimeEntityType.AddProperty(
                 "Bytes",
@@ -41,6 +88,47 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaVariant).GetProperty("Bytes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaVariant).GetField("<Bytes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
+            bytes.SetGetter(
+                long (MediaVariant instance) => MediaVariantUnsafeAccessors.Bytes(instance),
+                bool (MediaVariant instance) => MediaVariantUnsafeAccessors.Bytes(instance) == 0L);
+            bytes.SetSetter(
+                MediaVariant (MediaVariant instance, long value) =>
+                {
+                    MediaVariantUnsafeAccessors.Bytes(instance) = value;
+                    return instance;
+                });
+            bytes.SetMaterializationSetter(
+                MediaVariant (MediaVariant instance, long value) =>
+                {
+                    MediaVariantUnsafeAccessors.Bytes(instance) = value;
+                    return instance;
+                });
+            bytes.SetAccessors(
+                long (IInternalEntry entry) => MediaVariantUnsafeAccessors.Bytes(((MediaVariant)(entry.Entity))),
+                long (IInternalEntry entry) => MediaVariantUnsafeAccessors.Bytes(((MediaVariant)(entry.Entity))),
+                long (IInternalEntry entry) => entry.ReadOriginalValue<long>(bytes, 1),
+                long (IInternalEntry entry) => entry.GetCurrentValue<long>(bytes));
+            bytes.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            bytes.TypeMapping = LongTypeMapping.Default.Clone(
+                comparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                keyComparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                providerValueComparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var contentType = runtimeEntityType.AddProperty(
                 "ContentType",
@@ -48,6 +136,33 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaVariant).GetProperty("ContentType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaVariant).GetField("<ContentType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
+            contentType.SetGetter(
+                string (MediaVariant instance) => MediaVariantUnsafeAccessors.ContentType(instance),
+                bool (MediaVariant instance) => MediaVariantUnsafeAccessors.ContentType(instance) == null);
+            contentType.SetSetter(
+                MediaVariant (MediaVariant instance, string value) =>
+                {
+                    MediaVariantUnsafeAccessors.ContentType(instance) = value;
+                    return instance;
+                });
+            contentType.SetMaterializationSetter(
+                MediaVariant (MediaVariant instance, string value) =>
+                {
+                    MediaVariantUnsafeAccessors.ContentType(instance) = value;
+                    return instance;
+                });
+            contentType.SetAccessors(
+                string (IInternalEntry entry) => MediaVariantUnsafeAccessors.ContentType(((MediaVariant)(entry.Entity))),
+                string (IInternalEntry entry) => MediaVariantUnsafeAccessors.ContentType(((MediaVariant)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(contentType, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(contentType));
+            contentType.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            contentType.TypeMapping = SqliteStringTypeMapping.Default;
 
             var fileName = runtimeEntityType.AddProperty(
                 "FileName",
@@ -55,6 +170,33 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaVariant).GetProperty("FileName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaVariant).GetField("<FileName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40);
+            fileName.SetGetter(
+                string (MediaVariant instance) => MediaVariantUnsafeAccessors.FileName(instance),
+                bool (MediaVariant instance) => MediaVariantUnsafeAccessors.FileName(instance) == null);
+            fileName.SetSetter(
+                MediaVariant (MediaVariant instance, string value) =>
+                {
+                    MediaVariantUnsafeAccessors.FileName(instance) = value;
+                    return instance;
+                });
+            fileName.SetMaterializationSetter(
+                MediaVariant (MediaVariant instance, string value) =>
+                {
+                    MediaVariantUnsafeAccessors.FileName(instance) = value;
+                    return instance;
+                });
+            fileName.SetAccessors(
+                string (IInternalEntry entry) => MediaVariantUnsafeAccessors.FileName(((MediaVariant)(entry.Entity))),
+                string (IInternalEntry entry) => MediaVariantUnsafeAccessors.FileName(((MediaVariant)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(fileName, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(fileName));
+            fileName.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            fileName.TypeMapping = SqliteStringTypeMapping.Default;
 
             var height = runtimeEntityType.AddProperty(
                 "Height",
@@ -62,6 +204,47 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaVariant).GetProperty("Height", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaVariant).GetField("<Height>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            height.SetGetter(
+                int (MediaVariant instance) => MediaVariantUnsafeAccessors.Height(instance),
+                bool (MediaVariant instance) => MediaVariantUnsafeAccessors.Height(instance) == 0);
+            height.SetSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.Height(instance) = value;
+                    return instance;
+                });
+            height.SetMaterializationSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.Height(instance) = value;
+                    return instance;
+                });
+            height.SetAccessors(
+                int (IInternalEntry entry) => MediaVariantUnsafeAccessors.Height(((MediaVariant)(entry.Entity))),
+                int (IInternalEntry entry) => MediaVariantUnsafeAccessors.Height(((MediaVariant)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(height, 4),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(height));
+            height.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            height.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var imageId = runtimeEntityType.AddProperty(
                 "ImageId",
@@ -69,6 +252,48 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaVariant).GetProperty("ImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaVariant).GetField("<ImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            imageId.SetGetter(
+                int (MediaVariant instance) => MediaVariantUnsafeAccessors.ImageId(instance),
+                bool (MediaVariant instance) => MediaVariantUnsafeAccessors.ImageId(instance) == 0);
+            imageId.SetSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.ImageId(instance) = value;
+                    return instance;
+                });
+            imageId.SetMaterializationSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.ImageId(instance) = value;
+                    return instance;
+                });
+            imageId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(5) && MediaVariantUnsafeAccessors.ImageId(((MediaVariant)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : MediaVariantUnsafeAccessors.ImageId(((MediaVariant)(entry.Entity))))),
+                int (IInternalEntry entry) => MediaVariantUnsafeAccessors.ImageId(((MediaVariant)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(imageId, 5),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(imageId, 1));
+            imageId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            imageId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            imageId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(imageId));
 
             var width = runtimeEntityType.AddProperty(
                 "Width",
@@ -76,6 +301,47 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaVariant).GetProperty("Width", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaVariant).GetField("<Width>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            width.SetGetter(
+                int (MediaVariant instance) => MediaVariantUnsafeAccessors.Width(instance),
+                bool (MediaVariant instance) => MediaVariantUnsafeAccessors.Width(instance) == 0);
+            width.SetSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.Width(instance) = value;
+                    return instance;
+                });
+            width.SetMaterializationSetter(
+                MediaVariant (MediaVariant instance, int value) =>
+                {
+                    MediaVariantUnsafeAccessors.Width(instance) = value;
+                    return instance;
+                });
+            width.SetAccessors(
+                int (IInternalEntry entry) => MediaVariantUnsafeAccessors.Width(((MediaVariant)(entry.Entity))),
+                int (IInternalEntry entry) => MediaVariantUnsafeAccessors.Width(((MediaVariant)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(width, 6),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(width));
+            width.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            width.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -105,11 +371,82 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MediaImage).GetProperty("Variants", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MediaImage).GetField("<Variants>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            variants.SetGetter(
+                List<MediaVariant> (MediaImage instance) => MediaImageUnsafeAccessors.Variants(instance),
+                bool (MediaImage instance) => MediaImageUnsafeAccessors.Variants(instance) == null);
+            variants.SetSetter(
+                MediaImage (MediaImage instance, List<MediaVariant> value) =>
+                {
+                    MediaImageUnsafeAccessors.Variants(instance) = value;
+                    return instance;
+                });
+            variants.SetMaterializationSetter(
+                MediaImage (MediaImage instance, List<MediaVariant> value) =>
+                {
+                    MediaImageUnsafeAccessors.Variants(instance) = value;
+                    return instance;
+                });
+            variants.SetAccessors(
+                List<MediaVariant> (IInternalEntry entry) => MediaImageUnsafeAccessors.Variants(((MediaImage)(entry.Entity))),
+                List<MediaVariant> (IInternalEntry entry) => MediaImageUnsafeAccessors.Variants(((MediaImage)(entry.Entity))),
+                null,
+                List<MediaVariant> (IInternalEntry entry) => entry.GetCurrentValue<List<MediaVariant>>(variants));
+            variants.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: -1);
+            variants.SetCollectionAccessor<MediaImage, List<MediaVariant>, MediaVariant>(
+                List<MediaVariant> (MediaImage entity) => MediaImageUnsafeAccessors.Variants(entity),
+                (MediaImage entity, List<MediaVariant> collection) => MediaImageUnsafeAccessors.Variants(entity) = ((List<MediaVariant>)collection),
+                (MediaImage entity, List<MediaVariant> collection) => MediaImageUnsafeAccessors.Variants(entity) = ((List<MediaVariant>)collection),
+                List<MediaVariant> (MediaImage entity, Action<MediaImage, List<MediaVariant>> setter) => ClrCollectionAccessorFactory.CreateAndSet<MediaImage, List<MediaVariant>, List<MediaVariant>>(entity, setter),
+                List<MediaVariant> () => new List<MediaVariant>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var bytes = runtimeEntityType.FindProperty("Bytes");
+            var contentType = runtimeEntityType.FindProperty("ContentType");
+            var fileName = runtimeEntityType.FindProperty("FileName");
+            var height = runtimeEntityType.FindProperty("Height");
+            var imageId = runtimeEntityType.FindProperty("ImageId");
+            var width = runtimeEntityType.FindProperty("Width");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((MediaVariant)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, long, string, string, int, int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<long>)(((IProperty)bytes).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(bytes)), (source.GetCurrentValue<string>(contentType) == null ? null : ((ValueComparer<string>)(((IProperty)contentType).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(contentType))), (source.GetCurrentValue<string>(fileName) == null ? null : ((ValueComparer<string>)(((IProperty)fileName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(fileName))), ((ValueComparer<int>)(((IProperty)height).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(height)), ((ValueComparer<int>)(((IProperty)imageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(imageId)), ((ValueComparer<int>)(((IProperty)width).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(width)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)imageId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((MediaVariant)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)imageId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(imageId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 7,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 7,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

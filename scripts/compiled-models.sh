@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Regenerates both providers' compiled models (src/Khilafat.Web/Data/CompiledModels) after a model change; a test fails
+# while either is stale. Run from anywhere; about 2 minutes.
+#
+# --nativeaot adds to each model the code that reads, writes and snapshots every property (the UnsafeAccessors files),
+# which EF Core otherwise makes at run time, compiling an expression tree per property and entity type as each is first
+# tracked: about 1,100 of them on a first start, whose seed tracks most entity types (see the README, Performance).
+#
+# EF Core 10's generator names a local after each property and also names its snapshot lambdas' parameter "source",
+# so a property called Source (the consent's) is hidden by that parameter and the code does not compile
+# (dotnet/efcore#38465). The local is renamed below, where it is declared and in the snapshot lines that use it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+
+generate() { # context folder
+  dotnet ef dbcontext optimize --project src/Khilafat.Web --context "$1" --output-dir "Data/CompiledModels/$2" \
+    --namespace "Khilafat.Web.Data.CompiledModels.$2" --nativeaot
+  # Fixed before the next generation, which builds the project first.
+  for file in $(grep -l 'var source = [A-Za-z0-9_]*\.FindProperty("Source")' "src/Khilafat.Web/Data/CompiledModels/$2"/*.cs); do
+    perl -i -pe 's/var source = (\w+)\.FindProperty\("Source"\)/var sourceProperty = $1.FindProperty("Source")/;
+      if (/new Snapshot</) { s/(GetCurrentValue<[\w.?]+>)\(source\)/$1(sourceProperty)/g; s/\(IProperty\)source\)/(IProperty)sourceProperty)/g; }' "$file"
+  done
+}
+generate SiteDbContext Sqlite
+generate PostgresSiteDbContext Postgres
+dotnet build src/Khilafat.Web --nologo -v quiet
+echo "Regenerated src/Khilafat.Web/Data/CompiledModels/Sqlite and Postgres."
