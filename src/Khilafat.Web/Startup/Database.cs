@@ -50,7 +50,7 @@ public static class Database
         return services;
     }
 
-    // The model is compiled ahead (Data/CompiledModels, made by scripts/compiled-models.sh: see the README) rather
+    // The model is compiled ahead (Data/CompiledModels, made by scripts/regenerate.sh: see the README) rather
     // than built from OnModelCreating at every start. And Migrate, before migrating, would build the model from code
     // twice more (with the last migration's snapshot) only to warn of model changes no migration covers. Together
     // they were about a third of a second of every start. DatabaseProviderTests makes both checks before anything

@@ -84,7 +84,7 @@ public class DatabaseProviderTests
     {
         var compiled = db.Model;
         var fromCode = db.GetService<IDesignTimeModel>().Model;
-        const string regenerate = "Run, from the repository's top: scripts/compiled-models.sh";
+        const string regenerate = "Run, from the repository's top: scripts/regenerate.sh";
 
         Assert.IsType<TCompiled>(compiled);
         var expected = Describe(fromCode).ToList();

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates both providers' compiled models (src/Khilafat.Web/Data/CompiledModels) after a model change; a test fails
-# while either is stale. Run from anywhere; about 2 minutes.
+# Regenerates what is made from the model and the migrations, after a model change and its migrations (see the README,
+# "Migrations"): both providers' compiled models (src/Khilafat.Web/Data/CompiledModels) and the SQLite migrations'
+# script a new database is made from (src/Khilafat.Web/Data/Migrations/Sqlite/Schema.sql). Tests fail while either is
+# stale. Run from anywhere; about 2 minutes.
 #
 # --nativeaot adds to each model the code that reads, writes and snapshots every property (the UnsafeAccessors files),
 # which EF Core otherwise makes at run time, compiling an expression tree per property and entity type as each is first
@@ -24,5 +26,6 @@ generate() { # context folder
 }
 generate SiteDbContext Sqlite
 generate PostgresSiteDbContext Postgres
+dotnet ef migrations script --project src/Khilafat.Web --context SiteDbContext --output src/Khilafat.Web/Data/Migrations/Sqlite/Schema.sql
 dotnet build src/Khilafat.Web --nologo -v quiet
-echo "Regenerated src/Khilafat.Web/Data/CompiledModels/Sqlite and Postgres."
+echo "Regenerated src/Khilafat.Web/Data/CompiledModels/Sqlite and Postgres, and src/Khilafat.Web/Data/Migrations/Sqlite/Schema.sql."
