@@ -24,6 +24,13 @@ public static class DatabaseBackup
             {
                 await from.OpenAsync(ct);
                 await to.OpenAsync(ct);
+                // The copy's read of the live file may meet a writer's moment that SQLite answers with "busy" (its
+                // log being restarted or checkpointed): wait for it, as the site's own connections do, rather than fail.
+                await using (var wait = from.CreateCommand())
+                {
+                    wait.CommandText = "PRAGMA busy_timeout = 5000;";
+                    await wait.ExecuteNonQueryAsync(ct);
+                }
                 from.BackupDatabase(to);
                 await using var command = to.CreateCommand();
                 // One file to keep or send: no -wal beside it.

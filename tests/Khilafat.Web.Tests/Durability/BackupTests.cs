@@ -28,6 +28,8 @@ public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTest
     [Fact]
     public async Task ABackupTakenDuringWrites_OpensCleanly_AndHoldsEverythingAcknowledgedBeforeItBegan()
     {
+        // The site started here, before the writers: eight threads asking a factory not yet started would each start it.
+        var connectionString = ConnectionString;
         var acknowledged = new ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
@@ -44,7 +46,7 @@ public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTest
 
         var before = acknowledged.ToArray();
         var file = Path.Combine(factory.DataDirectory, "backup.db");
-        var bytes = await DatabaseBackup.WriteAsync(ConnectionString, file);
+        var bytes = await DatabaseBackup.WriteAsync(connectionString, file);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
