@@ -78,7 +78,7 @@ public class DatabaseProviderTests
     /// would leave the site on the old one: the tables, columns, keys and indexes (with their filters), and every
     /// property's type and converter, must be the same in both. And it carries its properties' accessors (the
     /// UnsafeAccessors files), which EF Core would otherwise compile at run time: a model regenerated without
-    /// --nativeaot works, but a first start takes half a second longer.
+    /// --nativeaot works, but a first start does about half a second more work.
     /// </summary>
     private static void AssertCompiledModelIsTheModel<TCompiled>(SiteDbContext db)
     {
