@@ -28,7 +28,7 @@ public static class DatabaseBackup
                 // log being restarted or checkpointed): wait for it, as the site's own connections do, rather than fail.
                 await using (var wait = from.CreateCommand())
                 {
-                    wait.CommandText = "PRAGMA busy_timeout = 5000;";
+                    wait.CommandText = SqliteConnectionPragmas.BusyTimeout;
                     await wait.ExecuteNonQueryAsync(ct);
                 }
                 from.BackupDatabase(to);

@@ -11,7 +11,10 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionPragmas Instance = new();
 
-    internal const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
+    /// <summary>How long a connection waits for another's lock before SQLite answers "busy"; the backup's read waits as long.</summary>
+    internal const string BusyTimeout = "PRAGMA busy_timeout = 5000;";
+
+    internal const string Pragmas = BusyTimeout + " PRAGMA synchronous = FULL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
