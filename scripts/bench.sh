@@ -96,7 +96,7 @@ stop_site() { kill "$site_pid" 2>/dev/null || true; wait "$site_pid" 2>/dev/null
 # connection costs a system call) and, once it is open, sends the request and reads the status line; the pause is a
 # timed read on a pipe that never has data, and the clock is $EPOCHREALTIME. A loop of curl, date and sleep processes
 # (as here until 5 December) took about 0.75 of the machine's 2 cores while the site started, and made each start
-# 0.35-0.45 s slower (README, Performance).
+# 0.35-0.6 s slower (README, Performance).
 exec {pause_fd}<> <(:)
 now_us() { now=${EPOCHREALTIME/[.,]/}; } # in $now: no command substitution, which would fork a subshell
 statement_status() { # one GET /statement: its status code in $status, empty while the port is closed
