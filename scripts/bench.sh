@@ -3,8 +3,10 @@
 # that returns the same bytes as /statement from memory (tools/BareStatement), and nginx serving them from a file
 # (plain, and compressing with gzip on the fly). Publishes Release builds and runs each on 127.0.0.1:
 #   1. the start: from the process's start to its first 200 answer of /statement, on a fresh database (migrations and
-#      seed included) and again on that now existing one, the median of 3 starts each;
-#   2. the site's RSS at idle after each page of its sitemap once, then wrk against / and /faq, with its peak RSS;
+#      seed included) and again on that now existing one, the median of 3 starts each; and the bare endpoint's, timed
+#      the same way, for what ASP.NET Core itself takes on this machine;
+#   2. the site's RSS at idle after each page of its sitemap once (and the bare endpoint's at idle), then wrk against
+#      / and /faq, with its peak RSS;
 #   3. /statement from the site, the bare endpoint, nginx and nginx with gzip in alternating rounds (the machine is
 #      shared and noisy), without an Accept-Encoding header and with a browser's, printing for each the medians of the
 #      rounds' requests/s, p50, p99 and CPU time per request (read from /proc), and the site's requests/s and CPU per
@@ -99,27 +101,33 @@ stop_site() { kill "$site_pid" 2>/dev/null || true; wait "$site_pid" 2>/dev/null
 # 0.35-0.6 s slower (README, Performance).
 exec {pause_fd}<> <(:)
 now_us() { now=${EPOCHREALTIME/[.,]/}; } # in $now: no command substitution, which would fork a subshell
-statement_status() { # one GET /statement: its status code in $status, empty while the port is closed
+statement_status() { # one GET /statement on port $1: its status code in $status, empty while the port is closed
   local conn
   status=""
-  { exec {conn}<>"/dev/tcp/127.0.0.1/$site_port"; } 2>/dev/null || return 0
-  printf 'GET /statement HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$site_port" >&"$conn"
+  { exec {conn}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 0
+  printf 'GET /statement HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$1" >&"$conn"
   read -r -t 5 -u "$conn" _ status _ || true
   exec {conn}>&-
 }
-timed_start() {
-  local started answered=""
-  now_us; started=$now
-  start_site "$1"
+# Waits at most 60 s from $started for the first 200 answer of /statement on port $1 from process $2 (its log in
+# $3); the milliseconds from $started to that answer in start_ms.
+first_answer() {
+  local answered=""
   while now_us; [ $(( now - started )) -lt 60000000 ]; do
-    statement_status
+    statement_status "$1"
     if [ "$status" = 200 ]; then now_us; answered=$now; break; fi
-    kill -0 "$site_pid" 2>/dev/null || { cat "$work/site-$1.log" >&2; fail "the site stopped while starting"; }
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; fail "$3: the process stopped while starting"; }
     read -r -t 0.01 -u "$pause_fd" _ || true
   done
-  stop_site
-  [ -n "$answered" ] || { cat "$work/site-$1.log" >&2; fail "the site did not answer /statement within 60 s"; }
+  [ -n "$answered" ] || { cat "$3" >&2; fail "$3: no answer of /statement within 60 s"; }
   start_ms=$(( (answered - started) / 1000 ))
+}
+timed_start() { # the site on the database called $1, stopped once it has answered
+  local started
+  now_us; started=$now
+  start_site "$1"
+  first_answer "$site_port" "$site_pid" "$work/site-$1.log"
+  stop_site
 }
 
 echo "Timing the start ($provider): 3 starts on fresh databases, then 3 on the last of them..."
@@ -150,9 +158,21 @@ curl -fsS "http://127.0.0.1:$site_port/statement" -o "$work/nginx/www/statement.
 site_encoding=$(curl -fsS -H "Accept-Encoding: $browser" -o "$work/statement.encoded" -w '%header{content-encoding}' "http://127.0.0.1:$site_port/statement")
 encoded=()
 [ -n "$site_encoding" ] && encoded=(--encoded "$work/statement.encoded" --encoding "$site_encoding")
-(exec env "${runtime_env[@]}" dotnet "$bare_dir/BareStatement.dll" --body "$work/nginx/www/statement.html" "${encoded[@]}" --urls "http://127.0.0.1:$bare_port") > "$work/bare.log" 2>&1 &
-bare_pid=$!
-wait_for "http://127.0.0.1:$bare_port/statement"
+start_bare() {
+  (exec env "${runtime_env[@]}" dotnet "$bare_dir/BareStatement.dll" --body "$work/nginx/www/statement.html" "${encoded[@]}" --urls "http://127.0.0.1:$bare_port") > "$work/bare.log" 2>&1 &
+  bare_pid=$!
+}
+# The bare endpoint's start, timed as the site's, is the yardstick for it: what ASP.NET Core itself takes here. The
+# third start stays up for the rounds below.
+bare_starts=()
+for _ in 1 2 3; do
+  [ -z "$bare_pid" ] || { kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; }
+  now_us; started=$now
+  start_bare
+  first_answer "$bare_port" "$bare_pid" "$work/bare.log"
+  bare_starts+=("$start_ms")
+done
+bare_start_ms=$(printf "%s\n" "${bare_starts[@]}" | median)
 cmp -s "$work/nginx/www/statement.html" <(curl -fsS "http://127.0.0.1:$bare_port/statement") || fail "the bare endpoint does not serve the same bytes"
 
 # nginx serving the same file: one server plain, one compressing with gzip as it sends (its defaults: level 1).
@@ -225,6 +245,7 @@ run_wrk() { # url [duration] [pids]
        END { printf "%.0f %.2f %.2f %.1f", rps, p50, p99, n ? ticks * 1000000 / hz / n : 0 }' "$work/wrk.txt"
 }
 
+bare_idle_rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$bare_pid/status")
 echo "Warming up..."
 for address in "http://127.0.0.1:$site_port/" "http://127.0.0.1:$site_port/faq" "${url[@]}"; do
   wrk -t1 -c8 -d2s "$address" >/dev/null
@@ -233,8 +254,9 @@ done
 
 printf "\nstart, fresh database: %s ms (median of 3: %s)\n" "$start_fresh" "${fresh[*]}"
 printf "start, existing database: %s ms (median of 3: %s)\n" "$start_existing" "${existing[*]}"
+printf "start, bare endpoint: %s ms (median of 3: %s)\n" "$bare_start_ms" "${bare_starts[*]}"
 
-printf "site RSS at idle, after the sitemap's %s pages once each: %s MB\n" "$idle_pages" "$idle_rss"
+printf "site RSS at idle, after the sitemap's %s pages once each: %s MB (bare endpoint at idle: %s MB)\n" "$idle_pages" "$idle_rss" "$bare_idle_rss"
 
 printf "\nwrk -t%s -c%s -d%s --latency, %s cores; database %s, output cache in %s\n" "$threads" "$connections" "$duration" "$(nproc)" \
   "$provider" "$([ "$redis" = yes ] && echo Redis || echo memory)"
