@@ -110,23 +110,23 @@ statement_status() { # one GET /statement on port $1: its status code in $status
   exec {conn}>&-
 }
 # Waits at most 60 s from $started for the first 200 answer of /statement on port $1 from process $2 (its log in
-# $3); the milliseconds from $started to that answer in start_ms.
+# $3, its name for a failure in $4); the milliseconds from $started to that answer in start_ms.
 first_answer() {
   local answered=""
   while now_us; [ $(( now - started )) -lt 60000000 ]; do
     statement_status "$1"
     if [ "$status" = 200 ]; then now_us; answered=$now; break; fi
-    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; fail "$3: the process stopped while starting"; }
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; fail "$4 stopped while starting"; }
     read -r -t 0.01 -u "$pause_fd" _ || true
   done
-  [ -n "$answered" ] || { cat "$3" >&2; fail "$3: no answer of /statement within 60 s"; }
+  [ -n "$answered" ] || { cat "$3" >&2; fail "$4 did not answer /statement within 60 s"; }
   start_ms=$(( (answered - started) / 1000 ))
 }
 timed_start() { # the site on the database called $1, stopped once it has answered
   local started
   now_us; started=$now
   start_site "$1"
-  first_answer "$site_port" "$site_pid" "$work/site-$1.log"
+  first_answer "$site_port" "$site_pid" "$work/site-$1.log" "the site"
   stop_site
 }
 
@@ -169,7 +169,7 @@ for _ in 1 2 3; do
   [ -z "$bare_pid" ] || { kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; }
   now_us; started=$now
   start_bare
-  first_answer "$bare_port" "$bare_pid" "$work/bare.log"
+  first_answer "$bare_port" "$bare_pid" "$work/bare.log" "the bare endpoint"
   bare_starts+=("$start_ms")
 done
 bare_start_ms=$(printf "%s\n" "${bare_starts[@]}" | median)
