@@ -81,6 +81,7 @@ wait_for() { # url
   fail "server at $1 did not start"
 }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # Starts the published site on the database called $1 in the background; its process id in site_pid.
@@ -93,8 +94,8 @@ start_site() {
 }
 stop_site() { kill "$site_pid" 2>/dev/null || true; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
 
-# The milliseconds from starting the site on the database called $1 to its first 200 answer of /statement, in
-# start_ms, for at most 60 s. The asking forks nothing: bash's own /dev/tcp tries the port every 10 ms (a refused
+# How a start is timed: the milliseconds from starting a process to its first 200 answer of /statement, in start_ms,
+# for at most 60 s. The asking forks nothing: bash's own /dev/tcp tries the port every 10 ms (a refused
 # connection costs a system call) and, once it is open, sends the request and reads the status line; the pause is a
 # timed read on a pipe that never has data, and the clock is $EPOCHREALTIME. A loop of curl, date and sleep processes
 # (as here until 5 December) took about 0.75 of the machine's 2 cores while the site started, and made each start
@@ -150,7 +151,7 @@ while read -r page; do
   curl -fsS -o /dev/null "$page" || fail "$page did not answer 200"
 done < "$work/pages"
 sleep 5
-idle_rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$site_pid/status")
+idle_rss=$(rss_mb "$site_pid")
 idle_pages=$(wc -l < "$work/pages")
 
 # The bytes of /statement as the site serves them, plain and to a browser, for the yardsticks to serve the same.
@@ -162,14 +163,18 @@ start_bare() {
   (exec env "${runtime_env[@]}" dotnet "$bare_dir/BareStatement.dll" --body "$work/nginx/www/statement.html" "${encoded[@]}" --urls "http://127.0.0.1:$bare_port") > "$work/bare.log" 2>&1 &
   bare_pid=$!
 }
+timed_bare_start() { # the bare endpoint, left running
+  local started
+  now_us; started=$now
+  start_bare
+  first_answer "$bare_port" "$bare_pid" "$work/bare.log" "the bare endpoint"
+}
 # The bare endpoint's start, timed as the site's, is the yardstick for it: what ASP.NET Core itself takes here. The
 # third start stays up for the rounds below.
 bare_starts=()
 for _ in 1 2 3; do
   [ -z "$bare_pid" ] || { kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; }
-  now_us; started=$now
-  start_bare
-  first_answer "$bare_port" "$bare_pid" "$work/bare.log" "the bare endpoint"
+  timed_bare_start
   bare_starts+=("$start_ms")
 done
 bare_start_ms=$(printf "%s\n" "${bare_starts[@]}" | median)
@@ -245,7 +250,7 @@ run_wrk() { # url [duration] [pids]
        END { printf "%.0f %.2f %.2f %.1f", rps, p50, p99, n ? ticks * 1000000 / hz / n : 0 }' "$work/wrk.txt"
 }
 
-bare_idle_rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$bare_pid/status")
+bare_idle_rss=$(rss_mb "$bare_pid")
 echo "Warming up..."
 for address in "http://127.0.0.1:$site_port/" "http://127.0.0.1:$site_port/faq" "${url[@]}"; do
   wrk -t1 -c8 -d2s "$address" >/dev/null
