@@ -144,6 +144,8 @@ public static class SiteServices
         // Validation messages are translated like every other UI string.
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // Each page is loaded when first asked for, not all of them at start-up (see the class).
+        services.LoadPagesOnFirstRequest();
         // A value that cannot even be read ("abc" for a rating) gets the site's words too, not the framework's.
         services.AddOptions<MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>((options, t) =>
         {
