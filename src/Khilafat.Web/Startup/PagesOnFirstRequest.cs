@@ -52,20 +52,17 @@ public static class PagesOnFirstRequest
                 if (Unloaded(candidates, i) is not { } page) continue;
                 // The loader keeps each page once loaded, so after a page's first request this is done at once.
                 var loading = loader.LoadAsync(page, candidates[i].Endpoint.Metadata);
-                if (!loading.IsCompletedSuccessfully) return ApplyLoadingAsync(candidates, i, loading);
+                if (!loading.IsCompletedSuccessfully) return ApplyLoadingAsync(httpContext, candidates, i, loading);
                 candidates.ReplaceEndpoint(i, loading.Result.Endpoint, candidates[i].Values);
             }
             return Task.CompletedTask;
         }
 
-        private async Task ApplyLoadingAsync(CandidateSet candidates, int i, Task<CompiledPageActionDescriptor> loading)
+        private async Task ApplyLoadingAsync(HttpContext httpContext, CandidateSet candidates, int i, Task<CompiledPageActionDescriptor> loading)
         {
             candidates.ReplaceEndpoint(i, (await loading).Endpoint, candidates[i].Values);
-            for (i++; i < candidates.Count; i++)
-            {
-                if (Unloaded(candidates, i) is { } page)
-                    candidates.ReplaceEndpoint(i, (await loader.LoadAsync(page, candidates[i].Endpoint.Metadata)).Endpoint, candidates[i].Values);
-            }
+            // That one is loaded now, and those before it were: the others as before.
+            await ApplyAsync(httpContext, candidates);
         }
 
         /// <summary>The page of a candidate routing may still choose, when it is not loaded yet.</summary>
