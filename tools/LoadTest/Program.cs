@@ -28,7 +28,9 @@ string[] pages = ["/", "/statement", "/faq", "/history", "/testimonials"];
 
 var handler = new SocketsHttpHandler
 {
-    MaxConnectionsPerServer = options.Connections,
+    // A petition burst's confirmer has connections of its own: sharing the signers' and readers' would queue their
+    // requests in this handler behind its POSTs, counted as the site's latency.
+    MaxConnectionsPerServer = options.Connections + (options.Mode == "petition" ? PetitionBurst.Confirmers : 0),
     UseCookies = false,
     AllowAutoRedirect = false,
     PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
