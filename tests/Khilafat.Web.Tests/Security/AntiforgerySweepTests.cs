@@ -5,7 +5,6 @@ using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,8 +20,7 @@ public class AntiforgerySweepTests(SiteFactory factory) : IClassFixture<SiteFact
 
     private async Task<IReadOnlyList<PostTarget>> PostTargetsAsync()
     {
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var endpoints = await RoutedEndpoints.ListAsync(factory.Services);
         var targets = new List<PostTarget>();
         foreach (var endpoint in endpoints)
         {
@@ -34,10 +32,9 @@ public class AntiforgerySweepTests(SiteFactory factory) : IClassFixture<SiteFact
                 Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => parameter.ParameterPolicies.Any(p => p.Content == "int") ? "1" : "x",
                 _ => "",
             })))).ToLowerInvariant();
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
             {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
+                foreach (var handler in page.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
                     targets.Add(new PostTarget(handler.Name is null ? url : $"{url}?handler={handler.Name}", $"{page.ViewEnginePath} {handler.Name ?? "(default)"}"));
             }
             else if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)

@@ -2,8 +2,6 @@ using System.Net;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -21,15 +19,7 @@ public class CachedPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
     [Fact]
     public async Task NoCachedEndpoint_NeedsAnAccount_OrCountsRequests()
     {
-        // A page's endpoint as routing hands it on: loaded, with what its page model carries (PagesOnFirstRequest).
-        var loader = factory.Services.GetRequiredService<PageLoader>();
-        var endpoints = new List<RouteEndpoint>();
-        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            endpoints.Add(endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page
-                ? (RouteEndpoint)(await loader.LoadAsync(page, endpoint.Metadata)).Endpoint!
-                : endpoint);
-        }
+        var endpoints = await RoutedEndpoints.ListAsync(factory.Services);
         var cached = endpoints
             .Where(e => e.Metadata.GetMetadata<IOutputCachePolicy>() is not null || e.Metadata.GetMetadata<OutputCacheAttribute>() is not null)
             .ToList();
