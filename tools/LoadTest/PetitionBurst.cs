@@ -26,26 +26,14 @@ static class PetitionBurst
             await CreatePetitionAsync(db, slug);
         }
 
-        // Each signer fetches its own form (cookie, token, time stamp), then waits out the form's time trap, as people do.
-        async Task<(string Cookie, string Token, string Stamp)> FormAsync()
-        {
-            using var response = await client.GetAsync($"/petitions/{slug}/sign");
-            var html = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET the signing form: {(int)response.StatusCode}");
-            var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith(".Khilafat.Antiforgery=", StringComparison.Ordinal));
-            var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            var stamp = Regex.Match(html, "name=\"Input.FormStamp\" value=\"([^\"]+)\"").Groups[1].Value;
-            if (token.Length == 0 || stamp.Length == 0) throw new InvalidOperationException("No anti-forgery token or form stamp on the signing form");
-            return (cookie, token, WebUtility.HtmlDecode(stamp));
-        }
-
         // The mail already in the pickup folder (a warm-up's, earlier runs') is not this burst's: the confirmer would
         // otherwise open every one of those files with MimeKit during the burst, on the cores the site is measured on.
         var seen = new HashSet<string>(Directory.Exists(options.MailFolder) ? Directory.GetFiles(options.MailFolder, "*.eml") : [], StringComparer.Ordinal);
         var readers = Math.Max(2, options.Connections / 8);
         var signers = Math.Max(1, options.Connections - readers);
-        var forms = await Task.WhenAll(Enumerable.Range(0, signers).Select(_ => FormAsync()));
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        // Each signer fetches its own form, then waits out the form's time trap, as people do.
+        var forms = await Task.WhenAll(Enumerable.Range(0, signers).Select(_ => SigningFormAsync(client, slug)));
+        await Task.Delay(FormTimeTrap);
 
         var signLatencies = new ConcurrentBag<double>();
         var pageLatencies = new ConcurrentBag<double>();
@@ -58,23 +46,16 @@ static class PetitionBurst
 
         var signing = Enumerable.Range(0, signers).Select(async worker =>
         {
-            var (cookie, token, stamp) = forms[worker];
             for (var n = 0; clock.Elapsed.TotalSeconds < options.Seconds; n++)
             {
                 var email = $"signer-{run}-{worker}-{n}@example.org";
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, $"/petitions/{slug}/sign")
-                    {
-                        Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.FormStamp", stamp), new("Input.Email", email),
-                            new("Input.Name", $"Signer {worker} {n}"), new("Input.Country", "GB"), new("Input.Consent", "true"), new("Input.ShowName", "true")]),
-                    };
-                    request.Headers.Add("Cookie", cookie);
-                    using var response = await client.SendAsync(request);
+                    using var response = await client.SendAsync(Signature(slug, forms[worker], email, $"Signer {worker} {n}"));
                     await response.Content.ReadAsByteArrayAsync();
                     signLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == $"/petitions/{slug}/thanks") acknowledged.Add(email);
+                    if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == ThanksPath(slug)) acknowledged.Add(email);
                     else errors.Enqueue($"POST sign {(int)response.StatusCode}");
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
@@ -187,12 +168,42 @@ static class PetitionBurst
         return errors.IsEmpty && lost == 0 && lostConfirmations == 0 && countMatches ? 0 : 1;
     }
 
-    private static System.Data.Common.DbConnection Open(Options options) => options.Postgres is { } postgres
+    /// <summary>How long a signer waits after fetching the form: past the site's time trap for robots, as people are.</summary>
+    public static readonly TimeSpan FormTimeTrap = TimeSpan.FromSeconds(3.5);
+
+    /// <summary>The signing form's anti-forgery cookie and token and its time stamp, as a browser gets them.</summary>
+    public static async Task<(string Cookie, string Token, string Stamp)> SigningFormAsync(HttpClient client, string slug)
+    {
+        using var response = await client.GetAsync($"/petitions/{slug}/sign");
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET the signing form: {(int)response.StatusCode}");
+        var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith(".Khilafat.Antiforgery=", StringComparison.Ordinal));
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var stamp = Regex.Match(html, "name=\"Input.FormStamp\" value=\"([^\"]+)\"").Groups[1].Value;
+        if (token.Length == 0 || stamp.Length == 0) throw new InvalidOperationException("No anti-forgery token or form stamp on the signing form");
+        return (cookie, token, WebUtility.HtmlDecode(stamp));
+    }
+
+    /// <summary>A signature's POST from that form; the site answers a stored one with a redirect to ThanksPath.</summary>
+    public static HttpRequestMessage Signature(string slug, (string Cookie, string Token, string Stamp) form, string email, string name)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/petitions/{slug}/sign")
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", form.Token), new("Input.FormStamp", form.Stamp), new("Input.Email", email),
+                new("Input.Name", name), new("Input.Country", "GB"), new("Input.Consent", "true"), new("Input.ShowName", "true")]),
+        };
+        request.Headers.Add("Cookie", form.Cookie);
+        return request;
+    }
+
+    public static string ThanksPath(string slug) => $"/petitions/{slug}/thanks";
+
+    public static System.Data.Common.DbConnection Open(Options options) => options.Postgres is { } postgres
         ? new Npgsql.NpgsqlConnection(postgres)
         : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database }.ToString());
 
     /// <summary>An open petition with its English text published, written as the editor's service would store it.</summary>
-    private static async Task CreatePetitionAsync(System.Data.Common.DbConnection db, string slug)
+    public static async Task CreatePetitionAsync(System.Data.Common.DbConnection db, string slug)
     {
         var now = DateTime.UtcNow;
         await using var command = db.CreateCommand();

@@ -2,9 +2,12 @@
 // addresses (each with a valid anti-forgery token), from N connections for a fixed time. Prints requests/s and
 // p50/p99 latency per kind and the errors, then checks that every acknowledged sign-up is in the database.
 //   dotnet LoadTest.dll --url http://127.0.0.1:5401 (--db /path/khilafat.db | --postgres "Host=...;Database=...")
-//                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|petition --mail /path/pickup]
+//                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|mixed-petition|petition --mail /path/pickup]
 //                       [--ca cert.pem] [--kill-pid PID --kill-after S [--kill-upstream 127.0.0.1:5402]]
 //                       [--mails /pickup1,/pickup2 --public-url https://...]
+// --mode mixed-petition: the same mixed load with petition signatures as its writes: one open petition made for the
+// run, its page among the public pages, each write a signature with a distinct address (not confirmed, as sign-ups
+// are not), each checked stored afterwards.
 // --mode petition: a signing burst against one open petition instead (PetitionBurst.cs).
 // --ca: an https site whose certificate is that file (a self-signed one made for the run): trusted for this run only.
 // --kill-pid and --kill-after: SIGKILL that process (one of several instances behind a balancer) S seconds into the
@@ -25,6 +28,8 @@ using MimeKit;
 var options = Options.Parse(args);
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 string[] pages = ["/", "/statement", "/faq", "/history", "/testimonials"];
+if (options.Mode is not ("mixed" or "mixed-petition" or "petition")) throw new ArgumentException($"--mode is mixed, mixed-petition or petition, not {options.Mode}");
+var signatures = options.Mode == "mixed-petition";
 
 var handler = new SocketsHttpHandler
 {
@@ -58,16 +63,31 @@ using var client = new HttpClient(handler)
 
 if (options.Mode == "petition") return await PetitionBurst.RunAsync(options, client, run);
 
-// One anti-forgery pair (cookie and form token) is valid for any number of posts; each connection fetches its own, as browsers would.
-async Task<(string Cookie, string Token)> FormTokensAsync()
+var slug = $"load-{run}";
+if (signatures)
 {
+    await using var db = PetitionBurst.Open(options);
+    await db.OpenAsync();
+    await PetitionBurst.CreatePetitionAsync(db, slug);
+    pages = [.. pages, $"/petitions/{slug}"];
+}
+var writeLabel = signatures ? "signature" : "sign-up";
+
+// One anti-forgery pair (cookie and form token) is valid for any number of posts; each connection fetches its own, as browsers would.
+async Task<(string Cookie, string Token, string Stamp)> FormTokensAsync()
+{
+    if (signatures) return await PetitionBurst.SigningFormAsync(client, slug);
     using var response = await client.GetAsync("/join");
     var html = await response.Content.ReadAsStringAsync();
     var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith(".Khilafat.Antiforgery=", StringComparison.Ordinal));
     var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
     if (token.Length == 0) throw new InvalidOperationException("No anti-forgery token on /join");
-    return (cookie, token);
+    return (cookie, token, "");
 }
+
+// Every connection's form before the clock starts (a signing form's time trap is waited out once, for all of them).
+var forms = await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(_ => FormTokensAsync()));
+if (signatures) await Task.Delay(PetitionBurst.FormTimeTrap);
 
 var results = new Results[options.Connections];
 var deadline = Stopwatch.StartNew();
@@ -92,12 +112,12 @@ var killing = options.KillPid is { } killPid
 var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
 {
     var mine = results[worker] = new Results();
-    var (cookie, token) = await FormTokensAsync();
+    var form = forms[worker];
     var random = new Random(worker);
     var n = 0;
     while (deadline.Elapsed.TotalSeconds < options.Seconds)
     {
-        var signUp = random.NextDouble() < options.SignUpShare;
+        var write = random.NextDouble() < options.SignUpShare;
         var started = Stopwatch.GetTimestamp();
         var startedTicks = deadline.ElapsedTicks;
         // A failed sign-up that was in flight to the instance when it was killed: not acknowledged, so not lost either.
@@ -105,25 +125,22 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
         // request already sent is never passed to another instance, and nginx may still send one, on a kept-alive
         // connection, in the moment before it notices the instance's connections closed. Straight to the instance,
         // it is one sent before the instance was gone.
-        bool InFlightAtKill(HttpResponseMessage? response) => signUp && (options.KillUpstream is { } killed
+        bool InFlightAtKill(HttpResponseMessage? response) => write && (options.KillUpstream is { } killed
             ? response is { StatusCode: HttpStatusCode.BadGateway } && deadline.ElapsedTicks >= Interlocked.Read(ref signalledAt)
               && response.Headers.TryGetValues("X-Upstream-Addr", out var tried) && tried.Last().Split(", ")[^1] == killed
             : startedTicks < Interlocked.Read(ref killedAt));
         bool AfterKill() => startedTicks >= Interlocked.Read(ref signalledAt);
         try
         {
-            if (signUp)
+            if (write)
             {
-                var email = $"load-{run}-{worker}-{n++}@example.org";
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/join")
-                {
-                    Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Email", email), new("Input.Consent", "true")]),
-                };
-                request.Headers.Add("Cookie", cookie);
+                var email = $"load-{run}-{worker}-{n}@example.org";
+                using var request = signatures ? PetitionBurst.Signature(slug, form, email, $"Signer {worker} {n}") : SignUp(form, email);
+                n++;
                 using var response = await client.SendAsync(request);
                 await response.Content.ReadAsByteArrayAsync();
-                var ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/join/thanks";
-                mine.Record(Kind.SignUp, Stopwatch.GetElapsedTime(started), ok ? null : $"POST /join {(int)response.StatusCode}", !ok && InFlightAtKill(response), AfterKill());
+                var ok = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == (signatures ? PetitionBurst.ThanksPath(slug) : "/join/thanks");
+                mine.Record(Kind.Write, Stopwatch.GetElapsedTime(started), ok ? null : $"POST {request.RequestUri?.AbsolutePath} {(int)response.StatusCode}", !ok && InFlightAtKill(response), AfterKill());
                 if (ok) mine.Acknowledged.Add(email);
             }
             else
@@ -136,7 +153,7 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            mine.Record(signUp ? Kind.SignUp : Kind.Page, Stopwatch.GetElapsedTime(started), $"{(signUp ? "POST" : "GET")} {e.GetType().Name}: {e.Message}", options.KillUpstream is null && InFlightAtKill(null), AfterKill());
+            mine.Record(write ? Kind.Write : Kind.Page, Stopwatch.GetElapsedTime(started), $"{(write ? "POST" : "GET")} {e.GetType().Name}: {e.Message}", options.KillUpstream is null && InFlightAtKill(null), AfterKill());
         }
     }
 }).ToArray();
@@ -144,13 +161,13 @@ await Task.WhenAll(workers);
 var elapsed = deadline.Elapsed.TotalSeconds;
 await killing;
 
-Console.WriteLine($"{options.Seconds} s of mixed load from {options.Connections} connections, {Environment.ProcessorCount} cores");
+Console.WriteLine($"{options.Seconds} s of mixed load{(signatures ? $" with signatures of /petitions/{slug}" : "")} from {options.Connections} connections, {Environment.ProcessorCount} cores");
 Console.WriteLine($"{"kind",-22} {"requests",9} {"requests/s",11} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
 foreach (var kind in Enum.GetValues<Kind>())
 {
     var latencies = results.SelectMany(r => r.Latencies[(int)kind]).OrderBy(l => l).ToArray();
     var errors = results.Sum(r => r.Errors[(int)kind]);
-    var label = kind == Kind.Page ? "public page GETs" : "sign-up POSTs";
+    var label = kind == Kind.Page ? "public page GETs" : $"{writeLabel} POSTs";
     Console.WriteLine($"{label,-22} {latencies.Length,9} {latencies.Length / elapsed,11:F0} {Percentile(latencies, 0.50),8:F2} {Percentile(latencies, 0.99),8:F2} {errors,7}");
 }
 var errorSamples = results.SelectMany(r => r.ErrorSamples).Take(10).ToList();
@@ -163,7 +180,7 @@ if (options.KillPid is not null)
 }
 
 var acknowledged = results.SelectMany(r => r.Acknowledged).ToList();
-Console.WriteLine($"sign-ups accepted: {acknowledged.Count} ({acknowledged.Count / elapsed:F0}/s)");
+Console.WriteLine($"{writeLabel}s accepted: {acknowledged.Count} ({acknowledged.Count / elapsed:F0}/s)");
 
 // Every acknowledged sign-up must be in the database.
 var stored = new HashSet<string>(StringComparer.Ordinal);
@@ -173,7 +190,7 @@ await using (System.Data.Common.DbConnection db = options.Postgres is { } postgr
 {
     await db.OpenAsync();
     await using var command = db.CreateCommand();
-    command.CommandText = "SELECT \"Email\" FROM \"Subscribers\" WHERE \"Email\" LIKE @prefix";
+    command.CommandText = $"SELECT \"Email\" FROM \"{(signatures ? "PetitionSignatures" : "Subscribers")}\" WHERE \"Email\" LIKE @prefix";
     var prefix = command.CreateParameter();
     prefix.ParameterName = "@prefix";
     prefix.Value = $"load-{run}-%";
@@ -183,7 +200,7 @@ await using (System.Data.Common.DbConnection db = options.Postgres is { } postgr
 }
 var lost = acknowledged.Count(email => !stored.Contains(email));
 var totalErrors = results.Sum(r => r.Errors.Sum());
-Console.WriteLine($"lost sign-ups: {lost} of {acknowledged.Count}");
+Console.WriteLine($"lost {writeLabel}s: {lost} of {acknowledged.Count}");
 var wrongLinks = options.MailFolders.Length > 0 ? await CountConfirmationsAsync(acknowledged) : 0;
 Console.WriteLine($"errors: {totalErrors}");
 return totalErrors == 0 && lost == 0 && wrongLinks == 0 ? 0 : 1;
@@ -222,10 +239,21 @@ async Task<int> CountConfirmationsAsync(List<string> signedUp)
     return wrong.Count;
 }
 
+static HttpRequestMessage SignUp((string Cookie, string Token, string Stamp) form, string email)
+{
+    var request = new HttpRequestMessage(HttpMethod.Post, "/join")
+    {
+        Content = new FormUrlEncodedContent([new("__RequestVerificationToken", form.Token), new("Input.Email", email), new("Input.Consent", "true")]),
+    };
+    request.Headers.Add("Cookie", form.Cookie);
+    return request;
+}
+
 static double Percentile(double[] sorted, double p) =>
     sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-enum Kind { Page = 0, SignUp = 1 }
+// Write: a sign-up, or a signature in mixed-petition mode.
+enum Kind { Page = 0, Write = 1 }
 
 sealed class Results
 {
