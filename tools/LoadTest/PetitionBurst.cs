@@ -171,21 +171,11 @@ static class PetitionBurst
     /// <summary>How long a signer waits after fetching the form: past the site's time trap for robots, as people are.</summary>
     public static readonly TimeSpan FormTimeTrap = TimeSpan.FromSeconds(3.5);
 
-    /// <summary>The signing form's anti-forgery cookie and token and its time stamp, as a browser gets them.</summary>
-    public static async Task<(string Cookie, string Token, string Stamp)> SigningFormAsync(HttpClient client, string slug)
-    {
-        using var response = await client.GetAsync($"/petitions/{slug}/sign");
-        var html = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET the signing form: {(int)response.StatusCode}");
-        var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith(".Khilafat.Antiforgery=", StringComparison.Ordinal));
-        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var stamp = Regex.Match(html, "name=\"Input.FormStamp\" value=\"([^\"]+)\"").Groups[1].Value;
-        if (token.Length == 0 || stamp.Length == 0) throw new InvalidOperationException("No anti-forgery token or form stamp on the signing form");
-        return (cookie, token, WebUtility.HtmlDecode(stamp));
-    }
+    /// <summary>The signing form, as each signer fetches it.</summary>
+    public static Task<Form> SigningFormAsync(HttpClient client, string slug) => Forms.GetAsync(client, $"/petitions/{slug}/sign", stamped: true);
 
     /// <summary>A signature's POST from that form; the site answers a stored one with a redirect to ThanksPath.</summary>
-    public static HttpRequestMessage Signature(string slug, (string Cookie, string Token, string Stamp) form, string email, string name)
+    public static HttpRequestMessage Signature(string slug, Form form, string email, string name)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/petitions/{slug}/sign")
         {

@@ -3,6 +3,7 @@
 // p50/p99 latency per kind and the errors, then checks that every acknowledged sign-up is in the database.
 //   dotnet LoadTest.dll --url http://127.0.0.1:5401 (--db /path/khilafat.db | --postgres "Host=...;Database=...")
 //                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|mixed-petition|petition --mail /path/pickup]
+//                       (--signups: the share of requests that are writes: sign-ups, or signatures in mixed-petition mode)
 //                       [--ca cert.pem] [--kill-pid PID --kill-after S [--kill-upstream 127.0.0.1:5402]]
 //                       [--mails /pickup1,/pickup2 --public-url https://...]
 // --mode mixed-petition: the same mixed load with petition signatures as its writes: one open petition made for the
@@ -73,20 +74,11 @@ if (signatures)
 }
 var writeLabel = signatures ? "signature" : "sign-up";
 
-// One anti-forgery pair (cookie and form token) is valid for any number of posts; each connection fetches its own, as browsers would.
-async Task<(string Cookie, string Token, string Stamp)> FormTokensAsync()
-{
-    if (signatures) return await PetitionBurst.SigningFormAsync(client, slug);
-    using var response = await client.GetAsync("/join");
-    var html = await response.Content.ReadAsStringAsync();
-    var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith(".Khilafat.Antiforgery=", StringComparison.Ordinal));
-    var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-    if (token.Length == 0) throw new InvalidOperationException("No anti-forgery token on /join");
-    return (cookie, token, "");
-}
+// Each connection fetches its own form, as browsers would.
+Task<Form> FormAsync() => signatures ? PetitionBurst.SigningFormAsync(client, slug) : Forms.GetAsync(client, "/join");
 
 // Every connection's form before the clock starts (a signing form's time trap is waited out once, for all of them).
-var forms = await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(_ => FormTokensAsync()));
+var forms = await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(_ => FormAsync()));
 if (signatures) await Task.Delay(PetitionBurst.FormTimeTrap);
 
 var results = new Results[options.Connections];
@@ -117,7 +109,7 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
     var n = 0;
     while (deadline.Elapsed.TotalSeconds < options.Seconds)
     {
-        var write = random.NextDouble() < options.SignUpShare;
+        var write = random.NextDouble() < options.WriteShare;
         var started = Stopwatch.GetTimestamp();
         var startedTicks = deadline.ElapsedTicks;
         // A failed sign-up that was in flight to the instance when it was killed: not acknowledged, so not lost either.
@@ -239,7 +231,7 @@ async Task<int> CountConfirmationsAsync(List<string> signedUp)
     return wrong.Count;
 }
 
-static HttpRequestMessage SignUp((string Cookie, string Token, string Stamp) form, string email)
+static HttpRequestMessage SignUp(Form form, string email)
 {
     var request = new HttpRequestMessage(HttpMethod.Post, "/join")
     {
@@ -281,7 +273,7 @@ sealed class Results
     }
 }
 
-sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double SignUpShare, string Mode = "mixed", string? MailFolder = null,
+sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, int Connections, double WriteShare, string Mode = "mixed", string? MailFolder = null,
     string? CertificateFile = null, int? KillPid = null, double KillAfter = 0, string[] MailFolders = default!, string? PublicUrl = null,
     string? KillUpstream = null)
 {
