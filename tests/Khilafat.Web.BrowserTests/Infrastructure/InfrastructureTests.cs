@@ -5,13 +5,16 @@ namespace Khilafat.Web.BrowserTests.Infrastructure;
 /// <summary>The tests' own tools: the axe check can fail, and the browser reaches nothing beyond this machine.</summary>
 public class InfrastructureTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
-    /// <summary>The check itself: on a page with an unlabelled field and an image without a text alternative, it fails and says where.</summary>
+    /// <summary>
+    /// The check itself: on a page without a language or a title, with an unlabelled field and an image without a text
+    /// alternative, it fails on each and says where (so the page's root element and the document are checked too).
+    /// </summary>
     [Fact]
     public async Task AxeCheck_FailsOnAPageWithViolations_NamingRuleAndTarget()
     {
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><title>Bad</title><main><input id=\"nameless\" type=\"text\"><img id=\"pictureless\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"></main></html>");
+        await page.SetContentAsync("<!DOCTYPE html><html><main><input id=\"nameless\" type=\"text\"><img id=\"pictureless\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"></main></html>");
 
         var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(page.AssertNoAxeViolationsAsync);
 
@@ -19,6 +22,8 @@ public class InfrastructureTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Contains("- image-alt (", failure.Message);
         Assert.Contains("#nameless", failure.Message);
         Assert.Contains("#pictureless", failure.Message);
+        Assert.Contains("- html-has-lang (", failure.Message);
+        Assert.Contains("- document-title (", failure.Message);
     }
 
     [Fact]

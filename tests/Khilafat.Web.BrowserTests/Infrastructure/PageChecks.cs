@@ -27,12 +27,29 @@ public static class PageChecks
     /// <summary>Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now; fails with every violation, its targets and messages.</summary>
     public static async Task AssertNoAxeViolationsAsync(this IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions
+        var violations = await page.AxeViolationsAsync(WcagTags);
+        Assert.True(violations.Length == 0, $"axe-core found {violations.Length} WCAG 2.1 A/AA violation(s) on {page.Url}:\n{Describe(violations)}");
+    }
+
+    /// <summary>
+    /// What axe-core's rules with <paramref name="tags"/> find wrong on the whole page as it is now (page-level rules,
+    /// such as bypass, included). axe runs in the page itself, on its root element: Deque's default run, made for
+    /// pages with frames, finishes each check in a blank page of a new browser context, with axe injected there again:
+    /// a check of the front door's pages took 2.5 s of Chromium's CPU that way, 0.4 s this way, and the browser suite
+    /// a third less time. The site has no frames, and both ways find the same (the same rules passed, failed and
+    /// inapplicable on /faq and /ar/join with violations planted, 6 December). Deque marks this way obsolete; when it
+    /// goes, the default run works here unchanged, only slower.
+    /// </summary>
+    public static async Task<AxeResultItem[]> AxeViolationsAsync(this IPage page, IEnumerable<string> tags)
+    {
+#pragma warning disable CS0618 // RunAxeLegacy: see above.
+        var result = await page.Locator("html").RunAxeLegacy(new AxeRunOptions
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. tags] },
             ResultTypes = [ResultType.Violations],
         });
-        Assert.True(result.Violations.Length == 0, $"axe-core found {result.Violations.Length} WCAG 2.1 A/AA violation(s) on {page.Url}:\n{Describe(result.Violations)}");
+#pragma warning restore CS0618
+        return result.Violations;
     }
 
     public static string Describe(IEnumerable<AxeResultItem> violations)
