@@ -39,8 +39,6 @@ public class SendTwoInstancesTests
     public async Task ThePace_HoldsAcrossBothInstances()
     {
         const int perSecond = 20;
-        // Under a pace a claim takes at most a second's worth: the most that may go in a burst.
-        const int batch = perSecond;
         const int audience = 300;
         await using var sites = await TwoInstances.StartAsync(Settings(perSecond));
         var arrivals = new ConcurrentQueue<long>();
@@ -58,10 +56,16 @@ public class SendTwoInstancesTests
         // The times netDumbster took each message, in seconds from the first.
         var times = arrivals.Order().Select(t => Stopwatch.GetElapsedTime(arrivals.Min(), t).TotalSeconds).ToList();
         Assert.Equal(audience, times.Count);
-        // Over the whole run no faster than the pace, give or take a batch at either end: each instance keeping the
-        // pace on its own would have sent twice as fast. (Not per second: netDumbster's arrival times carry the
-        // machine's delivery delays, which can bunch two on-time batches into one second.)
+        // Over the whole run no faster than the pace, give or take two seconds' worth at either end (a claim takes at
+        // most a second's worth): each instance keeping the pace on its own would have sent them all twice as fast, in
+        // 7.5 s where this allows 11. The ends carry the machine's delays: the start, each instance's first SMTP
+        // connection (and a Debug build's first compile of the mail code), which on a busy machine held the first
+        // batch back by more than a second (a fresh clone's ./test.sh, 6 December: 300 messages in 12.7 s against 14 s
+        // at the pace, failing a slack of a second at each end). Not per second: netDumbster's arrival times bunch two
+        // on-time batches into one second.
         var seconds = times[^1];
-        Assert.True(audience <= perSecond * seconds + 2 * batch, $"{audience} messages in {seconds:0.0} s; the pace is {perSecond}/s");
+        Assert.True(audience <= perSecond * (seconds + 2 * 2),
+            $"{audience} messages in {seconds:0.0} s; the pace is {perSecond}/s. Arrivals in each second: " +
+            string.Join(", ", times.GroupBy(t => (int)t).Select(g => $"{g.Key}: {g.Count()}")));
     }
 }
