@@ -20,7 +20,7 @@ static class PetitionBurst
     {
         if (options.MailFolder is null) throw new ArgumentException("--mail (the site's pickup folder) is required in petition mode");
         var slug = $"load-{run}";
-        await using (var db = Open(options))
+        await using (var db = options.OpenDatabase())
         {
             await db.OpenAsync();
             await CreatePetitionAsync(db, slug);
@@ -132,7 +132,7 @@ static class PetitionBurst
 
         // Stored rows: every acknowledged signature must be there, every acknowledged confirmation confirmed.
         var stored = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        await using (var db = Open(options))
+        await using (var db = options.OpenDatabase())
         {
             await db.OpenAsync();
             await using var command = db.CreateCommand();
@@ -187,10 +187,6 @@ static class PetitionBurst
     }
 
     public static string ThanksPath(string slug) => $"/petitions/{slug}/thanks";
-
-    public static System.Data.Common.DbConnection Open(Options options) => options.Postgres is { } postgres
-        ? new Npgsql.NpgsqlConnection(postgres)
-        : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database }.ToString());
 
     /// <summary>An open petition with its English text published, written as the editor's service would store it.</summary>
     public static async Task CreatePetitionAsync(System.Data.Common.DbConnection db, string slug)

@@ -67,7 +67,7 @@ if (options.Mode == "petition") return await PetitionBurst.RunAsync(options, cli
 var slug = $"load-{run}";
 if (signatures)
 {
-    await using var db = PetitionBurst.Open(options);
+    await using var db = options.OpenDatabase();
     await db.OpenAsync();
     await PetitionBurst.CreatePetitionAsync(db, slug);
     pages = [.. pages, $"/petitions/{slug}"];
@@ -176,9 +176,7 @@ Console.WriteLine($"{writeLabel}s accepted: {acknowledged.Count} ({acknowledged.
 
 // Every acknowledged sign-up must be in the database.
 var stored = new HashSet<string>(StringComparer.Ordinal);
-await using (System.Data.Common.DbConnection db = options.Postgres is { } postgres
-    ? new Npgsql.NpgsqlConnection(postgres)
-    : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database, Mode = SqliteOpenMode.ReadOnly }.ToString()))
+await using (var db = options.OpenDatabase(readOnly: true))
 {
     await db.OpenAsync();
     await using var command = db.CreateCommand();
@@ -296,4 +294,9 @@ sealed record Options(Uri Url, string? Database, string? Postgres, int Seconds, 
             Get("--public-url"),
             Get("--kill-upstream"));
     }
+
+    /// <summary>A connection (not yet open) to the site's database, to set up a run and to check what it stored.</summary>
+    public System.Data.Common.DbConnection OpenDatabase(bool readOnly = false) => Postgres is { } postgres
+        ? new Npgsql.NpgsqlConnection(postgres)
+        : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate }.ToString());
 }
