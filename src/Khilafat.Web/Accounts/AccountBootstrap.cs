@@ -27,6 +27,7 @@ public static class AccountBootstrap
         var setup = app.Services.GetRequiredService<SetupToken>();
         if (await db.Users.AnyAsync())
         {
+            await services.GetRequiredService<SiteUserStore>().EncryptClearSecretsAsync();
             // A link logged before an account came to be (by another instance, say) must not work now.
             await setup.CloseAsync();
             return;

@@ -71,6 +71,15 @@ public sealed class ChangeLog(SiteDbContext db)
         return new OutdatedTranslation(made, await english.MaxAsync(r => r.PublicVersion, ct) ?? lastMajor.Value);
     }
 
+    /// <summary><see cref="OutdatedAsync"/>, with what the English changed since the translation was made, for its translator.</summary>
+    public async Task<(OutdatedTranslation Versions, IReadOnlyList<DiffLine> Diff)?> OutdatedWithChangesAsync(string kind, int itemId, string culture,
+        CancellationToken ct = default) =>
+        await OutdatedAsync(kind, itemId, culture, ct) is { } outdated
+        && await OriginalAtAsync(kind, itemId, outdated.SourceVersion, ct) is { } then
+        && await OriginalAtAsync(kind, itemId, outdated.LatestVersion, ct) is { } now
+            ? (outdated, LineDiff.Compare(then.Body, now.Body))
+            : null;
+
     /// <summary><see cref="OutdatedAsync"/> for a page by its address.</summary>
     public async Task<OutdatedTranslation?> OutdatedPageAsync(string slug, string culture, CancellationToken ct = default) =>
         culture == SiteCultures.Default || await db.Pages.Where(p => p.Slug == slug && p.DeletedAt == null).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct) is not { } id
@@ -81,6 +90,21 @@ public sealed class ChangeLog(SiteDbContext db)
     public async Task<TextInput?> OriginalAtAsync(string kind, int itemId, int number, CancellationToken ct = default) =>
         await OriginalRevisions(kind, itemId).Where(r => r.PublicVersion == number)
             .Select(r => new TextInput(r.Title, r.Summary, r.Body)).SingleOrDefaultAsync(ct);
+
+    /// <summary>The FAQ's answers published in <paramref name="culture"/> from an English one whose meaning has changed since, by anchor.</summary>
+    public async Task<IReadOnlyDictionary<string, OutdatedTranslation>> OutdatedFaqAsync(string culture, CancellationToken ct = default)
+    {
+        if (culture == SiteCultures.Default) return new Dictionary<string, OutdatedTranslation>();
+        var rows = await (from t in db.Texts
+                          join o in db.Texts on new { t.Kind, t.ItemId, Culture = SiteCultures.Default } equals new { o.Kind, o.ItemId, o.Culture }
+                          join f in db.FaqEntries on t.ItemId equals f.Id
+                          where t.Kind == TextKinds.Faq && t.Culture == culture && t.IsPublished && t.SourceVersion != null
+                          let lastMajor = o.Revisions.Where(r => r.IsMajor).Max(r => r.PublicVersion)
+                          where lastMajor > t.SourceVersion
+                          select new { f.Anchor, Source = t.SourceVersion!.Value, Latest = o.Revisions.Max(r => r.PublicVersion) ?? 0 })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Anchor, r => new OutdatedTranslation(r.Source, r.Latest), StringComparer.Ordinal);
+    }
 
     /// <summary>Every published translation behind a major change of its English original, for editors.</summary>
     public async Task<IReadOnlyList<OutdatedTranslationItem>> OutdatedTranslationsAsync(CancellationToken ct = default)

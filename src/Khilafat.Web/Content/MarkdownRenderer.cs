@@ -82,7 +82,8 @@ public sealed class MarkdownRenderer
             Inline replacement = int.TryParse(image.Url.AsSpan(MediaPictures.Scheme.Length).Trim(), out var id) && pictures?.GetValueOrDefault(id) is { } picture
                 ? new HtmlInline(picture.ToHtml())
                 : new LiteralInline("");
-            image.ReplaceBy(replacement);
+            // Not its children: they are the alt text, which the picture carries (or, for an image gone, nobody should see).
+            image.ReplaceBy(replacement, copyChildren: false);
         }
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {

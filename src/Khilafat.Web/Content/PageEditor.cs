@@ -97,6 +97,9 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             // A stale edit is a conflict before anything else, so its author sees what changed rather than a slug error.
             if (stored is not null && stored.Version != expectedVersion)
                 return await texts.SaveAsync(TextItem.Page(page), SiteCultures.Default, expectedVersion, text, change, actor, ct: c);
+            // The site links to these from every page (the privacy notice from every form's consent): they stay public.
+            if (change == TextChange.Unpublish && Permanent.Contains(page.Slug))
+                return new TextSaveResult.Invalid(new Dictionary<string, string> { [""] = "This page stays published: the site links to it from every page. Save a draft to work on it." });
             if (change != TextChange.DiscardDraft)
             {
                 var errors = await ValidateAsync(slug, text, pageId, c);
@@ -161,6 +164,8 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         if (Permanent.Contains(page.Slug)) return DeleteResult.Permanent;
         redirectTo = string.IsNullOrWhiteSpace(redirectTo) ? null : redirectTo.Trim();
         if (redirectTo is not null && !IsLocalAddress(redirectTo)) return DeleteResult.BadRedirect;
+        // Its own address, in any language, would send readers round in a loop (and browsers keep a permanent redirect).
+        if (redirectTo is not null && LeadsBackTo(redirectTo, page.Slug)) return DeleteResult.RedirectsToItself;
 
         await db.WriteAsync(async c =>
         {
@@ -178,7 +183,13 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         return DeleteResult.Deleted;
     }
 
-    public enum DeleteResult { Deleted, NotFound, Permanent, BadRedirect }
+    public enum DeleteResult { Deleted, NotFound, Permanent, BadRedirect, RedirectsToItself }
+
+    private static bool LeadsBackTo(string redirectTo, string slug)
+    {
+        var path = redirectTo.Split('?', '#')[0].TrimEnd('/');
+        return SiteCultures.All.Any(c => string.Equals(path, SiteCultures.PathFor(c, "/" + slug), StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>An address on this site: "/something", never "//host" or "/\host", which browsers read as another site.</summary>
     public static bool IsLocalAddress(string address) =>

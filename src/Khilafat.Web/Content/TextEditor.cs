@@ -308,6 +308,25 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     }
 
     /// <summary>
+    /// Inside a kind's write: records a change the kind made to its own fields outside the editor (an event cancelled or
+    /// postponed) as a revision of its English text, the words unchanged, noted <paramref name="note"/>. The text's
+    /// version moves on with it, so an edit form opened before the change becomes the conflict screen when saved,
+    /// instead of putting the old fields back.
+    /// </summary>
+    public async Task RecordItemChangeAsync(TextItem item, string note, Actor actor, CancellationToken ct)
+    {
+        var text = await db.Texts.SingleAsync(t => t.Kind == item.Kind && t.ItemId == item.ItemId && t.Culture == SiteCultures.Default, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        text.Revisions.Add(new TextRevision
+        {
+            Number = await NextRevisionAsync(text, ct), Address = item.Address, Title = text.Title, Summary = text.Summary, Body = text.Body,
+            IsPublished = text.IsPublished && !text.HasDraft, CreatedAt = now, AuthorId = actor.UserId, AuthorName = actor.Name, Note = note,
+        });
+        text.UpdatedAt = now;
+        text.Version++;
+    }
+
+    /// <summary>
     /// Marks a translation reviewed: readers no longer see that it awaits the movement's review. Audit logged, and the
     /// public pages evicted, once; marking it again changes nothing. False when the item has no published text in
     /// <paramref name="culture"/>.

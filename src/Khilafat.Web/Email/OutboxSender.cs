@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Khilafat.Web.Data;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Options;
@@ -21,7 +22,7 @@ namespace Khilafat.Web.Email;
 /// has left, and a permanent refusal (SMTP 5xx) counts against the subscriber: after three they bounce.
 /// </para>
 /// </summary>
-public sealed class OutboxSender(
+public sealed partial class OutboxSender(
     IServiceScopeFactory scopes, IEmailTransport transport, OutboxSignal signal, TimeProvider clock,
     IOptions<EmailOptions> options, IOptions<SendingOptions> sending, ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -320,7 +321,7 @@ public sealed class OutboxSender(
             // The receiving server refused this address or message for good: trying again would only be refused again.
             message.Status = OutboxStatus.Failed;
             message.LastError = Truncate($"{(int)e.StatusCode}: {e.Message}");
-            logger.LogWarning("Email {Id} ({Kind}) refused permanently: {Error}", message.Id, message.Kind, message.LastError);
+            logger.LogWarning("Email {Id} ({Kind}) refused permanently: {Error}", message.Id, message.Kind, WithoutAddresses(message.LastError));
             if (session is not null) await session.DisposeAsync();
             return (Delivery.Refused, null);
         }
@@ -330,13 +331,14 @@ public sealed class OutboxSender(
             if (message.Attempts >= settings.MaxAttempts)
             {
                 message.Status = OutboxStatus.Failed;
-                logger.LogError("Email {Id} ({Kind}) failed after {Attempts} tries: {Error}", message.Id, message.Kind, message.Attempts, message.LastError);
+                logger.LogError("Email {Id} ({Kind}) failed after {Attempts} tries: {Error}", message.Id, message.Kind, message.Attempts, WithoutAddresses(message.LastError));
             }
             else
             {
                 var wait = settings.RetryDelay * Math.Pow(2, Math.Min(message.Attempts - 1, 16));
                 message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + (wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait);
-                logger.LogWarning("Email {Id} ({Kind}) not delivered (try {Attempts}), next try at {Next:O}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, message.LastError);
+                logger.LogWarning("Email {Id} ({Kind}) not delivered (try {Attempts}), next try at {Next:O}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt,
+                    WithoutAddresses(message.LastError));
             }
             // The connection may be broken, or in the middle of something: the next round opens a new one.
             if (session is not null) await session.DisposeAsync();
@@ -345,6 +347,16 @@ public sealed class OutboxSender(
     }
 
     private static string Truncate(string error) => error.Length > 500 ? error[..500] : error;
+
+    /// <summary>
+    /// A mail server's answer for the log, without the addresses it often repeats ("550 5.1.1 &lt;name@example.org&gt;:
+    /// Recipient address rejected"): logs outlive the list and go where its data should not. The outbox page, for
+    /// editors who see the address anyway, keeps the whole answer.
+    /// </summary>
+    internal static string WithoutAddresses(string error) => AddressPattern().Replace(error, "[address]");
+
+    [GeneratedRegex(@"[^\s<>""'@]+@[^\s<>""'@]+", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressPattern();
 
     /// <summary>What a batch's list messages need: their sends' words and status, and their subscribers as they are now.</summary>
     private sealed class ListMail(

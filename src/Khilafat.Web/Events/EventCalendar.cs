@@ -77,7 +77,18 @@ public static class EventCalendar
             };
             calendar.Events.Add(item);
         }
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        // iCalendar's numbers are culture-free (RFC 5545), but the serializer formats some with the current culture:
+        // Arabic's and Urdu's minus signs carry a direction mark ("BYDAY=\u061C-1SU"), which calendars refuse.
+        var formatting = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = formatting;
+        }
     }
 
     /// <summary>"event-12@khilafat.example.org": the same for the event whatever changes, in every language's calendar.</summary>

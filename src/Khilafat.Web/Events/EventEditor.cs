@@ -204,11 +204,16 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
         if (times is { } t2 && t2.Start <= clock.GetUtcNow().UtcDateTime) errors["StartsAt"] = "The new start must be in the future.";
         if (errors.Count > 0) return new EventChangeResult(false, errors);
 
-        var found = await db.WriteAsync(async c =>
+        var outcome = await db.WriteAsync(async c =>
         {
             var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, c);
-            if (e is null) return false;
+            if (e is null) return null;
             await db.Database.LockAsync(LockKey(id), c);
+            // A change that changes nothing would still tell every attendee something happened.
+            if (state == EventState.Cancelled && e.State == EventState.Cancelled)
+                return new Dictionary<string, string> { ["Reason"] = "The event is already cancelled: attendees were told." };
+            if (times is { } same && same.Start == e.StartsAt && same.End == e.EndsAt)
+                return new Dictionary<string, string> { ["StartsAt"] = "Choose the new date: the event is already at this time." };
             var now = clock.GetUtcNow().UtcDateTime;
             var published = await db.Texts.AnyAsync(x => x.Kind == TextKinds.Event && x.ItemId == id && x.Culture == SiteCultures.Default && x.IsPublished, c);
             e.State = state;
@@ -223,12 +228,15 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             e.NoticeReason = reason;
             e.UpdatedAt = now;
             await jobs.ScheduleAsync(JobKinds.EventNotice, Key(id), now, c);
+            // In the event's history, and past the version an edit form opened before now carries (its times are the old ones).
+            await texts.RecordItemChangeAsync(Item(e), state == EventState.Cancelled ? "Cancelled" : "Postponed to a new date", actor, c);
             await ScheduleJobsAsync(e, published, now, c);
             db.Audit(clock, actor, state == EventState.Cancelled ? AuditActions.EventCancelled : AuditActions.EventPostponed,
                 AuditTargets.Text(TextKinds.Event, e.Slug), reason);
-            return true;
+            return new Dictionary<string, string>();
         }, ct);
-        if (!found) return new EventChangeResult(false, null);
+        if (outcome is null) return new EventChangeResult(false, null);
+        if (outcome.Count > 0) return new EventChangeResult(false, outcome);
         jobs.Wake();
         await cache.EvictPublicAsync(ct);
         return new EventChangeResult(true, null);

@@ -1,6 +1,5 @@
 using Khilafat.Web.Content;
 using Khilafat.Web.Localization;
-using Khilafat.Web.RateLimiting;
 
 namespace Khilafat.Web.MailingList;
 
@@ -25,8 +24,10 @@ public static class OneClickUnsubscribe
                     ? Results.Text("You are unsubscribed.", "text/plain; charset=utf-8")
                     : Results.NotFound();
             })
-            .DisableAntiforgery()
-            .RequireRateLimiting(RateLimitPolicies.Links);
+            // Not rate-limited, unlike the links people open: these come from mail providers' servers, many readers'
+            // unsubscribes from one provider's few addresses after a send, and a refused one is not tried again (the
+            // reader would stay on the list). A forged or spent token costs a signature check and gets 404.
+            .DisableAntiforgery();
 
         // Mail programs without one-click support open the address instead: show the page with the button.
         endpoints.MapGet(Path, (string? token) => Results.Redirect(SiteUrls.UnsubscribePath(SiteCultures.Default, Uri.EscapeDataString(token ?? ""))));

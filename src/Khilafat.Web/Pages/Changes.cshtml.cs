@@ -25,6 +25,9 @@ public class ChangesModel(ChangeLog changes, IStringLocalizer<SharedResource> t)
 
     public string Title => t["How this page changed"] + ": " + Changes.Title;
 
+    /// <summary>A comparison's version numbers are this language's: another language's readers get the list of its own.</summary>
+    public string? LanguageSwitchPath => Comparison is null ? null : $"/{Changes.Slug}/changes";
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (!Slugs.IsWellFormed(slug) || await changes.ChangesAsync(slug, SiteCultures.Current, ct) is not { } found) return NotFound();

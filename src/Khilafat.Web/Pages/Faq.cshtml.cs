@@ -15,6 +15,9 @@ public class FaqModel(ContentService content, ChangeLog changes, IStringLocalize
     /// <summary>The latest published change to any question or answer.</summary>
     public FaqVersionItem? LastChange { get; private set; }
 
+    /// <summary>The answers in this language made from an English one whose meaning has changed since, by anchor.</summary>
+    public IReadOnlyDictionary<string, OutdatedTranslation> Outdated { get; private set; } = new Dictionary<string, OutdatedTranslation>();
+
     /// <summary>English and the languages at least one question is translated into.</summary>
     public IReadOnlyList<string>? Languages { get; private set; }
 
@@ -26,5 +29,6 @@ public class FaqModel(ContentService content, ChangeLog changes, IStringLocalize
         Entries = await content.GetPublishedFaqAsync(SiteCultures.Current, ct);
         LastChange = await changes.FaqLastChangeAsync(SiteCultures.Current, ct);
         Languages = await content.GetFaqLanguagesAsync(ct);
+        Outdated = await changes.OutdatedFaqAsync(SiteCultures.Current, ct);
     }
 }

@@ -22,6 +22,8 @@ public class FaqVersionModel(ChangeLog changes, MarkdownRenderer markdown) : Pag
     public bool NoIndex => true;
     public string? CanonicalPath => "/faq";
 
+    public string? LanguageSwitchPath => "/faq/changes";
+
     public async Task<IActionResult> OnGetAsync(string anchor, int number, CancellationToken ct)
     {
         if (!Slugs.IsWellFormed(anchor) || await changes.FaqVersionAsync(anchor, SiteCultures.Current, number, ct) is not { } version) return NotFound();

@@ -21,6 +21,8 @@ public class VersionModel(ChangeLog changes, MarkdownRenderer markdown, Media.Me
     public bool NoIndex => true;
     public string? CanonicalPath => SiteUrls.PagePath(Shown.Slug);
 
+    public string? LanguageSwitchPath => $"/{Shown.Slug}/changes";
+
     public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken ct)
     {
         if (!Slugs.IsWellFormed(slug) || await changes.VersionAsync(slug, SiteCultures.Current, number, ct) is not { } version) return NotFound();

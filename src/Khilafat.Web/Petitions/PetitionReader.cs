@@ -101,12 +101,18 @@ public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, 
             SiteCultures.All.Where(c => texts[p.Id].Any(t => t.Culture == c)).ToList())).ToList();
     }
 
-    /// <summary>"Amina Khan" shows as "Amina K."; a single name as it is. Only the first name and an initial ever leave the database.</summary>
+    /// <summary>
+    /// "Amina Khan" shows as "Amina K."; a single name as it is. Only the first name and an initial ever leave the
+    /// database. Words without a letter (an emoji after the name) are not names: "Ali Hasan 🌙" is "Ali H.".
+    /// </summary>
     public static string ShortName(string name)
     {
-        var parts = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0) return "";
-        return parts.Length == 1 ? parts[0] : $"{parts[0]} {char.ConvertFromUtf32(char.ConvertToUtf32(parts[^1], 0))}.";
+        var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var parts = words.Where(w => w.Any(char.IsLetter)).ToArray();
+        if (parts.Length == 0) return words.FirstOrDefault() ?? "";
+        if (parts.Length == 1) return parts[0];
+        var last = parts[^1];
+        return $"{parts[0]} {char.ConvertFromUtf32(char.ConvertToUtf32(last, last.IndexOf(last.First(char.IsLetter))))}.";
     }
 
     private async Task<(string Title, string Summary, string Body, string Language, bool IsFallback)?> TextAsync(int id, string culture, CancellationToken ct)

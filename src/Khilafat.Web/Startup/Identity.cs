@@ -35,6 +35,10 @@ public static class Identity
             // Replaces the default authenticator provider: each code is accepted once.
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
+        // In place of the store AddEntityFrameworkStores registered: the same, with two-factor secrets encrypted.
+        services.AddScoped<SiteUserStore>();
+        services.AddScoped<IUserStore<SiteUser>>(sp => sp.GetRequiredService<SiteUserStore>());
+
         services.AddOptions<IdentityOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((options, security) => options.Lockout.MaxFailedAccessAttempts = security.Value.LockoutAfterFailures);
         services.AddOptions<DataProtectionTokenProviderOptions>()
@@ -55,6 +59,14 @@ public static class Identity
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/error/403";
             options.ReturnUrlParameter = "returnUrl";
+            // To the sign-in page by its path: the default address is absolute, made from the request's Host header,
+            // which anyone can forge ("Host: evil.example" would be sent on to evil.example's sign-in page).
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+                return Task.CompletedTask;
+            };
             // A signed-in account without the role gets a real 403 (shown by the error page), not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {

@@ -11,6 +11,9 @@ namespace Khilafat.Web.Testimonials;
 
 public enum ModerationAction { Approve, Reject, MarkSpam, Feature, Unfeature, Delete }
 
+/// <summary>What a moderation action did: how many it applied to, and how many another editor had decided meanwhile (left as they were).</summary>
+public sealed record ModerationOutcome(int Applied, int DecidedMeanwhile);
+
 public sealed record ModerationItem(
     int Id, string DisplayName, string? Place, int Rating, string Text, bool IsEdited, TestimonialStatus Status, bool IsFeatured,
     string? SpamReason, DateTime SubmittedAt, string? ModeratedBy, bool WantsNotice, string Language);
@@ -46,21 +49,29 @@ public sealed class TestimonialModeration(
     public Task<Testimonial?> GetAsync(int id, CancellationToken ct = default) =>
         db.Testimonials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
 
-    /// <summary>Applies <paramref name="action"/> to each of <paramref name="ids"/>; returns how many there were.</summary>
-    public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Applies <paramref name="action"/> to each of <paramref name="ids"/>. A decision (approve, reject, spam) taken from
+    /// a list of <paramref name="listedAs"/> testimonials applies only to those still in that list: one that another
+    /// editor decided after the list was shown is left as they decided it, and counted apart.
+    /// </summary>
+    public async Task<ModerationOutcome> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor, TestimonialStatus? listedAs = null,
+        CancellationToken ct = default)
     {
         // A number that names no action would otherwise fall to the last case of the audit's switch and be logged as a deletion.
         if (!Enum.IsDefined(action)) throw new ArgumentOutOfRangeException(nameof(action), action, "There is no such moderation action.");
-        if (ids.Count == 0) return 0;
-        var (count, noticesQueued) = await db.WriteAsync(c => ApplyOnceAsync(action, ids, actor, c), ct);
+        if (ids.Count == 0) return new ModerationOutcome(0, 0);
+        var (outcome, noticesQueued) = await db.WriteAsync(c => ApplyOnceAsync(action, ids, actor, listedAs, c), ct);
         if (noticesQueued) outbox.Wake();
         await cache.EvictPublicAsync(ct);
-        return count;
+        return outcome;
     }
 
-    private async Task<(int Count, bool NoticesQueued)> ApplyOnceAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor, CancellationToken ct)
+    private async Task<(ModerationOutcome Outcome, bool NoticesQueued)> ApplyOnceAsync(ModerationAction action, IReadOnlyCollection<int> ids, Actor actor,
+        TestimonialStatus? listedAs, CancellationToken ct)
     {
-        var testimonials = await db.Testimonials.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        var found = await db.Testimonials.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+        var decides = action is ModerationAction.Approve or ModerationAction.Reject or ModerationAction.MarkSpam;
+        var testimonials = decides && listedAs is { } listed ? found.Where(t => t.Status == listed).ToList() : found;
         var now = clock.GetUtcNow().UtcDateTime;
         var notices = new List<Testimonial>();
         foreach (var t in testimonials)
@@ -101,7 +112,7 @@ public sealed class TestimonialModeration(
             t.Email = null;
             t.NotifiedAt = now;
         }
-        return (testimonials.Count, notices.Count > 0);
+        return (new ModerationOutcome(testimonials.Count, found.Count - testimonials.Count), notices.Count > 0);
     }
 
     /// <summary>Corrects an approved testimonial's text; the original stays as it was submitted.</summary>

@@ -84,6 +84,19 @@ public class AdminAuthorizationTests(AdminSiteFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task TheRedirectToSignIn_StaysOnThisSite_WhateverHostTheRequestNames()
+    {
+        var client = factory.CreateNonRedirectingClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/pages");
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/sign-in?returnUrl=%2Fadmin%2Fpages", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task EveryAdminPage_IsForbiddenToASignedInAccountWithoutARole()
     {
         var email = await factory.CreateUserAsync(role: null);

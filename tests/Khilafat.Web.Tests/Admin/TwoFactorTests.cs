@@ -1,9 +1,11 @@
 using System.Net;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
+using Khilafat.Web.Data;
 using Khilafat.Web.Settings;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Khilafat.Web.Tests.Admin;
@@ -110,6 +112,68 @@ public class TwoFactorTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         var signedIn = Assert.Single(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.SignIn && e.ActorName == email && e.Details == "authenticator code");
         Assert.NotNull(signedIn.ActorId);
     }
+
+    [Fact]
+    public async Task TheTwoFactorSecrets_AreStoredEncrypted_SoThatACopyOfTheDatabaseDoesNotHoldThem()
+    {
+        var (client, email) = await factory.SignedInClientAsync(Roles.Editor);
+        var (key, codes) = await EnableTwoFactorAsync(client);
+
+        var stored = await StoredSecretsAsync(email);
+        Assert.Equal(["AuthenticatorKey", "RecoveryCodes"], stored.Keys.Order());
+        var compactKey = key.Replace(" ", "").ToUpperInvariant();
+        Assert.All(stored.Values, value => Assert.DoesNotContain(compactKey, value, StringComparison.OrdinalIgnoreCase));
+        Assert.All(codes, code => Assert.All(stored.Values, value => Assert.DoesNotContain(code, value)));
+
+        // Still what signs in.
+        await client.SignOutAsync();
+        var browser = factory.CreateClient();
+        using var passwordStep = await browser.SubmitSignInAsync(email);
+        using var codeStep = await browser.SubmitFormAsync(passwordStep.LandedOn(), Html.Values(("Code", NextCode(key))));
+        Assert.Equal("/admin", codeStep.LandedOn());
+    }
+
+    [Fact]
+    public async Task SecretsAnEarlierBuildStoredInClear_StillSignIn_AndAreEncryptedAtTheNextStart()
+    {
+        var (client, email) = await factory.SignedInClientAsync(Roles.Editor);
+        var (key, _) = await EnableTwoFactorAsync(client);
+        await client.SignOutAsync();
+        // As builds before the encrypting store wrote it: the key itself, in clear.
+        var compactKey = key.Replace(" ", "").ToUpperInvariant();
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            await db.WriteAsync(async c =>
+            {
+                var token = await db.UserTokens.SingleAsync(t => t.UserId == user.Id && t.LoginProvider == SiteUserStore.TwoFactorProvider && t.Name == "AuthenticatorKey", c);
+                token.Value = compactKey;
+            });
+        });
+
+        var browser = factory.CreateClient();
+        using (var passwordStep = await browser.SubmitSignInAsync(email))
+        using (var codeStep = await browser.SubmitFormAsync(passwordStep.LandedOn(), Html.Values(("Code", NextCode(key)))))
+            Assert.Equal("/admin", codeStep.LandedOn());
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteUserStore>().EncryptClearSecretsAsync());
+
+        Assert.NotEqual(compactKey, (await StoredSecretsAsync(email))["AuthenticatorKey"]);
+        var again = factory.CreateClient();
+        using var secondPassword = await again.SubmitSignInAsync(email);
+        using var secondCode = await again.SubmitFormAsync(secondPassword.LandedOn(), Html.Values(("Code", factory.AuthenticatorCode(key, stepsAhead: 2))));
+        Assert.Equal("/admin", secondCode.LandedOn());
+    }
+
+    private Task<Dictionary<string, string>> StoredSecretsAsync(string email) =>
+        factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
+            return await db.UserTokens.AsNoTracking().Where(t => t.UserId == user.Id && t.LoginProvider == SiteUserStore.TwoFactorProvider)
+                .ToDictionaryAsync(t => t.Name, t => t.Value!);
+        });
 
     [Fact]
     public async Task WithTwoFactorOn_AWrongCode_IsRefused()

@@ -19,6 +19,7 @@ public class VersionedTextTests(AdminSiteFactory factory) : IClassFixture<AdminS
 {
     private const string SaveButton = "button[formaction*='handler=Save']";
     private const string PublishButton = "button[formaction*='handler=Publish']";
+    private const string UnpublishButton = "button[formaction*='handler=Unpublish']";
     private const string DraftButton = "button[formaction*='handler=Draft']";
     private const string DiscardButton = "button[formaction*='handler=Discard']";
 
@@ -197,6 +198,46 @@ public class VersionedTextTests(AdminSiteFactory factory) : IClassFixture<AdminS
         Assert.Contains("Give an address on this site", page.FieldError("RedirectTo"));
         Assert.Equal(redirect, page.QuerySelector("input[name='RedirectTo']")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/" + slug)).StatusCode);
+    }
+
+    [Fact]
+    public async Task APageCannotBeDeletedWithARedirectToItsOwnAddress_InAnyLanguage()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var slug = NewSlug("loop");
+        var id = await CreatePageAsync(editor, "Loop", slug, "Round and round.");
+
+        foreach (var redirect in new[] { "/" + slug, $"/ar/{slug}/", $"/{slug.ToUpperInvariant()}?x=1" })
+        {
+            using var refused = await editor.SubmitFormAsync($"/admin/pages/delete/{id}", Html.Values(("RedirectTo", redirect)));
+            var page = await refused.ReadDocumentAsync();
+            Assert.Equal($"Give another page's address: /{slug} is the page being deleted, and would lead to itself.", page.FieldError("RedirectTo"));
+            Assert.Equal(redirect, page.QuerySelector("input[name='RedirectTo']")!.GetAttribute("value"));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/" + slug)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("privacy")]
+    [InlineData("statement")]
+    public async Task TheSitesOwnPages_CannotBeUnpublished_TheSiteLinksToThemFromEveryPage(string slug)
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var id = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Pages.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync());
+        var form = await editor.GetDocumentAsync(PageUrl(id));
+        Assert.Null(form.QuerySelector(UnpublishButton));
+        Assert.NotNull(form.QuerySelector(SaveButton));
+        Assert.Equal("What changed, for readers", form.QuerySelector("label[for='Input_ChangeNote']")!.Text());
+
+        // The handler asked for all the same (an old page, a crafted post): refused, with what was typed kept.
+        using var refused = await editor.SubmitAsync(form.Form("main form.form"), PageUrl(id) + "?handler=Unpublish", Html.Values(("Input.Summary", "Kept as typed")));
+
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("This page stays published", page.ErrorSummary());
+        Assert.Equal("Kept as typed", page.QuerySelector("textarea[name='Input.Summary']")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/" + slug)).StatusCode);
+        Assert.DoesNotContain(await factory.AuditEntriesAsync(), e => e.Target == "page:" + slug && e.Action == AuditActions.PageUnpublished);
     }
 
     [Theory]

@@ -105,8 +105,17 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         Assert.Equal("Say why, in a line: attendees are told.", (await empty.ReadDocumentAsync()).FieldError("Cancel.Reason"));
         Assert.Equal(EventState.Scheduled, (await factory.StoredEventAsync(id)).State);
 
-        using var cancelled = await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(("Cancel.Reason", "The permit was withdrawn.")), formSelector: "form[action*='handler=Cancel']");
+        var statePage = await editor.GetDocumentAsync($"/admin/events/state/{id}");
+        using var cancelled = await editor.SubmitAsync(statePage.Form("form[action*='handler=Cancel']"), $"/admin/events/state/{id}",
+            Html.Values(("Cancel.Reason", "The permit was withdrawn.")));
         Assert.Equal($"/admin/events/edit/{id}", cancelled.LandedOn());
+        // The same form sent again (a second press, or a second editor's page): refused beside its field, and nobody is told twice.
+        using var again = await editor.SubmitAsync(statePage.Form("form[action*='handler=Cancel']"), $"/admin/events/state/{id}",
+            Html.Values(("Cancel.Reason", "Cancelled again.")));
+        var refused = await again.ReadDocumentAsync();
+        Assert.Equal("The event is already cancelled: attendees were told.", refused.FieldError("Cancel.Reason"));
+        Assert.Contains("Now: cancelled", refused.QuerySelector(".event-state")!.Text());
+        Assert.Null((await editor.GetDocumentAsync($"/admin/events/state/{id}")).QuerySelector("form[action*='handler=Cancel']"));
         await factory.RunDueJobsAsync();
         var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
         Assert.Equal($"Cancelled: {title}", notice.Subject);
@@ -118,6 +127,46 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         factory.Clock.Advance(start - TimeSpan.FromHours(23) - Now);
         await factory.RunDueJobsAsync();
         Assert.DoesNotContain(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventReminder);
+    }
+
+    [Fact]
+    public async Task AnEditFormOpenedBeforeAPostponement_IsAConflictShowingTheNewTimes_AndNeverPutsTheOldOnesBack()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (other, otherEmail) = await factory.SignedInClientAsync(Roles.Editor);
+        var start = InWholeHours(TimeSpan.FromDays(3));
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil moved"), start);
+        var email = Visitor.NewAddress("stale");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Stale", email);
+        var staleForm = await editor.GetDocumentAsync($"/admin/events/edit/{id}");
+
+        var newStart = start.AddDays(7);
+        var postpone = Html.Values(("Postpone.StartsAt", Field(newStart)), ("Postpone.EndsAt", Field(newStart.AddHours(2))), ("Postpone.Reason", "The square is closed."));
+        using (var postponed = await other.SubmitFormAsync($"/admin/events/state/{id}", postpone, formSelector: "form[action*='handler=Postpone']"))
+            Assert.Equal($"/admin/events/edit/{id}", postponed.LandedOn());
+        await factory.RunDueJobsAsync();
+
+        // The editor's form still holds the old times: saving it is the conflict screen, which shows both.
+        using var stale = await editor.SubmitAsync(staleForm.Form(), $"/admin/events/edit/{id}", Html.Values(("Input.Summary", "Bring a candle.")),
+            "button[formaction*='handler=Save']");
+        var conflict = await stale.ReadDocumentAsync();
+        Assert.Contains($"{otherEmail} saved this event at", conflict.ErrorSummary());
+        var starts = conflict.QuerySelectorAll(".conflict-fields tbody tr").Single(r => r.QuerySelector("th")!.Text() == "Starts");
+        Assert.Equal([newStart.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture), start.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture)],
+            starts.QuerySelectorAll("td").Select(td => td.Text()));
+        Assert.Contains(conflict.QuerySelectorAll(".conflict-fields tbody th"), th => th.Text() == "Summary");
+        var stored = await factory.StoredEventAsync(id);
+        Assert.Equal((newStart, EventState.Postponed), (stored.StartsAt, stored.State));
+        // Attendees were told once, of the new date only.
+        await factory.RunDueJobsAsync();
+        Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
+        Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventPostponed && e.Target == "event:" + slug);
+
+        // Postponing again to the very same time is refused beside the field: attendees would be told of no change.
+        using var same = await other.SubmitFormAsync($"/admin/events/state/{id}", postpone, formSelector: "form[action*='handler=Postpone']");
+        Assert.Equal("Choose the new date: the event is already at this time.", (await same.ReadDocumentAsync()).FieldError("Postpone.StartsAt"));
+        await factory.RunDueJobsAsync();
+        Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
     }
 
     [Fact]

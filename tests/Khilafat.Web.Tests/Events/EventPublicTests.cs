@@ -159,6 +159,22 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
     }
 
     [Theory]
+    [InlineData("ar")]
+    [InlineData("ur")]
+    public async Task ArabicAndUrduCalendars_WriteTheirNumbersAsTheStandardDoes_WithoutDirectionMarks(string culture)
+    {
+        // London's summer time starts on the last Sunday of March: a rule with a negative number in it.
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("London vigil"), KarachiEvening(9), zone: "Europe/London");
+
+        foreach (var path in new[] { $"/{culture}/events/{slug}/calendar.ics", $"/{culture}/events/feed.ics" })
+        {
+            var text = await _visitor.GetStringAsync(path);
+            Assert.Contains("BYDAY=-1SU", text);
+            Assert.DoesNotContain(text, c => c is '\u061C' or '\u200E' or '\u200F');
+        }
+    }
+
+    [Theory]
     [InlineData("ar", "rtl", "الفعاليات القادمة", "الأماكن المتبقية")]
     [InlineData("ur", "rtl", "آنے والی تقریبات", "باقی جگہیں")]
     public async Task ArabicAndUrduPages_AreInTheirLanguage_WithTheTranslationWhenPublished(string culture, string direction, string upcomingHeading, string placesLeft)

@@ -41,6 +41,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         var link = confirmation.LinkTo("/events/rsvp/confirm");
         // Opening the link (as a mail scanner would) changes nothing.
         var opened = await _visitor.GetDocumentAsync(link);
+        Assert.Contains("Press the button to confirm your answer for 3 people.", opened.QuerySelector("main")!.Text());
         Assert.Equal(RsvpStatus.Pending, Assert.Single(await factory.RsvpsAsync(id)).Status);
         using var pressed = await _visitor.SubmitAsync(opened.Form(), link);
         Assert.Equal("You are coming", (await pressed.ReadDocumentAsync()).QuerySelector("h1")!.Text());
@@ -65,6 +66,18 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         Assert.Equal("Your answer is cancelled", (await cancelled.ReadDocumentAsync()).QuerySelector("h1")!.Text());
         Assert.Equal(RsvpStatus.Cancelled, Assert.Single(await factory.RsvpsAsync(id)).Status);
         Assert.Equal("10 of 10", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
+    }
+
+    [Fact]
+    public async Task AnAnswerForOnePerson_IsWordedForOne()
+    {
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Talk"), InDays(12));
+        var email = Visitor.NewAddress("alone");
+        using var answered = await factory.AnswerAsync(_visitor, slug, "Bilal", email, people: 1);
+
+        var link = Assert.Single(await factory.EmailsToAsync(email)).LinkTo("/events/rsvp/confirm");
+
+        Assert.Contains("Press the button to confirm your answer for 1 person.", (await _visitor.GetDocumentAsync(link)).QuerySelector("main")!.Text());
     }
 
     [Fact]

@@ -11,12 +11,15 @@ public class FormRateLimitTests(FormRateLimitTests.Factory factory) : IClassFixt
 {
     public const int PerEmail = 3;
 
+    public const int Links = 3;
+
     /// <summary>The shipped per-IP limit for sign-ups (60 in the window), and a low per-email count.</summary>
     public sealed class Factory : SiteFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
             [new("RateLimits:SignUps", new Options.RateLimitOptions().SignUps.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-             new("RateLimits:PerEmail", PerEmail.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+             new("RateLimits:PerEmail", PerEmail.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             new("RateLimits:Links", Links.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     [Fact]
@@ -47,6 +50,29 @@ public class FormRateLimitTests(FormRateLimitTests.Factory factory) : IClassFixt
     }
 
     private static string NewAddress(string name) => $"{name}.{Guid.NewGuid().ToString("N")[..10]}@example.org";
+
+    [Fact]
+    public async Task OneClickUnsubscribes_FromOneMailProvidersAddress_AreNeverRefused_WhileTheLinksPagesKeepTheirLimit()
+    {
+        // A mail provider's server posting many readers' RFC 8058 unsubscribes after a send, all from one address.
+        var provider = From("198.51.100.25");
+        for (var i = 0; i < Links + 3; i++)
+        {
+            using var oneClick = await provider.PostAsync($"{Khilafat.Web.MailingList.OneClickUnsubscribe.Path}?token=spent{i}",
+                new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+            Assert.Equal(HttpStatusCode.NotFound, oneClick.StatusCode);
+        }
+
+        // The page a person opens from the link is still limited per network (counted before its form is checked).
+        var reader = From("198.51.100.26");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= Links; i++)
+        {
+            using var posted = await reader.PostAsync($"/unsubscribe?token=spent{i}", new FormUrlEncodedContent([new("Token", $"spent{i}")]));
+            statuses.Add(posted.StatusCode);
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.BadRequest, Links), HttpStatusCode.TooManyRequests], statuses);
+    }
 
     [Fact]
     public async Task The61stSignUpFromOneNetwork_Is429_WithTheFormAndEverythingTypedInIt()

@@ -67,7 +67,8 @@ public sealed class RefusingSmtp : IAsyncDisposable
                         if (address.Contains("bounce", StringComparison.OrdinalIgnoreCase))
                         {
                             Refused.Enqueue(address);
-                            await writer.WriteLineAsync("550 5.1.1 No such user here");
+                            // As real servers answer: the address repeated in the refusal.
+                            await writer.WriteLineAsync($"550 5.1.1 <{address}>: Recipient address rejected: No such user here");
                         }
                         else
                         {

@@ -138,7 +138,10 @@ public class MediaUseTests(AdminSiteFactory factory) : IClassFixture<AdminSiteFa
         var (updateId, slug) = await factory.CreateUpdateAsync(UpdateTestSupport.NewTitle("Clinic opened"), body);
         await factory.TranslateUpdateAsync(updateId, "ar", "افتتاح العيادة", $"افتتحت العيادة.\n\n![{alt}](media:{id})");
 
-        Assert.Equal(alt, (await _visitor.GetDocumentAsync("/updates/" + slug)).QuerySelector(".prose picture img")!.GetAttribute("alt"));
+        var english = await _visitor.GetDocumentAsync("/updates/" + slug);
+        Assert.Equal(alt, english.QuerySelector(".prose picture img")!.GetAttribute("alt"));
+        // The alt text is the image's, for those who do not see it: never printed again beside it.
+        Assert.Equal("The clinic opened.", english.QuerySelector(".prose")!.Text());
         Assert.Equal(altAr, (await _visitor.GetDocumentAsync("/ar/updates/" + slug)).QuerySelector(".prose picture img")!.GetAttribute("alt"));
         // Urdu has no translation of the update nor of the alt text: the English of both.
         Assert.Equal(alt, (await _visitor.GetDocumentAsync("/ur/updates/" + slug)).QuerySelector(".prose picture img")!.GetAttribute("alt"));
@@ -187,7 +190,8 @@ public class MediaUseTests(AdminSiteFactory factory) : IClassFixture<AdminSiteFa
         Assert.Null(await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Pages.Where(p => p.Id == leadId).Select(p => p.LeadImageId).SingleAsync()));
         var page = await _visitor.GetDocumentAsync("/" + inTextSlug);
         Assert.Null(page.QuerySelector(".prose picture"));
-        Assert.Contains("After.", page.QuerySelector(".prose")!.Text());
+        // Nothing where the image was: not its alt text either.
+        Assert.Equal("Before. After.", page.QuerySelector(".prose")!.Text());
         var audit = Assert.Single(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.MediaDeleted && e.Target == AuditTargets.Media(id));
         Assert.Equal(email, audit.ActorName);
     }

@@ -16,6 +16,19 @@ public class MenuAdminTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
     private readonly HttpClient _visitor = factory.CreateClient();
 
     [Fact]
+    public async Task TheAdminNavigationsLink_OpensTheEnglishHeaderMenu_WithoutAnError()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var link = (await editor.GetDocumentAsync("/admin")).QuerySelectorAll("a").Single(a => a.Text() == "Menus").GetAttribute("href");
+        Assert.Equal("/admin/menus", link);
+
+        var page = await editor.GetDocumentAsync(link!);
+
+        Assert.Null(page.QuerySelector(".error-summary")?.Text());
+        Assert.Equal("Header menu in English", page.QuerySelector("main h2")!.Text());
+    }
+
+    [Fact]
     public async Task AddedItem_ShowsInTheHeaderOfThatLanguageOnly_AtOnce_AndIsAudited()
     {
         var (editor, email) = await factory.SignedInClientAsync(Roles.Editor);

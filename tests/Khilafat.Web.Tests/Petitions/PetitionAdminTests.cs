@@ -54,6 +54,32 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
     }
 
     [Fact]
+    public async Task TwoEditorsChangingDifferentFields_TheConflictScreenShowsEachFieldThatDiffers_AndTheTextIsTheSame()
+    {
+        var (first, firstEmail) = await factory.EditorAsync();
+        var (second, _) = await factory.EditorAsync();
+        var (id, _) = await factory.CreatePetitionAsync(NewTitle("Two editors"), goal: 3000);
+        var edit = $"/admin/petitions/edit/{id}";
+        var secondForm = await second.GetDocumentAsync(edit);
+        const string editForm = "main form.form:not([action])";
+        using (var saved = await first.SubmitFormAsync(edit, Html.Values(("Input.Goal", "5000")), editForm, "button[formaction*='handler=Save']"))
+            Assert.Contains("Saved.", (await saved.ReadDocumentAsync()).Status());
+
+        using var stale = await second.SubmitAsync(secondForm.Form(editForm), edit, Html.Values(("Input.AddressedTo", "The Prime Minister")), "button[formaction*='handler=Save']");
+
+        var conflict = await stale.ReadDocumentAsync();
+        Assert.Contains($"{firstEmail} saved this petition at", conflict.ErrorSummary());
+        var rows = conflict.QuerySelectorAll(".conflict-fields tbody tr").ToDictionary(r => r.QuerySelector("th")!.Text(), r => r.QuerySelectorAll("td").Select(td => td.Text()).ToList());
+        Assert.Equal(["5000", "3000"], rows["Signature goal"]);
+        Assert.Equal([Recipient, "The Prime Minister"], rows["Addressed to"]);
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("The text itself is the same as theirs: only the fields above differ", conflict.QuerySelector("section.conflict")!.Text());
+        // Nothing of the second editor's was saved; the first's goal stands.
+        var stored = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.AsNoTracking().SingleAsync(p => p.Id == id));
+        Assert.Equal((5000, Recipient), (stored.Goal, stored.AddressedTo));
+    }
+
+    [Fact]
     public async Task StrikingOutASignature_TakesItOutOfTheCount_WithTheReasonInTheAuditLog()
     {
         var (editor, editorEmail) = await factory.EditorAsync();

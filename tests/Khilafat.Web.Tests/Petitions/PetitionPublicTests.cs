@@ -43,6 +43,23 @@ public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSi
     }
 
     [Fact]
+    public async Task ThePetitionsTitle_InTheHeadingOfAnArabicSigningForm_IsMarkedEnglish_UntilItIsTranslated()
+    {
+        var title = NewTitle("Open the crossings");
+        var (_, slug) = await factory.CreatePetitionAsync(title);
+        var (_, translatedSlug) = await factory.CreatePetitionAsync(NewTitle("Translated"), translations: ("ar", "افتحوا المعابر", "نص"));
+        var visitor = factory.CreateClient();
+
+        var english = (await visitor.GetDocumentAsync($"/ar/petitions/{slug}/sign")).QuerySelector("h1")!;
+        var arabic = (await visitor.GetDocumentAsync($"/ar/petitions/{translatedSlug}/sign")).QuerySelector("h1")!;
+
+        Assert.Equal($"توقيع: {title}", english.Text());
+        Assert.Equal((title, "en", "ltr"), (english.QuerySelector("span")!.Text(), english.QuerySelector("span")!.GetAttribute("lang"), english.QuerySelector("span")!.GetAttribute("dir")));
+        Assert.Equal("توقيع: افتحوا المعابر", arabic.Text());
+        Assert.Null(arabic.QuerySelector("[lang]"));
+    }
+
+    [Fact]
     public async Task ShareLinks_ArePlainLinks_AndThePageLoadsNothingFromOtherSites()
     {
         var (_, slug) = await factory.CreatePetitionAsync(NewTitle("Share me"));

@@ -128,6 +128,17 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         Assert.DoesNotContain("Friday", added.Text());
         Assert.StartsWith("[Added:", added.QuerySelector(".diff-label")!.Text());
         Assert.Contains("The vigil is on", section.Text());
+        // Read as one sentence: the paragraph keeps white space as it is, and holds none but the text's own.
+        Assert.Equal("The vigil is on [Removed: Friday][Added: Saturday] at six.", section.QuerySelectorAll(".word-diff").Single(p => p.TextContent.Contains("vigil is")).TextContent);
+
+        // Each language numbers its own versions: the language switcher leads to the list of that language's, which answers.
+        var switcher = compared.QuerySelector(".language-switcher")!;
+        Assert.Equal($"/ar/{slug}/changes", switcher.QuerySelector("a[hreflang='ar']")!.GetAttribute("href"));
+        Assert.Equal($"/{slug}/changes?from=1&to=2", switcher.QuerySelector("a[hreflang='en']")!.GetAttribute("href"));
+        var version = await _visitor.GetDocumentAsync($"/{slug}/versions/2");
+        Assert.Equal($"/ur/{slug}/changes", version.QuerySelector(".footer-languages a[hreflang='ur']")!.GetAttribute("href"));
+        foreach (var href in new[] { $"/ar/{slug}/changes", $"/ur/{slug}/changes" })
+            Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync(href)).StatusCode);
 
         // The same two versions asked for the other way round are compared older to newer.
         var reversed = await _visitor.GetDocumentAsync($"/{slug}/changes?from=2&to=1");
@@ -463,6 +474,8 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         // A major change needs its note, beside the field; then it is published with it.
         using (var refused = await editor.SubmitFormAsync($"/admin/faq/edit/{id}", Html.Values(("Input.Answer", "Volunteers, checked twice a year."), ("Input.IsMajorChange", "true"))))
             Assert.Contains("a major change needs a note", (await refused.ReadDocumentAsync()).FieldError("Input.ChangeNote"));
+        // The FAQ's last change is that of any entry: this one is made the latest, whatever other tests changed before.
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
         using (var saved = await editor.SubmitFormAsync($"/admin/faq/edit/{id}",
             Html.Values(("Input.Answer", "Volunteers, checked twice a year."), ("Input.IsMajorChange", "true"), ("Input.ChangeNote", "Checks added"))))
             Assert.Equal("/admin/faq", saved.LandedOn());
@@ -487,4 +500,29 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         Assert.Contains(FeedEntries(await _visitor.GetStringAsync("/changes/feed.atom")), e => AlternateLink(e).AbsolutePath == $"/faq/{anchor}/versions/2");
         Assert.Equal("rtl", (await _visitor.GetDocumentAsync("/ar/faq/changes")).DocumentElement.GetAttribute("dir"));
     }
+
+    [Fact]
+    public async Task AnFaqAnswerTranslatedBeforeAMajorEnglishChange_CarriesTheNotice_OnTheFaqAndInItsTranslator()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var question = "Where do the funds go " + Guid.NewGuid().ToString("N")[..8] + "?";
+        using (var created = await editor.SubmitFormAsync("/admin/faq/create", Html.Values(("Input.Question", question), ("Input.Answer", "To relief."))))
+            Assert.Equal("/admin/faq", created.LandedOn());
+        var id = (await factory.ItemWithTitleAsync(TextKinds.Faq, question))!.Value;
+        var anchor = (await factory.FaqAsync(id))!.Address;
+        using (await editor.SubmitFormAsync($"/admin/faq/translate/{id}/ar", Html.Values(("Input.Question", "أين تذهب الأموال؟"), ("Input.Answer", "إلى الإغاثة."),
+                   ("Input.IsPublished", "true")))) { }
+        Assert.Null(FaqNotice(await _visitor.GetDocumentAsync("/ar/faq"), anchor));
+
+        using (await editor.SubmitFormAsync($"/admin/faq/edit/{id}", Html.Values(("Input.Answer", "To relief, audited yearly."), ("Input.IsMajorChange", "true"),
+                   ("Input.ChangeNote", "Audits")))) { }
+
+        var notice = FaqNotice(await _visitor.GetDocumentAsync("/ar/faq"), anchor);
+        Assert.NotNull(notice);
+        Assert.Equal($"/faq#{anchor}", notice.QuerySelector("a[hreflang='en']")!.GetAttribute("href"));
+        Assert.Contains("audited yearly", (await editor.GetDocumentAsync($"/admin/faq/translate/{id}/ar")).QuerySelector("section:has(#outdated-heading)")!.Text());
+    }
+
+    private static AngleSharp.Dom.IElement? FaqNotice(IHtmlDocument faq, string anchor) =>
+        faq.QuerySelector($"section[id='{anchor}']")!.QuerySelectorAll(".notice").FirstOrDefault(n => n.QuerySelector("a[hreflang='en']") is not null);
 }

@@ -58,6 +58,23 @@ public class ModerationTests(SiteFactory factory) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task ADecisionFromAListShownBeforeAnotherEditorsDecision_LeavesTheirsStanding_AndSaysSo()
+    {
+        var id = await factory.AddAsync("Decided Twice", TestimonialStatus.Pending);
+        var first = await EditorAsync();
+        var second = await EditorAsync();
+        var secondsList = await second.GetDocumentAsync("/admin/testimonials?status=Pending");
+
+        using (await RowActionAsync(first, TestimonialStatus.Pending, "Approve", id)) { }
+        using var stale = await second.SubmitAsync(secondsList.Form(), "/admin/testimonials?status=Pending", submitter: $"button[name=row][value='Reject:{id}']");
+
+        Assert.Contains("Rejected: 0 testimonials. 1 was decided by someone else after this list was shown, and is left as they decided.",
+            (await stale.ReadDocumentAsync()).QuerySelector(".status")!.Text());
+        Assert.Equal(TestimonialStatus.Approved, await StatusOfAsync(id));
+        Assert.Contains("Decided Twice", await factory.CreateClient().GetStringAsync("/testimonials"));
+    }
+
+    [Fact]
     public async Task RejectAndSpam_TakeAnApprovedTestimonialOffTheSite()
     {
         var rejected = await factory.AddAsync("Reject Me Later", TestimonialStatus.Approved, featured: true);

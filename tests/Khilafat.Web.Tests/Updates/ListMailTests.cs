@@ -82,6 +82,12 @@ public class ListMailTests
         // Refused for good: not tried again, and the reason kept for the admin.
         Assert.All(refused, m => Assert.Equal((OutboxStatus.Failed, 1), (m.Status, m.Attempts)));
         Assert.All(refused, m => Assert.StartsWith("550", m.LastError));
+        // The admin's outbox page keeps the server's whole answer; the log keeps it without the address.
+        Assert.All(refused, m => Assert.Contains(gone, m.LastError));
+        var logged = factory.Logs.GetSnapshot().Where(r => r.Message.Contains("refused permanently")).Select(r => r.Message).ToList();
+        Assert.Equal(3, logged.Count);
+        Assert.All(logged, line => Assert.Contains("550: 5.1.1 <[address]>: Recipient address rejected", line));
+        Assert.DoesNotContain(factory.Logs.GetSnapshot(), r => r.Message.Contains(gone, StringComparison.OrdinalIgnoreCase));
         var bouncing = (await factory.SubscriberAsync(gone))!;
         Assert.Equal(3, bouncing.BounceCount);
         Assert.NotNull(bouncing.BouncingSince);

@@ -79,6 +79,31 @@ public class UpdateEditingTests(AdminSiteFactory factory) : IClassFixture<AdminS
     }
 
     [Fact]
+    public async Task AnArabicTranslationBehindAMajorEnglishChange_IsListedLinkingToItsOwnTranslator_AndReadersAreTold()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("Clinic reopened");
+        var (id, slug) = await factory.CreateUpdateAsync(title, "The clinic is open.");
+        await factory.TranslateUpdateAsync(id, "ar", "إعادة فتح العيادة", "العيادة مفتوحة.");
+        Assert.Null((await _visitor.GetDocumentAsync($"/ar/updates/{slug}")).QuerySelector("main .notice a[hreflang='en']"));
+
+        using (var saved = await editor.SubmitFormAsync(EditUrl(id), Html.Values(("Input.Body", "The clinic is open every day."), ("Input.IsMajorChange", "true"),
+                   ("Input.ChangeNote", "Open every day")), submitter: SaveButton))
+            Assert.Contains("Saved.", (await saved.ReadDocumentAsync()).Status());
+
+        var listed = (await editor.GetDocumentAsync("/admin")).QuerySelectorAll("section[aria-labelledby='outdated-heading'] li").Single(li => li.Text().Contains(title));
+        Assert.Equal(TranslateUrl(id, "ar"), listed.QuerySelector("a")!.GetAttribute("href"));
+        var translator = await editor.GetDocumentAsync(TranslateUrl(id, "ar"));
+        Assert.Equal("إعادة فتح العيادة", translator.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
+        Assert.Contains("every day", translator.QuerySelector("section:has(#outdated-heading)")!.Text());
+        // Arabic readers are told, and led to the English; English readers see nothing of it.
+        var arabic = await _visitor.GetDocumentAsync($"/ar/updates/{slug}");
+        var notice = arabic.QuerySelectorAll("main .notice").Single(n => n.QuerySelector("a[hreflang='en']") is not null);
+        Assert.Equal($"/updates/{slug}", notice.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null((await _visitor.GetDocumentAsync($"/updates/{slug}")).QuerySelector("main .notice a[hreflang='en']"));
+    }
+
+    [Fact]
     public async Task ADraftBesideAPublishedUpdate_IsNotPublic_UntilPublished_AndCanBeDiscarded()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);

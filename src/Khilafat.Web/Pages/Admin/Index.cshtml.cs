@@ -20,6 +20,18 @@ public class IndexModel(Dashboard dashboard, ChangeLog changes, ReliefDirectory 
 
     public string Title => "Dashboard";
 
+    /// <summary>Where a translator brings <paramref name="item"/> up to date: its kind's translation editor.</summary>
+    public static string TranslatorPath(OutdatedTranslationItem item) => item.Kind switch
+    {
+        TextKinds.Page => $"/admin/pages/translate/{item.ItemId}/{item.Culture}",
+        TextKinds.Faq => $"/admin/faq/translate/{item.ItemId}/{item.Culture}",
+        TextKinds.Update => $"/admin/updates/translate/{item.ItemId}/{item.Culture}",
+        TextKinds.Event => $"/admin/events/translate/{item.ItemId}/{item.Culture}",
+        TextKinds.Petition => $"/admin/petitions/translate/{item.ItemId}/{item.Culture}",
+        TextKinds.Welcome => $"/admin/subscribers/welcome/{item.Culture}",
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item.Kind, "A kind of text without a translation editor."),
+    };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Counts = await dashboard.CountAsync(ct);

@@ -20,6 +20,9 @@ public abstract class TextEditorPageModel : PageModel
     /// <summary>From the stored text to this editor's.</summary>
     public IReadOnlyList<DiffLine> ConflictDiff { get; private set; } = [];
 
+    /// <summary>The other fields the stored version and this editor's form disagree on (title and summary; a kind adds its own).</summary>
+    public IReadOnlyList<FieldDifference> ConflictFields { get; private set; } = [];
+
     /// <summary>Saves the form with <paramref name="change"/>: each editor page says how, and what it answers.</summary>
     protected abstract Task<IActionResult> SaveAsync(int id, TextChange change);
 
@@ -44,7 +47,8 @@ public abstract class TextEditorPageModel : PageModel
     /// field errors, or with the conflict screen (what <paramref name="what"/> names was saved by someone else) and the
     /// form's version moved on, so saving again knowingly replaces theirs.
     /// </summary>
-    protected IActionResult Outcome(TextSaveResult result, string what, string? typedBody, Action<int> setVersion, string savedMessage, Func<IActionResult> saved)
+    protected IActionResult Outcome(TextSaveResult result, string what, TextInput typed, Action<int> setVersion, string savedMessage, Func<IActionResult> saved,
+        string titleLabel = "Title")
     {
         switch (result)
         {
@@ -53,19 +57,24 @@ public abstract class TextEditorPageModel : PageModel
                 return saved();
             case TextSaveResult.Conflict conflict:
                 Conflict = conflict;
-                ConflictDiff = LineDiff.Compare(conflict.Current.Body, (typedBody ?? "").Replace("\r\n", "\n"));
+                ConflictDiff = LineDiff.Compare(conflict.Current.Body, typed.Body.Replace("\r\n", "\n"));
+                ConflictFields = FieldDifference.Between(conflict.Current, typed, titleLabel).ToList();
                 ModelState.Remove("Input.Version");
                 setVersion(conflict.CurrentVersion);
                 ModelState.AddModelError(string.Empty,
                     $"{conflict.LastEditor} saved this {what} at {conflict.UpdatedAt:HH:mm} UTC, after you opened it. Nothing of yours was saved yet: compare the two versions below, then save again to replace theirs with yours.");
                 return Page();
             case TextSaveResult.Invalid invalid:
-                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError("Input." + field, message);
+                // An empty field name is about the whole save, not one field.
+                foreach (var (field, message) in invalid.Errors) ModelState.AddModelError(field.Length == 0 ? string.Empty : "Input." + field, message);
                 return Page();
             default:
                 return NotFound();
         }
     }
+
+    /// <summary>After a conflict, the kind's own fields that differ between what is stored now and the form.</summary>
+    protected void AddConflictFields(IEnumerable<FieldDifference> fields) => ConflictFields = [.. ConflictFields, .. fields];
 
     /// <summary>The status message for the draft actions every kind shares; null for the others, which each page words itself.</summary>
     protected static string? DraftMessage(TextChange change) => change switch

@@ -10,13 +10,16 @@ namespace Khilafat.Web.Pages.Admin;
 /// A translation's editor for any kind of text: the translation beside its English original, with its own draft or
 /// published state and revisions. A kind says how its original is loaded and what its save messages say.
 /// </summary>
-public abstract class TranslationPageModel(TextEditor texts) : TextEditorPageModel
+public abstract class TranslationPageModel(TextEditor texts, ChangeLog changes) : TextEditorPageModel
 {
     [BindProperty]
     public TranslationForm Input { get; set; } = new();
 
     /// <summary>The stored translation; null until its first save.</summary>
     public TextView? Translation { get; private set; }
+
+    /// <summary>Set when the English changed in meaning since the published translation was made, with what changed since.</summary>
+    public (OutdatedTranslation Versions, IReadOnlyList<DiffLine> Diff)? Outdated { get; private set; }
 
     public string Culture => (string)RouteData.Values["culture"]!;
     public string Direction => SiteCultures.IsRightToLeft(Culture) ? "rtl" : "ltr";
@@ -64,13 +67,14 @@ public abstract class TranslationPageModel(TextEditor texts) : TextEditorPageMod
         var input = new TextInput(Input.Title ?? "", Input.Summary ?? "", Input.Body ?? "");
         var result = await SaveTranslationAsync(item, culture, Input.Version, input, change, Actor.From(User), ((IChangeDescription)Input).Publication);
         var message = DraftMessage(change) ?? SavedMessage(change);
-        return Outcome(result, "translation", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { id, culture }));
+        return Outcome(result, "translation", input, v => Input.Version = v, message, () => RedirectToPage(new { id, culture }));
     }
 
     private async Task<TextItem?> LoadAsync(int id, string culture, CancellationToken ct)
     {
         if (!TextEditor.IsTranslationCulture(culture) || await LoadOriginalAsync(id, culture, ct) is not { } item) return null;
         Translation = await texts.GetAsync(item.Kind, id, culture, ct);
+        Outdated = await changes.OutdatedWithChangesAsync(item.Kind, id, culture, ct);
         return item;
     }
 }

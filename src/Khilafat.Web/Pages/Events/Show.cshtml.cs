@@ -10,9 +10,12 @@ namespace Khilafat.Web.Pages.Events;
 
 /// <summary>/events/{slug}: one event in the reader's language, its time where it happens, places left (never names), its state.</summary>
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class ShowModel(EventReader events, TimeProvider clock) : PageModel, IPageMeta
+public class ShowModel(EventReader events, ChangeLog changes, TimeProvider clock) : PageModel, IPageMeta
 {
     public PublishedEvent Event { get; private set; } = null!;
+
+    /// <summary>Set when this translation was made from an English text whose meaning has changed since.</summary>
+    public OutdatedTranslation? Outdated { get; private set; }
 
     public bool IsOpen { get; private set; }
 
@@ -26,6 +29,7 @@ public class ShowModel(EventReader events, TimeProvider clock) : PageModel, IPag
         if (!Slugs.IsWellFormed(slug) || await events.GetAsync(slug, SiteCultures.Current, ct) is not { } e) return NotFound();
         Event = e;
         IsOpen = RsvpService.IsOpen(e, clock.GetUtcNow().UtcDateTime);
+        if (!e.IsFallback) Outdated = await changes.OutdatedAsync(TextKinds.Event, e.Id, SiteCultures.Current, ct);
         return Page();
     }
 }

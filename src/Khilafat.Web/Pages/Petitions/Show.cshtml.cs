@@ -15,9 +15,12 @@ namespace Khilafat.Web.Pages.Petitions;
 /// script brings into this one.
 /// </summary>
 [OutputCache(PolicyName = OutputCachePolicies.PublicPetition)]
-public class ShowModel(PetitionReader petitions, SiteUrls urls) : PageModel, IPageMeta
+public class ShowModel(PetitionReader petitions, ChangeLog changes, SiteUrls urls) : PageModel, IPageMeta
 {
     public PublishedPetition Petition { get; private set; } = null!;
+
+    /// <summary>Set when this translation was made from an English text whose meaning has changed since.</summary>
+    public OutdatedTranslation? Outdated { get; private set; }
 
     /// <summary>The page's absolute address in the reader's language, for the share links.</summary>
     public string ShareUrl { get; private set; } = "";
@@ -32,6 +35,7 @@ public class ShowModel(PetitionReader petitions, SiteUrls urls) : PageModel, IPa
         if (!Slugs.IsWellFormed(slug) || await petitions.GetAsync(slug, SiteCultures.Current, ct) is not { } petition) return NotFound();
         Petition = petition;
         ShareUrl = urls.Absolute(SiteCultures.Href(petition.Path));
+        if (!petition.IsFallback) Outdated = await changes.OutdatedAsync(TextKinds.Petition, petition.Id, SiteCultures.Current, ct);
         return Page();
     }
 }

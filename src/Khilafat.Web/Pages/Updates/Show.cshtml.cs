@@ -10,9 +10,12 @@ namespace Khilafat.Web.Pages.Updates;
 
 /// <summary>/updates/{slug}: one update, in the reader's language when translated; a deleted one's address answers 410 Gone.</summary>
 [OutputCache(PolicyName = OutputCachePolicies.Public)]
-public class ShowModel(UpdateReader updates) : PageModel, IPageMeta
+public class ShowModel(UpdateReader updates, ChangeLog changes) : PageModel, IPageMeta
 {
     public PublishedUpdate Update { get; private set; } = null!;
+
+    /// <summary>Set when this translation was made from an English text whose meaning has changed since.</summary>
+    public OutdatedTranslation? Outdated { get; private set; }
 
     public string Title => Update.Title;
     public string? Description => Update.Summary.Length > 0 ? Update.Summary : null;
@@ -25,6 +28,7 @@ public class ShowModel(UpdateReader updates) : PageModel, IPageMeta
         if (await updates.GetAsync(slug, SiteCultures.Current, ct) is not { } update)
             return await updates.IsGoneAsync(slug, ct) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         Update = update;
+        if (!update.IsFallback) Outdated = await changes.OutdatedAsync(TextKinds.Update, update.Id, SiteCultures.Current, ct);
         return Page();
     }
 }

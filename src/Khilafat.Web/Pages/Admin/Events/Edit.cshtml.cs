@@ -46,7 +46,12 @@ public class EditModel(EventEditor events, TextEditor texts) : TextEditorPageMod
             _ when Stored.Text.IsPublished => "Saved. Readers see it now.",
             _ => "Draft saved.",
         };
-        return Outcome(result, "event", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        var outcome = Outcome(result, "event", Input.ToInput(), v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        if (Conflict is not null && await LoadAsync(id, default))
+            AddConflictFields(FieldDifference.Between(EventForm.From(Stored), Input, nameof(EventForm.Slug), nameof(EventForm.StartsAt), nameof(EventForm.EndsAt),
+                nameof(EventForm.TimeZone), nameof(EventForm.Place), nameof(EventForm.OnlineUrl), nameof(EventForm.Capacity), nameof(EventForm.MaxPartySize),
+                nameof(EventForm.LeadImageId)));
+        return outcome;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -5,7 +5,7 @@ using Khilafat.Web.Events;
 namespace Khilafat.Web.Pages.Admin.Events;
 
 /// <summary>An event's translation, edited beside its English original with its own draft or published state and revisions.</summary>
-public class TranslateModel(EventEditor events, TextEditor texts) : TranslationPageModel(texts), IPageMeta
+public class TranslateModel(EventEditor events, TextEditor texts, ChangeLog changes) : TranslationPageModel(texts, changes), IPageMeta
 {
     public EditableEvent Original { get; private set; } = null!;
 

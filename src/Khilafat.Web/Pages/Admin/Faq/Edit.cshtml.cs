@@ -10,7 +10,7 @@ namespace Khilafat.Web.Pages.Admin.Faq;
 /// (Translate, at /admin/faq/translate/{id}/{culture}). Until a translation is published, /faq in that language shows
 /// the English entry.
 /// </summary>
-public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, IPageMeta
+public class EditModel(FaqEditor faq, TextEditor texts, ChangeLog changes) : TextEditorPageModel, IPageMeta
 {
     [BindProperty]
     public FaqForm Input { get; set; } = new();
@@ -19,6 +19,9 @@ public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, I
 
     /// <summary>The stored text in <see cref="Culture"/>; null for a translation not yet saved.</summary>
     public TextView? Stored { get; private set; }
+
+    /// <summary>For a translation: set when the English changed in meaning since it was published, with what changed since.</summary>
+    public (OutdatedTranslation Versions, IReadOnlyList<DiffLine> Diff)? Outdated { get; private set; }
 
     public string Culture => RouteData.Values["culture"] as string ?? SiteCultures.Default;
     public bool IsTranslation => Culture != SiteCultures.Default;
@@ -51,9 +54,9 @@ public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, I
             ? await texts.SaveAsync(TextItem.Faq(id, Original.Anchor), Culture, Input.Version, Input.ToInput(), change, Actor.From(User), ((IChangeDescription)Input).Publication)
             : await faq.UpdateAsync(id, Input.Version, Input.Anchor, Input.ToInput(), change, Actor.From(User), ((IChangeDescription)Input).Publication);
         if (DraftMessage(change) is { } draftMessage)
-            return Outcome(result, "question", Input.Answer, v => Input.Version = v, draftMessage, () => RedirectToPage(new { id, culture = RouteData.Values["culture"] }));
-        return Outcome(result, "question", Input.Answer, v => Input.Version = v,
-            IsTranslation ? "The translation is saved." : "The question is saved.", () => RedirectToPage("Index"));
+            return Outcome(result, "question", Input.ToInput(), v => Input.Version = v, draftMessage, () => RedirectToPage(new { id, culture = RouteData.Values["culture"] }), "Question");
+        return Outcome(result, "question", Input.ToInput(), v => Input.Version = v,
+            IsTranslation ? "The translation is saved." : "The question is saved.", () => RedirectToPage("Index"), "Question");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
@@ -61,6 +64,7 @@ public class EditModel(FaqEditor faq, TextEditor texts) : TextEditorPageModel, I
         if (!SiteCultures.IsSupported(Culture) || await faq.GetAsync(id, ct) is not { } entry) return false;
         Original = entry;
         Stored = IsTranslation ? await texts.GetAsync(TextKinds.Faq, id, Culture, ct) : entry.Text;
+        if (IsTranslation) Outdated = await changes.OutdatedWithChangesAsync(TextKinds.Faq, id, Culture, ct);
         return true;
     }
 }

@@ -9,11 +9,17 @@ namespace Khilafat.Web.Pages.Admin.Menus;
 /// <summary>/admin/menus?menu=header&amp;culture=ar: one menu in one language, its items renamed, moved, removed and added.</summary>
 public class IndexModel(SiteMenus menus) : PageModel, IPageMeta
 {
-    [BindProperty(SupportsGet = true)]
-    public string Menu { get; set; } = MenuNames.Header;
+    // Optional in the address (the admin's own link has neither): bound as nullable, so that leaving one out is not
+    // "required", and read through Menu and Culture with their defaults. IsKnown checks what was given.
+    [BindProperty(SupportsGet = true, Name = "menu")]
+    public string? MenuAsked { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string Culture { get; set; } = SiteCultures.Default;
+    [BindProperty(SupportsGet = true, Name = "culture")]
+    public string? CultureAsked { get; set; }
+
+    public string Menu => MenuAsked ?? MenuNames.Header;
+
+    public string Culture => CultureAsked ?? SiteCultures.Default;
 
     public IReadOnlyList<MenuItemRow> Items { get; private set; } = [];
 

@@ -40,6 +40,9 @@ public class DeleteModel(PageEditor pages) : PageModel, IPageMeta
             case PageEditor.DeleteResult.BadRedirect:
                 ModelState.AddModelError(nameof(RedirectTo), "Give an address on this site that starts with one /, for example /our-work.");
                 return Page();
+            case PageEditor.DeleteResult.RedirectsToItself:
+                ModelState.AddModelError(nameof(RedirectTo), $"Give another page's address: {page.PublicPath} is the page being deleted, and would lead to itself.");
+                return Page();
             default:
                 return NotFound();
         }

@@ -42,7 +42,10 @@ public class EditModel(PageEditor pages, TextEditor texts) : TextEditorPageModel
             TextChange.Unpublish => "Unpublished. The page is now a draft and no longer public.",
             _ => Stored.Text.IsPublished ? "Saved. The public page shows it now." : "Draft saved.",
         };
-        return Outcome(result, "page", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        var outcome = Outcome(result, "page", Input.ToInput(), v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        if (Conflict is not null && await LoadAsync(id, default))
+            AddConflictFields(FieldDifference.Between(PageForm.From(Stored), Input, nameof(PageForm.Slug), nameof(PageForm.HasPublicHistory), nameof(PageForm.LeadImageId)));
+        return outcome;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -4,21 +4,14 @@ using Khilafat.Web.Content;
 namespace Khilafat.Web.Pages.Admin.Pages;
 
 /// <summary>A page's translation, edited beside its English original, with its own draft or published state and revisions.</summary>
-public class TranslateModel(PageEditor pages, TextEditor texts, ChangeLog changes) : TranslationPageModel(texts), IPageMeta
+public class TranslateModel(PageEditor pages, TextEditor texts, ChangeLog changes) : TranslationPageModel(texts, changes), IPageMeta
 {
     public EditablePage Original { get; private set; } = null!;
-
-    /// <summary>Set when the English changed in meaning since the published translation was made, with what changed since.</summary>
-    public (OutdatedTranslation Versions, IReadOnlyList<DiffLine> Diff)? Outdated { get; private set; }
 
     protected override async Task<TextItem?> LoadOriginalAsync(int id, string culture, CancellationToken ct)
     {
         if (await pages.GetAsync(id, ct) is not { } page) return null;
         Original = page;
-        if (await changes.OutdatedAsync(TextKinds.Page, id, culture, ct) is { } outdated
-            && await changes.OriginalAtAsync(TextKinds.Page, id, outdated.SourceVersion, ct) is { } then
-            && await changes.OriginalAtAsync(TextKinds.Page, id, outdated.LatestVersion, ct) is { } now)
-            Outdated = (outdated, LineDiff.Compare(then.Body, now.Body));
         return TextItem.Page(id, page.Slug);
     }
 

@@ -101,7 +101,11 @@ public class EditModel(PetitionEditor petitions, PetitionReader reader, TextEdit
             _ when Stored.Text.IsPublished => "Saved. Readers see it now.",
             _ => "Draft saved.",
         };
-        return Outcome(result, "petition", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        var outcome = Outcome(result, "petition", Input.ToInput(), v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        if (Conflict is not null && await LoadAsync(id, default))
+            AddConflictFields(FieldDifference.Between(PetitionForm.From(Stored, zone), Input, nameof(PetitionForm.Slug), nameof(PetitionForm.AddressedTo),
+                nameof(PetitionForm.Goal), nameof(PetitionForm.ClosesAt), nameof(PetitionForm.LeadImageId)));
+        return outcome;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -4,7 +4,7 @@ using Khilafat.Web.Petitions;
 namespace Khilafat.Web.Pages.Admin.Petitions;
 
 /// <summary>A petition's translation, edited beside its English original with its own draft or published state and revisions.</summary>
-public class TranslateModel(PetitionEditor petitions, TextEditor texts) : TranslationPageModel(texts), IPageMeta
+public class TranslateModel(PetitionEditor petitions, TextEditor texts, ChangeLog changes) : TranslationPageModel(texts, changes), IPageMeta
 {
     public EditablePetition Original { get; private set; } = null!;
 

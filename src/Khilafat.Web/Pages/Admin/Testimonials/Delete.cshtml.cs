@@ -32,7 +32,7 @@ public class DeleteModel(TestimonialModeration moderation) : PageModel, IPageMet
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var count = await moderation.ApplyAsync(ModerationAction.Delete, Ids.Distinct().ToList(), Actor.From(User));
+        var count = (await moderation.ApplyAsync(ModerationAction.Delete, Ids.Distinct().ToList(), Actor.From(User))).Applied;
         if (count == 0) return NotFound();
         TempData[StatusMessages.Key] = $"Deleted: {count} testimonial{(count == 1 ? "" : "s")}.";
         return RedirectToPage("Index", new { status = Status });

@@ -56,8 +56,9 @@ public class IndexModel(TestimonialModeration moderation) : PageModel, IPageMeta
         }
         if (action == ModerationAction.Delete) return RedirectToPage("Delete", new { ids = targets.ToArray(), status = Status });
 
-        var count = await moderation.ApplyAsync(action, targets, Actor.From(User));
-        StatusMessage = $"{Describe(action)}: {count} testimonial{(count == 1 ? "" : "s")}.";
+        var (count, meanwhile) = await moderation.ApplyAsync(action, targets, Actor.From(User), Status);
+        StatusMessage = $"{Describe(action)}: {count} testimonial{(count == 1 ? "" : "s")}."
+            + (meanwhile == 0 ? "" : $" {meanwhile} {(meanwhile == 1 ? "was" : "were")} decided by someone else after this list was shown, and {(meanwhile == 1 ? "is" : "are")} left as they decided.");
         return RedirectToPage(new { status = Status });
     }
 

@@ -47,7 +47,11 @@ public class EditModel(UpdateEditor updates, TextEditor texts, SiteTimeZone zone
             _ => settings.PublishAt is { } at ? $"Saved. It will be published on {zone.ToLocal(at):d MMM yyyy} at {zone.ToLocal(at):HH:mm} ({zone.Name})."
                 : Stored.PublishAt is not null ? "Saved. The schedule is cancelled: the update stays a draft until you publish it." : "Draft saved.",
         };
-        return Outcome(result, "update", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        var outcome = Outcome(result, "update", Input.ToInput(), v => Input.Version = v, message, () => RedirectToPage(new { id }));
+        if (Conflict is not null && await LoadAsync(id, default))
+            AddConflictFields(FieldDifference.Between(UpdateForm.From(Stored, zone), Input, nameof(UpdateForm.Slug), nameof(UpdateForm.EmailOnly),
+                nameof(UpdateForm.PublishAt), nameof(UpdateForm.LeadImageId)));
+        return outcome;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

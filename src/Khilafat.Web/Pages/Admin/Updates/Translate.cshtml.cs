@@ -7,7 +7,7 @@ namespace Khilafat.Web.Pages.Admin.Updates;
 /// An update's translation, edited beside its English original with its own draft or published state and revisions.
 /// A translation shows only while the English is published, so one published before a scheduled time appears with it.
 /// </summary>
-public class TranslateModel(UpdateEditor updates, TextEditor texts) : TranslationPageModel(texts), IPageMeta
+public class TranslateModel(UpdateEditor updates, TextEditor texts, ChangeLog changes) : TranslationPageModel(texts, changes), IPageMeta
 {
     public EditableUpdate Original { get; private set; } = null!;
 

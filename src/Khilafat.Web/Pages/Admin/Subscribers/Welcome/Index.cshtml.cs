@@ -54,7 +54,7 @@ public class IndexModel(WelcomeEmail welcome) : TextEditorPageModel, IPageMeta
             TextChange.Unpublish => "Unpublished: new subscribers get no welcome in this language" + (IsTranslation ? " (the English one, if it is published)." : "."),
             _ => Stored?.IsPublished == true ? "Saved. New subscribers get it from now on." : "Saved. It is not sent until you publish it.",
         };
-        return Outcome(result, "welcome email", Input.Body, v => Input.Version = v, message, () => RedirectToPage(new { culture = RouteData.Values["culture"] }));
+        return Outcome(result, "welcome email", Input.ToInput(), v => Input.Version = v, message, () => RedirectToPage(new { culture = RouteData.Values["culture"] }), "Subject");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
