@@ -21,13 +21,17 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     public const string CancelPurpose = "rsvp-cancel";
 
     /// <summary>The event's title in <paramref name="culture"/>: its published translation, else the English (published, else as written).</summary>
-    public async Task<string> TitleAsync(int eventId, string culture, CancellationToken ct = default)
+    public async Task<string> TitleAsync(int eventId, string culture, CancellationToken ct = default) =>
+        (await TitleWithLanguageAsync(eventId, culture, ct)).Title;
+
+    /// <summary>The event's title in <paramref name="culture"/> where translated, else in English, with the language it is in.</summary>
+    public async Task<(string Title, string Language)> TitleWithLanguageAsync(int eventId, string culture, CancellationToken ct = default)
     {
         var texts = await db.Texts.AsNoTracking().Where(t => t.Kind == TextKinds.Event && t.ItemId == eventId && (t.Culture == culture || t.Culture == SiteCultures.Default))
             .Select(t => new { t.Culture, t.IsPublished, t.PublishedTitle, t.Title }).ToListAsync(ct);
-        var translated = texts.FirstOrDefault(t => t.Culture == culture && t.IsPublished);
+        if (texts.FirstOrDefault(t => t.Culture == culture && t.IsPublished) is { PublishedTitle: { } translated }) return (translated, culture);
         var english = texts.FirstOrDefault(t => t.Culture == SiteCultures.Default);
-        return translated?.PublishedTitle ?? english?.PublishedTitle ?? english?.Title ?? "";
+        return (english?.PublishedTitle ?? english?.Title ?? "", SiteCultures.Default);
     }
 
     public async Task<EventFacts> FactsAsync(Event e, string culture, CancellationToken ct = default)

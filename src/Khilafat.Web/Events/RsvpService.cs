@@ -26,7 +26,7 @@ public enum RsvpOutcome { ConfirmationSent, NothingSent, Closed, TooMany }
 public enum RsvpConfirmOutcome { Confirmed, Waitlisted, AlreadyDone, Expired, Unknown, Closed }
 
 /// <summary>What a confirm or cancel link leads to, before anything is pressed.</summary>
-public sealed record RsvpLink(LinkState State, RsvpStatus Status, string EventSlug, string EventTitle, int PartySize);
+public sealed record RsvpLink(LinkState State, RsvpStatus Status, string EventSlug, string EventTitle, int PartySize, string EventTitleLanguage = SiteCultures.Default);
 
 /// <summary>The RSVP's consent: what an attendee agrees to when they answer. Change the text only with a new version.</summary>
 public static class RsvpConsent
@@ -213,7 +213,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     private async Task<RsvpLink> LinkAsync(Rsvp rsvp, LinkState state, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == rsvp.EventId, ct);
-        var title = await emails.TitleAsync(e.Id, rsvp.Language, ct);
-        return new RsvpLink(state, rsvp.Status, e.Slug, title, rsvp.PartySize);
+        var (title, language) = await emails.TitleWithLanguageAsync(e.Id, rsvp.Language, ct);
+        return new RsvpLink(state, rsvp.Status, e.Slug, title, rsvp.PartySize, language);
     }
 }

@@ -81,6 +81,23 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     }
 
     [Fact]
+    public async Task AnArabicAnswersLink_ShowsAnUntranslatedEventsTitle_MarkedAsEnglish()
+    {
+        var title = NewTitle("Vigil");
+        var (_, slug) = await factory.CreateEventAsync(title, InDays(14));
+        var email = Visitor.NewAddress("arabic");
+        using var answered = await factory.AnswerAsync(_visitor, slug, "سارة", email, culture: "ar");
+
+        var link = Assert.Single(await factory.EmailsToAsync(email)).LinkTo("/events/rsvp/confirm");
+        Assert.StartsWith("/ar/", link);
+        var page = await _visitor.GetDocumentAsync(link);
+
+        Assert.Equal("ar", page.DocumentElement.GetAttribute("lang"));
+        var named = page.QuerySelectorAll("main p").Single(p => p.Text() == title);
+        Assert.Equal(("en", "ltr"), (named.GetAttribute("lang"), named.GetAttribute("dir")));
+    }
+
+    [Fact]
     public async Task WhenFull_AnswersWaitInOrder_AndACancellationPromotesTheNextWhosePartyFits()
     {
         var (id, slug) = await factory.CreateEventAsync(NewTitle("March"), InDays(12), capacity: 2, maxParty: 2);

@@ -101,6 +101,12 @@ public class UpdateEditingTests(AdminSiteFactory factory) : IClassFixture<AdminS
         var notice = arabic.QuerySelectorAll("main .notice").Single(n => n.QuerySelector("a[hreflang='en']") is not null);
         Assert.Equal($"/updates/{slug}", notice.QuerySelector("a")!.GetAttribute("href"));
         Assert.Null((await _visitor.GetDocumentAsync($"/updates/{slug}")).QuerySelector("main .notice a[hreflang='en']"));
+        // Emailing it to the list says so beside the Arabic message, which would go as it is.
+        var send = await editor.GetDocumentAsync($"/admin/updates/{id}/send");
+        var warning = send.QuerySelector("section[aria-labelledby='preview-ar'] .send-outdated")!;
+        Assert.Contains("made from version 1 of the English text, which is at version 2 now", warning.Text());
+        Assert.Equal(TranslateUrl(id, "ar"), warning.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null(send.QuerySelector("section[aria-labelledby='preview-en'] .send-outdated"));
     }
 
     [Fact]

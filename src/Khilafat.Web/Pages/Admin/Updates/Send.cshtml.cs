@@ -14,7 +14,7 @@ namespace Khilafat.Web.Pages.Admin.Updates;
 /// language gets, then confirms on a second step that restates the audience and the number. Each step is a form
 /// post, so all of it works without script; the sending itself is queued (<see cref="UpdateSends.StartAsync"/>).
 /// </summary>
-public class SendModel(UpdateSends sends) : PageModel, IPageMeta
+public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes) : PageModel, IPageMeta
 {
     /// <summary>
     /// The policy of the HTML preview instead of the site's. The email's layout is inline styles, which the site's
@@ -46,6 +46,9 @@ public class SendModel(UpdateSends sends) : PageModel, IPageMeta
 
     /// <summary>The plain-text body each language gets, exactly as it goes (the HTML is its own response, <see cref="OnGetPreviewAsync"/>).</summary>
     public IReadOnlyList<(string Culture, string Subject, string Text)> Previews { get; private set; } = [];
+
+    /// <summary>The translations made from an English text whose meaning has changed since: they would go as they are.</summary>
+    public IReadOnlyDictionary<string, Khilafat.Web.Content.OutdatedTranslation> Outdated { get; private set; } = new Dictionary<string, Khilafat.Web.Content.OutdatedTranslation>();
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -134,6 +137,12 @@ public class SendModel(UpdateSends sends) : PageModel, IPageMeta
             if (await sends.SampleAsync(id, culture, ct) is { } sample) previews.Add((culture, sample.Subject, sample.Text));
         }
         Previews = previews;
+        var outdated = new Dictionary<string, Khilafat.Web.Content.OutdatedTranslation>();
+        foreach (var culture in update.Languages)
+        {
+            if (await changes.OutdatedAsync(Khilafat.Web.Content.TextKinds.Update, id, culture, ct) is { } behind) outdated[culture] = behind;
+        }
+        Outdated = outdated;
         if (testDefaults)
         {
             Test.Address ??= User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name;
