@@ -43,6 +43,18 @@ public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSi
     }
 
     [Fact]
+    public async Task TheArabicCount_TakesTheFormArabicGivesItsNumber()
+    {
+        var (_, slug) = await factory.CreatePetitionAsync(NewTitle("Counted"), translations: ("ar", "عريضة", "نص"));
+        var visitor = factory.CreateClient();
+        for (var i = 0; i < 3; i++) await visitor.SignAndConfirmAsync(factory, slug, SignValues(Visitor.NewAddress("counted" + i)));
+
+        // Asked for the first time now, so not from the page's short cache.
+        Assert.Equal("3 توقيعات", await factory.CreateClient().CountShownAsync(slug, "/ar"));
+        Assert.Equal("3 signatures", await factory.CreateClient().CountShownAsync(slug));
+    }
+
+    [Fact]
     public async Task ThePetitionsTitle_InTheHeadingOfAnArabicSigningForm_IsMarkedEnglish_UntilItIsTranslated()
     {
         var title = NewTitle("Open the crossings");
