@@ -22,6 +22,7 @@ public interface IPageMeta
     /// no page names it as an alternate.
     /// </summary>
     IReadOnlyList<string>? Languages => null;
+
     /// <summary>
     /// Where the language switcher takes a reader of another language; null for this same page in that language. A
     /// page whose address means something in one language only (a version's number, a comparison of two: each
