@@ -46,28 +46,19 @@ public sealed class SiteUserStore(SiteDbContext context, IDataProtectionProvider
     }
 
     /// <summary>The secret in <paramref name="stored"/>; a value an earlier build stored in clear reads as it is until <see cref="EncryptClearSecretsAsync"/>.</summary>
-    private string Reveal(string stored)
-    {
-        try
-        {
-            return _secrets.Unprotect(stored);
-        }
-        catch (CryptographicException)
-        {
-            return stored;
-        }
-    }
+    private string Reveal(string stored) => Unprotected(stored) ?? stored;
 
-    private bool IsProtected(string value)
+    private bool IsProtected(string value) => Unprotected(value) is not null;
+
+    private string? Unprotected(string value)
     {
         try
         {
-            _secrets.Unprotect(value);
-            return true;
+            return _secrets.Unprotect(value);
         }
         catch (CryptographicException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -95,29 +95,27 @@ public sealed class ChangeLog(SiteDbContext db)
     public async Task<IReadOnlyDictionary<string, OutdatedTranslation>> OutdatedFaqAsync(string culture, CancellationToken ct = default)
     {
         if (culture == SiteCultures.Default) return new Dictionary<string, OutdatedTranslation>();
-        var rows = await (from t in db.Texts
-                          join o in db.Texts on new { t.Kind, t.ItemId, Culture = SiteCultures.Default } equals new { o.Kind, o.ItemId, o.Culture }
-                          join f in db.FaqEntries on t.ItemId equals f.Id
-                          where t.Kind == TextKinds.Faq && t.Culture == culture && t.IsPublished && t.SourceVersion != null
-                          let lastMajor = o.Revisions.Where(r => r.IsMajor).Max(r => r.PublicVersion)
-                          where lastMajor > t.SourceVersion
-                          select new { f.Anchor, Source = t.SourceVersion!.Value, Latest = o.Revisions.Max(r => r.PublicVersion) ?? 0 })
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Anchor, r => new OutdatedTranslation(r.Source, r.Latest), StringComparer.Ordinal);
+        var rows = await Outdated(db.Texts.Where(t => t.Kind == TextKinds.Faq && t.Culture == culture)).ToListAsync(ct);
+        if (rows.Count == 0) return new Dictionary<string, OutdatedTranslation>();
+        var ids = rows.Select(r => r.ItemId).ToList();
+        var anchors = await db.FaqEntries.Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Anchor, ct);
+        return rows.Where(r => anchors.ContainsKey(r.ItemId))
+            .ToDictionary(r => anchors[r.ItemId], r => new OutdatedTranslation(r.SourceVersion, r.LatestVersion), StringComparer.Ordinal);
     }
 
     /// <summary>Every published translation behind a major change of its English original, for editors.</summary>
-    public async Task<IReadOnlyList<OutdatedTranslationItem>> OutdatedTranslationsAsync(CancellationToken ct = default)
-    {
-        var rows = await (from t in db.Texts
-                          join o in db.Texts on new { t.Kind, t.ItemId, Culture = SiteCultures.Default } equals new { o.Kind, o.ItemId, o.Culture }
-                          where t.Culture != SiteCultures.Default && t.IsPublished && t.SourceVersion != null
-                          let lastMajor = o.Revisions.Where(r => r.IsMajor).Max(r => r.PublicVersion)
-                          where lastMajor > t.SourceVersion
-                          select new OutdatedTranslationItem(t.Kind, t.ItemId, o.Title, t.Culture, t.SourceVersion!.Value, o.Revisions.Max(r => r.PublicVersion) ?? 0))
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Culture, StringComparer.Ordinal).ToList();
-    }
+    public async Task<IReadOnlyList<OutdatedTranslationItem>> OutdatedTranslationsAsync(CancellationToken ct = default) =>
+        (await Outdated(db.Texts.Where(t => t.Culture != SiteCultures.Default)).ToListAsync(ct))
+            .OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Culture, StringComparer.Ordinal).ToList();
+
+    /// <summary>Those of <paramref name="translations"/> published from an English text with a major change since.</summary>
+    private IQueryable<OutdatedTranslationItem> Outdated(IQueryable<VersionedText> translations) =>
+        from t in translations
+        join o in db.Texts on new { t.Kind, t.ItemId, Culture = SiteCultures.Default } equals new { o.Kind, o.ItemId, o.Culture }
+        where t.IsPublished && t.SourceVersion != null
+        let lastMajor = o.Revisions.Where(r => r.IsMajor).Max(r => r.PublicVersion)
+        where lastMajor > t.SourceVersion
+        select new OutdatedTranslationItem(t.Kind, t.ItemId, o.Title, t.Culture, t.SourceVersion!.Value, o.Revisions.Max(r => r.PublicVersion) ?? 0);
 
     /// <summary>
     /// The major changes of the pages that show their history, newest first: those of the English originals, and those
