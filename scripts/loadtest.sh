@@ -98,13 +98,15 @@ if [ "$instances" = 2 ]; then
   # The project's own configuration, with only its upstream servers, ports and paths changed...
   sed -e "s|server app1:8080 |server 127.0.0.1:${ports[0]} |" -e "s|server app2:8080 |server 127.0.0.1:${ports[1]} |" \
     -e "s|listen 80;|listen 127.0.0.1:$http_port;|" -e "s|listen 443 |listen 127.0.0.1:$https_port |" \
-    -e "s|/etc/nginx/certs/|$nginx/|g" -e "s|root /var/www/certbot;|root $nginx/acme;|" deploy/nginx.conf > "$nginx/khilafat.conf"
+    -e "s|/etc/nginx/certs/|$nginx/|g" -e "s|root /var/www/certbot;|root $nginx/acme;|" -e "s|/var/log/nginx/|$nginx/|g" \
+    deploy/nginx.conf > "$nginx/khilafat.conf"
   for expected in "server 127.0.0.1:${ports[0]} " "server 127.0.0.1:${ports[1]} " "listen 127.0.0.1:$http_port;" \
-    "listen 127.0.0.1:$https_port " "$nginx/fullchain.pem" "$nginx/privkey.pem" "root $nginx/acme;"; do
+    "listen 127.0.0.1:$https_port " "$nginx/fullchain.pem" "$nginx/privkey.pem" "root $nginx/acme;" \
+    "access_log $nginx/access.log khilafat;"; do
     grep -qF "$expected" "$nginx/khilafat.conf" || { echo "deploy/nginx.conf changed shape: no '$expected' after adjusting it; update scripts/loadtest.sh" >&2; exit 1; }
   done
-  # ...included in a main configuration that keeps everything nginx writes in the work folder. The access log says
-  # which instance answered each request ($upstream_addr lists every one tried, the last answered).
+  # ...included in a main configuration that keeps everything nginx writes in the work folder. The project's access
+  # log (its own format, without addresses or queries) says which instance answered each request.
   cat > "$nginx/nginx.conf" <<CONF
 $([ "$(id -u)" = 0 ] && echo "user $(id -un);")
 daemon off;
@@ -113,8 +115,6 @@ pid $nginx/nginx.pid;
 error_log $nginx/error.log warn;
 events { worker_connections 4096; }
 http {
-    log_format instances '\$msec|\$request_method|\$uri|\$status|\$upstream_addr|\$upstream_status';
-    access_log $nginx/access.log instances;
     # Which instance nginx sent a request to: the load generator tells by it the sign-ups that failed because their
     # instance was killed under them. (deploy/nginx.conf has no add_header of its own, so this one applies.)
     add_header X-Upstream-Addr \$upstream_addr always;
@@ -181,17 +181,28 @@ CONF
   "${load[@]}" --seconds "$seconds" --connections "$connections" --mails "$work/mail1,$work/mail2" --public-url "$public_url" \
     "${kill[@]}" || status=$?
 
-  # Which instance took each acknowledged sign-up (302), and the requests nginx passed on to the other instance.
-  counts=$(awk -F'|' -v a="127.0.0.1:${ports[0]}" -v b="127.0.0.1:${ports[1]}" '
-    { n = split($5, tried, ", ") }
-    $2 == "POST" && $3 == "/join" && $4 == 302 { if (tried[n] == a) one++; else if (tried[n] == b) two++ }
-    n > 1 { if ($2 == "GET") getsRetried++; else postsPassed++ }
+  # Which instance took each acknowledged sign-up (302), and the requests nginx passed on to the other instance, from
+  # the project's log format: time "method path protocol" status bytes seconds "instances tried" "their answers".
+  counts=$(awk -F'"' -v a="127.0.0.1:${ports[0]}" -v b="127.0.0.1:${ports[1]}" '
+    { split($2, request, " "); split($3, answer, " "); n = split($4, tried, ", ") }
+    request[1] == "POST" && request[2] == "/join" && answer[1] == 302 { if (tried[n] == a) one++; else if (tried[n] == b) two++ }
+    n > 1 { if (request[1] == "GET") getsRetried++; else postsPassed++ }
     END { printf "%d %d %d %d", one, two, getsRetried, postsPassed }' "$nginx/access.log")
   read -r through1 through2 gets_retried posts_passed <<< "$counts"
   printf "sign-ups through instance 1: %s, instance 2: %s (nginx's access log)\n" "$through1" "$through2"
   printf "requests nginx passed to the other instance: %s GETs, %s POSTs (refused before they were sent)\n" "$gets_retried" "$posts_passed"
   printf "peak RSS: instance 1 %s MB, instance 2 %s MB\n" "$(cat "$work/rss1" 2>/dev/null)" "$(cat "$work/rss2" 2>/dev/null)"
   [ "$through1" -gt 0 ] && [ "$through2" -gt 0 ] || { echo "the sign-ups did not go through both instances" >&2; status=1; }
+  # What nginx keeps of a visitor: the footer's join box sends its address in the query (/join?email=...), and
+  # confirmation and unsubscribe links carry tokens there. None of it, nor the visitor's address, may reach the log:
+  # with the instances tried taken out, no line may hold a "?", an "@" or 127.0.0.1 (the load's own address).
+  curl -fsS -o /dev/null --cacert "$nginx/fullchain.pem" "$public_url/join?email=probe%40example.org"
+  curl -sS -o /dev/null --cacert "$nginx/fullchain.pem" "$public_url/unsubscribe?token=probe-token"
+  logged=$(grep -c ' "GET /join HTTP/' "$nginx/access.log" || true)
+  leaked=$(sed -E 's/"[^"]*" "[^"]*"$//' "$nginx/access.log" | grep -c -E '[?@]|127\.0\.0\.1|probe' || true)
+  printf "nginx's access log: %s lines, %s with a query, an address or the visitor's IP (the project's format)\n" \
+    "$(wc -l < "$nginx/access.log")" "$leaked"
+  [ "$logged" -gt 0 ] && [ "$leaked" = 0 ] || { echo "nginx's access log keeps what identifies visitors (or lost /join):" >&2; grep -E '[?@]|probe' "$nginx/access.log" | head -3 >&2; status=1; }
   for n in 1 2; do
     if grep -q -E "fail:|crit:" "$work/site$n.log"; then echo "instance $n logged errors:" >&2; grep -A3 -E "fail:|crit:" "$work/site$n.log" | head -20 >&2; status=1; fi
   done
