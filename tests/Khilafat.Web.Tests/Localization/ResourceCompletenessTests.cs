@@ -33,11 +33,14 @@ public partial class ResourceCompletenessTests
         Assert.True(missing.Count == 0, $"Missing in {culture}:\n" + string.Join("\n", missing));
         Assert.True(extra.Count == 0, $"In {culture} but not in English:\n" + string.Join("\n", extra));
         Assert.DoesNotContain(translated, kv => string.IsNullOrWhiteSpace(kv.Value) || kv.Value == kv.Key);
-        // A placeholder lost in translation would drop a number or a name from the sentence.
+        // A placeholder lost in translation would drop a number or a name from the sentence; Arabic's dual alone names
+        // its number by its form (دولتين, "two countries"), so "|two" may leave the count out.
         foreach (var (key, value) in translated)
         {
-            var expected = Placeholder().Matches(key).Select(m => m.Value).Order();
-            Assert.True(expected.SequenceEqual(Placeholder().Matches(value).Select(m => m.Value).Order()), $"{culture}: the placeholders of \"{key}\" differ in \"{value}\"");
+            var expected = Placeholder().Matches(key).Select(m => m.Value).Order().ToList();
+            var found = Placeholder().Matches(value).Select(m => m.Value).Order().ToList();
+            if (key.EndsWith("|two", StringComparison.Ordinal) && !found.Contains("{0}")) expected.Remove("{0}");
+            Assert.True(expected.SequenceEqual(found), $"{culture}: the placeholders of \"{key}\" differ in \"{value}\"");
         }
     }
 

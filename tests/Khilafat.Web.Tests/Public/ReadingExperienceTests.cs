@@ -181,6 +181,19 @@ public class SupporterCountTests
     }
 
     [Fact]
+    public async Task EachCount_TakesTheFormItsLanguageGivesIt()
+    {
+        await using var factory = new SiteFactory();
+        for (var i = 0; i < 12; i++) await factory.AddSubscriberAsync($"Supporter {i}", "ar", i % 2 == 0 ? "EG" : "PK");
+        var client = factory.CreateClient();
+
+        // Arabic: 12 takes the accusative singular, 2 the dual (which names no number).
+        Assert.Equal("12 مؤيدًا في دولتين", (await client.GetDocumentAsync("/ar")).QuerySelector(".supporter-count")!.Text());
+        Assert.Equal("2 ممالک میں 12 حامی", (await client.GetDocumentAsync("/ur/join")).QuerySelector(".supporter-count")!.Text());
+        Assert.Equal("12 supporters in 2 countries", (await client.GetDocumentAsync("/join")).QuerySelector(".supporter-count")!.Text());
+    }
+
+    [Fact]
     public async Task AFewSupporters_AreNotAnnounced()
     {
         await using var factory = new SiteFactory();
