@@ -46,11 +46,11 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     {
         var zone = SiteTimeZone.Find(e.TimeZone) ?? TimeZoneInfo.Utc;
         var (start, end) = (SiteTimeZone.ToLocal(e.StartsAt, zone), SiteTimeZone.ToLocal(e.EndsAt, zone));
-        var format = SiteCultures.In(culture, () => CultureInfo.CurrentCulture);
+        var (format, dayAndTime, comma) = SiteCultures.In(culture, () => (CultureInfo.CurrentCulture, SiteCultures.DayAndTimeFormat, SiteCultures.Comma));
         var offset = zone.GetUtcOffset(e.StartsAt);
-        var zoneLabel = $"{e.TimeZone}, UTC{(offset < TimeSpan.Zero ? "−" : "+")}{offset.ToString("hh\\:mm", CultureInfo.InvariantCulture)}";
-        var endText = end.Date == start.Date ? end.ToString("HH:mm", format) : end.ToString("dddd d MMMM yyyy, HH:mm", format);
-        return $"{start.ToString("dddd d MMMM yyyy, HH:mm", format)} – {endText} ({zoneLabel})";
+        var zoneLabel = $"{e.TimeZone}{comma} UTC{(offset < TimeSpan.Zero ? "−" : "+")}{offset.ToString("hh\\:mm", CultureInfo.InvariantCulture)}";
+        var endText = end.Date == start.Date ? end.ToString("HH:mm", format) : end.ToString(dayAndTime, format);
+        return $"{start.ToString(dayAndTime, format)} – {endText} ({zoneLabel})";
     }
 
     private Task<string> CancelUrlAsync(Rsvp rsvp) => CancelUrlAsync(rsvp.Id, rsvp.Language);

@@ -30,6 +30,12 @@ public static class SiteCultures
     /// <summary>The language of the current request ("en", "ar", "ur").</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var name && IsSupported(name) ? name : Default;
 
+    /// <summary>The current language's comma: Arabic and Urdu write "،" (U+060C) where English writes ",".</summary>
+    public static string Comma => IsRightToLeft(Current) ? "،" : ",";
+
+    /// <summary>A day with its time in the current language, its own comma included: "Friday 4 December 2026, 18:00".</summary>
+    public static string DayAndTimeFormat => $"dddd d MMMM yyyy'{Comma}' HH:mm";
+
     /// <summary>"/statement" in <paramref name="culture"/>: "/statement", "/ar/statement"; "/" is "/ar" in Arabic.</summary>
     public static string PathFor(string culture, string path)
     {

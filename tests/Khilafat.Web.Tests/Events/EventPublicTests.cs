@@ -36,6 +36,11 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         var local = start.AddHours(5);
         Assert.StartsWith(local.ToString("dddd d MMMM yyyy, 18:00", CultureInfo.GetCultureInfo("en")), when);
         Assert.Contains("(Asia/Karachi time, UTC+05:00)", when);
+        // In Arabic, the day and month in Arabic and Arabic's comma, in the time and before the offset.
+        var arabic = (await _visitor.GetDocumentAsync("/ar/events/" + slug)).QuerySelector(".event-facts .event-when")!.Text();
+        Assert.StartsWith(local.ToString("dddd d MMMM yyyy، 18:00", CultureInfo.GetCultureInfo("ar")), arabic);
+        Assert.EndsWith("، UTC+05:00)", arabic);
+        Assert.DoesNotContain(",", arabic);
         Assert.Equal(start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), page.QuerySelector(".event-when time")!.GetAttribute("datetime"));
         var map = page.QuerySelector("a[href^='https://www.openstreetmap.org/search']")!;
         Assert.Equal("https://www.openstreetmap.org/search?query=Frere%20Hall%2C%20Karachi", map.GetAttribute("href"));
