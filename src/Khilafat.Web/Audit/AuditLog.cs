@@ -1,4 +1,5 @@
 using Khilafat.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Audit;
 
@@ -26,6 +27,13 @@ public static class AuditLog
             db.Audit(clock, actor, action, target, details);
             return Task.CompletedTask;
         }, ct);
+
+    /// <summary>
+    /// Inside the write that erases someone's record: the entries about <paramref name="target"/> keep who did what and
+    /// when, but no longer the details that named the person (a testimonial's display name).
+    /// </summary>
+    public static Task ForgetDetailsAsync(this SiteDbContext db, string target, CancellationToken ct) =>
+        db.AuditEntries.Where(e => e.Target == target && e.Details != null).ExecuteUpdateAsync(set => set.SetProperty(e => e.Details, (string?)null), ct);
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

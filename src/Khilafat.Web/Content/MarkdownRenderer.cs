@@ -85,6 +85,14 @@ public sealed class MarkdownRenderer
             // Not its children: they are the alt text, which the picture carries (or, for an image gone, nobody should see).
             image.ReplaceBy(replacement, copyChildren: false);
         }
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !IsOnThisSite(l.Url)))
+        {
+            // An image from another server would be fetched by every reader's browser and every subscriber's mail
+            // program, telling that server who read it and when (a tracking pixel, even unmeant). It becomes a plain
+            // link, its alt text the link's text: nothing loads unless someone follows it.
+            image.IsImage = false;
+            if (image.FirstChild is null) image.AppendChild(new LiteralInline(image.Url ?? ""));
+        }
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
             // Arabic on every language's page: its font and direction, read aloud as Arabic.
@@ -112,6 +120,9 @@ public sealed class MarkdownRenderer
     }
 
     private static bool IsMediaUrl(string? url) => url is not null && url.StartsWith(MediaPictures.Scheme, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A path on this site ("/media/..."), never "//host" or "/\host", which browsers read as another server.</summary>
+    private static bool IsOnThisSite(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] is not '/' and not '\\';
 
     private static bool IsSafeUrl(string? url)
     {

@@ -13,7 +13,7 @@ public sealed partial class EmailTemplates
             t["Please confirm that you are coming to “{0}”.", facts.Title].Value,
             facts.When,
             Link(t["Confirm that I am coming"], confirmUrl),
-            t["The link works for 7 days. If you did not answer this event, ignore this email: nothing is kept for you unless you confirm."].Value,
+            t["The link works for 7 days. If you did not answer this event, ignore this email: no answer is counted in your name, and what was given is erased."].Value,
         ],
         unsubscribeUrl: null));
 

@@ -155,13 +155,17 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
         return outcome;
     }
 
-    /// <summary>Cancels the answer a cancel link is for and gives its places to the waitlist; false when the link is not valid. Twice is harmless.</summary>
+    /// <summary>
+    /// Cancels the answer a cancel link is for and gives its places to the waitlist; false when the link is not valid.
+    /// The person's name and address go at once (the organisers keep that an answer was cancelled, and its numbers).
+    /// Twice is harmless.
+    /// </summary>
     public async Task<bool> CancelAsync(string? token, CancellationToken ct = default)
     {
         if (await keys.VerifyAsync(EventEmails.CancelPurpose, token) is not { } id) return false;
         var found = await db.WriteAsync(async c =>
         {
-            var eventId = await db.Rsvps.Where(r => r.Id == id && r.ErasedAt == null).Select(r => (int?)r.EventId).SingleOrDefaultAsync(c);
+            var eventId = await db.Rsvps.Where(r => r.Id == id && (r.ErasedAt == null || r.Status == RsvpStatus.Cancelled)).Select(r => (int?)r.EventId).SingleOrDefaultAsync(c);
             if (eventId is null) return false;
             await db.Database.LockAsync(EventEditor.LockKey(eventId.Value), c);
             var rsvp = await db.Rsvps.SingleAsync(r => r.Id == id, c);
@@ -169,6 +173,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var now = clock.GetUtcNow().UtcDateTime;
             var heldPlaces = rsvp.Status == RsvpStatus.Confirmed;
             (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);
+            (rsvp.Name, rsvp.Email, rsvp.ConfirmTokenHash, rsvp.Consent.IpHash, rsvp.ErasedAt) = (null, null, null, null, now);
             if (heldPlaces)
             {
                 await db.SaveChangesAsync(c);

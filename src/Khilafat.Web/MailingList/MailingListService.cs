@@ -179,7 +179,8 @@ public sealed class MailingListService(
 
     /// <summary>
     /// Marks the subscriber unsubscribed and keeps only what honouring the opt-out needs: the address, the consent
-    /// record and the time. Mail still waiting for them is dropped. Called inside the caller's write, which loaded
+    /// record (its wording and time, not the hash of where it came from, which would tie them to other forms) and the
+    /// time. Mail still waiting for them is dropped. Called inside the caller's write, which loaded
     /// <paramref name="subscriber"/>.
     /// </summary>
     internal Task UnsubscribeAsync(Subscriber subscriber, CancellationToken ct) => db.WriteAsync(async c =>
@@ -188,6 +189,7 @@ public sealed class MailingListService(
         subscriber.Status = SubscriberStatus.Unsubscribed;
         subscriber.UnsubscribedAt = clock.GetUtcNow().UtcDateTime;
         (subscriber.Name, subscriber.Country, subscriber.ConfirmTokenHash, subscriber.ConfirmTokenExpiresAt) = (null, null, null, null);
+        subscriber.Consent.IpHash = null;
         // An update's message waiting for them stays, skipped, so the send's figures still add up; anything else
         // waiting for them (a confirmation, with its link) goes.
         var listMail = db.OutboxMessages.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued && m.SendId != null);

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.MailingList;
 
-/// <summary>Sign-ups nobody confirmed: the address was given, perhaps by someone else, and its owner never agreed.</summary>
+/// <summary>
+/// Sign-ups nobody confirmed, to the list, a petition or an event: the name and address were given, perhaps by someone
+/// else, and their owner never agreed. None is kept longer than <see cref="MailingListOptions.ErasePendingAfter"/>.
+/// </summary>
 public sealed class PendingSignUps(SiteDbContext db, TimeProvider clock, IOptions<MailingListOptions> options, ILogger<PendingSignUps> logger)
 {
     /// <summary>
@@ -20,8 +23,12 @@ public sealed class PendingSignUps(SiteDbContext db, TimeProvider clock, IOption
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.OutboxMessages.Where(m => m.SubscriberId != null && expired.Select(s => (int?)s.Id).Contains(m.SubscriberId)).ExecuteDeleteAsync(ct);
         var erased = await expired.ExecuteDeleteAsync(ct);
+        // A signature or an answer never confirmed holds no place and counts nowhere: it goes whole. (One confirmed and
+        // later cancelled was stripped of its name and address when it was cancelled.)
+        erased += await db.PetitionSignatures.Where(s => s.Status == Petitions.SignatureStatus.Pending && s.ConfirmedAt == null && s.Consent.GivenAt < cutoff).ExecuteDeleteAsync(ct);
+        erased += await db.Rsvps.Where(r => r.Status == Events.RsvpStatus.Pending && r.ConfirmedAt == null && r.Consent.GivenAt < cutoff).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
-        if (erased > 0) logger.LogInformation("Data minimisation: {Count} sign-ups never confirmed were erased.", erased);
+        if (erased > 0) logger.LogInformation("Data minimisation: {Count} sign-ups, signatures and event answers never confirmed were erased.", erased);
         return erased;
     }
 }

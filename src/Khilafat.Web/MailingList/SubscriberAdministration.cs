@@ -347,7 +347,8 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     private static string Escape(string term) => term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static string Describe(SubscriberFilter filter) =>
-        $"status={filter.Status?.ToString() ?? "all"} country={filter.Country ?? "all"} language={filter.Language ?? "all"} search={filter.Search ?? ""}"
+        // The search itself is not recorded: it is often a person's address, which would outlive their erasure here.
+        $"status={filter.Status?.ToString() ?? "all"} country={filter.Country ?? "all"} language={filter.Language ?? "all"} search={(string.IsNullOrWhiteSpace(filter.Search) ? "none" : "(not recorded)")}"
         + (filter.Bouncing ? " bouncing only" : "");
 
     private static string Shorten(string? value) => value is null ? "" : value.Length <= 60 ? value : value[..60] + "…";

@@ -17,12 +17,15 @@ public sealed record MenuLink(string Href, string Label, bool IsFallback);
 /// <summary>An item as the admin lists it.</summary>
 public sealed record MenuItemRow(int Id, int Position, string Label, string Href);
 
-/// <summary>The outcome of an add or an edit: done, no such item, or field problems keyed by "Label" and "Href".</summary>
+/// <summary>The outcome of an add or an edit: done, no such item, changed by someone else since the form was opened, or field problems keyed by "Label" and "Href".</summary>
 public abstract record MenuSaveResult
 {
     public sealed record Saved : MenuSaveResult;
 
     public sealed record NotFound : MenuSaveResult;
+
+    /// <summary>The item no longer reads as the form showed it: <paramref name="Label"/> and <paramref name="Href"/> are what it is now.</summary>
+    public sealed record ChangedMeanwhile(string Label, string Href) : MenuSaveResult;
 
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : MenuSaveResult;
 }
@@ -110,23 +113,28 @@ public sealed class SiteMenus(SiteDbContext db, TimeProvider clock, IOutputCache
         return new MenuSaveResult.Saved();
     }
 
-    public async Task<MenuSaveResult> EditAsync(int id, string label, string href, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Renames or re-points an item. <paramref name="was"/> is the item as the editor's form showed it: when someone has
+    /// changed it since, nothing is saved, so that a form opened earlier never puts back what another editor replaced.
+    /// </summary>
+    public async Task<MenuSaveResult> EditAsync(int id, string label, string href, (string Label, string Href)? was, Actor actor, CancellationToken ct = default)
     {
         (label, href) = ((label ?? "").Trim(), (href ?? "").Trim());
         var errors = Validate(label, href);
         if (errors.Count > 0) return new MenuSaveResult.Invalid(errors);
-        var menu = await db.WriteAsync(async c =>
+        var (result, menu) = await db.WriteAsync<(MenuSaveResult, string?)>(async c =>
         {
             var item = await db.MenuItems.SingleOrDefaultAsync(i => i.Id == id, c);
-            if (item is null) return null;
-            if (item.Label == label && item.Href == href) return item.Menu;
+            if (item is null) return (new MenuSaveResult.NotFound(), null);
+            if (was is { } shown && (shown.Label.Trim(), shown.Href.Trim()) != (item.Label, item.Href))
+                return (new MenuSaveResult.ChangedMeanwhile(item.Label, item.Href), null);
+            if (item.Label == label && item.Href == href) return (new MenuSaveResult.Saved(), null);
             db.Audit(clock, actor, AuditActions.MenuItemEdited, AuditTargets.Menu(item.Menu, item.Culture), $"{item.Label} ({item.Href}) → {label} ({href})");
             (item.Label, item.Href) = (label, href);
-            return item.Menu;
+            return (new MenuSaveResult.Saved(), item.Menu);
         }, ct);
-        if (menu is null) return new MenuSaveResult.NotFound();
-        await ChangedAsync(menu, ct);
-        return new MenuSaveResult.Saved();
+        if (menu is not null) await ChangedAsync(menu, ct);
+        return result;
     }
 
     /// <summary>Swaps the item with its neighbour before (<paramref name="up"/>) or after it. False when there is no such item.</summary>

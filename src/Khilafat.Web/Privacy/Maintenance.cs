@@ -2,15 +2,16 @@ using Khilafat.Web.Data;
 using Khilafat.Web.Email;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.Testimonials;
+using Khilafat.Web.Updates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Privacy;
 
 /// <summary>
-/// Data minimisation on a timer: a rejected (or spam) testimonial's email goes 30 days after the decision, and sent
-/// mail leaves the outbox (with the address it went to) after 30 days, and sign-ups never confirmed are erased
-/// (<see cref="MailingList.PendingSignUps"/>), and
-/// finished jobs are forgotten. Runs hourly, as a job.
+/// Data minimisation on a timer: a rejected (or spam) testimonial's email goes 30 days after the decision; mail leaves
+/// the outbox (with the address and the body) 30 days after it was sent, or after it was queued when it failed or
+/// was skipped; sign-ups, signatures and event answers never confirmed are erased
+/// (<see cref="MailingList.PendingSignUps"/>); finished jobs are forgotten. Runs hourly, as a job.
 /// </summary>
 public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : IJobHandler
 {
@@ -35,10 +36,14 @@ public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock,
             await db.Testimonials
                 .Where(t => t.Email != null && (t.Status == TestimonialStatus.Rejected || t.Status == TestimonialStatus.Spam) && (t.ModeratedAt ?? t.SubmittedAt) < cutoff)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), c),
-            await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < cutoff).ExecuteDeleteAsync(c)
+            await db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Sent && m.SentAt < cutoff)
+                // A send's own figures are kept on its row once it is over; until then they are counted from here.
+                || ((m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped) && m.CreatedAt < cutoff
+                    && (m.SendId == null || db.UpdateSends.Any(s => s.Id == m.SendId && (s.Status == SendStatus.Finished || s.Status == SendStatus.Cancelled)))))
+                .ExecuteDeleteAsync(c)
         ), ct);
         await db.WriteAsync(c => db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff).ExecuteDeleteAsync(c), ct);
         await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
-        if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} sent messages removed.", emails, sent);
+        if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} messages removed from the outbox.", emails, sent);
     }
 }

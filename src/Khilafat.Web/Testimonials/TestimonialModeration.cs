@@ -98,10 +98,12 @@ public sealed class TestimonialModeration(
                     t.IsFeatured = false;
                     break;
                 case ModerationAction.Delete:
+                    // Gone from the database, so from the log's details too: its entries keep the number only.
                     db.Testimonials.Remove(t);
+                    await db.ForgetDetailsAsync(AuditTargets.Testimonial(t.Id), ct);
                     break;
             }
-            db.Audit(clock, actor, AuditAction(action), AuditTargets.Testimonial(t.Id), t.DisplayName);
+            db.Audit(clock, actor, AuditAction(action), AuditTargets.Testimonial(t.Id), action == ModerationAction.Delete ? null : t.DisplayName);
         }
 
         foreach (var t in notices)
@@ -116,23 +118,33 @@ public sealed class TestimonialModeration(
     }
 
     /// <summary>Corrects an approved testimonial's text; the original stays as it was submitted.</summary>
-    public async Task<string?> EditTextAsync(int id, string text, Actor actor, CancellationToken ct = default)
+    /// <summary>Refused correction: the text on the site is no longer the one the editor's form was opened on.</summary>
+    public const string CorrectedMeanwhile = "Another editor corrected this text since you opened it: theirs is shown below. What you typed is kept here: save again to replace theirs.";
+
+    /// <summary>
+    /// Saves an editor's correction; null when saved, else why not. <paramref name="was"/> is the text the form was
+    /// opened on: when another correction has been saved since, nothing is (<see cref="CorrectedMeanwhile"/>).
+    /// </summary>
+    public async Task<string?> EditTextAsync(int id, string text, string? was, Actor actor, CancellationToken ct = default)
     {
-        text = (text ?? "").Replace("\r\n", "\n").Trim();
+        text = Normalized(text);
         if (text.Length is < Testimonial.TextMinLength or > Testimonial.TextMaxLength)
             return $"The text must be {Testimonial.TextMinLength} to {Testimonial.TextMaxLength:N0} characters.";
-        var found = await db.WriteAsync(async c =>
+        var error = await db.WriteAsync(async c =>
         {
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
-            if (testimonial is null) return false;
+            if (testimonial is null) return "There is no such testimonial.";
+            if (was is not null && Normalized(was) != Normalized(testimonial.Text)) return CorrectedMeanwhile;
             testimonial.EditedText = text == testimonial.OriginalText ? null : text;
             db.Audit(clock, actor, AuditActions.TestimonialEdited, AuditTargets.Testimonial(id), testimonial.DisplayName);
-            return true;
+            return null;
         }, ct);
-        if (!found) return "There is no such testimonial.";
-        await cache.EvictPublicAsync(ct);
-        return null;
+        if (error is null) await cache.EvictPublicAsync(ct);
+        return error;
     }
+
+    // A form sends its line breaks as CRLF, whatever the text was stored with.
+    private static string Normalized(string? text) => (text ?? "").Replace("\r\n", "\n").Trim();
 
     public async Task<string> BlocklistTextAsync(CancellationToken ct = default) =>
         await settings.GetAsync(SettingKeys.TestimonialBlocklist, ct) ?? SpamCheck.DefaultBlocklist;

@@ -103,7 +103,7 @@ public sealed class TestimonialService(
         return id is null ? null : await Project(db.Testimonials.AsNoTracking().Where(t => t.Id == id)).SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>Deletes the testimonial a withdraw link is for: their words and name are gone from the site and the database.</summary>
+    /// <summary>Deletes the testimonial a withdraw link is for: their words and name are gone from the site and the database, the audit log's mentions of the name too.</summary>
     public async Task<bool> WithdrawAsync(string? token, CancellationToken ct = default)
     {
         var id = await keys.VerifyAsync(WithdrawPurpose, token);
@@ -113,6 +113,7 @@ public sealed class TestimonialService(
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
             if (testimonial is null) return false;
             db.Testimonials.Remove(testimonial);
+            await db.ForgetDetailsAsync(AuditTargets.Testimonial(testimonial.Id), c);
             db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, AuditTargets.Testimonial(testimonial.Id));
             return true;
         }, ct);

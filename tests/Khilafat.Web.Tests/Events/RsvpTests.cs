@@ -64,8 +64,14 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         Assert.Equal(RsvpStatus.Confirmed, Assert.Single(await factory.RsvpsAsync(id)).Status);
         using var cancelled = await _visitor.SubmitAsync(cancelPage.Form(), cancel);
         Assert.Equal("Your answer is cancelled", (await cancelled.ReadDocumentAsync()).QuerySelector("h1")!.Text());
-        Assert.Equal(RsvpStatus.Cancelled, Assert.Single(await factory.RsvpsAsync(id)).Status);
+        var stored = Assert.Single(await factory.RsvpsAsync(id));
+        Assert.Equal(RsvpStatus.Cancelled, stored.Status);
+        // Who they are goes with the answer: the organisers keep only that one was cancelled, and for how many.
+        Assert.Equal((null, null, null, 3), (stored.Name, stored.Email, stored.Consent.IpHash, stored.PartySize));
         Assert.Equal("10 of 10", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
+        // Pressing it again (a second tab, a double click) still says it is cancelled.
+        using var again = await _visitor.SubmitAsync(cancelPage.Form(), cancel);
+        Assert.Equal("Your answer is cancelled", (await again.ReadDocumentAsync()).QuerySelector("h1")!.Text());
     }
 
     [Fact]
@@ -118,8 +124,10 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         var cancel = (await factory.EmailsToAsync("bilal.march@example.org")).Last().LinkTo("/events/rsvp/cancel");
         using (await _visitor.SubmitFormAsync(cancel)) { }
 
-        var byName = (await factory.RsvpsAsync(id)).ToDictionary(r => r.Name!);
-        Assert.Equal(RsvpStatus.Cancelled, byName["Bilal"].Status);
+        var answers = await factory.RsvpsAsync(id);
+        // A cancelled answer keeps no name: Bilal's is the one without.
+        Assert.Equal(RsvpStatus.Cancelled, answers.Single(r => r.Name is null).Status);
+        var byName = answers.Where(r => r.Name is not null).ToDictionary(r => r.Name!);
         Assert.Equal(RsvpStatus.Confirmed, byName["Chen"].Status);
         Assert.Equal(RsvpStatus.Waitlisted, byName["Dalia"].Status);
         Assert.Equal(RsvpStatus.Confirmed, byName["Emre"].Status);

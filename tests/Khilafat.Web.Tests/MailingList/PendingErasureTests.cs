@@ -1,11 +1,21 @@
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Khilafat.Web.Events;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Petitions;
 using Khilafat.Web.Privacy;
+using Khilafat.Web.Tests.Events;
 using Khilafat.Web.Tests.Infrastructure;
+using Khilafat.Web.Tests.Petitions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Khilafat.Web.Tests.MailingList;
 
-/// <summary>Sign-ups never confirmed are erased by the periodic maintenance after MailingList:ErasePendingAfter (30 days).</summary>
+/// <summary>
+/// Sign-ups, petition signatures and event answers never confirmed are erased by the periodic maintenance after
+/// MailingList:ErasePendingAfter (30 days); so is mail that failed, 30 days after it was queued.
+/// </summary>
 public class PendingErasureTests(MailSiteFactory factory) : IClassFixture<MailSiteFactory>
 {
     [Fact]
@@ -37,5 +47,60 @@ public class PendingErasureTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(leaver))!.Status);
         Assert.Equal(SubscriberStatus.Pending, (await factory.SubscriberAsync(recent))!.Status);
         Assert.Single(await factory.OutboxToAsync(recent));
+    }
+
+    [Fact]
+    public async Task ASignatureAndAnAnswerNeverConfirmed_AreErased_After30Days_TheConfirmedOnesStay()
+    {
+        var visitor = factory.CreateClient();
+        var (petitionId, slug) = await factory.CreatePetitionAsync(PetitionTestSupport.NewTitle("Unconfirmed"));
+        var (eventId, eventSlug) = await factory.CreateEventAsync(EventTestSupport.NewTitle("Unconfirmed vigil"), factory.Clock.GetUtcNow().UtcDateTime.AddDays(90));
+        var stranger = Visitor.NewAddress("stranger");
+        var signer = Visitor.NewAddress("signer");
+        await visitor.SignAndSeeThanksAsync(factory, slug, PetitionTestSupport.SignValues(stranger, name: "Given By Someone Else"));
+        await visitor.SignAndConfirmAsync(factory, slug, PetitionTestSupport.SignValues(signer));
+        using (await factory.AnswerAsync(visitor, eventSlug, "Named By Someone Else", stranger)) { }
+        await factory.AnswerAndConfirmAsync(visitor, eventSlug, "Coming Person", signer);
+        var maintenance = factory.Services.GetRequiredService<Maintenance>();
+
+        factory.Clock.Advance(TimeSpan.FromDays(29));
+        await maintenance.RunOnceAsync();
+        Assert.Equal(2, (await factory.SignaturesAsync(petitionId)).Count);
+        Assert.Equal(2, (await factory.RsvpsAsync(eventId)).Count);
+
+        factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await maintenance.RunOnceAsync();
+
+        var signature = Assert.Single(await factory.SignaturesAsync(petitionId));
+        Assert.Equal((signer, SignatureStatus.Confirmed), (signature.Email, signature.Status));
+        var answer = Assert.Single(await factory.RsvpsAsync(eventId));
+        Assert.Equal(("Coming Person", RsvpStatus.Confirmed), (answer.Name, answer.Status));
+    }
+
+    [Fact]
+    public async Task MailThatFailed_LeavesTheOutbox30DaysAfterItWasQueued_WithItsAddressAndBody()
+    {
+        var address = Visitor.NewAddress("undeliverable");
+        var id = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            var message = new OutboxMessage
+            {
+                Kind = OutboxKinds.RsvpConfirmation, To = address, Subject = "Confirm", TextBody = "Hello Failing Person",
+                Status = OutboxStatus.Failed, CreatedAt = factory.Clock.GetUtcNow().UtcDateTime, NextAttemptAt = factory.Clock.GetUtcNow().UtcDateTime, LastError = "refused",
+            };
+            await db.WriteAsync(async c => { db.OutboxMessages.Add(message); await db.SaveChangesAsync(c); }, default);
+            return message.Id;
+        });
+        var maintenance = factory.Services.GetRequiredService<Maintenance>();
+        async Task<bool> KeptAsync() => await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().OutboxMessages.AnyAsync(m => m.Id == id));
+
+        factory.Clock.Advance(TimeSpan.FromDays(29));
+        await maintenance.RunOnceAsync();
+        Assert.True(await KeptAsync());
+
+        factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await maintenance.RunOnceAsync();
+        Assert.False(await KeptAsync());
     }
 }

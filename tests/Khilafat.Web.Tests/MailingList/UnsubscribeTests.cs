@@ -35,6 +35,7 @@ public class UnsubscribeTests(MailSiteFactory factory) : IClassFixture<MailSiteF
     public async Task PressingUnsubscribe_UnsubscribesAndForgetsNameAndCountry()
     {
         var (client, email, message) = await ConfirmedSubscriberAsync();
+        Assert.NotNull((await factory.SubscriberAsync(email))!.Consent.IpHash);
         factory.Clock.Advance(TimeSpan.FromMinutes(3));
 
         using var response = await client.SubmitFormAsync(Mailbox.PathAndQuery(message.UnsubscribeLink()));
@@ -48,8 +49,10 @@ public class UnsubscribeTests(MailSiteFactory factory) : IClassFixture<MailSiteF
         Assert.Null(subscriber.Name);
         Assert.Null(subscriber.Country);
         Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, subscriber.UnsubscribedAt);
-        // The record of the consent and the opt-out stays, so the opt-out is honoured.
+        // The record of the consent and the opt-out stays, so the opt-out is honoured; not the hash of where they
+        // joined from, which would tie them to what else was sent from there.
         Assert.Equal("/join", subscriber.Consent.Source);
+        Assert.Null(subscriber.Consent.IpHash);
     }
 
     [Fact]

@@ -101,6 +101,45 @@ public class MenuAdminTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
         Assert.Equal("البيان", HeaderLabels(arabic)[0]);
     }
 
+    [Fact]
+    public async Task AnEditFromAPageOpenedBeforeAnothers_IsRefused_KeepingWhatWasTyped_AndARemovedItemsTextGoesToTheAddForm()
+    {
+        var (first, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (second, _) = await factory.SignedInClientAsync(Roles.Editor);
+        const string page = "/admin/menus?menu=header&culture=ar";
+        var href = "/updates/vigil-" + Tag();
+        using (await first.SubmitFormAsync(page, Html.Values(("label", "الوقفة"), ("href", href)), "form[action*='handler=Add']")) { }
+        IElement Item(IHtmlDocument list) => list.QuerySelectorAll("li.menu-item").Single(li => li.QuerySelector("input[name=href]")!.GetAttribute("value") == href);
+        var opened = await first.GetDocumentAsync(page);
+        var theirs = Item(await second.GetDocumentAsync(page));
+        using (await second.SubmitAsync((IHtmlFormElement)theirs.QuerySelector("form.menu-item-form")!, page, Html.Values(("label", "الوقفة الصامتة")))) { }
+
+        using var stale = await first.SubmitAsync((IHtmlFormElement)Item(opened).QuerySelector("form.menu-item-form")!, page, Html.Values(("label", "وقفة السبت")));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var refused = await stale.ReadDocumentAsync();
+        var mine = Item(refused);
+        Assert.Contains("Another editor changed this item to “الوقفة الصامتة”", mine.QuerySelector(".field-error")!.Text());
+        Assert.Equal("وقفة السبت", mine.QuerySelector("input[name=label]")!.GetAttribute("value"));
+        Assert.Contains("الوقفة الصامتة", HeaderLabels(await _visitor.GetDocumentAsync("/ar")));
+
+        // Saved again from that page, it replaces theirs knowingly.
+        using var saved = await first.SubmitAsync((IHtmlFormElement)mine.QuerySelector("form.menu-item-form")!, page);
+        Assert.Equal(page, saved.LandedOn());
+        Assert.Contains("وقفة السبت", HeaderLabels(await _visitor.GetDocumentAsync("/ar")));
+
+        // Removed by the other meanwhile: what was typed waits in the add form, with a word on why.
+        var reopened = await first.GetDocumentAsync(page);
+        using (await second.SubmitAsync(FormWithButton(Item(await second.GetDocumentAsync(page)), "Remove"), page)) { }
+        using var gone = await first.SubmitAsync((IHtmlFormElement)Item(reopened).QuerySelector("form.menu-item-form")!, page, Html.Values(("label", "وقفة الأحد")));
+        Assert.Equal(HttpStatusCode.OK, gone.StatusCode);
+        var addForm = await gone.ReadDocumentAsync();
+        Assert.Equal("وقفة الأحد", addForm.GetElementById("Add_Label")!.GetAttribute("value"));
+        Assert.Equal(href, addForm.GetElementById("Add_Href")!.GetAttribute("value"));
+        Assert.Contains("Another editor removed that item", addForm.ErrorSummary());
+        Assert.Equal("البيان", HeaderLabels(await _visitor.GetDocumentAsync("/ar"))[0]);
+    }
+
     [Theory]
     [InlineData("//evil.example/")]
     [InlineData("javascript:alert(1)")]

@@ -146,6 +146,33 @@ public class ModerationTests(SiteFactory factory) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task ACorrectionFromAFormOpenedBeforeAnothers_IsRefused_ShowingTheirs_AndKeepingWhatWasTyped()
+    {
+        var id = await factory.AddAsync("Two Editors", TestimonialStatus.Approved, text: "The movment gave me hope and a sense of purpose.");
+        var first = await EditorAsync();
+        var second = await EditorAsync();
+        var opened = await first.GetDocumentAsync($"/admin/testimonials/edit/{id}");
+        using (await second.SubmitFormAsync($"/admin/testimonials/edit/{id}", Html.Values(("Text", "The movement gave me hope and a sense of purpose.")))) { }
+
+        const string mine = "The movement gave me hope, and a sense of purpose.";
+        using var stale = await first.SubmitAsync(opened.Form(), $"/admin/testimonials/edit/{id}", Html.Values(("Text", mine)));
+
+        var page = await stale.ReadDocumentAsync();
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Another editor corrected this text", page.FieldError("Text"));
+        Assert.Equal(mine, page.QuerySelector("textarea#Text")!.TextContent.Trim());
+        Assert.Equal("The movement gave me hope and a sense of purpose.", page.QuerySelector(".testimonial-current")!.Text());
+        Assert.Equal("The movement gave me hope and a sense of purpose.", (await StoredAsync(id)).EditedText);
+
+        // Saving again from that page replaces theirs knowingly.
+        using (await first.SubmitAsync(page.Form(), $"/admin/testimonials/edit/{id}")) { }
+        Assert.Equal(mine, (await StoredAsync(id)).EditedText);
+    }
+
+    private Task<Testimonial> StoredAsync(int id) =>
+        factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Testimonials.AsNoTracking().SingleAsync(t => t.Id == id));
+
+    [Fact]
     public async Task EditingWithATooShortText_IsRefusedBesideTheField()
     {
         var id = await factory.AddAsync("Short Edit", TestimonialStatus.Approved);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Khilafat.Web.Accounts;
+using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Privacy;
 using Khilafat.Web.Testimonials;
@@ -50,6 +51,10 @@ public partial class PublicationNoticeTests(PickupFolderFactory factory) : IClas
         Assert.Equal("Your testimonial is withdrawn", (await withdrawn.ReadDocumentAsync()).QuerySelector("h1")!.Text());
         Assert.Null(await factory.FindAsync("Notice Person"));
         Assert.DoesNotContain("Notice Person", await visitor.GetStringAsync("/testimonials"));
+        // "Removed from our records": the audit log keeps that it was approved and withdrawn, not the name.
+        var entries = (await factory.AuditEntriesAsync()).Where(e => e.Target == AuditTargets.Testimonial(stored.Id)).ToList();
+        Assert.Equal([AuditActions.TestimonialApproved, AuditActions.TestimonialWithdrawn], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Null(e.Details));
     }
 
     [Fact]

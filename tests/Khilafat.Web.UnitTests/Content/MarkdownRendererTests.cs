@@ -138,6 +138,25 @@ public class MarkdownRendererTests
         Assert.Equal("2", document.QuerySelector("table tbody td:last-child")?.TextContent);
     }
 
+    [Theory]
+    [InlineData("![Our banner](https://images.example.com/banner.png)", "https://images.example.com/banner.png", "Our banner")]
+    [InlineData("![](http://tracker.example/p.gif)", "http://tracker.example/p.gif", "http://tracker.example/p.gif")]
+    [InlineData("![x](//cdn.example/x.png)", "//cdn.example/x.png", "x")]
+    [InlineData("![logo][l]\n\n[l]: https://images.example.com/logo.png", "https://images.example.com/logo.png", "logo")]
+    public void AnImageFromAnotherServer_BecomesAPlainLink_SoNothingIsFetchedFromIt(string markdown, string href, string text)
+    {
+        var document = Render(markdown);
+
+        Assert.Empty(document.QuerySelectorAll("img"));
+        var link = Assert.Single(document.QuerySelectorAll("a"));
+        Assert.Equal(href, link.GetAttribute("href"));
+        Assert.Equal(text, link.TextContent);
+    }
+
+    [Fact]
+    public void AnImageOnThisSite_StaysAnImage() =>
+        Assert.Equal("/media/abc.webp", Render("![map](/media/abc.webp)").QuerySelector("img")?.GetAttribute("src"));
+
     [Fact]
     public void EmptyOrBlankMarkdown_IsEmptyHtml()
     {

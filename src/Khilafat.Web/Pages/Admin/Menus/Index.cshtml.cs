@@ -58,17 +58,27 @@ public class IndexModel(SiteMenus menus) : PageModel, IPageMeta
         return Back();
     }
 
-    public async Task<IActionResult> OnPostEditAsync(int id, string? label, string? href, CancellationToken ct)
+    // wasLabel and wasHref: the item as the form showed it, so that a form opened before another editor's change does not undo it.
+    public async Task<IActionResult> OnPostEditAsync(int id, string? label, string? href, string? wasLabel, string? wasHref, CancellationToken ct)
     {
         if (!IsKnown()) return NotFound();
-        switch (await menus.EditAsync(id, label ?? "", href ?? "", Actor.From(User), ct))
+        var was = wasLabel is null || wasHref is null ? ((string, string)?)null : (wasLabel, wasHref);
+        switch (await menus.EditAsync(id, label ?? "", href ?? "", was, Actor.From(User), ct))
         {
             case MenuSaveResult.Invalid invalid:
                 foreach (var (field, message) in invalid.Errors) ModelState.AddModelError($"Item{id}.{field}", message);
                 Edited = (id, label ?? "", href ?? "");
                 return await OnGetAsync(ct);
+            case MenuSaveResult.ChangedMeanwhile now:
+                // What they typed stays in the fields; the form now carries the item as it is, so saving again replaces it.
+                ModelState.AddModelError($"Item{id}.Label", $"Another editor changed this item to “{now.Label}” ({now.Href}) since you opened this page. What you typed is below: save again to replace theirs.");
+                Edited = (id, label ?? "", href ?? "");
+                return await OnGetAsync(ct);
             case MenuSaveResult.NotFound:
-                return NotFound();
+                // Removed by another editor: what they typed goes to the add form, to add again if it should stay.
+                ModelState.AddModelError("Add.Label", "Another editor removed that item from the menu since you opened this page. What you typed is below: add it again if it should stay.");
+                Added = (label ?? "", href ?? "");
+                return await OnGetAsync(ct);
             default:
                 StatusMessage = $"Saved “{label?.Trim()}”.";
                 return Back();

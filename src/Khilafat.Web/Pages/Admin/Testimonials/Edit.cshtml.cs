@@ -14,7 +14,14 @@ public class EditModel(TestimonialModeration moderation) : PageModel, IPageMeta
     [StringLength(Testimonial.TextMaxLength, MinimumLength = Testimonial.TextMinLength, ErrorMessage = "The text must be {2} to {1} characters.")]
     public string Text { get; set; } = "";
 
+    /// <summary>The text on the site when the form was opened: a correction saved by someone else since is not overwritten unseen.</summary>
+    [BindProperty]
+    public string? Was { get; set; }
+
     public Testimonial Testimonial { get; private set; } = null!;
+
+    /// <summary>Another editor's correction came first: their text is shown beside what this editor typed.</summary>
+    public bool CorrectedMeanwhile { get; private set; }
 
     public string Title => "Edit testimonial";
 
@@ -23,6 +30,7 @@ public class EditModel(TestimonialModeration moderation) : PageModel, IPageMeta
         if (await moderation.GetAsync(id, ct) is not { } testimonial) return NotFound();
         Testimonial = testimonial;
         Text = testimonial.Text;
+        Was = testimonial.Text;
         return Page();
     }
 
@@ -31,9 +39,17 @@ public class EditModel(TestimonialModeration moderation) : PageModel, IPageMeta
         if (await moderation.GetAsync(id, ct) is not { } testimonial) return NotFound();
         Testimonial = testimonial;
         if (!ModelState.IsValid) return Page();
-        if (await moderation.EditTextAsync(id, Text, Actor.From(User), ct) is { } error)
+        if (await moderation.EditTextAsync(id, Text, Was, Actor.From(User), ct) is { } error)
         {
             ModelState.AddModelError(nameof(Text), error);
+            if (error == TestimonialModeration.CorrectedMeanwhile)
+            {
+                // The form now carries the text as it is, so saving again replaces it knowingly.
+                CorrectedMeanwhile = true;
+                Testimonial = await moderation.GetAsync(id, ct) ?? testimonial;
+                Was = Testimonial.Text;
+                ModelState.Remove(nameof(Was));
+            }
             return Page();
         }
         TempData[StatusMessages.Key] = "The corrected text is saved and shows on the site.";
