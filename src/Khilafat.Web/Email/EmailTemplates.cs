@@ -124,7 +124,8 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
         var culture = SiteCultures.Current;
         var rtl = SiteCultures.IsRightToLeft(culture);
         var text = new StringBuilder().Append(greeting).Append("\n\n");
-        foreach (var p in paragraphs) text.Append(p.Url ?? p.Text).Append("\n\n");
+        // A link's words before its address, as the button says them: a bare address means nothing on its own.
+        foreach (var p in paragraphs) (p.Url is null ? text.Append(p.Text) : text.Append(p.Text).Append(":\n").Append(p.Url)).Append("\n\n");
         text.Append("— ").Append(SiteName).Append('\n');
 
         var e = Encoder;

@@ -59,6 +59,9 @@ public sealed class EmailTransport(IOptions<EmailOptions> options, IHostEnvironm
             // Written under a temporary name and then renamed, so a reader never sees half a message.
             var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}";
             var temporary = Path.Combine(folder, name + ".tmp");
+            // As SmtpClient does before it sends: Arabic and Urdu bodies get a transfer encoding a relay that collects
+            // this folder can carry (quoted-printable or base64), rather than raw 8-bit bytes under no declared one.
+            message.Prepare(EncodingConstraint.SevenBit);
             await message.WriteToAsync(temporary, ct);
             File.Move(temporary, Path.Combine(folder, name + ".eml"));
         }

@@ -23,7 +23,15 @@ public class LanguageEmailTests(PickupFolderFactory factory) : IClassFixture<Pic
         var mail = await MailToAsync("arabic.reader@example.org");
         Assert.Equal("أكِّد اشتراكك في القائمة البريدية لـحركة الخلافة", mail.Subject);
         Assert.StartsWith("مرحبًا فاطمة،", mail.TextBody);
+        // Written as any relay can carry it: every byte 7-bit, the Arabic in a declared transfer encoding.
+        var raw = Directory.EnumerateFiles(factory.PickupFolder, "*.eml").Select(File.ReadAllBytes)
+            .Single(b => System.Text.Encoding.ASCII.GetString(b).Contains("arabic.reader@example.org", StringComparison.Ordinal));
+        Assert.DoesNotContain(raw, b => b >= 0x80);
+        Assert.Contains("Content-Transfer-Encoding:", System.Text.Encoding.ASCII.GetString(raw), StringComparison.OrdinalIgnoreCase);
         var html = Html.Parse(mail.HtmlBody!);
+        // In the plain text too, the link says what it does before its address.
+        var button = html.QuerySelectorAll("a").Single(a => a.GetAttribute("href")!.Contains("/join/confirm")).Text();
+        Assert.Contains($"{button}:\nhttps://localhost/ar/join/confirm?token=", mail.TextBody!.ReplaceLineEndings("\n"));
         Assert.Equal("rtl", html.DocumentElement.GetAttribute("dir"));
         Assert.Equal("ar", html.DocumentElement.GetAttribute("lang"));
         var confirm = html.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/join/confirm"));

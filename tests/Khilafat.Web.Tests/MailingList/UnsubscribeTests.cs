@@ -26,6 +26,11 @@ public class UnsubscribeTests(MailSiteFactory factory) : IClassFixture<MailSiteF
         Assert.Equal("Unsubscribe", page.QuerySelector("h1")!.Text());
         Assert.Contains($"Stop emails from the Khilafat Movement to l•••{email[(email.IndexOf('@') - 1)..]}?", page.QuerySelector("main")!.Text());
         Assert.Equal("Unsubscribe", page.Form().QuerySelector("button[type=submit]")!.Text());
+        // In Arabic the address is isolated left to right, else its letters and digits are reordered around the dots.
+        var arabic = await client.GetDocumentAsync("/ar" + Mailbox.PathAndQuery(message.UnsubscribeLink()));
+        var masked = arabic.QuerySelector("main p bdi.masked-email")!;
+        Assert.Equal(("ltr", $"l•••{email[(email.IndexOf('@') - 1)..]}"), (masked.GetAttribute("dir"), masked.Text()));
+        Assert.EndsWith("؟", masked.ParentElement!.Text());
         var subscriber = await factory.SubscriberAsync(email);
         Assert.Equal(SubscriberStatus.Confirmed, subscriber!.Status);
         Assert.Equal("Leaving Reader", subscriber.Name);

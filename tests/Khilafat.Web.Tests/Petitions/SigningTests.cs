@@ -53,6 +53,8 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
         // Only the first name, an initial and the country: never the whole name.
         Assert.Equal("Amina K., Pakistan", page.QuerySelector(".petition-signers li")!.Text());
         Assert.DoesNotContain("Khan", page.QuerySelector("main")!.Text());
+        // In Arabic, with Arabic's comma and the country's Arabic name.
+        Assert.Equal("Amina K.، باكستان", (await visitor.GetDocumentAsync($"/ar/petitions/{slug}")).QuerySelector(".petition-signers li")!.Text());
     }
 
     [Fact]
