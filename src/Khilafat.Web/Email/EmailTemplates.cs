@@ -61,13 +61,25 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
     /// <summary>
     /// An update sent to the list: its Markdown as the plain text and its rendered HTML, then why they get it, how to
     /// leave, and the movement's address. <paramref name="webUrl"/> links the update on the site when it is there.
+    /// Everything around the words is in the reader's language (<paramref name="culture"/>); words in another
+    /// (<paramref name="textCulture"/>: the English sent to a language the update has no translation in) are marked
+    /// as such, and said to be, as the site shows an untranslated text.
     /// </summary>
-    public EmailContent Update(string culture, string subject, string bodyMarkdown, string bodyHtml, string? webUrl, string unsubscribeUrl, string address) => SiteCultures.In(culture, () =>
+    public EmailContent Update(string culture, string textCulture, string subject, string bodyMarkdown, string bodyHtml, string? webUrl, string unsubscribeUrl, string address) => SiteCultures.In(culture, () =>
     {
         var e = Encoder;
         var reason = t["You receive this email because you joined the {0} mailing list and confirmed your address.", SiteName].Value;
-        var text = new StringBuilder().Append(bodyMarkdown.Trim()).Append("\n\n");
-        var html = new StringBuilder().Append("<div>").Append(bodyHtml).Append("</div>");
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        if (textCulture != culture)
+        {
+            var notice = t["This text has not been translated into this language yet. Here it is in English."].Value;
+            text.Append(notice).Append("\n\n");
+            html.Append("<p style=\"font-size:14px;color:#575550\">").Append(e.Encode(notice)).Append("</p>");
+        }
+        text.Append(bodyMarkdown.Trim()).Append("\n\n");
+        html.Append(textCulture == culture ? "<div>" : $"<div lang=\"{textCulture}\" dir=\"{SiteCultures.Direction(textCulture)}\" style=\"text-align:{(SiteCultures.IsRightToLeft(textCulture) ? "right" : "left")}\">")
+            .Append(bodyHtml).Append("</div>");
         if (webUrl is not null)
         {
             text.Append(t["Read it on the site:"]).Append(' ').Append(webUrl).Append("\n\n");

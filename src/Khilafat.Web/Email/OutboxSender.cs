@@ -393,9 +393,12 @@ public sealed partial class OutboxSender(
 
         public async Task<MimeMessage> BuildAsync(OutboxMessage message, EmailOptions options)
         {
+            // The message's culture is its words' (English where the send had no translation in the subscriber's
+            // language); what surrounds them, and every link, is in the subscriber's own.
             var culture = message.Culture ?? Localization.SiteCultures.Default;
+            var reader = Subscriber(message)?.Language is { } language && Localization.SiteCultures.IsSupported(language) ? language : culture;
             var text = texts[(message.SendId!.Value, culture)];
-            var (content, oneClick) = await emails.ForSubscriberAsync(culture, text.Subject, text.Body, sends[message.SendId.Value].Slug, message.SubscriberId!.Value);
+            var (content, oneClick) = await emails.ForSubscriberAsync(reader, culture, text.Subject, text.Body, sends[message.SendId.Value].Slug, message.SubscriberId!.Value);
             var mime = MimeMessages.Build(message, options, content, oneClick);
             mime.Headers.Add("List-Id", emails.ListId);
             mime.Headers.Add("Precedence", "bulk");

@@ -18,26 +18,30 @@ public sealed class UpdateEmails(
 {
     private readonly Dictionary<(string Subject, string Body), string> _rendered = [];
 
-    /// <summary>The message for one subscriber, with their unsubscribe links; the one-click address goes in the headers.</summary>
+    /// <summary>
+    /// The message for one subscriber, with their unsubscribe links; the one-click address goes in the headers. The
+    /// words are in <paramref name="textCulture"/> (English, when the update has no translation in theirs), the rest
+    /// and every link in the subscriber's own <paramref name="culture"/>.
+    /// </summary>
     public async Task<(EmailContent Content, string OneClickUnsubscribe)> ForSubscriberAsync(
-        string culture, string subject, string body, string? slug, int subscriberId)
+        string culture, string textCulture, string subject, string body, string? slug, int subscriberId)
     {
         var (page, oneClick) = await mailingList.UnsubscribeLinksAsync(subscriberId, culture);
-        return (Compose(culture, subject, body, slug, page), oneClick);
+        return (Compose(culture, textCulture, subject, body, slug, page), oneClick);
     }
 
     /// <summary>The message as a preview or a test shows it: the unsubscribe link leads to the unsubscribe page, which says it is not a real one.</summary>
     public EmailContent Sample(string culture, string subject, string body, string? slug) =>
-        Compose(culture, subject, body, slug, urls.Absolute(SiteCultures.PathFor(culture, "/unsubscribe")));
+        Compose(culture, culture, subject, body, slug, urls.Absolute(SiteCultures.PathFor(culture, "/unsubscribe")));
 
     /// <summary>Where the list is named for mail programs (List-Id, RFC 2919): the list's name at the site's host.</summary>
     public string ListId => $"{site.Value.Name} <updates.{new Uri(urls.Absolute("/")).Host}>";
 
-    private EmailContent Compose(string culture, string subject, string body, string? slug, string unsubscribeUrl)
+    private EmailContent Compose(string culture, string textCulture, string subject, string body, string? slug, string unsubscribeUrl)
     {
         if (!_rendered.TryGetValue((subject, body), out var html)) _rendered[(subject, body)] = html = markdown.ToHtml(body);
         var web = slug is null ? null : urls.Absolute(SiteCultures.PathFor(culture, "/updates/" + slug));
         var address = sending.Value.PostalAddress is { Length: > 0 } postal ? postal : urls.Absolute("/");
-        return templates.Update(culture, subject, body, html, web, unsubscribeUrl, address);
+        return templates.Update(culture, textCulture, subject, body, html, web, unsubscribeUrl, address);
     }
 }

@@ -44,7 +44,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         {
             var message = Assert.Single(received[subscriber.Email]);
             Assert.Equal(subscriber.Language == "ar" ? arabic : english, message.Subject);
-            AssertListMessage(message, subscriber.Language == "ar" ? "ar" : "en");
+            AssertListMessage(message, subscriber.Language, subscriber.Language == "ar" ? "ar" : "en");
         }
         Assert.Contains(urdu.Email, received.Select(g => g.Key));
         foreach (var outsider in new[] { pending, left, bouncing }) Assert.Empty(received[outsider.Email]);
@@ -304,7 +304,8 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
     }
 
     /// <summary>What every list message carries: the RFC 8058 and list headers, the reason, how to leave, the postal address, the body in its language and direction.</summary>
-    private static void AssertListMessage(MimeMessage message, string culture)
+    /// <summary>A list message to a reader of <paramref name="culture"/> whose words are in <paramref name="textCulture"/> (English, for want of a translation).</summary>
+    private static void AssertListMessage(MimeMessage message, string culture, string textCulture)
     {
         Assert.Matches("^<https://localhost/unsubscribe/one-click\\?token=[^>]+>$", message.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
@@ -312,20 +313,33 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         Assert.Equal("bulk", message.Headers["Precedence"]);
         Assert.Contains(SendingSiteFactory.PostalAddress, message.TextBody);
         Assert.Contains(SendingSiteFactory.PostalAddress, message.HtmlBody);
-        var unsubscribe = culture == "ar" ? "https://localhost/ar/unsubscribe?token=" : "https://localhost/unsubscribe?token=";
+        // Around the words, and in every link, the reader's own language.
+        var unsubscribe = culture == "en" ? "https://localhost/unsubscribe?token=" : $"https://localhost/{culture}/unsubscribe?token=";
         Assert.Contains(unsubscribe, message.TextBody);
         Assert.Contains(unsubscribe, message.HtmlBody);
-        Assert.Contains($"dir=\"{(culture == "ar" ? "rtl" : "ltr")}\"", message.HtmlBody);
-        if (culture == "en")
+        var html = Html.Parse(message.HtmlBody!);
+        Assert.Equal((culture, culture == "en" ? "ltr" : "rtl"), (html.DocumentElement.GetAttribute("lang"), html.DocumentElement.GetAttribute("dir")));
+        Assert.Contains(culture switch
         {
-            Assert.Contains("You receive this email because you joined the", message.TextBody);
+            "en" => "You receive this email because you joined the",
+            "ar" => "تصلك هذه الرسالة لأنك انضممت إلى القائمة البريدية",
+            _ => "آپ کو یہ ای میل اس لیے ملی ہے کہ آپ",
+        }, message.TextBody);
+        if (textCulture == "en")
+        {
             Assert.Contains("The convoy **arrived**.", message.TextBody);
             Assert.Contains("<strong>arrived</strong>", message.HtmlBody);
         }
         else
         {
-            Assert.Contains("تصلك هذه الرسالة لأنك انضممت إلى القائمة البريدية", message.TextBody);
             Assert.Contains("وصلت القافلة.", message.TextBody);
+        }
+        if (culture != textCulture)
+        {
+            // The English in an Urdu message: said to be untranslated, in Urdu, and marked English for readers and screen readers.
+            Assert.StartsWith("اس متن کا ابھی اس زبان میں ترجمہ نہیں ہوا۔", message.TextBody);
+            var words = html.QuerySelectorAll("div[lang]").Single(d => d.QuerySelector("strong") is not null);
+            Assert.Equal(("en", "ltr"), (words.GetAttribute("lang"), words.GetAttribute("dir")));
         }
     }
 }
