@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -11,7 +12,7 @@ namespace Khilafat.Web.Content;
 /// Turns editors' Markdown into HTML that is safe to write into a page as it is: raw HTML is escaped, and links
 /// or images with a scheme other than http, https or mailto lose their address.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     // No UseAdvancedExtensions: it brings generic attributes ({onclick=...}), which would let Markdown carry script.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -33,6 +34,25 @@ public sealed class MarkdownRenderer
     /// is not there (deleted since) shows nothing.
     /// </summary>
     public string ToHtml(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures) => Render(markdown, pictures).Html;
+
+    /// <summary>
+    /// Renders Markdown for an email, which has no site around it: links and images on this site ("/ar/statement",
+    /// "/media/...") lead to <paramref name="siteRoot"/> ("https://khilafat.example.org"), not nowhere.
+    /// </summary>
+    public string ToEmailHtml(string markdown, string siteRoot)
+    {
+        var document = Parse(markdown, null);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
+        return document.ToHtml(Pipeline);
+    }
+
+    /// <summary>An email's plain text, its Markdown as written, with link targets on this site made absolute as <see cref="ToEmailHtml"/> makes them.</summary>
+    public static string WithAbsoluteLinks(string markdown, string siteRoot) =>
+        SiteLinkTarget().Replace(markdown, m => m.Groups["before"].Value + siteRoot.TrimEnd('/') + "/");
+
+    // "](/path" and "[name]: /path", never "](//host".
+    [GeneratedRegex(@"(?<before>\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)/(?![/\\])", RegexOptions.Multiline)]
+    private static partial Regex SiteLinkTarget();
 
     /// <summary>
     /// Renders Markdown as <see cref="ToHtml(string, IReadOnlyDictionary{int, MediaPicture}?)"/> does, and lists its

@@ -39,9 +39,10 @@ public sealed class UpdateEmails(
 
     private EmailContent Compose(string culture, string textCulture, string subject, string body, string? slug, string unsubscribeUrl)
     {
-        if (!_rendered.TryGetValue((subject, body), out var html)) _rendered[(subject, body)] = html = markdown.ToHtml(body);
+        var root = urls.Absolute("/");
+        if (!_rendered.TryGetValue((subject, body), out var html)) _rendered[(subject, body)] = html = markdown.ToEmailHtml(body, root);
         var web = slug is null ? null : urls.Absolute(SiteCultures.PathFor(culture, "/updates/" + slug));
-        var address = sending.Value.PostalAddress is { Length: > 0 } postal ? postal : urls.Absolute("/");
-        return templates.Update(culture, textCulture, subject, body, html, web, unsubscribeUrl, address);
+        var address = sending.Value.PostalAddress is { Length: > 0 } postal ? postal : root;
+        return templates.Update(culture, textCulture, subject, MarkdownRenderer.WithAbsoluteLinks(body, root), html, web, unsubscribeUrl, address);
     }
 }

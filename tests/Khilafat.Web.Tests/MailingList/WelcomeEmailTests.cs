@@ -16,7 +16,7 @@ namespace Khilafat.Web.Tests.MailingList;
 public class WelcomeSiteFactory : MailSiteFactory
 {
     public const string EnglishSubject = "Welcome to the movement";
-    public const string EnglishBody = "We are **glad** you joined.\n\n- Read the statement\n- Tell a friend";
+    public const string EnglishBody = "We are **glad** you joined.\n\n- Read [the statement](/statement)\n- Tell a friend";
     public const string UrduSubject = "تحریک میں خوش آمدید";
     public const string UrduBody = "ہمیں **خوشی** ہے کہ آپ شامل ہوئے۔";
     public const string ArabicDraftSubject = "مرحبًا بك في الحركة";
@@ -138,6 +138,9 @@ public class WelcomeEmailTests(WelcomeSiteFactory factory) : IClassFixture<Welco
         var html = Html.Parse(mail.HtmlBody!);
         Assert.Equal(("en", "ltr"), (html.DocumentElement.GetAttribute("lang"), html.DocumentElement.GetAttribute("dir")));
         Assert.Equal(["Read the statement", "Tell a friend"], html.QuerySelectorAll("li").Select(li => li.Text()));
+        // A link the editor wrote as a path on the site leads there from a mail program, in both bodies.
+        Assert.Equal("https://localhost/statement", html.QuerySelector("li a")!.GetAttribute("href"));
+        Assert.Contains("Read [the statement](https://localhost/statement)", mail.TextBody);
         // Their pages stay in their language.
         Assert.StartsWith("https://localhost/ar/unsubscribe?token=", Mailbox.LinkTo(mail, "/ar/unsubscribe"));
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);

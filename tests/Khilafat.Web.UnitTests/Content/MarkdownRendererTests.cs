@@ -154,6 +154,22 @@ public class MarkdownRendererTests
     }
 
     [Fact]
+    public void InAnEmail_LinksAndImagesOnThisSite_LeadToTheSite_OthersAreLeftAlone()
+    {
+        var document = new HtmlParser().ParseDocument(Renderer.ToEmailHtml(
+            "Read [the statement](/ar/statement), [elsewhere](https://example.org/x), [a ref][r] and ![map](/media/abc.webp).\n\n[r]: /faq", "https://khilafat.example.org/"));
+
+        Assert.Equal(["https://khilafat.example.org/ar/statement", "https://example.org/x", "https://khilafat.example.org/faq"],
+            document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("https://khilafat.example.org/media/abc.webp", document.QuerySelector("img")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public void InAnEmailsPlainText_TheMarkdownsTargetsOnThisSite_AreMadeWhole() =>
+        Assert.Equal("[البيان](https://khilafat.example.org/ar/statement) [x](//host/y) [z](https://example.org/)\n[r]: https://khilafat.example.org/faq",
+            MarkdownRenderer.WithAbsoluteLinks("[البيان](/ar/statement) [x](//host/y) [z](https://example.org/)\n[r]: /faq", "https://khilafat.example.org/"));
+
+    [Fact]
     public void AnImageOnThisSite_StaysAnImage() =>
         Assert.Equal("/media/abc.webp", Render("![map](/media/abc.webp)").QuerySelector("img")?.GetAttribute("src"));
 
