@@ -56,6 +56,9 @@ public static class AuditActions
     public const string SubscriberUnsubscribed = "subscriber.unsubscribed-by-editor";
     public const string SubscriberErased = "subscriber.erased";
     public const string SubscriberDataDownloaded = "subscriber.data-downloaded";
+    /// <summary>One person's data, found by their address across the list, petitions, events and testimonials (details: counts, never the address).</summary>
+    public const string PersonalDataDownloaded = "person.data-downloaded";
+    public const string PersonalDataErased = "person.erased";
     public const string SubscribersImportedConfirmed = "subscribers.imported-confirmed";
     public const string SubscriberBouncingCleared = "subscriber.bouncing-cleared";
 

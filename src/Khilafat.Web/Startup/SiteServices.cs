@@ -79,6 +79,7 @@ public static class SiteServices
         services.AddOptions<MailingListOptions>().BindConfiguration(MailingListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PendingSignUps>();
         services.AddScoped<SubscriberAdministration>();
+        services.AddScoped<Privacy.PersonalData>();
         services.AddScoped<TestimonialService>();
         services.AddScoped<TestimonialModeration>();
         services.AddMemoryCache();

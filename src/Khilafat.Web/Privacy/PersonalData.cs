@@ -1,0 +1,139 @@
+using Khilafat.Web.Audit;
+using Khilafat.Web.Content;
+using Khilafat.Web.Data;
+using Khilafat.Web.Email;
+using Khilafat.Web.Events;
+using Khilafat.Web.MailingList;
+using Khilafat.Web.Petitions;
+using Khilafat.Web.Testimonials;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Khilafat.Web.Privacy;
+
+public sealed record HeldSignature(long Id, string Petition, string? Name, string Country, SignatureStatus Status, DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? ErasedAt);
+
+public sealed record HeldAnswer(int Id, string Event, DateTime StartsAt, string? Name, int PartySize, RsvpStatus Status, DateTime CreatedAt, DateTime? ErasedAt);
+
+public sealed record HeldTestimonial(int Id, string DisplayName, TestimonialStatus Status, DateTime SubmittedAt);
+
+public sealed record HeldEmail(string Kind, string Subject, DateTime CreatedAt, DateTime? SentAt, string Status);
+
+/// <summary>What the site holds under one email address, wherever it was given: the list, petitions, events, testimonials, the outbox.</summary>
+public sealed record PersonalRecords(string Email, Subscriber? Subscriber, IReadOnlyList<HeldSignature> Signatures, IReadOnlyList<HeldAnswer> Answers,
+    IReadOnlyList<HeldTestimonial> Testimonials, IReadOnlyList<HeldEmail> Emails)
+{
+    public bool IsEmpty => Subscriber is null && Signatures.Count == 0 && Answers.Count == 0 && Testimonials.Count == 0 && Emails.Count == 0;
+}
+
+/// <summary>What the erasure did, counted (the audit log keeps these numbers, never the address).</summary>
+public sealed record ErasureCounts(int Subscribers, int Signatures, int Answers, int TestimonialEmails, int Emails)
+{
+    public override string ToString() =>
+        $"{N(Subscribers, "subscriber")}, {N(Signatures, "petition signature")}, {N(Answers, "event answer")}, {N(TestimonialEmails, "testimonial's address", "testimonials' addresses")}, {N(Emails, "email")}";
+
+    private static string N(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
+}
+
+/// <summary>
+/// One person's data, found by the address they gave, for the privacy notice's promise: see what we hold about you,
+/// and have it erased completely. Erasure goes as far as the site's own scheduled erasures go for everyone, at once:
+/// the subscriber is removed (<see cref="SubscriberAdministration.EraseAsync"/>); a signature or an event answer keeps
+/// only its numbers (country, date, party size), so that counts stay true, and an unconfirmed one goes whole; an answer
+/// that holds places at an event still to come is cancelled first and its places go to the waitlist; a testimonial
+/// forgets the address it was to be told at; every email to the address leaves the outbox.
+/// </summary>
+public sealed class PersonalData(SiteDbContext db, TimeProvider clock, SubscriberAdministration subscribers, RsvpService rsvps, Outbox outbox, IOutputCacheStore cache)
+{
+    public async Task<PersonalRecords?> FindAsync(string? email, CancellationToken ct = default)
+    {
+        if (EmailAddresses.Normalize(email) is not { } normalized) return null;
+        // Any case of the local part: the person asking may not type it as they once did.
+        var key = normalized.ToLowerInvariant();
+        var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Email.ToLower() == key, ct);
+        var signatures = await db.PetitionSignatures.AsNoTracking().Where(s => s.Email != null && s.Email.ToLower() == key)
+            .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new HeldSignature(s.Id, p.Slug, s.Name, s.Country, s.Status, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
+            .ToListAsync(ct);
+        var answers = await db.Rsvps.AsNoTracking().Where(r => r.Email != null && r.Email.ToLower() == key)
+            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new HeldAnswer(r.Id, e.Slug, e.StartsAt, r.Name, r.PartySize, r.Status, r.CreatedAt, r.ErasedAt))
+            .ToListAsync(ct);
+        var testimonials = await db.Testimonials.AsNoTracking().Where(t => t.Email != null && t.Email.ToLower() == key)
+            .Select(t => new HeldTestimonial(t.Id, t.DisplayName, t.Status, t.SubmittedAt)).ToListAsync(ct);
+        var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.To.ToLower() == key).OrderBy(m => m.Id)
+            .Select(m => new HeldEmail(m.Kind, m.Subject, m.CreatedAt, m.SentAt, m.Status.ToString())).ToListAsync(ct);
+        return new PersonalRecords(normalized, subscriber, [.. signatures.OrderBy(s => s.CreatedAt)], [.. answers.OrderBy(a => a.CreatedAt)], testimonials, emails);
+    }
+
+    /// <summary>Everything held under the address, as an object to serialise for the person; the download is audit logged (by counts).</summary>
+    public async Task<object?> DownloadAsync(string? email, Actor actor, CancellationToken ct = default)
+    {
+        if (await FindAsync(email, ct) is not { } found) return null;
+        await db.RecordAsync(clock, actor, AuditActions.PersonalDataDownloaded, details: Counts(found).ToString(), ct: ct);
+        var s = found.Subscriber;
+        return new
+        {
+            found.Email,
+            Subscriber = s is null ? null : new
+            {
+                s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
+                Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source, IpAddress = s.Consent.IpHash is null ? null : "stored only as a keyed hash" },
+            },
+            PetitionSignatures = found.Signatures.Select(x => new { x.Petition, x.Name, x.Country, Status = x.Status.ToString(), x.CreatedAt, x.ConfirmedAt }),
+            EventAnswers = found.Answers.Select(x => new { x.Event, x.StartsAt, x.Name, People = x.PartySize, Status = x.Status.ToString(), x.CreatedAt }),
+            Testimonials = found.Testimonials.Select(x => new { x.DisplayName, Status = x.Status.ToString(), x.SubmittedAt }),
+            found.Emails,
+        };
+    }
+
+    /// <summary>Erases what is held under the address (see the class); null when the address is not one.</summary>
+    public async Task<ErasureCounts?> EraseAsync(string? email, Actor actor, CancellationToken ct = default)
+    {
+        if (EmailAddresses.Normalize(email) is not { } normalized) return null;
+        var key = normalized.ToLowerInvariant();
+        var counts = await db.WriteAsync(async c =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var subscriberIds = await db.Subscribers.Where(s => s.Email.ToLower() == key).Select(s => s.Id).ToListAsync(c);
+            foreach (var id in subscriberIds) await subscribers.EraseAsync(id, actor, c);
+
+            var signatures = db.PetitionSignatures.Where(s => s.Email != null && s.Email.ToLower() == key);
+            var signatureCount = await signatures.Where(s => s.Status == SignatureStatus.Pending).ExecuteDeleteAsync(c)
+                + await signatures.ExecuteUpdateAsync(set => set
+                    .SetProperty(s => s.Name, (string?)null).SetProperty(s => s.Email, (string?)null).SetProperty(s => s.Consent.IpHash, (string?)null)
+                    .SetProperty(s => s.ConfirmTokenHash, (string?)null).SetProperty(s => s.ConfirmTokenExpiresAt, (DateTime?)null).SetProperty(s => s.ErasedAt, now), c);
+
+            // An answer holding places at an event to come gives them up first, to the waitlist, as a cancellation does.
+            var holding = await db.Rsvps.Where(r => r.Email != null && r.Email.ToLower() == key && (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted))
+                .Join(db.Events.Where(e => e.State != EventState.Cancelled && e.StartsAt > now), r => r.EventId, e => e.Id, (r, e) => r).ToListAsync(c);
+            foreach (var rsvp in holding) (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);
+            foreach (var eventId in holding.Select(r => r.EventId).Distinct())
+            {
+                await db.Database.LockAsync(EventEditor.LockKey(eventId), c);
+                await rsvps.PromoteAsync(await db.Events.SingleAsync(e => e.Id == eventId, c), now, c);
+            }
+            var answers = db.Rsvps.Where(r => r.Email != null && r.Email.ToLower() == key);
+            var answerCount = await answers.Where(r => r.Status == RsvpStatus.Pending).ExecuteDeleteAsync(c)
+                + await answers.ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.Name, (string?)null).SetProperty(r => r.Email, (string?)null).SetProperty(r => r.Consent.IpHash, (string?)null)
+                    .SetProperty(r => r.ConfirmTokenHash, (string?)null).SetProperty(r => r.ErasedAt, now), c);
+
+            var testimonialCount = await db.Testimonials.Where(t => t.Email != null && t.Email.ToLower() == key)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Email, (string?)null).SetProperty(t => t.NotifyOnPublish, false), c);
+            var emailCount = await db.OutboxMessages.Where(m => m.To.ToLower() == key).ExecuteDeleteAsync(c);
+
+            var erased = new ErasureCounts(subscriberIds.Count, signatureCount, answerCount, testimonialCount, emailCount);
+            db.Audit(clock, actor, AuditActions.PersonalDataErased, details: erased.ToString());
+            return erased;
+        }, ct);
+        // A signer's first name and initial may be on a petition's page; a place given up may have gone to the next in line, who is told.
+        if (counts.Signatures > 0 || counts.Answers > 0)
+        {
+            outbox.Wake();
+            await cache.EvictPublicAsync(ct);
+        }
+        return counts;
+    }
+
+    private static ErasureCounts Counts(PersonalRecords found) =>
+        new(found.Subscriber is null ? 0 : 1, found.Signatures.Count, found.Answers.Count, found.Testimonials.Count, found.Emails.Count);
+}
