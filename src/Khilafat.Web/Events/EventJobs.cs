@@ -91,6 +91,15 @@ public sealed class EventNoticeHandler(SiteDbContext db, TimeProvider clock, Out
 public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, Outbox outbox, IOptions<EventOptions> options, ILogger<EraseAttendeesHandler> logger)
     : EventJobHandler(db, clock, outbox)
 {
+    /// <summary>Erases who answered, keeping what the answers count (party sizes, states, dates); the number of answers erased.</summary>
+    public static Task<int> EraseWhoAnswered(IQueryable<Rsvp> answers, DateTime now, CancellationToken ct) =>
+        answers.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Name, (string?)null)
+            .SetProperty(r => r.Email, (string?)null)
+            .SetProperty(r => r.ConfirmTokenHash, (string?)null)
+            .SetProperty(r => r.Consent.IpHash, (string?)null)
+            .SetProperty(r => r.ErasedAt, now), ct);
+
     protected override async Task<JobOutcome> RunAsync(int eventId, CancellationToken ct)
     {
         var due = await Db.Events.Where(x => x.Id == eventId).Select(x => (DateTime?)x.EndsAt).SingleOrDefaultAsync(ct);
@@ -102,12 +111,7 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
         {
             var now = Now;
             var e = await Db.Events.SingleAsync(x => x.Id == eventId, c);
-            var count = await Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Name, (string?)null)
-                .SetProperty(r => r.Email, (string?)null)
-                .SetProperty(r => r.ConfirmTokenHash, (string?)null)
-                .SetProperty(r => r.Consent.IpHash, (string?)null)
-                .SetProperty(r => r.ErasedAt, now), c);
+            var count = await EraseWhoAnswered(Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), now, c);
             e.AttendeesErasedAt ??= now;
             Db.Audit(Clock, Actor.System, AuditActions.EventAttendeesErased, AuditTargets.Event(eventId),
                 count.ToString(CultureInfo.InvariantCulture) + " answers' names and emails erased");

@@ -98,6 +98,16 @@ public sealed class PetitionSignatures(SiteDbContext db, TimeProvider clock, IOu
         await csv.FlushAsync(ct);
     }
 
+    /// <summary>Erases who signed, keeping what the signatures count (country, dates, status); the number of signatures erased.</summary>
+    public static Task<int> EraseSignersOf(IQueryable<PetitionSignature> signatures, DateTime now, CancellationToken ct) =>
+        signatures.ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.Name, (string?)null)
+            .SetProperty(s => s.Email, (string?)null)
+            .SetProperty(s => s.Consent.IpHash, (string?)null)
+            .SetProperty(s => s.ConfirmTokenHash, (string?)null)
+            .SetProperty(s => s.ConfirmTokenExpiresAt, (DateTime?)null)
+            .SetProperty(s => s.ErasedAt, now), ct);
+
     /// <summary>
     /// What the <see cref="JobKinds.ErasePetitionSigners"/> job runs: once the petition's signing ended
     /// Petitions:EraseSignersAfterDays ago, erases every signer's name, email and IP hash, keeping the country and dates
@@ -114,14 +124,7 @@ public sealed class PetitionSignatures(SiteDbContext db, TimeProvider clock, IOu
         if (due > now) return JobOutcome.Again(due);
         var erased = await db.WriteAsync(async c =>
         {
-            var count = await db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.ErasedAt == null)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(s => s.Name, (string?)null)
-                    .SetProperty(s => s.Email, (string?)null)
-                    .SetProperty(s => s.Consent.IpHash, (string?)null)
-                    .SetProperty(s => s.ConfirmTokenHash, (string?)null)
-                    .SetProperty(s => s.ConfirmTokenExpiresAt, (DateTime?)null)
-                    .SetProperty(s => s.ErasedAt, now), c);
+            var count = await EraseSignersOf(db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.ErasedAt == null), now, c);
             var stored = await db.Petitions.SingleAsync(p => p.Id == petitionId, c);
             stored.SignersErasedAt ??= now;
             if (count > 0) db.Audit(clock, Actor.System, AuditActions.PetitionSignersErased, AuditTargets.Petition(stored.Slug), $"{count} signers' names and emails erased");

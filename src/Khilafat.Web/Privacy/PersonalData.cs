@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
@@ -98,9 +100,7 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
 
             var signatures = db.PetitionSignatures.Where(s => s.Email != null && s.Email.ToLower() == key);
             var signatureCount = await signatures.Where(s => s.Status == SignatureStatus.Pending).ExecuteDeleteAsync(c)
-                + await signatures.ExecuteUpdateAsync(set => set
-                    .SetProperty(s => s.Name, (string?)null).SetProperty(s => s.Email, (string?)null).SetProperty(s => s.Consent.IpHash, (string?)null)
-                    .SetProperty(s => s.ConfirmTokenHash, (string?)null).SetProperty(s => s.ConfirmTokenExpiresAt, (DateTime?)null).SetProperty(s => s.ErasedAt, now), c);
+                + await PetitionSignatures.EraseSignersOf(signatures, now, c);
 
             // An answer holding places at an event to come gives them up first, to the waitlist, as a cancellation does.
             var holding = await db.Rsvps.Where(r => r.Email != null && r.Email.ToLower() == key && (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted))
@@ -113,9 +113,7 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
             }
             var answers = db.Rsvps.Where(r => r.Email != null && r.Email.ToLower() == key);
             var answerCount = await answers.Where(r => r.Status == RsvpStatus.Pending).ExecuteDeleteAsync(c)
-                + await answers.ExecuteUpdateAsync(set => set
-                    .SetProperty(r => r.Name, (string?)null).SetProperty(r => r.Email, (string?)null).SetProperty(r => r.Consent.IpHash, (string?)null)
-                    .SetProperty(r => r.ConfirmTokenHash, (string?)null).SetProperty(r => r.ErasedAt, now), c);
+                + await EraseAttendeesHandler.EraseWhoAnswered(answers, now, c);
 
             var testimonialCount = await db.Testimonials.Where(t => t.Email != null && t.Email.ToLower() == key)
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.Email, (string?)null).SetProperty(t => t.NotifyOnPublish, false), c);
@@ -133,6 +131,12 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
         }
         return counts;
     }
+
+    /// <summary>A personal-data download as the person reads it: indented, Arabic and Urdu as themselves (not \uXXXX).</summary>
+    // The relaxed encoder leaves HTML's characters unescaped too, which is safe here: a download (attachment,
+    // application/json), never a page.
+    public static byte[] ToJsonFile(object data) =>
+        JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static ErasureCounts Counts(PersonalRecords found) =>
         new(found.Subscriber is null ? 0 : 1, found.Signatures.Count, found.Answers.Count, found.Testimonials.Count, found.Emails.Count);

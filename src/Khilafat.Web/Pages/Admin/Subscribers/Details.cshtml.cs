@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Khilafat.Web.Audit;
 using Khilafat.Web.MailingList;
 using Microsoft.AspNetCore.Mvc;
@@ -44,9 +42,6 @@ public class DetailsModel(SubscriberAdministration subscribers) : PageModel, IPa
     {
         var data = await subscribers.PersonalDataAsync(id, Actor.From(User));
         if (data is null) return NotFound();
-        // Arabic and Urdu as themselves, not \uXXXX: the person reads this file. The relaxed encoder leaves HTML's
-        // characters unescaped too, which is safe here: it is a download (attachment, application/json), never a page.
-        var json = JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return File(json, "application/json; charset=utf-8", $"subscriber-{id}.json");
+        return File(Privacy.PersonalData.ToJsonFile(data), "application/json; charset=utf-8", $"subscriber-{id}.json");
     }
 }

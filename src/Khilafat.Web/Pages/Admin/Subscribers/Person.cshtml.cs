@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Privacy;
 using Microsoft.AspNetCore.Mvc;
@@ -48,9 +46,7 @@ public class PersonModel(PersonalData people) : PageModel, IPageMeta
             ModelState.AddModelError(nameof(Email), "Enter an email address like name@example.org.");
             return Page();
         }
-        // The person reads this file: Arabic and Urdu as themselves (a download, never a page, so the relaxed encoder is safe).
-        var json = JsonSerializer.SerializeToUtf8Bytes(data, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return File(json, "application/json; charset=utf-8", "personal-data.json");
+        return File(PersonalData.ToJsonFile(data), "application/json; charset=utf-8", "personal-data.json");
     }
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken ct)
