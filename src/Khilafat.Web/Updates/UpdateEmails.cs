@@ -16,7 +16,7 @@ public sealed class UpdateEmails(
     EmailTemplates templates, MarkdownRenderer markdown, MailingListService mailingList, SiteUrls urls,
     IOptions<SendingOptions> sending, IOptions<SiteOptions> site)
 {
-    private readonly Dictionary<(string Subject, string Body), string> _rendered = [];
+    private readonly Dictionary<(string Subject, string Body), (string Html, string Text)> _rendered = [];
 
     /// <summary>
     /// The message for one subscriber, with their unsubscribe links; the one-click address goes in the headers. The
@@ -40,9 +40,10 @@ public sealed class UpdateEmails(
     private EmailContent Compose(string culture, string textCulture, string subject, string body, string? slug, string unsubscribeUrl)
     {
         var root = urls.Absolute("/");
-        if (!_rendered.TryGetValue((subject, body), out var html)) _rendered[(subject, body)] = html = markdown.ToEmailHtml(body, root);
+        if (!_rendered.TryGetValue((subject, body), out var rendered))
+            _rendered[(subject, body)] = rendered = (markdown.ToEmailHtml(body, root), MarkdownRenderer.WithAbsoluteLinks(body, root));
         var web = slug is null ? null : urls.Absolute(SiteCultures.PathFor(culture, "/updates/" + slug));
         var address = sending.Value.PostalAddress is { Length: > 0 } postal ? postal : root;
-        return templates.Update(culture, textCulture, subject, MarkdownRenderer.WithAbsoluteLinks(body, root), html, web, unsubscribeUrl, address);
+        return templates.Update(culture, textCulture, subject, rendered.Text, rendered.Html, web, unsubscribeUrl, address);
     }
 }

@@ -28,6 +28,24 @@ public class AdminPagesAxeTests(AdminSite site, ITestOutputHelper output) : ICla
     }
 
     [Fact]
+    public async Task OnePersonsData_FoundAndAboutToBeErased_PassesWcag21AA_ByKeyboard()
+    {
+        await using var context = await site.NewContextAsync(storageState: await site.AdminStateAsync());
+        var page = await context.NewPageAsync();
+        await page.OpenAsync("/admin/subscribers/person");
+
+        await page.GetByLabel("Their email address").FillAsync("confirmed@example.org");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Held under confirmed@example.org", Level = 2 })).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
+        // Erasing asks first: the confirmation is a page of its own, and nothing is erased by this test.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase all of it" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Erase for good" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("confirmed@example.org", page.Url, StringComparison.OrdinalIgnoreCase);
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
     public async Task ReliefList_WithAnOrganisation_AndItsForm_PassWcag21AA()
     {
         await site.WithScopeAsync(async sp =>
