@@ -116,6 +116,17 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
         ],
         unsubscribeUrl: null));
 
+    /// <summary>
+    /// A sentence of the reader's language around words an editor typed once for every language (an event's place or
+    /// reason): in the HTML those words are isolated, and marked English when they are (<see cref="SiteCultures.LangOf"/>).
+    /// </summary>
+    private Paragraph AroundTyped(string phrase, string typed)
+    {
+        var (before, after) = t[phrase].AroundPlaceholder();
+        var lang = SiteCultures.LangOf(typed) is { } l ? $" lang=\"{l}\"" : "";
+        return new Paragraph(t[phrase, typed], Html: $"<p>{Encoder.Encode(before)}<span dir=\"auto\"{lang}>{Encoder.Encode(typed)}</span>{Encoder.Encode(after)}</p>");
+    }
+
     /// <summary>Arabic and Urdu written as themselves; made once, as every list message goes through it.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 

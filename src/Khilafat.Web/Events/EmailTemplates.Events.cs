@@ -60,7 +60,7 @@ public sealed partial class EmailTemplates
                 EventState.Postponed => t["“{0}” is postponed to a new date.", facts.Title].Value,
                 _ => t["The time or place of “{0}” has changed.", facts.Title].Value,
             },
-            .. reason is null ? Array.Empty<Paragraph>() : [new Paragraph(t["Why: {0}", reason])],
+            .. reason is null ? Array.Empty<Paragraph>() : [AroundTyped("Why: {0}", reason)],
             .. state == EventState.Cancelled ? Array.Empty<Paragraph>() : EventLines(facts, null, null),
             .. cancelUrl is null ? Array.Empty<Paragraph>() : [new Paragraph(t["If you cannot come now, please cancel:"]), Link(t["Cancel my answer"], cancelUrl)],
         ],
@@ -69,7 +69,7 @@ public sealed partial class EmailTemplates
     private Paragraph[] EventLines(EventFacts facts, int? people, string? onlineUrl)
     {
         var lines = new List<Paragraph> { t["When: {0}", facts.When].Value };
-        if (facts.Place.Length > 0) lines.Add(t["Where: {0}", facts.Place].Value);
+        if (facts.Place.Length > 0) lines.Add(AroundTyped("Where: {0}", facts.Place));
         if (people is { } n) lines.Add(t["People: {0}", n].Value);
         if (onlineUrl is not null) { lines.Add(t["Join online with this link (keep it to yourself):"].Value); lines.Add(Link(t["Join online"], onlineUrl)); }
         lines.Add(Link(t["The event's page"], facts.PageUrl));

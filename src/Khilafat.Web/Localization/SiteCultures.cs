@@ -30,6 +30,24 @@ public static class SiteCultures
     /// <summary>The language of the current request ("en", "ar", "ur").</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var name && IsSupported(name) ? name : Default;
 
+    /// <summary>
+    /// The lang attribute for a text an editor typed once, for every language (an event's place or reason, a petition's
+    /// addressee): "en" on an Arabic or Urdu page when it is written in Latin letters only (English being the site's one
+    /// language in them), so that a screen reader does not read it with an Arabic or Urdu voice; else null (no
+    /// attribute: the page's language, or a text in Arabic script that may be either).
+    /// </summary>
+    public static string? LangOf(string? text)
+    {
+        if (Current == Default || string.IsNullOrEmpty(text)) return null;
+        var latin = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF') return null;
+            latin |= c is >= 'A' and <= 'Z' or >= 'a' and <= 'z';
+        }
+        return latin ? Default : null;
+    }
+
     /// <summary>The current language's comma: Arabic and Urdu write "،" (U+060C) where English writes ",".</summary>
     public static string Comma => IsRightToLeft(Current) ? "،" : ",";
 

@@ -100,6 +100,9 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         var (id, slug) = await factory.CreateEventAsync(title, start);
         var email = Visitor.NewAddress("cancelled");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Told", email);
+        var arabicEmail = Visitor.NewAddress("cancelled-ar");
+        using (await factory.AnswerAsync(_visitor, slug, "عائشة", arabicEmail, culture: "ar")) { }
+        using (await _visitor.SubmitFormAsync((await factory.EmailsToAsync(arabicEmail)).Last().LinkTo("/events/rsvp/confirm"))) { }
 
         using var empty = await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(("Cancel.Reason", "")), formSelector: "form[action*='handler=Cancel']");
         Assert.Equal("Say why, in a line: attendees are told.", (await empty.ReadDocumentAsync()).FieldError("Cancel.Reason"));
@@ -120,6 +123,11 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
         Assert.Equal($"Cancelled: {title}", notice.Subject);
         Assert.Contains("Why: The permit was withdrawn.", notice.TextBody);
+        // To an Arabic reader, the reason typed in English is marked English, in the email and on the page.
+        var arabicNotice = Assert.Single(await factory.EmailsToAsync(arabicEmail), m => m.Kind == OutboxKinds.EventNotice);
+        Assert.Equal(("The permit was withdrawn.", "en"), Html.Parse(arabicNotice.HtmlBody!).QuerySelectorAll("span[dir=auto]").Select(s => (s.Text(), s.GetAttribute("lang"))).Single());
+        var arabicReason = (await _visitor.GetDocumentAsync("/ar/events/" + slug)).QuerySelector(".event-state span[dir=auto]")!;
+        Assert.Equal(("The permit was withdrawn.", "en"), (arabicReason.Text(), arabicReason.GetAttribute("lang")));
         Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventCancelled && e.Details == "The permit was withdrawn.");
         Assert.Contains("This event is cancelled. The permit was withdrawn.", (await _visitor.GetDocumentAsync("/events/" + slug)).QuerySelector(".event-state")!.Text());
         Assert.Empty((await _visitor.GetDocumentAsync("/events/" + slug)).QuerySelectorAll($"a[href='/events/{slug}/rsvp']"));

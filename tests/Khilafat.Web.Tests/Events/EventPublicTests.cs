@@ -41,6 +41,9 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         Assert.StartsWith(local.ToString("dddd d MMMM yyyy، 18:00", CultureInfo.GetCultureInfo("ar")), arabic);
         Assert.EndsWith("، UTC+05:00)", arabic);
         Assert.DoesNotContain(",", arabic);
+        var place = (await _visitor.GetDocumentAsync("/ar/events/" + slug)).QuerySelector(".event-facts dd span[dir=auto]")!;
+        Assert.Equal(("Frere Hall, Karachi", "en"), (place.Text(), place.GetAttribute("lang")));
+        Assert.Null(page.QuerySelector(".event-facts dd span[dir=auto]")!.GetAttribute("lang"));
         Assert.Equal(start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), page.QuerySelector(".event-when time")!.GetAttribute("datetime"));
         var map = page.QuerySelector("a[href^='https://www.openstreetmap.org/search']")!;
         Assert.Equal("https://www.openstreetmap.org/search?query=Frere%20Hall%2C%20Karachi", map.GetAttribute("href"));

@@ -29,6 +29,9 @@ public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.Equal(body, page.QuerySelector(".prose")!.Text());
         Assert.Equal(signHeading, page.QuerySelector("#sign-heading")!.Text());
         Assert.Equal(count, page.QuerySelector(".petition-count")!.Text());
+        // The addressee, typed once in English, is marked so: a screen reader reads it in English.
+        var to = page.QuerySelector(".petition-to span")!;
+        Assert.Equal((Recipient, "en"), (to.Text(), to.GetAttribute("lang")));
         Assert.Equal($"/{culture}/petitions/{slug}/sign", page.QuerySelector("#sign a.button")!.GetAttribute("href"));
 
         var email = Visitor.NewAddress(culture);
