@@ -29,11 +29,12 @@ public static class AuditLog
         }, ct);
 
     /// <summary>
-    /// Inside the write that erases someone's record: the entries about <paramref name="target"/> keep who did what and
-    /// when, but no longer the details that named the person (a testimonial's display name).
+    /// Inside the write that erases someone's record: the entries about <paramref name="targets"/> keep who did what and
+    /// when, but no longer the details that named the person (a testimonial's display name). One statement for all.
     /// </summary>
-    public static Task ForgetDetailsAsync(this SiteDbContext db, string target, CancellationToken ct) =>
-        db.AuditEntries.Where(e => e.Target == target && e.Details != null).ExecuteUpdateAsync(set => set.SetProperty(e => e.Details, (string?)null), ct);
+    public static Task ForgetDetailsAsync(this SiteDbContext db, IReadOnlyCollection<string> targets, CancellationToken ct) =>
+        targets.Count == 0 ? Task.CompletedTask
+            : db.AuditEntries.Where(e => e.Target != null && targets.Contains(e.Target) && e.Details != null).ExecuteUpdateAsync(set => set.SetProperty(e => e.Details, (string?)null), ct);
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

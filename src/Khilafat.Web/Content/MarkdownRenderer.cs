@@ -105,11 +105,18 @@ public sealed partial class MarkdownRenderer
             // Not its children: they are the alt text, which the picture carries (or, for an image gone, nobody should see).
             image.ReplaceBy(replacement, copyChildren: false);
         }
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !IsOnThisSite(l.Url)))
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !IsOnThisSite(l.Url)).ToList())
         {
             // An image from another server would be fetched by every reader's browser and every subscriber's mail
             // program, telling that server who read it and when (a tracking pixel, even unmeant). It becomes a plain
-            // link, its alt text the link's text: nothing loads unless someone follows it.
+            // link, its alt text the link's text: nothing loads unless someone follows it. Inside a link already, it
+            // becomes its alt text alone (a link in a link is not HTML).
+            var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            if (InsideALink(image))
+            {
+                image.ReplaceBy(new LiteralInline(alt), copyChildren: false);
+                continue;
+            }
             image.IsImage = false;
             if (image.FirstChild is null) image.AppendChild(new LiteralInline(image.Url ?? ""));
         }
@@ -137,6 +144,13 @@ public sealed partial class MarkdownRenderer
             if (!IsSafeUrl(definition.Url)) definition.Url = "#";
         }
         return document;
+    }
+
+    private static bool InsideALink(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+            if (parent is LinkInline) return true;
+        return false;
     }
 
     private static bool IsMediaUrl(string? url) => url is not null && url.StartsWith(MediaPictures.Scheme, StringComparison.OrdinalIgnoreCase);

@@ -108,7 +108,8 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     public async Task<RsvpLink?> CheckManageAsync(string? token, CancellationToken ct = default)
     {
         if (await keys.VerifyAsync(EventEmails.CancelPurpose, token) is not { } id) return null;
-        var rsvp = await db.Rsvps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.ErasedAt == null, ct);
+        // A cancelled answer has lost its name and address, yet its link still says it is cancelled.
+        var rsvp = await db.Rsvps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && (r.ErasedAt == null || r.Status == RsvpStatus.Cancelled), ct);
         return rsvp is null ? null : await LinkAsync(rsvp, LinkState.Valid, ct);
     }
 

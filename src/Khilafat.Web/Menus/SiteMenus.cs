@@ -124,11 +124,14 @@ public sealed class SiteMenus(SiteDbContext db, TimeProvider clock, IOutputCache
         if (errors.Count > 0) return new MenuSaveResult.Invalid(errors);
         var (result, menu) = await db.WriteAsync<(MenuSaveResult, string?)>(async c =>
         {
+            // Two editors' saves of one item on two instances (PostgreSQL) take turns here, so the second sees the first's.
+            await db.Database.LockAsync("menu-item:" + id.ToString(CultureInfo.InvariantCulture), c);
             var item = await db.MenuItems.SingleOrDefaultAsync(i => i.Id == id, c);
             if (item is null) return (new MenuSaveResult.NotFound(), null);
+            // Already as typed (another editor saved the same): nothing to refuse, nothing to do.
+            if (item.Label == label && item.Href == href) return (new MenuSaveResult.Saved(), null);
             if (was is { } shown && (shown.Label.Trim(), shown.Href.Trim()) != (item.Label, item.Href))
                 return (new MenuSaveResult.ChangedMeanwhile(item.Label, item.Href), null);
-            if (item.Label == label && item.Href == href) return (new MenuSaveResult.Saved(), null);
             db.Audit(clock, actor, AuditActions.MenuItemEdited, AuditTargets.Menu(item.Menu, item.Culture), $"{item.Label} ({item.Href}) → {label} ({href})");
             (item.Label, item.Href) = (label, href);
             return (new MenuSaveResult.Saved(), item.Menu);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
 using Khilafat.Web.Jobs;
@@ -13,7 +14,7 @@ namespace Khilafat.Web.Privacy;
 /// was skipped; sign-ups, signatures and event answers never confirmed are erased
 /// (<see cref="MailingList.PendingSignUps"/>); finished jobs are forgotten. Runs hourly, as a job.
 /// </summary>
-public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : IJobHandler
+public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : IJobHandler
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(30);
 
@@ -43,7 +44,23 @@ public sealed class Maintenance(IServiceScopeFactory scopes, TimeProvider clock,
                 .ExecuteDeleteAsync(c)
         ), ct);
         await db.WriteAsync(c => db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff).ExecuteDeleteAsync(c), ct);
+        await ForgetExportSearchesAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
         if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} messages removed from the outbox.", emails, sent);
     }
+
+    /// <summary>
+    /// Subscriber exports logged before 6 December kept their search, often someone's address, which would outlive that
+    /// person's erasure: it becomes "(not recorded)", as the log now writes it (an empty one, "none"). Finds nothing once done.
+    /// </summary>
+    private static Task ForgetExportSearchesAsync(SiteDbContext db, CancellationToken ct) => db.WriteAsync(async c =>
+    {
+        var logged = await db.AuditEntries.Where(e => e.Action == Audit.AuditActions.SubscribersExported && e.Details != null && e.Details.Contains(" search=")
+            && !e.Details.Contains(" search=none") && !e.Details.Contains(" search=(not recorded)")).ToListAsync(c);
+        foreach (var entry in logged)
+            entry.Details = LoggedSearch().Replace(entry.Details!, m => " search=" + (m.Groups["q"].Length == 0 ? "none" : "(not recorded)") + m.Groups["bouncing"].Value);
+    }, ct);
+
+    [GeneratedRegex(@" search=(?<q>.*?)(?<bouncing> bouncing only)?$", RegexOptions.Singleline)]
+    private static partial Regex LoggedSearch();
 }

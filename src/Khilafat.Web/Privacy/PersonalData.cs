@@ -50,18 +50,19 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
     public async Task<PersonalRecords?> FindAsync(string? email, CancellationToken ct = default)
     {
         if (EmailAddresses.Normalize(email) is not { } normalized) return null;
-        // Any case of the local part: the person asking may not type it as they once did.
+        // Any case of the local part: the person asking may not type it as they once did. (SQL's lower() may change
+        // ASCII letters only, so the address as typed is matched as well: "Élodie@..." finds "Élodie@...".)
         var key = normalized.ToLowerInvariant();
-        var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Email.ToLower() == key, ct);
-        var signatures = await db.PetitionSignatures.AsNoTracking().Where(s => s.Email != null && s.Email.ToLower() == key)
+        var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Email == normalized || s.Email.ToLower() == key, ct);
+        var signatures = await db.PetitionSignatures.AsNoTracking().Where(s => s.Email == normalized || (s.Email != null && s.Email.ToLower() == key))
             .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new HeldSignature(s.Id, p.Slug, s.Name, s.Country, s.Status, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
             .ToListAsync(ct);
-        var answers = await db.Rsvps.AsNoTracking().Where(r => r.Email != null && r.Email.ToLower() == key)
+        var answers = await db.Rsvps.AsNoTracking().Where(r => r.Email == normalized || (r.Email != null && r.Email.ToLower() == key))
             .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new HeldAnswer(r.Id, e.Slug, e.StartsAt, r.Name, r.PartySize, r.Status, r.CreatedAt, r.ErasedAt))
             .ToListAsync(ct);
-        var testimonials = await db.Testimonials.AsNoTracking().Where(t => t.Email != null && t.Email.ToLower() == key)
+        var testimonials = await db.Testimonials.AsNoTracking().Where(t => t.Email == normalized || (t.Email != null && t.Email.ToLower() == key))
             .Select(t => new HeldTestimonial(t.Id, t.DisplayName, t.Status, t.SubmittedAt)).ToListAsync(ct);
-        var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.To.ToLower() == key).OrderBy(m => m.Id)
+        var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.To == normalized || m.To.ToLower() == key).OrderBy(m => m.Id)
             .Select(m => new HeldEmail(m.Kind, m.Subject, m.CreatedAt, m.SentAt, m.Status.ToString())).ToListAsync(ct);
         return new PersonalRecords(normalized, subscriber, [.. signatures.OrderBy(s => s.CreatedAt)], [.. answers.OrderBy(a => a.CreatedAt)], testimonials, emails);
     }
@@ -95,29 +96,33 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
         var counts = await db.WriteAsync(async c =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var subscriberIds = await db.Subscribers.Where(s => s.Email.ToLower() == key).Select(s => s.Id).ToListAsync(c);
+            var subscriberIds = await db.Subscribers.Where(s => s.Email == normalized || s.Email.ToLower() == key).Select(s => s.Id).ToListAsync(c);
             foreach (var id in subscriberIds) await subscribers.EraseAsync(id, actor, c);
 
-            var signatures = db.PetitionSignatures.Where(s => s.Email != null && s.Email.ToLower() == key);
+            var signatures = db.PetitionSignatures.Where(s => s.Email == normalized || (s.Email != null && s.Email.ToLower() == key));
             var signatureCount = await signatures.Where(s => s.Status == SignatureStatus.Pending).ExecuteDeleteAsync(c)
                 + await PetitionSignatures.EraseSignersOf(signatures, now, c);
 
-            // An answer holding places at an event to come gives them up first, to the waitlist, as a cancellation does.
-            var holding = await db.Rsvps.Where(r => r.Email != null && r.Email.ToLower() == key && (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted))
-                .Join(db.Events.Where(e => e.State != EventState.Cancelled && e.StartsAt > now), r => r.EventId, e => e.Id, (r, e) => r).ToListAsync(c);
-            foreach (var rsvp in holding) (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);
-            foreach (var eventId in holding.Select(r => r.EventId).Distinct())
+            // An answer holding places at an event to come gives them up first, to the waitlist, as a cancellation does:
+            // under each event's lock (taken in one order, so two erasures never wait on each other), read after it.
+            var answers = db.Rsvps.Where(r => r.Email == normalized || (r.Email != null && r.Email.ToLower() == key));
+            var eventIds = await answers.Select(r => r.EventId).Distinct().OrderBy(id => id).ToListAsync(c);
+            foreach (var eventId in eventIds)
             {
                 await db.Database.LockAsync(EventEditor.LockKey(eventId), c);
-                await rsvps.PromoteAsync(await db.Events.SingleAsync(e => e.Id == eventId, c), now, c);
+                var e = await db.Events.SingleAsync(x => x.Id == eventId, c);
+                if (e.State == EventState.Cancelled || e.StartsAt <= now) continue;
+                var holding = await answers.Where(r => r.EventId == eventId && (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted)).ToListAsync(c);
+                if (holding.Count == 0) continue;
+                foreach (var rsvp in holding) (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);
+                await rsvps.PromoteAsync(e, now, c);
             }
-            var answers = db.Rsvps.Where(r => r.Email != null && r.Email.ToLower() == key);
             var answerCount = await answers.Where(r => r.Status == RsvpStatus.Pending).ExecuteDeleteAsync(c)
                 + await EraseAttendeesHandler.EraseWhoAnswered(answers, now, c);
 
-            var testimonialCount = await db.Testimonials.Where(t => t.Email != null && t.Email.ToLower() == key)
+            var testimonialCount = await db.Testimonials.Where(t => t.Email == normalized || (t.Email != null && t.Email.ToLower() == key))
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.Email, (string?)null).SetProperty(t => t.NotifyOnPublish, false), c);
-            var emailCount = await db.OutboxMessages.Where(m => m.To.ToLower() == key).ExecuteDeleteAsync(c);
+            var emailCount = await db.OutboxMessages.Where(m => m.To == normalized || m.To.ToLower() == key).ExecuteDeleteAsync(c);
 
             var erased = new ErasureCounts(subscriberIds.Count, signatureCount, answerCount, testimonialCount, emailCount);
             db.Audit(clock, actor, AuditActions.PersonalDataErased, details: erased.ToString());

@@ -98,13 +98,13 @@ public sealed class TestimonialModeration(
                     t.IsFeatured = false;
                     break;
                 case ModerationAction.Delete:
-                    // Gone from the database, so from the log's details too: its entries keep the number only.
                     db.Testimonials.Remove(t);
-                    await db.ForgetDetailsAsync(AuditTargets.Testimonial(t.Id), ct);
                     break;
             }
             db.Audit(clock, actor, AuditAction(action), AuditTargets.Testimonial(t.Id), action == ModerationAction.Delete ? null : t.DisplayName);
         }
+        // Deleted from the database, so from the log's details too: their entries keep the numbers only.
+        if (action == ModerationAction.Delete) await db.ForgetDetailsAsync([.. testimonials.Select(t => AuditTargets.Testimonial(t.Id))], ct);
 
         foreach (var t in notices)
         {
@@ -117,12 +117,12 @@ public sealed class TestimonialModeration(
         return (new ModerationOutcome(testimonials.Count, found.Count - testimonials.Count), notices.Count > 0);
     }
 
-    /// <summary>Corrects an approved testimonial's text; the original stays as it was submitted.</summary>
     /// <summary>Refused correction: the text on the site is no longer the one the editor's form was opened on.</summary>
     public const string CorrectedMeanwhile = "Another editor corrected this text since you opened it: theirs is shown below. What you typed is kept here: save again to replace theirs.";
 
     /// <summary>
-    /// Saves an editor's correction; null when saved, else why not. <paramref name="was"/> is the text the form was
+    /// Corrects an approved testimonial's text (the original stays as it was submitted); null when saved, else why
+    /// not. <paramref name="was"/> is the text the form was
     /// opened on: when another correction has been saved since, nothing is (<see cref="CorrectedMeanwhile"/>).
     /// </summary>
     public async Task<string?> EditTextAsync(int id, string text, string? was, Actor actor, CancellationToken ct = default)
@@ -132,9 +132,11 @@ public sealed class TestimonialModeration(
             return $"The text must be {Testimonial.TextMinLength} to {Testimonial.TextMaxLength:N0} characters.";
         var error = await db.WriteAsync(async c =>
         {
+            // Two editors' corrections on two instances (PostgreSQL) take turns here, so the second sees the first's.
+            await db.Database.LockAsync(AuditTargets.Testimonial(id), c);
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
             if (testimonial is null) return "There is no such testimonial.";
-            if (was is not null && Normalized(was) != Normalized(testimonial.Text)) return CorrectedMeanwhile;
+            if (was is not null && Normalized(was) != Normalized(testimonial.Text) && text != Normalized(testimonial.Text)) return CorrectedMeanwhile;
             testimonial.EditedText = text == testimonial.OriginalText ? null : text;
             db.Audit(clock, actor, AuditActions.TestimonialEdited, AuditTargets.Testimonial(id), testimonial.DisplayName);
             return null;

@@ -113,7 +113,7 @@ public sealed class TestimonialService(
             var testimonial = await db.Testimonials.SingleOrDefaultAsync(t => t.Id == id, c);
             if (testimonial is null) return false;
             db.Testimonials.Remove(testimonial);
-            await db.ForgetDetailsAsync(AuditTargets.Testimonial(testimonial.Id), c);
+            await db.ForgetDetailsAsync([AuditTargets.Testimonial(testimonial.Id)], c);
             db.Audit(clock, new Actor(null, "submitter"), AuditActions.TestimonialWithdrawn, AuditTargets.Testimonial(testimonial.Id));
             return true;
         }, ct);

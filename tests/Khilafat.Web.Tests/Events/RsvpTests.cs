@@ -63,7 +63,9 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         var cancelPage = await _visitor.GetDocumentAsync(cancel);
         Assert.Equal(RsvpStatus.Confirmed, Assert.Single(await factory.RsvpsAsync(id)).Status);
         using var cancelled = await _visitor.SubmitAsync(cancelPage.Form(), cancel);
-        Assert.Equal("Your answer is cancelled", (await cancelled.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        var cancelledPage = await cancelled.ReadDocumentAsync();
+        Assert.Equal("Your answer is cancelled", cancelledPage.QuerySelector("h1")!.Text());
+        Assert.Contains("Thank you for telling us.", cancelledPage.QuerySelector("main")!.Text());
         var stored = Assert.Single(await factory.RsvpsAsync(id));
         Assert.Equal(RsvpStatus.Cancelled, stored.Status);
         // Who they are goes with the answer: the organisers keep only that one was cancelled, and for how many.
@@ -72,6 +74,11 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         // Pressing it again (a second tab, a double click) still says it is cancelled.
         using var again = await _visitor.SubmitAsync(cancelPage.Form(), cancel);
         Assert.Equal("Your answer is cancelled", (await again.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        // Opened again later, the link still says so, with no button, though the answer no longer holds who gave it.
+        var reopened = await _visitor.GetDocumentAsync(cancel);
+        Assert.Contains("Thank you for telling us.", reopened.QuerySelector("main")!.Text());
+        Assert.DoesNotContain("We do not recognise this link", reopened.QuerySelector("main")!.Text());
+        Assert.Empty(reopened.QuerySelectorAll("main form"));
     }
 
     [Fact]

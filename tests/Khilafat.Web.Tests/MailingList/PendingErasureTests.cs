@@ -103,4 +103,23 @@ public class PendingErasureTests(MailSiteFactory factory) : IClassFixture<MailSi
         await maintenance.RunOnceAsync();
         Assert.False(await KeptAsync());
     }
+
+    [Fact]
+    public async Task AnExportsSearch_LoggedBeforeItWasLeftOut_IsForgotten()
+    {
+        var ids = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            var entries = new[] { "status=all country=all language=all search=someone.erased@example.org", "status=Confirmed country=PK language=all search= bouncing only" }
+                .Select(details => new Khilafat.Web.Audit.AuditEntry { At = factory.Clock.GetUtcNow().UtcDateTime, ActorName = "editor@example.org", Action = Khilafat.Web.Audit.AuditActions.SubscribersExported, Target = "subscribers", Details = details })
+                .ToList();
+            await db.WriteAsync(_ => { db.AuditEntries.AddRange(entries); return Task.CompletedTask; });
+            return entries.Select(e => e.Id).ToList();
+        });
+
+        await factory.Services.GetRequiredService<Maintenance>().RunOnceAsync();
+
+        var details = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().AuditEntries.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).Select(e => e.Details).ToListAsync());
+        Assert.Equal(["status=all country=all language=all search=(not recorded)", "status=Confirmed country=PK language=all search=none bouncing only"], details);
+    }
 }

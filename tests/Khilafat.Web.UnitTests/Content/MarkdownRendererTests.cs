@@ -170,6 +170,11 @@ public class MarkdownRendererTests
             MarkdownRenderer.WithAbsoluteLinks("[البيان](/ar/statement) [x](//host/y) [z](https://example.org/)\n[r]: /faq", "https://khilafat.example.org/"));
 
     [Fact]
+    public void AnImageFromAnotherServer_InsideALink_BecomesTheLinksText() =>
+        Assert.Equal(("https://relief.example.org/", "Give here"),
+            Render("[![Give here](https://images.example.com/button.png)](https://relief.example.org/)").QuerySelectorAll("a").Select(a => (a.GetAttribute("href"), a.TextContent)).Single());
+
+    [Fact]
     public void AnImageOnThisSite_StaysAnImage() =>
         Assert.Equal("/media/abc.webp", Render("![map](/media/abc.webp)").QuerySelector("img")?.GetAttribute("src"));
 
