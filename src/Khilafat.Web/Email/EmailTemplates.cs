@@ -132,7 +132,8 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
 
     private string SiteName => t[site.Value.Name];
 
-    private string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? t["Hello,"] : t["Hello {0},", name.Trim()];
+    // The name isolated in the HTML: a Latin name before Arabic's comma, or one with brackets, keeps its order.
+    private Paragraph Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? t["Hello,"].Value : AroundTyped("Hello {0},", name.Trim());
 
     private static Paragraph Link(string label, string url) => new(label, url);
 
@@ -142,18 +143,18 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
         public static implicit operator Paragraph(string text) => new(text);
     }
 
-    private EmailContent Compose(string subject, string greeting, Paragraph[] paragraphs, string? unsubscribeUrl)
+    private EmailContent Compose(string subject, Paragraph greeting, Paragraph[] paragraphs, string? unsubscribeUrl)
     {
         var culture = SiteCultures.Current;
         var rtl = SiteCultures.IsRightToLeft(culture);
-        var text = new StringBuilder().Append(greeting).Append("\n\n");
+        var text = new StringBuilder().Append(greeting.Text).Append("\n\n");
         // A link's words before its address, as the button says them: a bare address means nothing on its own.
         foreach (var p in paragraphs) (p.Url is null ? text.Append(p.Text) : text.Append(p.Text).Append(":\n").Append(p.Url)).Append("\n\n");
         text.Append("— ").Append(SiteName).Append('\n');
 
         var e = Encoder;
         var align = rtl ? "right" : "left";
-        var html = new StringBuilder().Append("<p>").Append(e.Encode(greeting)).Append("</p>");
+        var html = new StringBuilder().Append(greeting.Html ?? $"<p>{e.Encode(greeting.Text)}</p>");
         foreach (var p in paragraphs)
         {
             html.Append(p.Html is not null ? $"<div>{p.Html}</div>"

@@ -125,7 +125,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         Assert.Contains("Why: The permit was withdrawn.", notice.TextBody);
         // To an Arabic reader, the reason typed in English is marked English, in the email and on the page.
         var arabicNotice = Assert.Single(await factory.EmailsToAsync(arabicEmail), m => m.Kind == OutboxKinds.EventNotice);
-        Assert.Equal(("The permit was withdrawn.", "en"), Html.Parse(arabicNotice.HtmlBody!).QuerySelectorAll("span[dir=auto]").Select(s => (s.Text(), s.GetAttribute("lang"))).Single());
+        Assert.Equal("en", Html.Parse(arabicNotice.HtmlBody!).QuerySelectorAll("span[dir=auto]").Single(s => s.Text() == "The permit was withdrawn.").GetAttribute("lang"));
         var arabicReason = (await _visitor.GetDocumentAsync("/ar/events/" + slug)).QuerySelector(".event-state span[dir=auto]")!;
         Assert.Equal(("The permit was withdrawn.", "en"), (arabicReason.Text(), arabicReason.GetAttribute("lang")));
         Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventCancelled && e.Details == "The permit was withdrawn.");

@@ -29,6 +29,10 @@ public class LanguageEmailTests(PickupFolderFactory factory) : IClassFixture<Pic
         Assert.DoesNotContain(raw, b => b >= 0x80);
         Assert.Contains("Content-Transfer-Encoding:", System.Text.Encoding.ASCII.GetString(raw), StringComparison.OrdinalIgnoreCase);
         var html = Html.Parse(mail.HtmlBody!);
+        // The name isolated in the greeting (in Arabic letters, it takes the page's language).
+        var name = html.QuerySelector("body p + p span[dir=auto]") ?? html.QuerySelectorAll("p span[dir=auto]").First();
+        Assert.Equal(("فاطمة", null), (name.Text(), name.GetAttribute("lang")));
+        Assert.Equal("مرحبًا فاطمة،", name.ParentElement!.Text());
         // In the plain text too, the link says what it does before its address.
         var button = html.QuerySelectorAll("a").Single(a => a.GetAttribute("href")!.Contains("/join/confirm")).Text();
         Assert.Contains($"{button}:\nhttps://localhost/ar/join/confirm?token=", mail.TextBody!.ReplaceLineEndings("\n"));
