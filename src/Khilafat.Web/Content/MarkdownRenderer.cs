@@ -42,7 +42,7 @@ public sealed partial class MarkdownRenderer
     public string ToEmailHtml(string markdown, string siteRoot)
     {
         var document = Parse(markdown, null);
-        foreach (var link in document.Descendants<LinkInline>().Where(l => IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
+        foreach (var link in document.Descendants<LinkInline>().Where(l => SiteUrls.IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
         return document.ToHtml(Pipeline);
     }
 
@@ -105,7 +105,7 @@ public sealed partial class MarkdownRenderer
             // Not its children: they are the alt text, which the picture carries (or, for an image gone, nobody should see).
             image.ReplaceBy(replacement, copyChildren: false);
         }
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !IsOnThisSite(l.Url)).ToList())
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !SiteUrls.IsOnThisSite(l.Url)).ToList())
         {
             // An image from another server would be fetched by every reader's browser and every subscriber's mail
             // program, telling that server who read it and when (a tracking pixel, even unmeant). It becomes a plain
@@ -155,8 +155,6 @@ public sealed partial class MarkdownRenderer
 
     private static bool IsMediaUrl(string? url) => url is not null && url.StartsWith(MediaPictures.Scheme, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A path on this site ("/media/..."), never "//host" or "/\host", which browsers read as another server.</summary>
-    private static bool IsOnThisSite(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] is not '/' and not '\\';
 
     private static bool IsSafeUrl(string? url)
     {

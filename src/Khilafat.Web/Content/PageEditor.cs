@@ -193,7 +193,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
 
     /// <summary>An address on this site: "/something", never "//host" or "/\host", which browsers read as another site.</summary>
     public static bool IsLocalAddress(string address) =>
-        address.Length is > 1 and <= 500 && address[0] == '/' && address[1] is not '/' and not '\\' && !address.Any(char.IsWhiteSpace);
+        address.Length <= 500 && SiteUrls.IsOnThisSite(address) && !address.Any(char.IsWhiteSpace);
 
     /// <summary>A new page may take the address of a deleted one: the deleted page lets it go (its address stops answering 410).</summary>
     private async Task FreeSlugOfDeletedPageAsync(string slug, CancellationToken ct)

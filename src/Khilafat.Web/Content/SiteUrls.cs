@@ -28,6 +28,9 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
         }
     }
 
+    /// <summary>A path on this site ("/media/...", "/statement"), never "//host" or "/\host", which browsers read as another server.</summary>
+    public static bool IsOnThisSite(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] is not '/' and not '\\';
+
     /// <summary>A page's path on the site: "/" for the home page's text, else "/{slug}".</summary>
     public static string PagePath(string slug) => slug == ContentService.HomeSlug ? "/" : "/" + slug;
 
