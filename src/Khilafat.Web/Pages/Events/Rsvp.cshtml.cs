@@ -4,6 +4,7 @@ using Khilafat.Web.Events;
 using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.RateLimiting;
+using Khilafat.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace Khilafat.Web.Pages.Events;
 
 /// <summary>/events/{slug}/rsvp: answering an event. Confirmed by email before it holds a place; robots are thanked like anyone.</summary>
-public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+[ShowFormAgainWhenTokenFails]
+public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta, IFormShownAgain
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,6 +55,13 @@ public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock
             HttpContext.Connection.RemoteIpAddress, t[RsvpConsent.Text], Input.JoinList, t[ConsentWording.Text], Input.Website, Input.FormStamp), ct);
         if (outcome == RsvpOutcome.Closed) { IsOpen = false; return Page(); }
         return RedirectToPage("RsvpThanks", new { culture = SiteCultures.Current == SiteCultures.Default ? null : SiteCultures.Current });
+    }
+
+    public async Task<IActionResult> ShowFormAgainAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync((string)RouteData.Values["slug"]!, ct)) return NotFound();
+        Input.FormStamp ??= rsvps.NewFormStamp();
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -3,6 +3,7 @@ using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.RateLimiting;
 using Khilafat.Web.Supporters;
+using Khilafat.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Localization;
 namespace Khilafat.Web.Pages.Join;
 
 /// <summary>/join: the mailing-list sign-up. Double opt-in: nothing is sent to the list until the address is confirmed.</summary>
-public class IndexModel(MailingListService mailingList, SupporterCount supporters, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+[ShowFormAgainWhenTokenFails]
+public class IndexModel(MailingListService mailingList, SupporterCount supporters, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta, IFormShownAgain
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -49,6 +51,8 @@ public class IndexModel(MailingListService mailingList, SupporterCount supporter
         await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, SiteCultures.Current, Request.Path, HttpContext.Connection.RemoteIpAddress, t[ConsentWording.Text]), ct);
         return this.RedirectToLocalizedPage("Thanks");
     }
+
+    public Task<IActionResult> ShowFormAgainAsync(CancellationToken ct) => Task.FromResult<IActionResult>(Page());
 
     public sealed class InputModel
     {

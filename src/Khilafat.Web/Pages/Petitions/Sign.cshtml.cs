@@ -4,6 +4,7 @@ using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Petitions;
 using Khilafat.Web.RateLimiting;
+using Khilafat.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,8 @@ namespace Khilafat.Web.Pages.Petitions;
 /// happened (a first signature, a repeat, a throttled resend, a robot), the visitor sees the same "check your email"
 /// page, so nobody learns who signed. A closed petition answers with a page that says so.
 /// </summary>
-public class SignModel(PetitionReader petitions, PetitionSigning signing, MailingListService mailingList, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+[ShowFormAgainWhenTokenFails]
+public class SignModel(PetitionReader petitions, PetitionSigning signing, MailingListService mailingList, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta, IFormShownAgain
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -73,6 +75,12 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
 
     private RedirectToPageResult Thanks(string slug) =>
         RedirectToPage("Thanks", new { slug, culture = SiteCultures.Current == SiteCultures.Default ? null : SiteCultures.Current });
+
+    public async Task<IActionResult> ShowFormAgainAsync(CancellationToken ct)
+    {
+        Input.FormStamp ??= signing.NewFormStamp();
+        return await LoadAsync((string)RouteData.Values["slug"]!, ct) ? Page() : NotFound();
+    }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Khilafat.Web.Localization;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.RateLimiting;
 using Khilafat.Web.Testimonials;
+using Khilafat.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Localization;
 namespace Khilafat.Web.Pages.Testimonials;
 
 /// <summary>/testimonials/share: the submission form. Everything sent waits for an editor; robots are thanked like anyone else.</summary>
-public class ShareModel(TestimonialService testimonials, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta
+[ShowFormAgainWhenTokenFails]
+public class ShareModel(TestimonialService testimonials, FormRateLimiter limits, IStringLocalizer<SharedResource> t) : PageModel, IPageMeta, IFormShownAgain
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -42,6 +44,12 @@ public class ShareModel(TestimonialService testimonials, FormRateLimiter limits,
             Input.DisplayName, Input.Place, Input.Rating!.Value, Input.Text, EmailAddresses.Normalize(Input.Email), Input.NotifyOnPublish,
             Input.Website, Input.FormStamp, HttpContext.Connection.RemoteIpAddress, SiteCultures.Current, t[TestimonialConsent.Text]), ct);
         return this.RedirectToLocalizedPage("Thanks");
+    }
+
+    public Task<IActionResult> ShowFormAgainAsync(CancellationToken ct)
+    {
+        Input.FormStamp ??= testimonials.NewFormStamp();
+        return Task.FromResult<IActionResult>(Page());
     }
 
     public sealed class InputModel

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
+
+namespace Khilafat.Web.Pages.Shared;
+
+/// <summary>A public form's page that can show its form again as it was sent, having kept and sent nothing.</summary>
+public interface IFormShownAgain
+{
+    /// <summary>The page with its form as bound from the request (as for a mistake beside a field).</summary>
+    Task<IActionResult> ShowFormAgainAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// Anti-forgery for a public form, answering a token that fails with the form again rather than a bare "Bad request".
+/// A token stops matching its cookie when the browser drops its session cookies (a tab restored after a restart, a
+/// privacy setting that clears them): the error page then loses what the visitor typed, and going back sends the same
+/// token again. Here no handler runs with such a token: the page shows its form filled as it was sent, with a fresh
+/// token and a message at the top of its error summary, answered 400. It replaces the site-wide check (it is this
+/// page's anti-forgery policy), and validates exactly as that check does.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ShowFormAgainWhenTokenFailsAttribute : Attribute, IAntiforgeryPolicy, IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            await next();
+            return;
+        }
+        var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        context.ModelState.AddModelError("", t["This form had expired, so nothing was sent. Check what you entered and send it again."]);
+        var page = context.HandlerInstance as IFormShownAgain
+            ?? throw new InvalidOperationException($"{context.HandlerInstance.GetType().Name} has [ShowFormAgainWhenTokenFails] but does not implement {nameof(IFormShownAgain)}.");
+        // Refused as the site-wide check refuses: 400, the form with it (or the error page, where there is no form to show).
+        if (await page.ShowFormAgainAsync(http.RequestAborted) is PageResult shown)
+        {
+            shown.StatusCode = StatusCodes.Status400BadRequest;
+            context.Result = shown;
+        }
+        else context.Result = new BadRequestResult();
+    }
+}
