@@ -21,7 +21,7 @@ public sealed record RsvpRequest(int EventId, string Name, string Email, int Par
 }
 
 /// <summary>What an RSVP did. The visitor sees the same page whatever it is, so nobody learns who answered.</summary>
-public enum RsvpOutcome { ConfirmationSent, NothingSent, Closed, TooMany }
+public enum RsvpOutcome { ConfirmationSent, NothingSent, Closed, TooMany, FormExpired }
 
 public enum RsvpConfirmOutcome { Confirmed, Waitlisted, AlreadyDone, Expired, Unknown, Closed }
 
@@ -51,6 +51,9 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     /// <summary>A tamper-proof note of when the RSVP form was served, for its minimum fill time.</summary>
     public string NewFormStamp() => SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>A stamp for the form shown again after its own expired (see <see cref="SpamCheck.RenewedFormStamp"/>).</summary>
+    public string RenewedFormStamp() => SpamCheck.RenewedFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
+
     /// <summary>Whether the event takes answers now: published, not cancelled, and not started.</summary>
     public static bool IsOpen(PublishedEvent e, DateTime now) => e.State != EventState.Cancelled && e.StartsAt > now;
 
@@ -62,7 +65,8 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     public async Task<RsvpOutcome> SubmitAsync(RsvpRequest request, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (SpamCheck.RobotReason(request.Honeypot, request.FormStamp, FormStamps, now) is not null) return RsvpOutcome.NothingSent;
+        if (SpamCheck.RobotReason(request.Honeypot, request.FormStamp, FormStamps, now) is { } robot)
+            return robot == SpamCheck.FormExpired ? RsvpOutcome.FormExpired : RsvpOutcome.NothingSent;
         var name = VisitorText.StripInvisible(request.Name) ?? "";
         var ipHash = await keys.HashIpAsync(request.Ip);
         var outcome = await db.WriteAsync(async c =>

@@ -35,6 +35,9 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
     /// <summary>A tamper-proof note of when the signing form was served, for the time trap.</summary>
     public string NewFormStamp() => Testimonials.SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>A stamp for the form shown again after its own expired (see <see cref="Testimonials.SpamCheck.RenewedFormStamp"/>).</summary>
+    public string RenewedFormStamp() => Testimonials.SpamCheck.RenewedFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
+
     /// <summary>Why a signing was sent by a program (the honeypot filled in, the form sent too fast or replayed), or null.</summary>
     public string? RobotReason(string? honeypot, string? formStamp) =>
         Testimonials.SpamCheck.RobotReason(honeypot, formStamp, FormStamps, clock.GetUtcNow().UtcDateTime);

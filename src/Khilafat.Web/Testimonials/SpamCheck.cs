@@ -13,12 +13,24 @@ public static partial class SpamCheck
     /// <summary>A form older than this is not being filled in by a person: a robot is replaying one stamp it fetched once.</summary>
     public static readonly TimeSpan MaximumFillTime = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// The reason given for a stamp older than <see cref="MaximumFillTime"/>. A person can be behind it too (the form
+    /// left open over an afternoon), so the forms whose robots are otherwise thanked show such a form again instead.
+    /// </summary>
+    public const string FormExpired = "form stamp expired";
+
     [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|xyz|top|io|co|me|ly|link|click|shop|site|online)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
 
     /// <summary>A tamper-proof note of when a form was served at <paramref name="now"/>, for the fill time.</summary>
     internal static string NewFormStamp(IDataProtector formStamps, DateTime now) =>
         formStamps.Protect(now.Ticks.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A stamp for a form shown again because its own had expired: dated <see cref="MinimumFillTime"/> back, so that the
+    /// person, who filled it in long ago, can send it at once without being taken for a fast robot.
+    /// </summary>
+    internal static string RenewedFormStamp(IDataProtector formStamps, DateTime now) => NewFormStamp(formStamps, now - MinimumFillTime);
 
     /// <summary>
     /// Why a submission was sent by a program, or null: the honeypot filled in, the form stamp missing or forged, the
@@ -38,7 +50,7 @@ public static partial class SpamCheck
         }
         var age = now - new DateTime(Math.Clamp(ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
         if (age < MinimumFillTime) return "posted too fast";
-        return age > MaximumFillTime ? "form stamp expired" : null;
+        return age > MaximumFillTime ? FormExpired : null;
     }
 
     /// <summary>Whether <paramref name="text"/> holds a link ("contains a link").</summary>

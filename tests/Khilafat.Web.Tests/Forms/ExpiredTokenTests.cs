@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Khilafat.Web.Data;
 using Khilafat.Web.Events;
 using Khilafat.Web.Testimonials;
+using SpamCheck = Khilafat.Web.Testimonials.SpamCheck;
 using Khilafat.Web.Tests.Events;
 using Khilafat.Web.Tests.Infrastructure;
 using Khilafat.Web.Tests.Petitions;
@@ -17,7 +18,8 @@ namespace Khilafat.Web.Tests.Forms;
 /// A public form sent after the browser dropped its session cookies (the anti-forgery cookie among them: a tab restored
 /// after a restart) was a bare "Bad request", and going back sent the same stale token again: what the visitor typed
 /// was lost. Now the form comes back filled as sent, with the reason at the top, a fresh token, and nothing kept; sent
-/// again, it goes through.
+/// again, it goes through. A signing or event form left open for longer than the time trap allows (hours: a robot
+/// replaying one form would look the same) was thanked and forgotten, with no email ever coming; it comes back the same way.
 /// </summary>
 public class ExpiredTokenTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
@@ -110,5 +112,53 @@ public class ExpiredTokenTests(SiteFactory factory) : IClassFixture<SiteFactory>
             var other => other?.OuterHtml,
         });
         Assert.Empty(await factory.RsvpsAsync(id));
+    }
+
+    [Fact]
+    public async Task ASigningFormLeftOpenAllAfternoon_ComesBackToSend_InsteadOfAThanksForNothing()
+    {
+        var (id, slug) = await factory.CreatePetitionAsync("Open all afternoon " + Guid.NewGuid().ToString("N")[..8]);
+        var url = $"/ur/petitions/{slug}/sign";
+        var visitor = factory.CreateClient();
+        var form = await visitor.GetDocumentAsync(url);
+        factory.Clock.Advance(SpamCheck.MaximumFillTime + TimeSpan.FromMinutes(30));
+
+        using var refused = await visitor.SubmitAsync(form.Form("main form.petition-form"), url, PetitionTestSupport.SignValues("afternoon@example.org", "Hina Rauf"));
+
+        Assert.Equal(url, refused.RequestMessage!.RequestUri!.AbsolutePath);
+        var shown = await refused.ReadDocumentAsync();
+        Assert.StartsWith("اس فارم کی میعاد ختم ہو چکی تھی", shown.QuerySelector(".error-summary li")?.Text());
+        Assert.Equal("Hina Rauf", shown.QuerySelector<IHtmlInputElement>("input[name='Input.Name']")!.Value);
+        Assert.Empty(await factory.SignaturesAsync(id));
+
+        // Sent at once, as a person who has long filled it in would: not taken for a fast robot.
+        using var sent = await visitor.SubmitAsync(shown.Form("main form.petition-form"), url);
+
+        Assert.Equal($"/ur/petitions/{slug}/thanks", sent.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("afternoon@example.org", Assert.Single(await factory.SignaturesAsync(id)).Email);
+    }
+
+    [Fact]
+    public async Task AnEventFormLeftOpenAllAfternoon_ComesBackToSend_InsteadOfAThanksForNothing()
+    {
+        var (id, slug) = await factory.CreateEventAsync(EventTestSupport.NewTitle("Open all afternoon vigil"), factory.Clock.GetUtcNow().UtcDateTime.AddDays(10));
+        var url = EventReader.RsvpPath(slug);
+        var visitor = factory.CreateClient();
+        var form = await visitor.GetDocumentAsync(url);
+        factory.Clock.Advance(SpamCheck.MaximumFillTime + TimeSpan.FromMinutes(30));
+
+        using var refused = await visitor.SubmitAsync(form.Form(), url,
+            Html.Values(("Input.Name", "Sana Mir"), ("Input.Email", "afternoon-rsvp@example.org"), ("Input.People", "2"), ("Input.Consent", "true")));
+
+        Assert.Equal(url, refused.RequestMessage!.RequestUri!.AbsolutePath);
+        var shown = await refused.ReadDocumentAsync();
+        Assert.StartsWith("This form had expired", shown.QuerySelector(".error-summary li")?.Text());
+        Assert.Equal("Sana Mir", shown.QuerySelector<IHtmlInputElement>("input[name='Input.Name']")!.Value);
+        Assert.Empty(await factory.RsvpsAsync(id));
+
+        using var sent = await visitor.SubmitAsync(shown.Form(), url);
+
+        Assert.EndsWith("/thanks", sent.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(2, Assert.Single(await factory.RsvpsAsync(id)).PartySize);
     }
 }

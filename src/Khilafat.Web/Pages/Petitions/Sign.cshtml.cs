@@ -41,8 +41,16 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         if (!Slugs.IsWellFormed(slug)) return NotFound();
-        // Robots (the honeypot filled in, the form sent too fast or replayed) are thanked like anyone, and nothing is kept.
-        if (signing.RobotReason(Input.Website, Input.FormStamp) is not null) return Thanks(slug);
+        // Robots (the honeypot filled in, the form sent too fast or forged) are thanked like anyone, and nothing is kept.
+        // A form open for hours may be a person's: it is shown again, to send now.
+        if (signing.RobotReason(Input.Website, Input.FormStamp) is { } robot)
+        {
+            if (robot != Khilafat.Web.Testimonials.SpamCheck.FormExpired) return Thanks(slug);
+            ModelState.AddModelError("", t[FormMessages.Expired]);
+            ModelState.Remove("Input.FormStamp"); // else the field shows the expired stamp that was sent
+            Input.FormStamp = signing.RenewedFormStamp();
+            return await LoadAsync(slug, ct) ? Page() : NotFound();
+        }
 
         var email = EmailAddresses.Normalize(Input.Email);
         if (!string.IsNullOrWhiteSpace(Input.Email) && email is null)

@@ -7,6 +7,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Khilafat.Web.Pages.Shared;
 
+public static class FormMessages
+{
+    /// <summary>Atop a public form shown again because it had expired: its anti-forgery token, or its time stamp (hours old).</summary>
+    public const string Expired = "This form had expired, so nothing was sent. Check what you entered and send it again.";
+}
+
 /// <summary>A public form's page that can show its form again as it was sent, having kept and sent nothing.</summary>
 public interface IFormShownAgain
 {
@@ -36,7 +42,7 @@ public sealed class ShowFormAgainWhenTokenFailsAttribute : Attribute, IAntiforge
             return;
         }
         var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        context.ModelState.AddModelError("", t["This form had expired, so nothing was sent. Check what you entered and send it again."]);
+        context.ModelState.AddModelError("", t[FormMessages.Expired]);
         var page = context.HandlerInstance as IFormShownAgain
             ?? throw new InvalidOperationException($"{context.HandlerInstance.GetType().Name} has [ShowFormAgainWhenTokenFails] but does not implement {nameof(IFormShownAgain)}.");
         // Refused as the site-wide check refuses: 400, the form with it (or the error page, where there is no form to show).
