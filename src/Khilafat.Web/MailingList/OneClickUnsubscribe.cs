@@ -18,7 +18,16 @@ public static class OneClickUnsubscribe
                 // RFC 8058 §3.1: the POST carries "List-Unsubscribe=One-Click". A bare POST (a link checker, a prefetch,
                 // a script that found the address) is not a request to unsubscribe.
                 if (!request.HasFormContentType) return Results.BadRequest();
-                var form = await request.ReadFormAsync(ct);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(ct);
+                }
+                // A body that is not the form its type says (cut short, past the form limits): the sender's error, as above.
+                catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+                {
+                    return Results.BadRequest();
+                }
                 if (form["List-Unsubscribe"] != "One-Click") return Results.BadRequest();
                 return await mailingList.UnsubscribeAsync(token, ct)
                     ? Results.Text("You are unsubscribed.", "text/plain; charset=utf-8")

@@ -83,6 +83,10 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         var turned = SwapsAxes(origin);
         var (uprightWidth, uprightHeight) = turned ? (header.Height, header.Width) : (header.Width, header.Height);
         var widths = TargetWidths(uprightWidth);
+        // WebP holds at most 16,383 pixels a side: a strip far taller than wide would be that tall even at its widest
+        // variant's width, and could not be stored.
+        if ((long)uprightHeight * widths[^1] / uprightWidth > MaxWebpSide)
+            return new ImageProcessing.Refused($"This image is {uprightWidth} × {uprightHeight} pixels: too tall for its width to be shown on the site. Crop it nearer to the shape of a page or a photo and upload it again.");
 
         // A JPEG can be decoded at 1/2, 1/4 or 1/8 of its size for much less work: the smallest that still covers the widest variant.
         var scaled = codec.GetScaledDimensions((float)widths[^1] / uprightWidth);
@@ -110,6 +114,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         }
         return new ImageProcessing.Processed(uprightWidth, uprightHeight, variants);
     }
+
+    private const int MaxWebpSide = 16383;
 
     public static string TooLargeMessage(long maxBytes) =>
         $"This file is larger than the {maxBytes / (1024.0 * 1024):0.#} MB accepted. Make the image smaller and upload it again.";

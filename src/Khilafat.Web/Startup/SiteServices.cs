@@ -160,6 +160,7 @@ public static class SiteServices
             messages.SetValueMustBeANumberAccessor(_ => t[invalid]);
             messages.SetNonPropertyValueMustBeANumberAccessor(() => t[invalid]);
             options.ModelBinderProviders.Insert(0, new DefinedEnumBinderProvider());
+            options.ModelBinderProviders.Insert(0, new YesNoBinderProvider());
         });
         return builder;
     }

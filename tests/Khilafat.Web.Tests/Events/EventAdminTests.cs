@@ -60,6 +60,14 @@ public class EventAdminTests(EventSiteFactory factory) : IClassFixture<EventSite
         var page = await backwards.ReadDocumentAsync();
         Assert.Equal("The end must be after the start.", page.FieldError("Input.EndsAt"));
         Assert.Equal("Enter a full web address starting with https://, or leave it empty.", page.FieldError("Input.OnlineUrl"));
+
+        // A year with a digit too many, or 9999, left DateTime's range in the reminder's scheduling: an error page.
+        using var farOff = await editor.SubmitFormAsync("/admin/events/create", Html.Values(
+            ("Input.Title", title), ("Input.Body", "x"), ("Input.TimeZone", "Pacific/Kiritimati"),
+            ("Input.StartsAt", "9999-12-31T20:00"), ("Input.EndsAt", "9999-12-31T23:59"), ("Input.Place", "Somewhere"), ("Input.Capacity", "10")),
+            submitter: "button[formaction*='handler=Publish']");
+        Assert.Equal(System.Net.HttpStatusCode.OK, farOff.StatusCode);
+        Assert.Equal("Choose a date in the years 2000 to 2199.", (await farOff.ReadDocumentAsync()).FieldError("Input.StartsAt"));
         Assert.DoesNotContain(title, (await editor.GetDocumentAsync("/admin/events")).QuerySelector("main")!.Text());
     }
 

@@ -77,6 +77,9 @@ public class MediaUploadTests(AdminSiteFactory factory) : IClassFixture<AdminSit
         { "svg", "logo.svg", "image/svg+xml", "is not a JPEG, PNG or WebP image" },
         { "truncated", "vigil.jpg", "image/jpeg", "damaged or incomplete" },
         { "bomb", "huge.png", "image/png", "100000 × 100000 pixels" },
+        // Within the pixels accepted, but taller at any width the site stores than WebP holds (16,383 a side).
+        { "strip", "strip.png", "image/png", "1 × 30000 pixels: too tall for its width" },
+        { "tall", "tall.png", "image/png", "1000 × 18000 pixels: too tall for its width" },
     };
 
     [Theory]
@@ -89,6 +92,8 @@ public class MediaUploadTests(AdminSiteFactory factory) : IClassFixture<AdminSit
             "text" => TestImages.TextFile(),
             "svg" => TestImages.Svg(),
             "truncated" => TestImages.TruncatedJpeg(),
+            "strip" => TestImages.TransparentPng(1, 30_000),
+            "tall" => TestImages.TransparentPng(1_000, 18_000),
             _ => TestImages.PixelBombPng(),
         };
         var filesBefore = factory.StoredFiles();

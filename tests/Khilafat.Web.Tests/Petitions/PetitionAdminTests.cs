@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
@@ -133,6 +134,24 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
         Assert.EndsWith($",MY,{today},{email}", emailRows[1]);
         var exports = (await factory.AuditEntriesAsync()).Where(e => e.Action == AuditActions.PetitionSignaturesExported && e.Target == AuditTargets.Petition(slug)).ToList();
         Assert.Equal(["with emails", "without emails"], exports.Select(e => e.Details).Order());
+    }
+
+    [Fact]
+    public async Task AClosingDateYearsOff_IsToldBesideTheField_AndNothingIsCreated()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var title = NewTitle("Closing in the year 9999");
+        var before = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.CountAsync());
+
+        // The signers' erasure, scheduled days after the closing date, left DateTime's range: an error page.
+        using var created = await editor.SubmitFormAsync("/admin/petitions/create", Html.Values(("Input.Title", title), ("Input.AddressedTo", Recipient),
+            ("Input.Goal", "500"), ("Input.Body", "We ask."), ("Input.ClosesAt", "9999-12-31T23:00")), submitter: "button[formaction*='handler=Publish']");
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var page = await created.ReadDocumentAsync();
+        Assert.Equal("Choose a date in the years 2000 to 2199.", page.FieldError("Input.ClosesAt"));
+        Assert.Equal(title, page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[name='Input.Title']")!.Value);
+        Assert.Equal(before, await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.CountAsync()));
     }
 
     [Fact]

@@ -214,6 +214,7 @@ public class ModerationTests(SiteFactory factory) : IClassFixture<SiteFactory>
         using var response = await editor.SubmitFormAsync("/admin/testimonials?status=Pending", fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Bad request", (await response.ReadDocumentAsync()).QuerySelector("h1")?.Text());
         Assert.Equal(TestimonialStatus.Pending, await StatusOfAsync(id));
         Assert.DoesNotContain(await factory.AuditEntriesAsync(), e => e.Target == $"testimonial:#{id}");
     }

@@ -35,7 +35,50 @@ public sealed class DefinedEnumBinderProvider : IModelBinderProvider
     }
 }
 
-/// <summary>Answers 400 to a request that carried an enum value naming no member (see <see cref="DefinedEnumBinderProvider"/>).</summary>
+/// <summary>
+/// A yes/no value as the site's forms send it: "true" or "false" (the checkbox tag helper's box and its hidden field),
+/// or "on", what a browser sends for a box without a value; empty for a value that may be left unset. Anything else
+/// ("yes", "1") is forged, and is refused like an undefined enum: ASP.NET Core's own binder keeps such text as the
+/// field's attempted value, and the checkbox tag helper then throws converting it when the page shows its form again
+/// (a 500 for every form with a box, public ones among them).
+/// </summary>
+public sealed class YesNoBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.UnderlyingOrModelType == typeof(bool) ? new Binder(context.Metadata.IsReferenceOrNullableType) : null;
+
+    private sealed class Binder(bool nullable) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            var sent = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (sent == ValueProviderResult.None) return Task.CompletedTask;
+            var text = sent.FirstValue;
+            bool? value = text switch
+            {
+                _ when string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "on", StringComparison.OrdinalIgnoreCase) => true,
+                _ when string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) => false,
+                _ => null,
+            };
+            if (value is null && !(nullable && string.IsNullOrEmpty(text)))
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
+                    bindingContext.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text ?? "", bindingContext.ModelMetadata.GetDisplayName()));
+                bindingContext.HttpContext.Items[DefinedEnumBinderProvider.UndefinedKey] = true;
+                return Task.CompletedTask;
+            }
+            // The value as a bool's text, so that showing the form again reads "on" as the box ticked.
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value?.ToString(), sent.ToString());
+            bindingContext.Result = ModelBindingResult.Success(value);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>
+/// Answers 400 to a request that carried an enum value naming no member (see <see cref="DefinedEnumBinderProvider"/>), or
+/// a yes/no value no form sends (see <see cref="YesNoBinderProvider"/>).
+/// </summary>
 public sealed class RejectUndefinedEnumsFilter : IPageFilter
 {
     public void OnPageHandlerSelected(PageHandlerSelectedContext context)
@@ -44,7 +87,8 @@ public sealed class RejectUndefinedEnumsFilter : IPageFilter
 
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        if (context.HttpContext.Items.ContainsKey(DefinedEnumBinderProvider.UndefinedKey)) context.Result = new BadRequestResult();
+        // Taken off as it is answered: the error page, re-executed on the same request, would find it and answer an empty 400.
+        if (context.HttpContext.Items.Remove(DefinedEnumBinderProvider.UndefinedKey)) context.Result = new BadRequestResult();
     }
 
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context)

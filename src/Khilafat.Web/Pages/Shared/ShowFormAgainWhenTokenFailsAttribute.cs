@@ -36,6 +36,20 @@ public sealed class ShowFormAgainWhenTokenFailsAttribute : Attribute, IAntiforge
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
+        // A body that could not be read as a form (past the size limits, cut short) has no form to show again: refused
+        // as the site-wide check refuses it, 413 or 400, with the error page.
+        if (http.Request.HasFormContentType)
+        {
+            try
+            {
+                await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                context.Result = new StatusCodeResult(e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+                return;
+            }
+        }
         if (await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
             await next();

@@ -28,10 +28,12 @@ public sealed class EventForm : IChangeDescription, Khilafat.Web.Media.ILeadImag
 
     [Required(ErrorMessage = "Enter when it starts.")]
     [Display(Name = "Starts")]
+    [PlausibleDate]
     public DateTime? StartsAt { get; set; }
 
     [Required(ErrorMessage = "Enter when it ends.")]
     [Display(Name = "Ends")]
+    [PlausibleDate]
     public DateTime? EndsAt { get; set; }
 
     [Required(ErrorMessage = "Enter the time zone the event happens in.")]

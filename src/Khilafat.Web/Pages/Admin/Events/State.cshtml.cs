@@ -88,10 +88,12 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
     {
         [Required(ErrorMessage = "Enter the new start.")]
         [Display(Name = "New start")]
+        [PlausibleDate]
         public DateTime? StartsAt { get; set; }
 
         [Required(ErrorMessage = "Enter the new end.")]
         [Display(Name = "New end")]
+        [PlausibleDate]
         public DateTime? EndsAt { get; set; }
 
         [Required(ErrorMessage = "Say why, in a line: attendees are told.")]

@@ -31,6 +31,7 @@ public sealed class PetitionForm : IChangeDescription, Khilafat.Web.Media.ILeadI
 
     /// <summary>The closing date as entered, in the site's time zone; empty: open until closed by hand.</summary>
     [Display(Name = "Closes at")]
+    [PlausibleDate]
     public DateTime? ClosesAt { get; set; }
 
     [StringLength(VersionedText.SummaryMaxLength, ErrorMessage = "The summary must be at most {1} characters.")]

@@ -32,6 +32,7 @@ public sealed class UpdateForm : IChangeDescription, Khilafat.Web.Media.ILeadIma
 
     /// <summary>The publish time as entered, in the site's time zone.</summary>
     [Display(Name = "Publish at")]
+    [PlausibleDate]
     public DateTime? PublishAt { get; set; }
 
     /// <summary>The update's lead image (<see cref="Khilafat.Web.Media.LeadImageChoice"/>); only the edit form has the field.</summary>
