@@ -43,7 +43,8 @@ public static class AccountBootstrap
                 throw new InvalidOperationException($"The first admin from configuration (Admin__Email) could not be created: {result.Error}");
             }
             await setup.CloseAsync();
-            logger.LogInformation("Created the first admin {Email} from configuration.", admin.Email);
+            // Without the address: the log keeps no one's (Admin:Email says whose it is).
+            logger.LogInformation("Created the first admin from configuration (Admin:Email).");
             return;
         }
 

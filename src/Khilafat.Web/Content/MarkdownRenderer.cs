@@ -36,19 +36,46 @@ public sealed partial class MarkdownRenderer
     public string ToHtml(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures) => Render(markdown, pictures).Html;
 
     /// <summary>
-    /// Renders Markdown for an email, which has no site around it: links and images on this site ("/ar/statement",
-    /// "/media/...") lead to <paramref name="siteRoot"/> ("https://khilafat.example.org"), not nowhere.
+    /// Renders Markdown for an email, which has no site around it: links on this site ("/ar/statement") lead to
+    /// <paramref name="siteRoot"/> ("https://khilafat.example.org"), not nowhere. An email loads no image: a mail
+    /// program fetching one would tell the server, and anyone watching the reader's network, who opened it and when (for
+    /// a supporter at risk, a connection to the movement's site). Each image is a link to it instead, its alt text the
+    /// link's words: the library's images (<c>media:12</c>, from <paramref name="pictures"/>) to their largest file.
     /// </summary>
-    public string ToEmailHtml(string markdown, string siteRoot)
+    public string ToEmailHtml(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null)
     {
-        var document = Parse(markdown, null);
+        var document = Parse(EmailImagesAsLinks(markdown, pictures), null);
+        // Parse made other servers' images links already; these are this site's own ("/media/...").
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        {
+            if (InsideALink(image)) image.ReplaceBy(new LiteralInline(AltOf(image)), copyChildren: false);
+            else
+            {
+                image.IsImage = false;
+                if (image.FirstChild is null) image.AppendChild(new LiteralInline(image.Url ?? ""));
+            }
+        }
         foreach (var link in document.Descendants<LinkInline>().Where(l => SiteUrls.IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
         return document.ToHtml(Pipeline);
     }
 
-    /// <summary>An email's plain text, its Markdown as written, with link targets on this site made absolute as <see cref="ToEmailHtml"/> makes them.</summary>
-    public static string WithAbsoluteLinks(string markdown, string siteRoot) =>
-        SiteLinkTarget().Replace(markdown, m => m.Groups["before"].Value + siteRoot.TrimEnd('/') + "/");
+    /// <summary>
+    /// An email's plain text, its Markdown as written, with link targets on this site made absolute as
+    /// <see cref="ToEmailHtml"/> makes them, and the library's images as links to their files.
+    /// </summary>
+    public static string WithAbsoluteLinks(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null) =>
+        SiteLinkTarget().Replace(EmailImagesAsLinks(markdown, pictures), m => m.Groups["before"].Value + siteRoot.TrimEnd('/') + "/");
+
+    /// <summary>"![alt](media:12)" as "[alt](/media/...jpg)", the picture's own alt text where none was written; an image no longer in the library, nothing.</summary>
+    private static string EmailImagesAsLinks(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures) =>
+        MediaImage().Replace(markdown, m => int.TryParse(m.Groups["id"].ValueSpan, out var id) && pictures?.GetValueOrDefault(id) is { } picture
+            ? $"[{(m.Groups["alt"].Length > 0 ? m.Groups["alt"].Value : picture.Alt.Replace("[", "(").Replace("]", ")"))}]({picture.Largest.Path})"
+            : "");
+
+    [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\(\s*media:(?<id>\d{1,9})\s*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex MediaImage();
+
+    private static string AltOf(LinkInline image) => string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
     // "](/path" and "[name]: /path", never "](//host".
     [GeneratedRegex(@"(?<before>\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)/(?![/\\])", RegexOptions.Multiline)]

@@ -272,9 +272,11 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             && culture != SiteCultures.Default && text.SourceVersion is { } madeFrom
             && madeFrom < (await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct) ?? 0);
         // A translation published now is of the English text as it is now, and the editor who publishes it vouches for it.
+        // Before the English is first published, it is of the English to come: its first public version, so that a later
+        // major change of the English is held against it like any other translation's.
         if ((goesLive || confirmsTranslation) && culture != SiteCultures.Default)
         {
-            text.SourceVersion = await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct);
+            text.SourceVersion = await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct) ?? 1;
             (text.AwaitsReview, text.ReviewedAt, text.ReviewedBy) = (false, now, actor.Name);
         }
         if (!contentChanged && wasPublished == isPublished && !goesLive && !confirmsTranslation && change != TextChange.DiscardDraft)

@@ -149,7 +149,7 @@ public sealed class MailingListService(
         if (await welcome.PublishedForAsync(subscriber.Language, ct) is not { } published) return false;
         if (await db.OutboxMessages.AnyAsync(m => m.SubscriberId == subscriber.Id && m.Kind == OutboxKinds.Welcome, ct)) return false;
         var unsubscribe = await UnsubscribeLinksAsync(subscriber.Id, subscriber.Language);
-        var content = welcome.Compose(published.Culture, published.Text, subscriber.Name, unsubscribe.Page);
+        var content = await welcome.ComposeAsync(published.Culture, published.Text, subscriber.Name, unsubscribe.Page, ct);
         outbox.Queue(OutboxKinds.Welcome, subscriber.Email, content, unsubscribe.OneClick, subscriber.Id);
         return true;
     }

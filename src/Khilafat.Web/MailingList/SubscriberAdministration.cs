@@ -301,13 +301,17 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
             }
             string? Field(int? column) => column is { } i && i < csv.FieldCount ? csv.GetString(i).Trim() : null;
             var rawEmail = Field(emailColumn);
-            var name = Field(nameColumn);
+            // Names lose what nobody sees (bidi controls, zero-width characters), as on /join.
+            var name = Testimonials.VisitorText.StripInvisible(Field(nameColumn));
             var country = Field(countryColumn)?.ToUpperInvariant();
             if (string.IsNullOrEmpty(rawEmail) && string.IsNullOrEmpty(name) && string.IsNullOrEmpty(country)) continue;
 
             var email = EmailAddresses.Normalize(rawEmail);
             if (email is null) errors.Add(new ImportError(line, string.IsNullOrEmpty(rawEmail) ? "The email is missing." : $"\"{Shorten(rawEmail)}\" is not an email address."));
             else if (name is { Length: > Subscriber.NameMaxLength }) errors.Add(new ImportError(line, $"The name is longer than {Subscriber.NameMaxLength} characters."));
+            // As /join's name: one line, no control characters (a NUL is refused by PostgreSQL), no address, since the
+            // welcome email greets them by it.
+            else if (name is not null && !SingleLineNameAttribute.IsPlainName(name)) errors.Add(new ImportError(line, "The name must be on one line, without control characters or web or email addresses."));
             else if (!string.IsNullOrEmpty(country) && !Countries.IsKnown(country)) errors.Add(new ImportError(line, $"\"{Shorten(country)}\" is not a two-letter country code (like GB or PK)."));
             else rows.Add(new ImportRow(email, string.IsNullOrEmpty(name) ? null : name, string.IsNullOrEmpty(country) ? null : country));
         }

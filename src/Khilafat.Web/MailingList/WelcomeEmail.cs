@@ -12,7 +12,7 @@ namespace Khilafat.Web.MailingList;
 /// language (subject as the title, Markdown as the body) is edited, drafted, versioned and restored through
 /// <see cref="TextEditor"/> like every other text. Nothing is sent until an editor publishes one.
 /// </summary>
-public sealed class WelcomeEmail(SiteDbContext db, TextEditor texts, EmailTemplates templates, MarkdownRenderer markdown, SiteUrls urls)
+public sealed class WelcomeEmail(SiteDbContext db, TextEditor texts, EmailTemplates templates, MarkdownRenderer markdown, SiteUrls urls, Media.MediaPictures media)
 {
     /// <summary>The one welcome item's id: the kind has a single item, with a text per language.</summary>
     public const int ItemId = 1;
@@ -52,7 +52,10 @@ public sealed class WelcomeEmail(SiteDbContext db, TextEditor texts, EmailTempla
     }
 
     /// <summary>The email as it goes out: the site's layout in <paramref name="culture"/>, the editor's words, why they get it, and how to leave.</summary>
-    public EmailContent Compose(string culture, TextInput text, string? name, string unsubscribeUrl) =>
-        templates.Welcome(culture, name, text.Title.Trim(), MarkdownRenderer.WithAbsoluteLinks(text.Body.Replace("\r\n", "\n").Trim(), urls.Absolute("/")),
-            markdown.ToEmailHtml(text.Body, urls.Absolute("/")), unsubscribeUrl);
+    public async Task<EmailContent> ComposeAsync(string culture, TextInput text, string? name, string unsubscribeUrl, CancellationToken ct = default)
+    {
+        var (root, pictures) = (urls.Absolute("/"), await media.ForMarkdownAsync(text.Body, culture, ct));
+        return templates.Welcome(culture, name, text.Title.Trim(), MarkdownRenderer.WithAbsoluteLinks(text.Body.Replace("\r\n", "\n").Trim(), root, pictures),
+            markdown.ToEmailHtml(text.Body, root, pictures), unsubscribeUrl);
+    }
 }

@@ -25,8 +25,12 @@ public sealed class RateLimitOptions
     /// <summary>Mailing-list sign-ups per window. Default 60 (one shared address, many people).</summary>
     public int SignUps { get; set; } = 60;
 
-    /// <summary>Confirm and unsubscribe submissions per window. Default 30.</summary>
-    public int Links { get; set; } = 30;
+    /// <summary>
+    /// Confirm, unsubscribe and withdraw submissions per window. Default 240: each of the people the public forms take
+    /// from one shared address (60 each for sign-ups, signatures, RSVPs and testimonials) presses one emailed link, and
+    /// a 31st person at a vigil refused their confirmation may never come back. Each link carries its own signed token.
+    /// </summary>
+    public int Links { get; set; } = 240;
 
     /// <summary>Event RSVPs per window. Default 60 (one shared address, many people).</summary>
     public int Rsvps { get; set; } = 60;

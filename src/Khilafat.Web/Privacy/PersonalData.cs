@@ -96,6 +96,10 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
         var counts = await db.WriteAsync(async c =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            // Counted first: erasing a subscriber deletes the emails to them, and the count (the audit log's record of
+            // the request) would say none were.
+            var emailsToThem = db.OutboxMessages.Where(m => m.To == normalized || m.To.ToLower() == key);
+            var emailCount = await emailsToThem.CountAsync(c);
             var subscriberIds = await db.Subscribers.Where(s => s.Email == normalized || s.Email.ToLower() == key).Select(s => s.Id).ToListAsync(c);
             foreach (var id in subscriberIds) await subscribers.EraseAsync(id, actor, c);
 
@@ -122,7 +126,7 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
 
             var testimonialCount = await db.Testimonials.Where(t => t.Email == normalized || (t.Email != null && t.Email.ToLower() == key))
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.Email, (string?)null).SetProperty(t => t.NotifyOnPublish, false), c);
-            var emailCount = await db.OutboxMessages.Where(m => m.To == normalized || m.To.ToLower() == key).ExecuteDeleteAsync(c);
+            await emailsToThem.ExecuteDeleteAsync(c);
 
             var erased = new ErasureCounts(subscriberIds.Count, signatureCount, answerCount, testimonialCount, emailCount);
             db.Audit(clock, actor, AuditActions.PersonalDataErased, details: erased.ToString());

@@ -161,6 +161,7 @@ public static class SiteServices
             messages.SetNonPropertyValueMustBeANumberAccessor(() => t[invalid]);
             options.ModelBinderProviders.Insert(0, new DefinedEnumBinderProvider());
             options.ModelBinderProviders.Insert(0, new YesNoBinderProvider());
+            options.ModelBinderProviders.Insert(0, new FormTextBinderProvider());
         });
         return builder;
     }

@@ -36,6 +36,9 @@ public sealed class TestimonialService(
     /// as Pending with the word noted, for an editor to decide; everything else waits as Pending. The submitter is
     /// told the same in every case. Names, places and emails are stored without invisible characters.
     /// </summary>
+    /// <summary>How long the same testimonial sent again from the same address is taken for the first one sent twice.</summary>
+    public static readonly TimeSpan ResentWithin = TimeSpan.FromMinutes(10);
+
     public async Task<TestimonialStatus> SubmitAsync(TestimonialSubmission submission, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,10 +64,14 @@ public sealed class TestimonialService(
             ConsentGivenAt = now,
             IpHash = await keys.HashIpAsync(submission.Ip),
         };
-        await db.WriteAsync(_ =>
+        await db.WriteAsync(async c =>
         {
-            db.Testimonials.Add(testimonial);
-            return Task.CompletedTask;
+            // The same words from the same address a moment ago: a double click, or the browser sending the form again on
+            // a reload. Kept once, so that editors do not moderate (and publish) it twice; the sender is told the same.
+            var since = now - ResentWithin;
+            if (!await db.Testimonials.AnyAsync(t => t.SubmittedAt >= since && t.IpHash == testimonial.IpHash && t.OriginalText == testimonial.OriginalText
+                    && t.DisplayName == testimonial.DisplayName, c))
+                db.Testimonials.Add(testimonial);
         }, ct);
         return testimonial.Status;
     }

@@ -64,7 +64,7 @@ public sealed class UpdateSends(
     {
         var text = (await SendableTextsAsync(updateId, ct)).FirstOrDefault(t => t.Culture == culture);
         if (text is null) return null;
-        return emails.Sample(culture, text.PublishedTitle!, text.PublishedBody!, await SlugOnSiteAsync(updateId, ct));
+        return await emails.SampleAsync(culture, text.PublishedTitle!, text.PublishedBody!, await SlugOnSiteAsync(updateId, ct), ct);
     }
 
     /// <summary>How many the audience reaches, and in which language each will get it.</summary>

@@ -26,13 +26,18 @@ public class ImportTests(MailSiteFactory factory) : IClassFixture<MailSiteFactor
             $"{good1},Good One,PK\n" +
             "not-an-email,Bad Address,GB\n" +
             $"{good2},Good Two,\n" +
-            $"{Visitor.NewAddress("far")},Far Away,QQ\n");
+            $"{Visitor.NewAddress("far")},Far Away,QQ\n" +
+            // Greeted by these in the welcome email: a NUL (which PostgreSQL refuses, a 500) and a line of its own.
+            $"{Visitor.NewAddress("nul")},Nul\0Name,GB\n" +
+            $"{Visitor.NewAddress("lines")},\"Two\nLines\",GB\n");
 
         var alert = page.QuerySelector("[role=alert]");
         Assert.NotNull(alert);
         Assert.Contains("Nothing was imported", alert.Text());
         Assert.Equal(
-            ["Line 3: \"not-an-email\" is not an email address.", "Line 5: \"QQ\" is not a two-letter country code (like GB or PK)."],
+            ["Line 3: \"not-an-email\" is not an email address.", "Line 5: \"QQ\" is not a two-letter country code (like GB or PK).",
+                "Line 6: The name must be on one line, without control characters or web or email addresses.",
+                "Line 7: The name must be on one line, without control characters or web or email addresses."],
             alert.QuerySelectorAll("li").Select(li => li.Text()));
         Assert.Null(page.QuerySelector("[role=status]"));
         Assert.Null(await factory.SubscriberAsync(good1));

@@ -236,6 +236,29 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
     }
 
     [Fact]
+    public async Task ATranslationPublishedBeforeItsEnglish_IsStillFlagged_WhenTheEnglishLaterChangesMajorly()
+    {
+        // The editors' pages invite this order ("a translation you publish now appears with it"): the translation was
+        // stored as made from no English version, and no major change was ever held against it.
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var slug = NewSlug("translated-first");
+        using (var draft = await editor.SubmitFormAsync("/admin/pages/create",
+                   Html.Values(("Input.Title", "Vigil"), ("Input.Slug", slug), ("Input.Body", "The vigil is at 6pm."), ("Input.HasPublicHistory", "true")), submitter: DraftButton))
+        {
+            Assert.StartsWith("/admin/pages/edit/", draft.LandedOn());
+            var id = AdminSite.IdFrom(draft.LandedOn());
+            using (await editor.SubmitFormAsync($"/admin/pages/translate/{id}/ar", Html.Values(("Input.Title", "وقفة"), ("Input.Body", "الوقفة في السادسة مساءً.")), submitter: PublishButton)) { }
+            using (await editor.SubmitFormAsync(EditUrl(id), submitter: PublishButton)) { }
+            Assert.Null(OutdatedNotice(await _visitor.GetDocumentAsync("/ar/" + slug)));
+
+            await PublishChangeAsync(editor, id, "The vigil is at 7pm.", major: true, note: "New time");
+
+            Assert.NotNull(OutdatedNotice(await _visitor.GetDocumentAsync("/ar/" + slug)));
+            Assert.Contains("made from version 1, the English is at version 2", DashboardItem(await editor.GetDocumentAsync("/admin"), id, "ar")?.Text());
+        }
+    }
+
+    [Fact]
     public async Task ATranslatorWhoFindsTheTranslationStillRight_ClearsTheNotice_ByPublishingItAgainUnchanged()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);

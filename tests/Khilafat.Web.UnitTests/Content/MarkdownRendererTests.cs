@@ -1,3 +1,4 @@
+using Khilafat.Web.Media;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Khilafat.Web.Content;
@@ -154,14 +155,36 @@ public class MarkdownRendererTests
     }
 
     [Fact]
-    public void InAnEmail_LinksAndImagesOnThisSite_LeadToTheSite_OthersAreLeftAlone()
+    public void InAnEmail_LinksOnThisSite_LeadToTheSite_OthersAreLeftAlone_AndImagesAreLinksToThem()
     {
         var document = new HtmlParser().ParseDocument(Renderer.ToEmailHtml(
             "Read [the statement](/ar/statement), [elsewhere](https://example.org/x), [a ref][r] and ![map](/media/abc.webp).\n\n[r]: /faq", "https://khilafat.example.org/"));
 
-        Assert.Equal(["https://khilafat.example.org/ar/statement", "https://example.org/x", "https://khilafat.example.org/faq"],
+        Assert.Equal(["https://khilafat.example.org/ar/statement", "https://example.org/x", "https://khilafat.example.org/faq", "https://khilafat.example.org/media/abc.webp"],
             document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
-        Assert.Equal("https://khilafat.example.org/media/abc.webp", document.QuerySelector("img")!.GetAttribute("src"));
+        // A mail program loads nothing: not even from the movement's own site, which would tell who opened it, and when.
+        Assert.Empty(document.QuerySelectorAll("img"));
+        Assert.Equal("map", document.QuerySelectorAll("a").Last().TextContent);
+    }
+
+    // The editors' "Insert an image" writes ![alt](media:12): it showed nothing in the HTML and "media:12" in the text.
+    [Fact]
+    public void InAnEmail_AnImageOfTheLibrary_IsALinkToItsLargestFile_InTheHtmlAndTheText()
+    {
+        var pictures = new Dictionary<int, MediaPicture>
+        {
+            [12] = new(12, "Volunteers loading a convoy", [new(480, 320, "image/webp", "/media/a-480.webp"), new(1600, 1067, "image/jpeg", "/media/a-1600.jpg"), new(480, 320, "image/jpeg", "/media/a-480.jpg")]),
+        };
+        const string markdown = "Before.\n\n![The convoy](media:12)\n\n![](media:12) and ![gone](media:99) after.";
+
+        var document = new HtmlParser().ParseDocument(Renderer.ToEmailHtml(markdown, "https://khilafat.example.org/", pictures));
+        var text = MarkdownRenderer.WithAbsoluteLinks(markdown, "https://khilafat.example.org/", pictures);
+
+        Assert.Empty(document.QuerySelectorAll("img"));
+        Assert.Equal([("https://khilafat.example.org/media/a-1600.jpg", "The convoy"), ("https://khilafat.example.org/media/a-1600.jpg", "Volunteers loading a convoy")],
+            document.QuerySelectorAll("a").Select(a => (a.GetAttribute("href"), a.TextContent)));
+        Assert.DoesNotContain("media:", document.Body!.InnerHtml);
+        Assert.Equal("Before.\n\n[The convoy](https://khilafat.example.org/media/a-1600.jpg)\n\n[Volunteers loading a convoy](https://khilafat.example.org/media/a-1600.jpg) and  after.", text);
     }
 
     [Fact]

@@ -102,3 +102,52 @@ public sealed class RejectUndefinedEnumsFilter : IPageFilter
         return text is not null && Enum.GetNames<T>().Contains(text, StringComparer.Ordinal) && Enum.TryParse(text, out value);
     }
 }
+
+/// <summary>
+/// Text from a form or an address as the site keeps it: line breaks as "\n", and no control character but the tab and
+/// the line break. Browsers send a line break as "\r\n" but count it as one character against a field's maxlength, so
+/// a testimonial the field let through was refused as too long; and a NUL byte, which no keyboard types, is refused by
+/// PostgreSQL's text columns (a 500) where SQLite keeps it. One binder for every string, so that no form is left out.
+/// </summary>
+public sealed class FormTextBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.ModelType == typeof(string) && context.BindingInfo.BinderType is null && FromValues(context.BindingInfo.BindingSource) ? new Binder() : null;
+
+    // Where value providers answer (a form, the address); a header, a body or a service is bound as ASP.NET Core binds it.
+    private static bool FromValues(BindingSource? source) =>
+        source is null || source == BindingSource.ModelBinding || source == BindingSource.Form || source == BindingSource.Query || source == BindingSource.Path;
+
+    /// <summary><paramref name="text"/> with "\r\n" and a lone "\r" as "\n", and control characters other than tab and line break left out.</summary>
+    public static string Clean(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F')) return text;
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                kept.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+            }
+            else if (c is '\t' or '\n' || !char.IsControl(c)) kept.Append(c);
+        }
+        return kept.ToString();
+    }
+
+    private sealed class Binder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            var sent = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (sent == ValueProviderResult.None) return Task.CompletedTask;
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, sent);
+            var text = sent.FirstValue is { } first ? Clean(first) : null;
+            // As ASP.NET Core's own binder: an empty or blank field is null unless the property says otherwise.
+            if (string.IsNullOrWhiteSpace(text) && bindingContext.ModelMetadata.ConvertEmptyStringToNull) text = null;
+            bindingContext.Result = ModelBindingResult.Success(text);
+            return Task.CompletedTask;
+        }
+    }
+}

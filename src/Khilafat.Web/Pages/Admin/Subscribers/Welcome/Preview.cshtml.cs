@@ -28,12 +28,12 @@ public class PreviewModel(WelcomeEmail welcome, SiteUrls urls) : PageModel, IPag
 
     public IActionResult OnGet() => RedirectToPage("Index");
 
-    public void OnPost()
+    public async Task OnPostAsync(CancellationToken ct)
     {
         // Shown even when fields are invalid: a preview is for looking, saving checks them. The link is a sample:
         // each subscriber's own is signed for them when their welcome is queued.
         var sampleUnsubscribe = urls.Absolute(SiteUrls.UnsubscribePath(Language, "sample"));
-        Email = welcome.Compose(Language, Input.ToInput(), "Amina", sampleUnsubscribe);
+        Email = await welcome.ComposeAsync(Language, Input.ToInput(), "Amina", sampleUnsubscribe, ct);
         var html = Email.Html;
         var start = html.IndexOf('>', html.IndexOf("<body", StringComparison.Ordinal)) + 1;
         HtmlBody = html[start..html.LastIndexOf("</body>", StringComparison.Ordinal)];
