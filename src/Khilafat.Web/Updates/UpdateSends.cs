@@ -10,14 +10,17 @@ using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Updates;
 
-public enum SendStartResult { Started, NotFound, NotReady, InvalidAudience, AlreadyStarted }
+public enum SendStartResult { Started, NotFound, NotReady, InvalidAudience, AlreadyStarted, SentBefore }
 
 /// <summary>An update as the send page shows it: its English title, and the texts a send would take (none when the English is not published).</summary>
-public sealed record SendableUpdate(int Id, string Title, IReadOnlyList<VersionedText> Texts)
+public sealed record SendableUpdate(int Id, string Title, IReadOnlyList<VersionedText> Texts, IReadOnlyList<EarlierSend> EarlierSends)
 {
     public bool CanSend => Texts.Count > 0;
     public IReadOnlyList<string> Languages => [.. Texts.Select(t => t.Culture)];
 }
+
+/// <summary>A send of the update before this one (cancelled ones aside), newest first: emailing it again reaches the same people twice.</summary>
+public sealed record EarlierSend(int Id, DateTime CreatedAt, string CreatedBy, string? Languages, string? Countries, SendStatus Status, int Sent);
 
 /// <summary>A send's figures, for its progress page and the list of past sends.</summary>
 public sealed record SendProgress(
@@ -53,7 +56,9 @@ public sealed class UpdateSends(
         var title = await db.Texts.AsNoTracking()
             .Where(t => t.Kind == TextKinds.Update && t.ItemId == updateId && t.Culture == SiteCultures.Default)
             .Select(t => t.PublishedTitle ?? t.Title).FirstOrDefaultAsync(ct);
-        return new SendableUpdate(updateId, title ?? $"Update #{updateId}", await SendableTextsAsync(updateId, ct));
+        var earlier = await db.UpdateSends.AsNoTracking().Where(s => s.UpdateId == updateId && s.Status != SendStatus.Cancelled)
+            .OrderByDescending(s => s.Id).Select(s => new EarlierSend(s.Id, s.CreatedAt, s.CreatedBy, s.Languages, s.Countries, s.Status, s.Sent)).ToListAsync(ct);
+        return new SendableUpdate(updateId, title ?? $"Update #{updateId}", await SendableTextsAsync(updateId, ct), earlier);
     }
 
     /// <summary>
@@ -100,7 +105,11 @@ public sealed class UpdateSends(
     /// Starts a send: fixes its words (each language's published text now), and schedules the expansion that queues
     /// a message for each subscriber of the audience.
     /// </summary>
-    public async Task<(SendStartResult Result, int SendId)> StartAsync(int updateId, SendAudience audience, Actor actor, CancellationToken ct = default)
+    /// <remarks>
+    /// An update sent before (and not cancelled) is sent again only with <paramref name="again"/>: whoever had it would
+    /// get it twice. <see cref="SendStartResult.SentBefore"/> otherwise, with the newest such send.
+    /// </remarks>
+    public async Task<(SendStartResult Result, int SendId)> StartAsync(int updateId, SendAudience audience, Actor actor, CancellationToken ct = default, bool again = false)
     {
         if (!audience.IsValid) return (SendStartResult.InvalidAudience, 0);
         if (!await db.Updates.AnyAsync(u => u.Id == updateId && u.DeletedAt == null, ct)) return (SendStartResult.NotFound, 0);
@@ -113,7 +122,7 @@ public sealed class UpdateSends(
         };
         foreach (var text in texts)
             send.Texts.Add(new SendText { Culture = text.Culture, Subject = text.PublishedTitle!, Body = text.PublishedBody! });
-        var already = 0;
+        var (already, sentBefore) = (0, 0);
         await db.WriteAsync(async c =>
         {
             // The confirmation pressed twice (or its form posted again) must not send everything twice: the same
@@ -125,6 +134,9 @@ public sealed class UpdateSends(
                     && s.Languages == send.Languages && s.Countries == send.Countries && s.MissingTranslation == send.MissingTranslation)
                 .Select(s => s.Id).FirstOrDefaultAsync(c);
             if (already != 0) return;
+            sentBefore = again ? 0 : await db.UpdateSends.Where(s => s.UpdateId == updateId && s.Status != SendStatus.Cancelled)
+                .OrderByDescending(s => s.Id).Select(s => s.Id).FirstOrDefaultAsync(c);
+            if (sentBefore != 0) return;
             db.UpdateSends.Add(send);
             await db.SaveChangesAsync(c);
             await jobs.ScheduleAsync(JobKinds.ExpandSend, send.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), send.CreatedAt, c);
@@ -132,6 +144,7 @@ public sealed class UpdateSends(
                 $"Update #{updateId}; languages: {audience.LanguagesValue ?? "all"}; countries: {audience.CountriesValue ?? "all"}; missing translation: {audience.MissingTranslation}.");
         }, ct);
         if (already != 0) return (SendStartResult.AlreadyStarted, already);
+        if (sentBefore != 0) return (SendStartResult.SentBefore, sentBefore);
         jobs.Wake();
         return (SendStartResult.Started, send.Id);
     }

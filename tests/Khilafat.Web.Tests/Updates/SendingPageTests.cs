@@ -1,3 +1,7 @@
+using Khilafat.Web.Updates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Khilafat.Web.Data;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Khilafat.Web.Audit;
@@ -55,6 +59,38 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
         var arabic = confirmed.Count(s => s.Language == "ar");
         Assert.Equal($"{confirmed.Count} subscribers would get it: {confirmed.Count - arabic} in English and {arabic} in Arabic.",
             (await everyone.ReadDocumentAsync()).QuerySelector(".send-count")!.Text());
+    }
+
+    [Fact]
+    public async Task AnUpdateEmailedBefore_SaysSoOnItsSendPage_AndGoesAgainOnlyWhenTheEditorTicksTheBox()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var tag = SendingTestKit.Tag();
+        var id = await factory.CreateUpdateAsync(new UpdateText("en", $"Vigil on Friday {tag}", "Join us."));
+        await factory.AddSubscriberAsync("again-" + tag, "en", "GB");
+        Assert.Null((await editor.GetDocumentAsync(SendingTestKit.SendPage(id))).QuerySelector("#earlier-sends-heading"));
+        var (_, first, _) = await editor.StartSendAsync(id, "Languages", languages: ["en"]);
+        var sends = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().UpdateSends.CountAsync(s => s.UpdateId == id));
+
+        // Later, or another editor: the page says it went, and to whom (a confirmation pressed twice within the minute
+        // is that same send, as before).
+        factory.Clock.Advance(UpdateSends.RepeatWindow + TimeSpan.FromMinutes(1));
+        var page = await editor.GetDocumentAsync(SendingTestKit.SendPage(id));
+        var earlier = page.QuerySelector("section:has(#earlier-sends-heading)")!;
+        Assert.Contains("confirmed subscribers whose language is english", earlier.Text());
+        Assert.Equal($"/admin/sends/{first}", earlier.QuerySelector("a")!.GetAttribute("href"));
+
+        using var review = await editor.ChooseAudienceAsync(id, "Review");
+        var confirm = await review.ReadDocumentAsync();
+        using var refused = await editor.SubmitAsync(confirm.Form(), SendingTestKit.SendPage(id), submitter: "button[formaction*='handler=Send']");
+        var refusedPage = await refused.ReadDocumentAsync();
+        Assert.Equal(SendingTestKit.SendPage(id) + "?handler=Send", refused.LandedOn());
+        Assert.Equal("Tick the box to email it again: whoever is in this audience and had it gets it a second time.", refusedPage.FieldError("Input.SendAgain"));
+        Assert.Equal(sends, await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().UpdateSends.CountAsync(s => s.UpdateId == id)));
+
+        using var again = await editor.SubmitAsync(refusedPage.Form(), SendingTestKit.SendPage(id), Html.Values(("Input.SendAgain", "true")), "button[formaction*='handler=Send']");
+        Assert.Matches(@"^/admin/sends/\d+$", again.LandedOnPath());
+        Assert.Equal(sends + 1, await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().UpdateSends.CountAsync(s => s.UpdateId == id)));
     }
 
     [Fact]

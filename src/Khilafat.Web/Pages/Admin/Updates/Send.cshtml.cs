@@ -77,7 +77,7 @@ public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes
         if (!Update.CanSend) return Page();
         Input.Validate(ModelState, "Input.");
         if (!ModelState.IsValid) return Page();
-        var (result, sendId) = await sends.StartAsync(id, Input.ToAudience(), Actor.From(User), ct);
+        var (result, sendId) = await sends.StartAsync(id, Input.ToAudience(), Actor.From(User), ct, again: Input.SendAgain);
         switch (result)
         {
             case SendStartResult.Started:
@@ -88,6 +88,12 @@ public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes
                 return RedirectToPage("/Admin/Sends/Details", new { id = sendId });
             case SendStartResult.NotFound:
                 return NotFound();
+            case SendStartResult.SentBefore:
+                // Emailed before (perhaps by someone else since this page was loaded): the list's most visible act, done
+                // twice to the same people, only when the editor says so.
+                var confirmAgain = await CountAsync(id, confirming: true, ct);
+                ModelState.AddModelError("Input.SendAgain", "Tick the box to email it again: whoever is in this audience and had it gets it a second time.");
+                return confirmAgain;
             default:
                 // The English was unpublished, or the audience refused, since the page was loaded: show it as it is now.
                 ModelState.AddModelError("", "The update could not be sent as it is now. Check it below and try again.");

@@ -16,6 +16,9 @@ public sealed class SendForm
     public List<string> Countries { get; set; } = [];
     public MissingTranslation MissingTranslation { get; set; }
 
+    /// <summary>"Email it again": ticked on the confirmation of an update emailed before, whose audience would get it twice.</summary>
+    public bool SendAgain { get; set; }
+
     /// <summary>Puts a message beside each field that does not say who to send to.</summary>
     public void Validate(ModelStateDictionary modelState, string prefix)
     {
