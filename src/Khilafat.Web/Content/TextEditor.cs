@@ -273,8 +273,9 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
             && madeFrom < (await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct) ?? 0);
         // A translation published now is of the English text as it is now, and the editor who publishes it vouches for it.
         // Before the English is first published, it is of the English to come: its first public version, so that a later
-        // major change of the English is held against it like any other translation's.
-        if ((goesLive || confirmsTranslation) && culture != SiteCultures.Default)
+        // major change of the English is held against it like any other translation's. A restored revision vouches for
+        // nothing: an old text brought back is no newer, nor more reviewed, than it was.
+        if ((goesLive || confirmsTranslation) && culture != SiteCultures.Default && restoredFrom is null)
         {
             text.SourceVersion = await LatestPublicVersionAsync(item.Kind, item.ItemId, SiteCultures.Default, ct) ?? 1;
             (text.AwaitsReview, text.ReviewedAt, text.ReviewedBy) = (false, now, actor.Name);

@@ -259,6 +259,31 @@ public class ChangeLogTests(AdminSiteFactory factory) : IClassFixture<AdminSiteF
     }
 
     [Fact]
+    public async Task RestoringAnOldRevisionOfATranslation_DoesNotVouchForIt_TheNoticeStays()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var slug = NewSlug("restored-translation");
+        var id = await CreatePageAsync(editor, "Relief", slug, "Give to registered charities.");
+        var translateUrl = $"/admin/pages/translate/{id}/ar";
+        using (await editor.SubmitFormAsync(translateUrl, Html.Values(("Input.Title", "الإغاثة"), ("Input.Body", "تبرعوا للجمعيات المسجلة.")), submitter: PublishButton)) { }
+        await PublishChangeAsync(editor, id, "Give to registered charities, and volunteer.", major: true, note: "Volunteering");
+        using (await editor.SubmitFormAsync(translateUrl, Html.Values(("Input.Body", "مسودة.")), submitter: DraftButton)) { }
+        Assert.NotNull(OutdatedNotice(await _visitor.GetDocumentAsync("/ar/" + slug)));
+
+        // Bringing the first Arabic text back is not a translation of the English as it is now: it stays flagged.
+        var history = await editor.GetDocumentAsync($"/admin/pages/history/{id}?culture=ar");
+        var first = history.QuerySelectorAll("form[action*='handler=Restore']").OfType<IHtmlFormElement>()
+            .Single(f => f.QuerySelector("input[name=number]")!.GetAttribute("value") == "1");
+        using var restored = await editor.SubmitAsync(first, $"/admin/pages/history/{id}?culture=ar");
+
+        Assert.Contains("Revision 1 is restored", (await restored.ReadDocumentAsync()).Status());
+        var arabic = await _visitor.GetDocumentAsync("/ar/" + slug);
+        Assert.Equal("تبرعوا للجمعيات المسجلة.", arabic.QuerySelector(".prose")!.Text());
+        Assert.NotNull(OutdatedNotice(arabic));
+        Assert.NotNull(DashboardItem(await editor.GetDocumentAsync("/admin"), id, "ar"));
+    }
+
+    [Fact]
     public async Task ATranslatorWhoFindsTheTranslationStillRight_ClearsTheNotice_ByPublishingItAgainUnchanged()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
