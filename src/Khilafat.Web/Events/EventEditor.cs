@@ -261,6 +261,9 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
         var remindAt = e.StartsAt - ReminderBefore;
         if (published && e.State != EventState.Cancelled && remindAt > now) await jobs.ScheduleAsync(JobKinds.EventReminder, Key(e.Id), remindAt, ct);
         else await jobs.CancelAsync(JobKinds.EventReminder, Key(e.Id), ct);
+        // Public pages are cached for up to an hour: at the start, the event leaves "upcoming" and its "I am coming" goes.
+        if (published && e.State != EventState.Cancelled && e.StartsAt > now) await jobs.ScheduleAsync(JobKinds.EventStarts, Key(e.Id), e.StartsAt, ct);
+        else await jobs.CancelAsync(JobKinds.EventStarts, Key(e.Id), ct);
         if (e.AttendeesErasedAt is null)
             await jobs.ScheduleAsync(JobKinds.EraseAttendees, Key(e.Id), e.EndsAt + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays), ct);
     }

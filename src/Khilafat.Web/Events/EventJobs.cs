@@ -121,3 +121,16 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
         return JobOutcome.Done;
     }
 }
+
+/// <summary>
+/// As an event starts, the public pages are rendered afresh: cached for up to an hour, they would still list it as
+/// upcoming, with its "I am coming" button, though its RSVP page no longer takes answers.
+/// </summary>
+public sealed class EventStartsHandler(Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache) : IJobHandler
+{
+    public async Task<JobOutcome> RunAsync(string key, CancellationToken ct)
+    {
+        await cache.EvictPublicAsync(ct);
+        return JobOutcome.Done;
+    }
+}

@@ -17,6 +17,7 @@ public static class EventSetup
         services.AddKeyedScoped<IJobHandler, EventReminderHandler>(JobKinds.EventReminder);
         services.AddKeyedScoped<IJobHandler, EventNoticeHandler>(JobKinds.EventNotice);
         services.AddKeyedScoped<IJobHandler, EraseAttendeesHandler>(JobKinds.EraseAttendees);
+        services.AddKeyedScoped<IJobHandler, EventStartsHandler>(JobKinds.EventStarts);
         return services;
     }
 }

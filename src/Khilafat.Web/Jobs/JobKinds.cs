@@ -20,6 +20,9 @@ public static class JobKinds
 
     /// <summary>Erases an event's attendees' names and emails a set number of days after it; the key is the event's id.</summary>
     public const string EraseAttendees = "erase-attendees";
+
+    /// <summary>Refreshes the public pages as an event starts (it leaves "upcoming", and takes no more answers); the key is the event's id.</summary>
+    public const string EventStarts = "event-starts";
     /// <summary>Erases a closed petition's signers' names and emails after Petitions:EraseSignersAfterDays; the key is the petition's id.</summary>
     public const string ErasePetitionSigners = "erase-petition-signers";
 }

@@ -52,6 +52,31 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     }
 
     [Fact]
+    public async Task AsAnEventStarts_ItsCachedPagesStopOfferingIt_AndACancelledOneOffersNoPlaces()
+    {
+        var title = NewTitle("Short vigil");
+        var start = InWholeHours(TimeSpan.FromDays(2));
+        var (id, slug) = await factory.CreateEventAsync(title, start);
+        var before = await _visitor.GetDocumentAsync("/events/" + slug);
+        Assert.NotNull(before.QuerySelector("a[href$='/rsvp']"));
+        Assert.Contains(title, (await _visitor.GetDocumentAsync("/events")).QuerySelector("main")!.Text());
+
+        // The pages were cached (for up to an hour); the event starts a minute later.
+        factory.Clock.Advance(start - Now + TimeSpan.FromMinutes(1));
+        await factory.RunDueJobsAsync();
+
+        var started = await _visitor.GetDocumentAsync("/events/" + slug);
+        Assert.Null(started.QuerySelector("a[href$='/rsvp']"));
+        Assert.DoesNotContain(started.QuerySelectorAll(".event-facts dt"), dt => dt.Text() == "Places left");
+
+        var (cancelledId, cancelledSlug) = await factory.CreateEventAsync(NewTitle("Called off"), InWholeHours(TimeSpan.FromDays(5)));
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().CancelAsync(cancelledId, "Storm warning", Actor.System));
+        var cancelled = await _visitor.GetDocumentAsync("/events/" + cancelledSlug);
+        Assert.Contains("This event is cancelled.", cancelled.QuerySelector(".event-state")!.Text());
+        Assert.DoesNotContain(cancelled.QuerySelectorAll(".event-facts dt"), dt => dt.Text() == "Places left");
+    }
+
+    [Fact]
     public async Task Postponing_TellsAttendeesWhy_AndMovesTheReminder()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
