@@ -164,8 +164,9 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         if (Permanent.Contains(page.Slug)) return DeleteResult.Permanent;
         redirectTo = string.IsNullOrWhiteSpace(redirectTo) ? null : redirectTo.Trim();
         if (redirectTo is not null && !IsLocalAddress(redirectTo)) return DeleteResult.BadRedirect;
-        // Its own address, in any language, would send readers round in a loop (and browsers keep a permanent redirect).
-        if (redirectTo is not null && LeadsBackTo(redirectTo, page.Slug)) return DeleteResult.RedirectsToItself;
+        // Its own address, in any language, would send readers round in a loop (and browsers keep a permanent redirect);
+        // so would another deleted page's address that leads back here.
+        if (redirectTo is not null && await LoopsBackAsync(redirectTo, page.Slug, ct)) return DeleteResult.RedirectsToItself;
 
         await db.WriteAsync(async c =>
         {
@@ -184,6 +185,22 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     }
 
     public enum DeleteResult { Deleted, NotFound, Permanent, BadRedirect, RedirectsToItself }
+
+    /// <summary>Whether <paramref name="redirectTo"/> leads to <paramref name="slug"/>'s page, at once or through deleted pages' redirects.</summary>
+    private async Task<bool> LoopsBackAsync(string redirectTo, string slug, CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (string? next = redirectTo; next is not null; )
+        {
+            if (LeadsBackTo(next, slug)) return true;
+            var path = next.Split('?', '#')[0].Trim('/');
+            var culture = SiteCultures.All.FirstOrDefault(c => c != SiteCultures.Default && path.StartsWith(c + "/", StringComparison.OrdinalIgnoreCase));
+            var target = culture is null ? path : path[(culture.Length + 1)..];
+            if (target.Length == 0 || target.Contains('/') || !seen.Add(target) || seen.Count > 20) return false;
+            next = await db.Pages.Where(p => p.Slug == target.ToLowerInvariant() && p.DeletedAt != null).Select(p => p.RedirectTo).FirstOrDefaultAsync(ct);
+        }
+        return false;
+    }
 
     private static bool LeadsBackTo(string redirectTo, string slug)
     {

@@ -211,10 +211,28 @@ public class VersionedTextTests(AdminSiteFactory factory) : IClassFixture<AdminS
         {
             using var refused = await editor.SubmitFormAsync($"/admin/pages/delete/{id}", Html.Values(("RedirectTo", redirect)));
             var page = await refused.ReadDocumentAsync();
-            Assert.Equal($"Give another page's address: /{slug} is the page being deleted, and would lead to itself.", page.FieldError("RedirectTo"));
+            Assert.Equal($"Give another page's address: {redirect} leads back to /{slug}, the page being deleted, and readers would go round in a loop.", page.FieldError("RedirectTo"));
             Assert.Equal(redirect, page.QuerySelector("input[name='RedirectTo']")!.GetAttribute("value"));
         }
         Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/" + slug)).StatusCode);
+    }
+
+    [Fact]
+    public async Task APageCannotBeDeletedWithARedirectThatComesBackThroughAnotherDeletedPage()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (a, b) = (NewSlug("loop-a"), NewSlug("loop-b"));
+        var idA = await CreatePageAsync(editor, "Loop A", a, "A.");
+        var idB = await CreatePageAsync(editor, "Loop B", b, "B.");
+        using (var deleted = await editor.SubmitFormAsync($"/admin/pages/delete/{idA}", Html.Values(("RedirectTo", "/" + b))))
+            Assert.Equal("/admin/pages", deleted.LandedOn());
+
+        // /b → /a, which leads to /b: a browser would go round until it gives up, and keep the permanent redirects.
+        using var refused = await editor.SubmitFormAsync($"/admin/pages/delete/{idB}", Html.Values(("RedirectTo", $"/ar/{a}")));
+
+        Assert.Equal($"Give another page's address: /ar/{a} leads back to /{b}, the page being deleted, and readers would go round in a loop.",
+            (await refused.ReadDocumentAsync()).FieldError("RedirectTo"));
+        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync("/" + b)).StatusCode);
     }
 
     [Theory]

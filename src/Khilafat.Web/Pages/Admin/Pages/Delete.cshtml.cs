@@ -41,7 +41,7 @@ public class DeleteModel(PageEditor pages) : PageModel, IPageMeta
                 ModelState.AddModelError(nameof(RedirectTo), "Give an address on this site that starts with one /, for example /our-work.");
                 return Page();
             case PageEditor.DeleteResult.RedirectsToItself:
-                ModelState.AddModelError(nameof(RedirectTo), $"Give another page's address: {page.PublicPath} is the page being deleted, and would lead to itself.");
+                ModelState.AddModelError(nameof(RedirectTo), $"Give another page's address: {RedirectTo!.Trim()} leads back to {page.PublicPath}, the page being deleted, and readers would go round in a loop.");
                 return Page();
             default:
                 return NotFound();
