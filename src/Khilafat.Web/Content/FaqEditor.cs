@@ -101,10 +101,10 @@ public sealed class FaqEditor(SiteDbContext db, TimeProvider clock, IOutputCache
     }
 
     /// <summary>Makes revision <paramref name="number"/> of the entry's text in <paramref name="culture"/> current again.</summary>
-    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null)
     {
         var entry = await db.FaqEntries.SingleOrDefaultAsync(f => f.Id == id, ct);
-        return entry is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(TextItem.Faq(entry), culture, number, actor, ct);
+        return entry is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(TextItem.Faq(entry), culture, number, actor, ct, publication);
     }
 
     /// <summary>Swaps the entry with its neighbour above (<paramref name="up"/>) or below. At the top or bottom it stays.</summary>

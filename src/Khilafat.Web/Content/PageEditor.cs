@@ -133,7 +133,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
     }
 
     /// <summary>Makes revision <paramref name="number"/> of the page's text in <paramref name="culture"/> current again, its address too for the original.</summary>
-    public async Task<TextSaveResult> RestoreAsync(int pageId, string culture, int number, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> RestoreAsync(int pageId, string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null)
     {
         var result = await texts.WriteAsync(TextItem.Page(pageId, ""), culture, async c =>
         {
@@ -147,7 +147,7 @@ public sealed class PageEditor(SiteDbContext db, TimeProvider clock, IOutputCach
                 page.Slug = revision.Address;
                 page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             }
-            return await texts.RestoreAsync(TextItem.Page(page), culture, number, actor, c);
+            return await texts.RestoreAsync(TextItem.Page(page), culture, number, actor, c, publication);
         }, ct);
         if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return result is TextSaveResult.Taken ? SlugTaken : result;

@@ -167,13 +167,16 @@ public sealed class TextEditor(SiteDbContext db, TimeProvider clock, IOutputCach
         TextPublication? publication = null, CancellationToken ct = default) =>
         SaveAsync(item, culture, expectedVersion, input, change, actor, publication, restoredFrom: null, ct);
 
-    /// <summary>Makes revision <paramref name="number"/>'s text the working copy as a new revision; published texts show it at once.</summary>
-    public async Task<TextSaveResult> RestoreAsync(TextItem item, string culture, int number, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Makes revision <paramref name="number"/>'s text the working copy as a new revision; published texts show it at
+    /// once, as a public version described by <paramref name="publication"/> (a change in meaning, with its note, or not).
+    /// </summary>
+    public async Task<TextSaveResult> RestoreAsync(TextItem item, string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null)
     {
         var revision = await RevisionAsync(item.Kind, item.ItemId, culture, number, ct);
         var current = await GetAsync(item.Kind, item.ItemId, culture, ct);
         if (revision is null || current is null) return new TextSaveResult.NotFound();
-        return await SaveAsync(item, culture, current.Version, revision.Text, TextChange.Keep, actor, publication: null, restoredFrom: number, ct);
+        return await SaveAsync(item, culture, current.Version, revision.Text, TextChange.Keep, actor, publication, restoredFrom: number, ct);
     }
 
     private async Task<TextSaveResult> SaveAsync(TextItem item, string culture, int expectedVersion, TextInput input, TextChange change, Actor actor,

@@ -242,10 +242,10 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
         return new EventChangeResult(true, null);
     }
 
-    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null)
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return e is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(Item(e), culture, number, actor, ct);
+        return e is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(Item(e), culture, number, actor, ct, publication);
     }
 
     /// <summary>The lock that makes an event's confirmations, cancellations and edits run one at a time (PostgreSQL; SQLite's write lock does it).</summary>

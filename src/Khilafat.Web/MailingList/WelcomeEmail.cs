@@ -34,8 +34,8 @@ public sealed class WelcomeEmail(SiteDbContext db, TextEditor texts, EmailTempla
     public Task<TextSaveResult> SaveAsync(string culture, int expectedVersion, TextInput input, TextChange change, Actor actor, CancellationToken ct = default) =>
         texts.SaveAsync(Item, culture, expectedVersion, input, change, actor, ct: ct);
 
-    public Task<TextSaveResult> RestoreAsync(string culture, int number, Actor actor, CancellationToken ct = default) =>
-        texts.RestoreAsync(Item, culture, number, actor, ct);
+    public Task<TextSaveResult> RestoreAsync(string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null) =>
+        texts.RestoreAsync(Item, culture, number, actor, ct, publication);
 
     /// <summary>
     /// The published welcome for someone who signed up in <paramref name="language"/>: in it when it is published,

@@ -123,10 +123,10 @@ public sealed class PetitionEditor(SiteDbContext db, TimeProvider clock, IOutput
         return result is TextSaveResult.Taken ? new TextSaveResult.Invalid(new Dictionary<string, string> { ["Slug"] = SlugTakenMessage }) : result;
     }
 
-    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null)
     {
         var petition = await db.Petitions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-        return petition is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(Item(id, petition.Slug), culture, number, actor, ct);
+        return petition is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(Item(id, petition.Slug), culture, number, actor, ct, publication);
     }
 
     /// <summary>Opens a draft for signing; its English text must be published, since signers sign what they read.</summary>

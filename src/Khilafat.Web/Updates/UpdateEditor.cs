@@ -198,10 +198,10 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
     }
 
     /// <summary>Makes revision <paramref name="number"/> of the update's text in <paramref name="culture"/> current again.</summary>
-    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default)
+    public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null)
     {
         var update = await db.Updates.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.DeletedAt == null, ct);
-        return update is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(Item(update), culture, number, actor, ct);
+        return update is null ? new TextSaveResult.NotFound() : await texts.RestoreAsync(Item(update), culture, number, actor, ct, publication);
     }
 
     /// <summary>

@@ -168,11 +168,19 @@ public class PageEditingTests(AdminSiteFactory factory) : IClassFixture<AdminSit
         var restoreForms = history.QuerySelectorAll("form[action*='handler=Restore']").OfType<IHtmlFormElement>().ToList();
         // The newest revision is the current text: it has nothing to restore.
         Assert.Equal(["1"], restoreForms.Select(f => f.QuerySelector("input[name=number]")!.GetAttribute("value")));
-        using var restored = await editor.SubmitAsync(restoreForms[0], HistoryUrl(id));
+        // The page is published: the first press asks what kind of change this is, and restores nothing yet.
+        using (var asked = await editor.SubmitAsync(restoreForms[0], HistoryUrl(id)))
+        {
+            var confirm = (await asked.ReadDocumentAsync()).QuerySelector("section.restore-confirm")!;
+            Assert.Contains("readers see revision 1's words at once", confirm.Text());
+            Assert.NotNull(confirm.QuerySelector("input[name='Restore.IsMajorChange'][value='true']"));
+            Assert.Equal("Rewritten", (await _visitor.GetDocumentAsync("/" + slug)).QuerySelector("h1")!.Text());
+        }
+        using var restored = await editor.RestoreRevisionAsync(HistoryUrl(id), 1);
 
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
         var after = await restored.ReadDocumentAsync();
-        Assert.Contains("Revision 1 is restored as the newest revision.", after.Status());
+        Assert.Contains("Revision 1 is restored as the newest revision. Readers see it now.", after.Status());
         Assert.Equal(["3", "2", "1"], after.QuerySelectorAll("tbody tr th").Select(c => c.Text()));
         Assert.Equal("Restored revision 1", after.QuerySelector("tbody tr td:nth-of-type(3)")!.Text());
         var page = await _visitor.GetDocumentAsync("/" + slug);

@@ -135,7 +135,7 @@ public class VersionedTextTests(AdminSiteFactory factory) : IClassFixture<AdminS
         Assert.Contains("To registered relief charities.", history.QuerySelector(".diff .removed")!.Text());
         Assert.Contains("Nowhere yet.", history.QuerySelector(".diff .added")!.Text());
 
-        using var restored = await editor.SubmitAsync(history.Form("form[action*='handler=Restore']"), $"/admin/faq/history/{id}");
+        using var restored = await editor.RestoreRevisionAsync($"/admin/faq/history/{id}", 1);
 
         Assert.Contains("Revision 1 is restored", (await restored.ReadDocumentAsync()).Status());
         var faq = await _visitor.GetDocumentAsync("/faq");

@@ -49,6 +49,21 @@ public static partial class AdminSite
     /// <summary>Presses "Sign out" on /account/sign-out (the same POST as the admin header's button); returns where the browser ended.</summary>
     public static Task<HttpResponseMessage> SignOutAsync(this HttpClient client) => client.SubmitFormAsync("/account/sign-out");
 
+    /// <summary>
+    /// Presses Restore on revision <paramref name="number"/> of a history page and, where the text is published (the
+    /// page then asks what kind of change it is), answers as told; returns where it ends.
+    /// </summary>
+    public static async Task<HttpResponseMessage> RestoreRevisionAsync(this HttpClient editor, string historyUrl, int number, bool major = false, string? note = null)
+    {
+        var history = await editor.GetDocumentAsync(historyUrl);
+        var row = history.QuerySelectorAll("form[action*='handler=Restore']").OfType<IHtmlFormElement>()
+            .Single(f => f.QuerySelector("input[name=number]")!.GetAttribute("value") == number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var asked = await editor.SubmitAsync(row, historyUrl);
+        if ((await asked.ReadDocumentAsync()).QuerySelector("form.restore-confirm") is not IHtmlFormElement confirm) return asked;
+        asked.Dispose();
+        return await editor.SubmitAsync(confirm, historyUrl, Html.Values(("Restore.IsMajorChange", major ? "true" : "false"), ("Restore.ChangeNote", note ?? "")));
+    }
+
     /// <summary>A client whose cookie jar the test can read, to replay a session's cookie after it should have ended.</summary>
     public static (HttpClient Client, CookieContainer Cookies) CreateClientWithCookieJar(this SiteFactory factory)
     {

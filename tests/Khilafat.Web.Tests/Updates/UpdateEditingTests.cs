@@ -57,9 +57,8 @@ public class UpdateEditingTests(AdminSiteFactory factory) : IClassFixture<AdminS
         await editor.SubmitFormAsync(EditUrl(id), Html.Values(("Input.Body", "The convoy is postponed.")), submitter: SaveButton);
         Assert.Contains("postponed", (await _visitor.GetDocumentAsync("/updates/" + slug)).QuerySelector(".prose")!.Text());
         var history = await editor.GetDocumentAsync(HistoryUrl(id));
-        var restoreFirst = history.QuerySelectorAll("form[action*='handler=Restore']").OfType<IHtmlFormElement>()
-            .Single(f => f.QuerySelector("input[name=number]")!.GetAttribute("value") == "1");
-        using var restored = await editor.SubmitAsync(restoreFirst, HistoryUrl(id));
+        Assert.NotNull(history.QuerySelector("form[action*='handler=Restore'] input[name=number][value='1']"));
+        using var restored = await editor.RestoreRevisionAsync(HistoryUrl(id), 1);
         Assert.Contains("Revision 1 is restored as the newest revision.", (await restored.ReadDocumentAsync()).Status());
         Assert.Equal("Friday", (await _visitor.GetDocumentAsync("/updates/" + slug)).QuerySelector(".prose strong")!.Text());
 

@@ -9,5 +9,5 @@ public class HistoryModel(EventEditor events, TextEditor texts) : TextHistoryPag
 {
     protected override async Task<string?> ItemTitleAsync(int id, CancellationToken ct) => (await events.GetAsync(id, ct))?.Text.Working.Title;
 
-    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor) => events.RestoreAsync(id, culture, number, actor);
+    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, TextPublication? publication) => events.RestoreAsync(id, culture, number, actor, publication: publication);
 }

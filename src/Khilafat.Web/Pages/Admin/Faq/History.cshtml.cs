@@ -8,5 +8,5 @@ public class HistoryModel(FaqEditor faq, TextEditor texts) : TextHistoryPageMode
 {
     protected override async Task<string?> ItemTitleAsync(int id, CancellationToken ct) => (await faq.GetAsync(id, ct))?.Text.Working.Title;
 
-    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor) => faq.RestoreAsync(id, culture, number, actor);
+    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, TextPublication? publication) => faq.RestoreAsync(id, culture, number, actor, publication: publication);
 }

@@ -8,5 +8,5 @@ public class HistoryModel(PageEditor pages, TextEditor texts) : TextHistoryPageM
 {
     protected override async Task<string?> ItemTitleAsync(int id, CancellationToken ct) => (await pages.GetAsync(id, ct))?.Text.Working.Title;
 
-    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor) => pages.RestoreAsync(id, culture, number, actor);
+    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, TextPublication? publication) => pages.RestoreAsync(id, culture, number, actor, publication: publication);
 }

@@ -9,5 +9,5 @@ public class HistoryModel(PetitionEditor petitions, TextEditor texts) : TextHist
 {
     protected override async Task<string?> ItemTitleAsync(int id, CancellationToken ct) => (await petitions.GetAsync(id, ct))?.Text.Working.Title;
 
-    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor) => petitions.RestoreAsync(id, culture, number, actor);
+    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, TextPublication? publication) => petitions.RestoreAsync(id, culture, number, actor, publication: publication);
 }

@@ -9,5 +9,5 @@ public class HistoryModel(UpdateEditor updates, TextEditor texts) : TextHistoryP
 {
     protected override async Task<string?> ItemTitleAsync(int id, CancellationToken ct) => (await updates.GetAsync(id, ct))?.Text.Working.Title;
 
-    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor) => updates.RestoreAsync(id, culture, number, actor);
+    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, TextPublication? publication) => updates.RestoreAsync(id, culture, number, actor, publication: publication);
 }

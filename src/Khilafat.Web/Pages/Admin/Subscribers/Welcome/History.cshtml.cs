@@ -11,8 +11,8 @@ public class HistoryModel(WelcomeEmail welcome, TextEditor texts) : TextHistoryP
     protected override async Task<string?> ItemTitleAsync(int id, CancellationToken ct) =>
         id == WelcomeEmail.ItemId && await welcome.GetAsync(Culture, ct) is not null ? "Welcome email" : null;
 
-    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor) =>
+    protected override Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, TextPublication? publication) =>
         id == WelcomeEmail.ItemId && SiteCultures.IsSupported(culture)
-            ? welcome.RestoreAsync(culture, number, actor)
+            ? welcome.RestoreAsync(culture, number, actor, publication: publication)
             : Task.FromResult<TextSaveResult>(new TextSaveResult.NotFound());
 }
