@@ -17,6 +17,9 @@ public sealed record SendableUpdate(int Id, string Title, IReadOnlyList<Versione
 {
     public bool CanSend => Texts.Count > 0;
     public IReadOnlyList<string> Languages => [.. Texts.Select(t => t.Culture)];
+
+    /// <summary>The languages whose text has a draft beside its published words: a send takes the published ones.</summary>
+    public IReadOnlyList<string> WithDrafts => [.. Texts.Where(t => t.Title != t.PublishedTitle || t.Summary != t.PublishedSummary || t.Body != t.PublishedBody).Select(t => t.Culture)];
 }
 
 /// <summary>A send of the update before this one (cancelled ones aside), newest first: emailing it again reaches the same people twice.</summary>

@@ -69,6 +69,10 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
         var id = await factory.CreateUpdateAsync(new UpdateText("en", $"Vigil on Friday {tag}", "Join us."));
         await factory.AddSubscriberAsync("again-" + tag, "en", "GB");
         Assert.Null((await editor.GetDocumentAsync(SendingTestKit.SendPage(id))).QuerySelector("#earlier-sends-heading"));
+        // A correction saved as a draft does not go: the page says so, since the editor may think it will.
+        using (await editor.SubmitFormAsync($"/admin/updates/edit/{id}", Html.Values(("Input.Body", "Join us at 7pm.")), submitter: "button[formaction*='handler=Draft']")) { }
+        Assert.Contains("A draft is saved beside the published text in English: a send takes the published words",
+            (await editor.GetDocumentAsync(SendingTestKit.SendPage(id))).QuerySelector("main .notice[role=note]")?.Text());
         var (_, first, _) = await editor.StartSendAsync(id, "Languages", languages: ["en"]);
         var sends = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().UpdateSends.CountAsync(s => s.UpdateId == id));
 
