@@ -81,7 +81,7 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
         factory.Clock.Advance(UpdateSends.RepeatWindow + TimeSpan.FromMinutes(1));
         var page = await editor.GetDocumentAsync(SendingTestKit.SendPage(id));
         var earlier = page.QuerySelector("section:has(#earlier-sends-heading)")!;
-        Assert.Contains("confirmed subscribers whose language is english", earlier.Text());
+        Assert.Contains("Confirmed subscribers whose language is English", earlier.Text());
         Assert.Equal($"/admin/sends/{first}", earlier.QuerySelector("a")!.GetAttribute("href"));
 
         using var review = await editor.ChooseAudienceAsync(id, "Review");
