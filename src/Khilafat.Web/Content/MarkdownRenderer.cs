@@ -44,17 +44,7 @@ public sealed partial class MarkdownRenderer
     /// </summary>
     public string ToEmailHtml(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null)
     {
-        var document = Parse(EmailImagesAsLinks(markdown, pictures), null);
-        // Parse made other servers' images links already; these are this site's own ("/media/...").
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
-        {
-            if (InsideALink(image)) image.ReplaceBy(new LiteralInline(AltOf(image)), copyChildren: false);
-            else
-            {
-                image.IsImage = false;
-                if (image.FirstChild is null) image.AppendChild(new LiteralInline(image.Url ?? ""));
-            }
-        }
+        var document = Parse(EmailImagesAsLinks(markdown, pictures), null, noImages: true);
         foreach (var link in document.Descendants<LinkInline>().Where(l => SiteUrls.IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
         return document.ToHtml(Pipeline);
     }
@@ -74,8 +64,6 @@ public sealed partial class MarkdownRenderer
 
     [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\(\s*media:(?<id>\d{1,9})\s*\)", RegexOptions.CultureInvariant)]
     private static partial Regex MediaImage();
-
-    private static string AltOf(LinkInline image) => string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
     // "](/path" and "[name]: /path", never "](//host".
     [GeneratedRegex(@"(?<before>\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)/(?![/\\])", RegexOptions.Multiline)]
@@ -120,7 +108,8 @@ public sealed partial class MarkdownRenderer
             _ => "",
         })).Trim();
 
-    private static MarkdownDocument Parse(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures)
+    // noImages: every image a link, this site's own too (for an email: see ToEmailHtml).
+    private static MarkdownDocument Parse(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, bool noImages = false)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && IsMediaUrl(l.Url)).ToList())
@@ -132,7 +121,7 @@ public sealed partial class MarkdownRenderer
             // Not its children: they are the alt text, which the picture carries (or, for an image gone, nobody should see).
             image.ReplaceBy(replacement, copyChildren: false);
         }
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && !SiteUrls.IsOnThisSite(l.Url)).ToList())
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && (noImages || !SiteUrls.IsOnThisSite(l.Url))).ToList())
         {
             // An image from another server would be fetched by every reader's browser and every subscriber's mail
             // program, telling that server who read it and when (a tracking pixel, even unmeant). It becomes a plain
