@@ -1,32 +1,15 @@
 using Khilafat.Web.BrowserTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Khilafat.Web.BrowserTests.Accessibility;
 
-/// <summary>The main admin pages, with something in their lists, pass axe-core's WCAG 2.1 A and AA rules.</summary>
-public class AdminPagesAxeTests(AdminSite site, ITestOutputHelper output) : IClassFixture<AdminSite>
+/// <summary>
+/// One person's data, found and about to be erased, by keyboard: states of a page the sweep of every admin page
+/// (EveryAdminPageAxeTests) does not reach by a GET.
+/// </summary>
+public class AdminPagesAxeTests(AdminSite site) : IClassFixture<AdminSite>
 {
-    [Theory]
-    [InlineData("/admin", "Dashboard")]
-    [InlineData("/admin/pages/edit/{statement}", "Edit page")]
-    [InlineData("/admin/testimonials", "Testimonials")]
-    [InlineData("/admin/subscribers", "Subscribers")]
-    [InlineData("/admin/subscribers/import", "Import subscribers")]
-    [InlineData("/admin/subscribers/welcome/ur", "Welcome email (اردو)")]
-    public async Task AdminPage_PassesWcag21AA(string path, string heading)
-    {
-        await using var context = await site.NewContextAsync(storageState: await site.AdminStateAsync());
-        var page = await context.NewPageAsync();
-        await page.OpenAsync(path.Replace("{statement}", site.StatementId.ToString()));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-
-        await page.AssertNoAxeViolationsAsync();
-        await page.SaveScreenshotAsync(output, "admin-" + heading.Replace(' ', '-').ToLowerInvariant());
-    }
-
     [Fact]
     public async Task OnePersonsData_FoundAndAboutToBeErased_PassesWcag21AA_ByKeyboard()
     {
@@ -42,28 +25,6 @@ public class AdminPagesAxeTests(AdminSite site, ITestOutputHelper output) : ICla
         await page.GetByRole(AriaRole.Button, new() { Name = "Erase all of it" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Erase for good" })).ToBeVisibleAsync();
         Assert.DoesNotContain("confirmed@example.org", page.Url, StringComparison.OrdinalIgnoreCase);
-        await page.AssertNoAxeViolationsAsync();
-    }
-
-    [Fact]
-    public async Task ReliefList_WithAnOrganisation_AndItsForm_PassWcag21AA()
-    {
-        await site.WithScopeAsync(async sp =>
-        {
-            var relief = sp.GetRequiredService<Khilafat.Web.Relief.ReliefDirectory>();
-            if ((await relief.ListAsync()).Count == 0)
-                await relief.AddAsync(new("Relief Example", "Food and water where they are most needed.", "Example Charity Register", "1000001", "https://relief.example.org/", 10),
-                    new Khilafat.Web.Audit.Actor(null, "axe test"));
-            return 0;
-        });
-        await using var context = await site.NewContextAsync(storageState: await site.AdminStateAsync());
-        var page = await context.NewPageAsync();
-
-        await page.OpenAsync("/admin/relief");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Checked today : Relief Example" })).ToBeVisibleAsync();
-        await page.AssertNoAxeViolationsAsync();
-        await page.OpenAsync("/admin/relief/create");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New relief organisation", Level = 1 })).ToBeVisibleAsync();
         await page.AssertNoAxeViolationsAsync();
     }
 }
