@@ -11,7 +11,7 @@ namespace Khilafat.Web.BrowserTests.Accessibility;
 public class AdminPagesAxeTests(AdminSite site) : IClassFixture<AdminSite>
 {
     [Fact]
-    public async Task OnePersonsData_FoundAndAboutToBeErased_PassesWcag21AA_ByKeyboard()
+    public async Task OnePersonsData_FoundAndAboutToBeErased_PassesWcag22AA_ByKeyboard()
     {
         await using var context = await site.NewContextAsync(storageState: await site.AdminStateAsync());
         var page = await context.NewPageAsync();

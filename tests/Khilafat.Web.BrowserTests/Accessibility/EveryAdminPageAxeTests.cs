@@ -57,7 +57,7 @@ public class EveryAdminPageAxeTests(AdminSite site, ITestOutputHelper output) : 
                 report.Append($"{url}: answered {response?.Status} ({page.Url})\n");
                 continue;
             }
-            var violations = await page.AxeViolationsAsync(FrontDoorProofTests.Wcag22Tags);
+            var violations = await page.AxeViolationsAsync(PageChecks.WcagTags);
             if (violations.Length > 0) report.Append($"{url}:\n{PageChecks.Describe(violations)}");
         }
         // The account pages before signing in: what an editor meets first, and when a password is lost.
@@ -66,7 +66,7 @@ public class EveryAdminPageAxeTests(AdminSite site, ITestOutputHelper output) : 
         foreach (var url in new[] { "/account/sign-in", "/account/forgot-password", "/account/reset-password" })
         {
             await signedOut.OpenAsync(url);
-            var violations = await signedOut.AxeViolationsAsync(FrontDoorProofTests.Wcag22Tags);
+            var violations = await signedOut.AxeViolationsAsync(PageChecks.WcagTags);
             if (violations.Length > 0) report.Append($"{url}:\n{PageChecks.Describe(violations)}");
         }
         output.WriteLine($"Checked {pages.Count} admin pages and 3 account pages.");

@@ -11,7 +11,7 @@ namespace Khilafat.Web.BrowserTests.Accessibility;
 public class FormStatesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     [Fact]
-    public async Task FormsShowingErrors_PassWcag21AA()
+    public async Task FormsShowingErrors_PassWcag22AA()
     {
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -26,7 +26,7 @@ public class FormStatesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
-    public async Task ConfirmAndUnsubscribePages_PassWcag21AA()
+    public async Task ConfirmAndUnsubscribePages_PassWcag22AA()
     {
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();

@@ -13,9 +13,6 @@ namespace Khilafat.Web.BrowserTests.Accessibility;
 /// </summary>
 public class FrontDoorProofTests(BrowserSite site, ITestOutputHelper output) : IClassFixture<BrowserSite>
 {
-    /// <summary>WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe-core tags them.</summary>
-    public static readonly string[] Wcag22Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
     private static readonly string[] Pages = ["/", "/statement", "/faq", "/join"];
     private static readonly string[] Languages = ["", "/ar", "/ur"];
 
@@ -54,7 +51,7 @@ public class FrontDoorProofTests(BrowserSite site, ITestOutputHelper output) : I
                 }
                 if (width != 640)
                 {
-                    var violations = await page.AxeViolationsAsync(Wcag22Tags);
+                    var violations = await page.AxeViolationsAsync(PageChecks.WcagTags);
                     if (violations.Length > 0)
                         problems.Add($"axe-core (WCAG 2.2 A/AA) on {path} at {what}:\n{PageChecks.Describe(violations)}");
                 }

@@ -10,9 +10,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Khilafat.Web.BrowserTests.Accessibility;
 
 /// <summary>
-/// Every public page passes axe-core's WCAG 2.1 A and AA rules (the pages beyond the front door, the change list and an
-/// old version of the statement in each language, and the 404 page). The front door's pages are checked against WCAG 2.2
-/// AA, in three languages and at two widths, by <see cref="FrontDoorProofTests"/>.
+/// Every public page passes axe-core's WCAG 2.2 A and AA rules (the pages beyond the front door, the change list and an
+/// old version of the statement in each language, and the 404 page). The front door's pages are checked in three
+/// languages and at two widths by <see cref="FrontDoorProofTests"/>.
 /// </summary>
 public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
@@ -23,7 +23,7 @@ public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
     [Theory]
     [MemberData(nameof(Visitor.PublicPages), MemberType = typeof(Visitor))]
     [MemberData(nameof(ChangePages))]
-    public async Task PublicPage_PassesWcag21AA(string path)
+    public async Task PublicPage_PassesWcag22AA(string path)
     {
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -38,7 +38,7 @@ public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
     [InlineData("")]
     [InlineData("/ar")]
     [InlineData("/ur")]
-    public async Task ComparisonOfTwoStatementVersions_PassesWcag21AA(string prefix)
+    public async Task ComparisonOfTwoStatementVersions_PassesWcag22AA(string prefix)
     {
         await EnsureASecondStatementVersionAsync();
         await using var context = await site.NewContextAsync();
@@ -50,7 +50,7 @@ public class PublicPagesAxeTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
-    public async Task NotFoundPage_PassesWcag21AA()
+    public async Task NotFoundPage_PassesWcag22AA()
     {
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Khilafat.Web.BrowserTests.Accessibility;
 
-/// <summary>The updates' public pages (with one translated and one shown in English) and their admin pages pass axe-core's WCAG 2.1 A and AA rules.</summary>
+/// <summary>The updates' public pages (with one translated and one shown in English) and their admin pages pass axe-core's WCAG 2.2 A and AA rules.</summary>
 public class UpdatePagesAxeTests(AdminSite site, ITestOutputHelper output) : IClassFixture<AdminSite>
 {
     private const string Translated = "Winter relief convoy";
@@ -34,7 +34,7 @@ public class UpdatePagesAxeTests(AdminSite site, ITestOutputHelper output) : ICl
     [InlineData("/updates/winter-relief-convoy")]
     [InlineData("/ar/updates/winter-relief-convoy")]
     [InlineData("/ur/updates/vigil-for-peace")]
-    public async Task UpdatePage_PassesWcag21AA(string path)
+    public async Task UpdatePage_PassesWcag22AA(string path)
     {
         await EnsureUpdatesAsync();
         await using var context = await site.NewContextAsync();
@@ -50,7 +50,7 @@ public class UpdatePagesAxeTests(AdminSite site, ITestOutputHelper output) : ICl
     [InlineData("/admin/updates/create", "New update")]
     [InlineData("/admin/updates/edit/{id}", "Edit update")]
     [InlineData("/admin/updates/translate/{id}/ur", "Translate into اردو: Winter relief convoy")]
-    public async Task AdminUpdatePage_PassesWcag21AA(string path, string heading)
+    public async Task AdminUpdatePage_PassesWcag22AA(string path, string heading)
     {
         var id = await EnsureUpdatesAsync();
         await using var context = await site.NewContextAsync(storageState: await site.AdminStateAsync());

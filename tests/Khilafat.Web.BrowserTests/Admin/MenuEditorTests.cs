@@ -11,7 +11,7 @@ public class MenuEditorTests(AdminSite site, ITestOutputHelper output) : IClassF
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
-    public async Task MenuEditor_PassesWcag21AA(int width)
+    public async Task MenuEditor_PassesWcag22AA(int width)
     {
         await using var context = await site.NewContextAsync(width: width, storageState: await site.AdminStateAsync());
         var page = await context.NewPageAsync();

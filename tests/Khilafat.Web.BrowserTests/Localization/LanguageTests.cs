@@ -18,7 +18,7 @@ public class LanguageTests(BrowserSite site, ITestOutputHelper output) : IClassF
     [InlineData("/ur/history")]
     [InlineData("/ur/testimonials")]
     [InlineData("/ur/testimonials/share")]
-    public async Task ArabicAndUrduPages_PassWcag21AA(string path)
+    public async Task ArabicAndUrduPages_PassWcag22AA(string path)
     {
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
