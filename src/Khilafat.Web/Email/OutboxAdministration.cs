@@ -1,5 +1,6 @@
 using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
+using Khilafat.Web.Updates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Email;
@@ -22,21 +23,31 @@ public sealed class OutboxAdministration(SiteDbContext db, TimeProvider clock, O
             .Select(m => new OutboxItem(m.Id, m.Kind, m.To, m.Subject, m.Status, m.CreatedAt, m.Attempts, m.NextAttemptAt, m.LastError))
             .ToListAsync(ct);
 
-    /// <summary>Puts failed messages (one, or all when <paramref name="id"/> is null) back in the queue with a fresh count of tries.</summary>
+    /// <summary>
+    /// Puts failed messages (one, or all when <paramref name="id"/> is null) back in the queue with a fresh count of
+    /// tries, and a send they belong to back to sending.
+    /// </summary>
+    /// <remarks>
+    /// One statement, not the rows loaded and saved one by one: after a mail server's outage a send's failures are tens
+    /// of thousands of rows, and loading them held the write gate (every sign-up waiting) for 14 s and took 150 MB.
+    /// </remarks>
     public async Task<int> RetryAsync(long? id, Actor actor, CancellationToken ct = default)
     {
         var retried = await db.WriteAsync(async c =>
         {
-            var failed = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && (id == null || m.Id == id)).ToListAsync(c);
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var message in failed)
-            {
-                message.Status = OutboxStatus.Queued;
-                message.Attempts = 0;
-                message.NextAttemptAt = now;
-            }
-            if (failed.Count > 0) db.Audit(clock, actor, AuditActions.OutboxRetried, AuditTargets.Outbox(id), $"{failed.Count} messages");
-            return failed.Count;
+            // A cancelled send's messages stay failed: nothing would take them again.
+            var failed = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && (id == null || m.Id == id)
+                && (m.SendId == null || db.UpdateSends.Any(s => s.Id == m.SendId && s.Status != SendStatus.Cancelled)));
+            // A send that ended with failures (the mail server down through every try) goes on with them: the sender
+            // takes list mail only of a send that is sending, and it ends again, with its figures counted again, once
+            // they have gone. (Its sent messages are all still here: the outbox keeps them longer than its failures.)
+            await db.UpdateSends.Where(s => s.Status == SendStatus.Finished && failed.Any(m => m.SendId == s.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SendStatus.Sending).SetProperty(s => s.FinishedAt, (DateTime?)null), c);
+            var count = await failed
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Queued).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now), c);
+            if (count > 0) db.Audit(clock, actor, AuditActions.OutboxRetried, AuditTargets.Outbox(id), $"{count} messages");
+            return count;
         }, ct);
         if (retried > 0) signal.Wake();
         return retried;

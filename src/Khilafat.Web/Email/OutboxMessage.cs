@@ -39,6 +39,12 @@ public class OutboxMessage
     public string? LastError { get; set; }
 
     /// <summary>
+    /// When the message is no longer worth sending (an event's reminder, once the event has begun): a message still
+    /// waiting then, the mail server having been down or the site stopped, is skipped, not sent late.
+    /// </summary>
+    public DateTime? ExpiresAt { get; set; }
+
+    /// <summary>
     /// The sender that has claimed this message (each batch a sender takes gets a new value), so that however many
     /// instances run, one of them sends it. Checked on every save of the message (a concurrency token).
     /// </summary>

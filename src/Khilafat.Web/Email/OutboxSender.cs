@@ -132,7 +132,9 @@ public sealed partial class OutboxSender(
                     db.Entry(message).State = EntityState.Detached;
                     continue;
                 }
-                if (message.SendId is not null && list.SkipReason(message) is { } reason)
+                var reason = message.ExpiresAt <= clock.GetUtcNow().UtcDateTime ? TooLate
+                    : message.SendId is not null ? list.SkipReason(message) : null;
+                if (reason is not null)
                 {
                     message.Status = OutboxStatus.Skipped;
                     message.LastError = reason;
@@ -345,6 +347,9 @@ public sealed partial class OutboxSender(
             return (Delivery.Failed, null);
         }
     }
+
+    /// <summary>Why a message past its <see cref="OutboxMessage.ExpiresAt"/> was not sent, as the outbox page shows it.</summary>
+    public const string TooLate = "Too late to be of use: its time had passed.";
 
     private static string Truncate(string error) => error.Length > 500 ? error[..500] : error;
 

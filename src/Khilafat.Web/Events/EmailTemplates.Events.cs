@@ -40,10 +40,10 @@ public sealed partial class EmailTemplates
         unsubscribeUrl: null));
 
     public EmailContent EventReminder(string culture, string? name, EventFacts facts, string? onlineUrl, string cancelUrl) => SiteCultures.In(culture, () => Compose(
-        t["Tomorrow: {0}", facts.Title],
+        t["Reminder: {0}", facts.Title],
         Greeting(name),
         [
-            t["A reminder: “{0}” is in 24 hours.", facts.Title].Value,
+            t["A reminder: “{0}” is soon.", facts.Title].Value,
             .. EventLines(facts, null, onlineUrl),
             t["If you cannot come after all, please cancel, so that your places go to someone on the waitlist:"].Value,
             Link(t["Cancel my answer"], cancelUrl),

@@ -39,7 +39,7 @@ public abstract class EventJobHandler(SiteDbContext db, TimeProvider clock, Outb
     /// write, so a run repeated after a crash sends nobody twice. Again at once while any are left.
     /// </summary>
     protected async Task<JobOutcome> MailAsync(int eventId, Func<IQueryable<Rsvp>, IQueryable<Rsvp>> pick, string kind,
-        Func<Event, Rsvp, CancellationToken, Task<EmailContent>> compose, Action<Event, Rsvp> mark, CancellationToken ct)
+        Func<Event, Rsvp, CancellationToken, Task<EmailContent>> compose, Action<Event, Rsvp> mark, CancellationToken ct, Func<Event, DateTime>? expires = null)
     {
         var more = await db.WriteAsync(async c =>
         {
@@ -48,7 +48,7 @@ public abstract class EventJobHandler(SiteDbContext db, TimeProvider clock, Outb
             var batch = await pick(db.Rsvps.Where(r => r.EventId == eventId && r.Email != null && r.ErasedAt == null)).OrderBy(r => r.Id).Take(Batch + 1).ToListAsync(c);
             foreach (var rsvp in batch.Take(Batch))
             {
-                outbox.Queue(kind, rsvp.Email!, await compose(e, rsvp, c));
+                outbox.Queue(kind, rsvp.Email!, await compose(e, rsvp, c), expiresAt: expires?.Invoke(e));
                 mark(e, rsvp);
             }
             return batch.Count > Batch;
@@ -68,7 +68,9 @@ public sealed class EventReminderHandler(SiteDbContext db, TimeProvider clock, O
         if (e.StartsAt - EventEditor.ReminderBefore > Now) return JobOutcome.Again(e.StartsAt - EventEditor.ReminderBefore);
         var now = Now;
         return await MailAsync(eventId, q => q.Where(r => r.Status == RsvpStatus.Confirmed && r.ReminderSentAt == null), OutboxKinds.EventReminder,
-            emails.ReminderAsync, (_, r) => r.ReminderSentAt = now, ct);
+            emails.ReminderAsync, (_, r) => r.ReminderSentAt = now, ct,
+            // Waiting for a mail server that was down, it would go out after the event had begun.
+            expires: e => e.StartsAt);
     }
 }
 

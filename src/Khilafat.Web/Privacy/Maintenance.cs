@@ -32,21 +32,38 @@ public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvide
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var cutoff = clock.GetUtcNow().UtcDateTime - KeepFor;
-        var (emails, sent) = await db.WriteAsync(async c =>
-        (
-            await db.Testimonials
-                .Where(t => t.Email != null && (t.Status == TestimonialStatus.Rejected || t.Status == TestimonialStatus.Spam) && (t.ModeratedAt ?? t.SubmittedAt) < cutoff)
-                .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), c),
-            await db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Sent && m.SentAt < cutoff)
-                // A send's own figures are kept on its row once it is over; until then they are counted from here.
-                || ((m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped) && m.CreatedAt < cutoff
-                    && (m.SendId == null || db.UpdateSends.Any(s => s.Id == m.SendId && (s.Status == SendStatus.Finished || s.Status == SendStatus.Cancelled)))))
-                .ExecuteDeleteAsync(c)
-        ), ct);
-        await db.WriteAsync(c => db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff).ExecuteDeleteAsync(c), ct);
+        var emails = await db.WriteAsync(c => db.Testimonials
+            .Where(t => t.Email != null && (t.Status == TestimonialStatus.Rejected || t.Status == TestimonialStatus.Spam) && (t.ModeratedAt ?? t.SubmittedAt) < cutoff)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), c), ct);
+        var sent = await DeleteInBatchesAsync(db, db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Sent && m.SentAt < cutoff)
+            // A send's own figures are kept on its row once it is over; until then they are counted from here.
+            || ((m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped) && m.CreatedAt < cutoff
+                && (m.SendId == null || db.UpdateSends.Any(s => s.Id == m.SendId && (s.Status == SendStatus.Finished || s.Status == SendStatus.Cancelled)))))
+            .OrderBy(m => m.Id), ct);
+        await DeleteInBatchesAsync(db, db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff).OrderBy(j => j.Id), ct);
         await ForgetExportSearchesAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
         if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} messages removed from the outbox.", emails, sent);
+    }
+
+    /// <summary>Rows deleted per write by <see cref="DeleteInBatchesAsync{T}"/>.</summary>
+    public const int DeleteBatch = 1000;
+
+    /// <summary>
+    /// Deletes what <paramref name="expired"/> (in a fixed order) finds, <see cref="DeleteBatch"/> rows per write. A backlog (after
+    /// downtime, a restored backup, a send's mail that failed for a month) is hundreds of thousands of rows: deleted in
+    /// one write, it held the write gate for 17 s, and every sign-up and editor's save waited that long.
+    /// </summary>
+    private static async Task<int> DeleteInBatchesAsync<T>(SiteDbContext db, IQueryable<T> expired, CancellationToken ct) where T : class
+    {
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await db.WriteAsync(c => expired.Take(DeleteBatch).ExecuteDeleteAsync(c), ct);
+            total += deleted;
+        } while (deleted == DeleteBatch);
+        return total;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Events;
 using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Khilafat.Web.Tests.Events.EventTestSupport;
 
 namespace Khilafat.Web.Tests.Events;
@@ -116,5 +117,36 @@ public class EventAdminTests(EventSiteFactory factory) : IClassFixture<EventSite
         Assert.Contains("Arrived: 2 of 3", after.QuerySelector("main")!.Text());
         Assert.NotNull((await factory.RsvpsAsync(id)).Single(r => r.Name == "Yusuf Karim").ArrivedAt);
         Assert.Null((await factory.RsvpsAsync(id)).Single(r => r.Name == "Zainab Ali").ArrivedAt);
+    }
+
+    /// <summary>A big event at the door: the page shows a phone's worth of names, and search finds anyone.</summary>
+    [Fact]
+    public async Task AtTheDoorOfABigEvent_ThePageShowsTheFirstHundred_AndSearchFindsAnyone()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (id, _) = await factory.CreateEventAsync(NewTitle("Big vigil"), Now.AddDays(3), capacity: 500);
+        const int confirmed = EventAdministration.CheckInShown + 30;
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>();
+            db.Rsvps.AddRange(Enumerable.Range(1, confirmed).Select(i => new Rsvp
+            {
+                EventId = id, Name = $"Attendee {i:D3}", Email = $"attendee-{i}-{id}@example.org", PartySize = 1, Status = RsvpStatus.Confirmed,
+                CreatedAt = Now, ConfirmedAt = Now, PlaceGivenAt = Now,
+                Consent = new Khilafat.Web.MailingList.Consent { Version = "rsvp-test", Text = "I agree.", GivenAt = Now, Source = "/events" },
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await editor.GetDocumentAsync($"/admin/events/checkin/{id}");
+        Assert.Equal(EventAdministration.CheckInShown, page.QuerySelectorAll(".checkin-list li").Length);
+        Assert.Equal("Attendee 001 · 1", page.QuerySelector(".checkin-list .checkin-name")!.Text());
+        Assert.Contains($"The first {EventAdministration.CheckInShown} of {confirmed} by name: search to find someone.", page.QuerySelector("main")!.Text());
+        Assert.Contains($"Arrived: 0 of {confirmed}", page.QuerySelector("main")!.Text());
+
+        var found = await editor.GetDocumentAsync($"/admin/events/checkin/{id}?search=Attendee%2012");
+        Assert.Equal(["Attendee 120 · 1", "Attendee 121 · 1", "Attendee 122 · 1", "Attendee 123 · 1", "Attendee 124 · 1", "Attendee 125 · 1", "Attendee 126 · 1",
+            "Attendee 127 · 1", "Attendee 128 · 1", "Attendee 129 · 1"], found.QuerySelectorAll(".checkin-name").Select(n => n.Text()));
+        Assert.DoesNotContain("search to find someone", found.QuerySelector("main")!.Text());
     }
 }

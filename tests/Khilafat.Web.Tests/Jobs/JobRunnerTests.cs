@@ -214,6 +214,22 @@ public class JobRunnerTests(JobRunnerTests.JobSite factory) : IClassFixture<JobR
         Assert.Null(after.LastError);
     }
 
+    /// <summary>A process killed (or stopped before it could bind its port) keeps its claim on a job until the claim runs out.</summary>
+    [Fact]
+    public async Task AJobClaimedByAProcessThatDied_SaysWhenItWillBeTakenAgain()
+    {
+        var key = "claimed-" + Guid.NewGuid().ToString("N");
+        await factory.ScheduleAsync(key, Now.AddDays(30));
+        var until = Now.AddMinutes(4);
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Jobs.Where(j => j.Key == key)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.ClaimToken, Guid.NewGuid()).SetProperty(j => j.ClaimedUntil, until)));
+        var (admin, _) = await factory.SignedInClientAsync(Roles.Admin);
+
+        var row = (await admin.GetDocumentAsync("/admin/jobs")).QuerySelectorAll("tbody tr").Single(r => r.Text().Contains(key));
+
+        Assert.Contains($"Running, or stopped with its run unfinished: taken again after {until:HH:mm:ss} if so", row.Text());
+    }
+
     [Fact]
     public async Task AFailedJob_IsShownToAdmins_AndTriedAgainWhenTheyAsk_EditorsCannotOpenThePage()
     {

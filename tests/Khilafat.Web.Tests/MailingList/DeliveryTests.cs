@@ -4,6 +4,7 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Khilafat.Web.Tests.MailingList;
 
@@ -102,6 +103,78 @@ public class DeliveryTests
         factory.WakeSender();
         await factory.WaitForEmailsToAsync(email);
         Assert.Equal(OutboxStatus.Sent, (await factory.WaitUntilDeliveredAsync(email)).Single().Status);
+    }
+
+    /// <summary>An event's reminder held up by a mail server that was down goes no more once the event has begun.</summary>
+    [Fact]
+    public async Task AMessagePastItsTime_WhileTheServerWasDown_IsSkipped_NotSentLate_AndTheOthersGo()
+    {
+        await using var factory = new MailServerDownFactory();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>();
+            var outbox = sp.GetRequiredService<Outbox>();
+            await db.WriteAsync(_ =>
+            {
+                outbox.Queue(OutboxKinds.EventReminder, "late@example.org", new EmailContent("Reminder: A vigil", "It is soon.", "<p>It is soon.</p>"), expiresAt: now.AddHours(2));
+                outbox.Queue(OutboxKinds.Confirmation, "still-useful@example.org", new EmailContent("Confirm", "Please confirm.", "<p>Please confirm.</p>"));
+                return Task.CompletedTask;
+            });
+        });
+        factory.WakeSender();
+        await Poll.UntilAsync(() => factory.OutboxToAsync("late@example.org"), m => m.Single().Attempts > 0, "a failed try");
+
+        // The server is back after the event has begun.
+        factory.Clock.Advance(TimeSpan.FromHours(3));
+        var smtp = factory.StartSmtpServer();
+        factory.WakeSender();
+
+        await factory.WaitForEmailsToAsync("still-useful@example.org");
+        var late = Assert.Single(await Poll.UntilAsync(() => factory.OutboxToAsync("late@example.org"), m => m.Single().Status != OutboxStatus.Queued, "the late one decided"));
+        Assert.Equal((OutboxStatus.Skipped, OutboxSender.TooLate), (late.Status, late.LastError));
+        Assert.Empty(smtp.MessagesTo("late@example.org"));
+    }
+
+    /// <summary>After an outage a send's failures are many: "Retry all" queues each again (in one statement), and no other.</summary>
+    [Fact]
+    public async Task RetryAll_QueuesEveryFailedMessageAgain_AndLeavesTheOthers()
+    {
+        await using var factory = new MailServerDownFactory();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        OutboxMessage Message(string to, OutboxStatus status) => new()
+        {
+            Kind = OutboxKinds.Update, To = to, Subject = "An update", TextBody = "", Status = status, CreatedAt = now,
+            NextAttemptAt = now.AddDays(1), Attempts = status == OutboxStatus.Failed ? 3 : 0, SentAt = status == OutboxStatus.Sent ? now : null,
+            LastError = status == OutboxStatus.Failed ? "421 try again later" : null,
+        };
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>();
+            db.OutboxMessages.AddRange(Message("failed-1@example.org", OutboxStatus.Failed), Message("failed-2@example.org", OutboxStatus.Failed),
+                Message("failed-3@example.org", OutboxStatus.Failed), Message("delivered@example.org", OutboxStatus.Sent));
+            return await db.SaveChangesAsync();
+        });
+        var (editor, editorEmail) = await factory.SignedInClientAsync(Roles.Editor);
+        var outbox = await editor.GetDocumentAsync("/admin/outbox");
+        Assert.Equal("Failed (3)", outbox.QuerySelector(".tabs a[aria-current=page]")!.Text());
+
+        var retryAll = outbox.QuerySelectorAll("form").Single(f => f.TextContent.Contains("Retry all failed messages"));
+        using var retried = await editor.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)retryAll, "/admin/outbox");
+        var after = await retried.ReadDocumentAsync();
+
+        Assert.Equal("3 messages are queued again.", after.QuerySelector("[role=status]")!.Text());
+        Assert.Empty(after.QuerySelectorAll("tbody tr"));
+        foreach (var to in new[] { "failed-1@example.org", "failed-2@example.org", "failed-3@example.org" })
+        {
+            // Queued with a fresh count of tries (the sender may already have made one, the server still down).
+            var message = Assert.Single(await factory.OutboxToAsync(to));
+            Assert.Equal(OutboxStatus.Queued, message.Status);
+            Assert.True(message.Attempts <= 1, $"{to}: {message.Attempts} tries");
+        }
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await factory.OutboxToAsync("delivered@example.org")).Status);
+        var audit = Assert.Single(await factory.AuditAsync(AuditActions.OutboxRetried));
+        Assert.Equal((editorEmail, "3 messages"), (audit.ActorName, audit.Details));
     }
 
     [Fact]

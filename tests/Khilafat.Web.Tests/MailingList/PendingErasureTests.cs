@@ -104,6 +104,34 @@ public class PendingErasureTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.False(await KeptAsync());
     }
 
+    /// <summary>A backlog (the site down for weeks, a restored backup) leaves in batches, each its own write, all of it.</summary>
+    [Fact]
+    public async Task ABacklogOfSentMail_LeavesTheOutboxWhole_InBatches_AndMailNotYetDueStays()
+    {
+        var backlog = Maintenance.DeleteBatch * 2 + 500;
+        var (first, recent) = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            OutboxMessage Sent(string to, DateTime at) => new()
+            {
+                Kind = OutboxKinds.Update, To = to, Subject = "An update", TextBody = "", Status = OutboxStatus.Sent,
+                CreatedAt = at, NextAttemptAt = at, SentAt = at,
+            };
+            var old = Enumerable.Range(0, backlog).Select(i => Sent($"backlog-{i}@example.org", now.AddDays(-40))).ToList();
+            var kept = Sent("sent-last-week@example.org", now.AddDays(-7));
+            await db.WriteAsync(async c => { db.OutboxMessages.AddRange(old); db.OutboxMessages.Add(kept); await db.SaveChangesAsync(c); }, default);
+            return (old[0].Id, kept.Id);
+        });
+
+        await factory.Services.GetRequiredService<Maintenance>().RunOnceAsync();
+
+        var left = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().OutboxMessages
+            .Where(m => m.Id >= first && m.Id <= recent).Select(m => m.To).ToListAsync());
+        // Every batch, not the first alone (the hourly job may run beside this one: whoever deletes them, none is left).
+        Assert.Equal(["sent-last-week@example.org"], left);
+    }
+
     [Fact]
     public async Task AnExportsSearch_LoggedBeforeItWasLeftOut_IsForgotten()
     {

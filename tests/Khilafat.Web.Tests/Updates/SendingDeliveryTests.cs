@@ -18,6 +18,45 @@ namespace Khilafat.Web.Tests.Updates;
 /// </summary>
 public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<SendingSiteFactory>
 {
+    /// <summary>
+    /// A mail server down through every try ends a send with its messages failed. Retried from the outbox, they go:
+    /// the send is sending again until they have, then finished with its figures counted again.
+    /// </summary>
+    [Fact]
+    public async Task ASendThatEndedWithFailures_GoesOnWhenTheyAreRetried_AndEndsWithTheRightFigures()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var title = $"After the outage {SendingTestKit.Tag()}";
+        var id = await factory.CreateUpdateAsync(new UpdateText("en", title, "The convoy arrived."));
+        await factory.AddSubscriberAsync("outage", "en", "GB");
+        var audience = await factory.ConfirmedSubscribersAsync();
+        var (_, sendId, _) = await editor.StartSendAsync(id);
+        await factory.DeliverAsync(sendId);
+        // What the outage leaves: every message of the send failed after its last try, and the send finished with them.
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            await db.OutboxMessages.Where(m => m.SendId == sendId).ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Failed)
+                .SetProperty(m => m.Attempts, 8).SetProperty(m => m.SentAt, (DateTime?)null).SetProperty(m => m.LastError, "Connection refused"));
+            return await db.UpdateSends.Where(s => s.Id == sendId).ExecuteUpdateAsync(set => set.SetProperty(s => s.Sent, 0).SetProperty(s => s.Failed, audience.Count));
+        });
+        Assert.Equal("Finished", (await editor.GetDocumentAsync($"/admin/sends/{sendId}")).QuerySelector("main .tag")!.Text());
+
+        var outbox = await editor.GetDocumentAsync("/admin/outbox?status=Failed");
+        var retryAll = outbox.QuerySelectorAll("form").Single(f => f.TextContent.Contains("Retry all failed messages"));
+        using (var retried = await editor.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)retryAll, "/admin/outbox?status=Failed"))
+            Assert.Contains("queued again.", (await retried.ReadDocumentAsync()).QuerySelector("[role=status]")!.Text());
+        Assert.Equal(SendStatus.Sending, (await factory.ProgressAsync(sendId))!.Status);
+
+        var done = await factory.DeliverAsync(sendId);
+        Assert.Equal((audience.Count, 0), (done!.Sent, done.Failed));
+        // Each got it again (the first delivery, counted as failed here, did reach them): the retry's, once.
+        var received = factory.Received(title);
+        foreach (var subscriber in audience) Assert.Equal(2, received[subscriber.Email].Count());
+        var page = await editor.GetDocumentAsync($"/admin/sends/{sendId}");
+        Assert.Equal(("Finished", audience.Count.ToString(), "0"), (page.QuerySelector("main .tag")!.Text(), page.Figures()["Sent"], page.Figures()["Failed"]));
+    }
+
     [Fact]
     public async Task SendToEveryone_EachConfirmedSubscriberGetsOneMessageInTheirLanguage_UrduTheEnglish_AndNobodyElseGetsOne()
     {

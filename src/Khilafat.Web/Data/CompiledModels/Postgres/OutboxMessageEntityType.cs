@@ -28,7 +28,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 "Khilafat.Web.Email.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 5,
                 keyCount: 1);
 
@@ -347,6 +347,62 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             culture.TypeMapping = ((NpgsqlStringTypeMapping)culture.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
         culture.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+        var expiresAt = runtimeEntityType.AddProperty(
+            "ExpiresAt",
+            typeof(DateTime?),
+            propertyInfo: typeof(OutboxMessage).GetProperty("ExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(OutboxMessage).GetField("<ExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            nullable: true,
+            valueConverter: new SiteDbContext.NullableUtcConverter());
+        expiresAt.SetGetter(
+            DateTime? (OutboxMessage instance) => OutboxMessageUnsafeAccessors.ExpiresAt(instance),
+            bool (OutboxMessage instance) => !(OutboxMessageUnsafeAccessors.ExpiresAt(instance).HasValue));
+        expiresAt.SetSetter(
+            OutboxMessage (OutboxMessage instance, DateTime? value) =>
+            {
+                OutboxMessageUnsafeAccessors.ExpiresAt(instance) = value;
+                return instance;
+            });
+        expiresAt.SetMaterializationSetter(
+            OutboxMessage (OutboxMessage instance, DateTime? value) =>
+            {
+                OutboxMessageUnsafeAccessors.ExpiresAt(instance) = value;
+                return instance;
+            });
+        expiresAt.SetAccessors(
+            DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.ExpiresAt(((OutboxMessage)(entry.Entity))),
+            DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.ExpiresAt(((OutboxMessage)(entry.Entity))),
+            DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(expiresAt, 6),
+            DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(expiresAt));
+        expiresAt.SetPropertyIndexes(
+            index: 6,
+            originalValueIndex: 6,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        expiresAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+            comparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            keyComparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            providerValueComparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            converter: new ValueConverter<DateTime?, DateTime?>(
+                DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
+            jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
+                new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+                new ValueConverter<DateTime?, DateTime?>(
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
+        expiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
         var htmlBody = runtimeEntityType.AddProperty(
             "HtmlBody",
             typeof(string),
@@ -371,11 +427,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
         htmlBody.SetAccessors(
             string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.HtmlBody(((OutboxMessage)(entry.Entity))),
             string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.HtmlBody(((OutboxMessage)(entry.Entity))),
-            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(htmlBody, 6),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(htmlBody, 7),
             string (IInternalEntry entry) => entry.GetCurrentValue<string>(htmlBody));
         htmlBody.SetPropertyIndexes(
-            index: 6,
-            originalValueIndex: 6,
+            index: 7,
+            originalValueIndex: 7,
             shadowIndex: -1,
             relationshipIndex: -1,
             storeGenerationIndex: -1);
@@ -420,11 +476,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
         kind.SetAccessors(
             string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Kind(((OutboxMessage)(entry.Entity))),
             string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Kind(((OutboxMessage)(entry.Entity))),
-            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(kind, 7),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(kind, 8),
             string (IInternalEntry entry) => entry.GetCurrentValue<string>(kind));
         kind.SetPropertyIndexes(
-            index: 7,
-            originalValueIndex: 7,
+            index: 8,
+            originalValueIndex: 8,
             shadowIndex: -1,
             relationshipIndex: -1,
             storeGenerationIndex: -1);
@@ -472,11 +528,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     lastError.SetAccessors(
         string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.LastError(((OutboxMessage)(entry.Entity))),
         string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.LastError(((OutboxMessage)(entry.Entity))),
-        string (IInternalEntry entry) => entry.ReadOriginalValue<string>(lastError, 8),
+        string (IInternalEntry entry) => entry.ReadOriginalValue<string>(lastError, 9),
         string (IInternalEntry entry) => entry.GetCurrentValue<string>(lastError));
     lastError.SetPropertyIndexes(
-        index: 8,
-        originalValueIndex: 8,
+        index: 9,
+        originalValueIndex: 9,
         shadowIndex: -1,
         relationshipIndex: -1,
         storeGenerationIndex: -1);
@@ -523,11 +579,11 @@ nextAttemptAt.SetMaterializationSetter(
 nextAttemptAt.SetAccessors(
     DateTime (IInternalEntry entry) => OutboxMessageUnsafeAccessors.NextAttemptAt(((OutboxMessage)(entry.Entity))),
     DateTime (IInternalEntry entry) => OutboxMessageUnsafeAccessors.NextAttemptAt(((OutboxMessage)(entry.Entity))),
-    DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(nextAttemptAt, 9),
+    DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(nextAttemptAt, 10),
     DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(nextAttemptAt));
 nextAttemptAt.SetPropertyIndexes(
-    index: 9,
-    originalValueIndex: 9,
+    index: 10,
+    originalValueIndex: 10,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -579,11 +635,11 @@ sendId.SetMaterializationSetter(
 sendId.SetAccessors(
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SendId(((OutboxMessage)(entry.Entity))),
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SendId(((OutboxMessage)(entry.Entity))),
-    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(sendId, 10),
+    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(sendId, 11),
     int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(sendId));
 sendId.SetPropertyIndexes(
-    index: 10,
-    originalValueIndex: 10,
+    index: 11,
+    originalValueIndex: 11,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -632,11 +688,11 @@ sentAt.SetMaterializationSetter(
 sentAt.SetAccessors(
     DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SentAt(((OutboxMessage)(entry.Entity))),
     DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SentAt(((OutboxMessage)(entry.Entity))),
-    DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(sentAt, 11),
+    DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(sentAt, 12),
     DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(sentAt));
 sentAt.SetPropertyIndexes(
-    index: 11,
-    originalValueIndex: 11,
+    index: 12,
+    originalValueIndex: 12,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -686,11 +742,11 @@ status.SetMaterializationSetter(
 status.SetAccessors(
     OutboxStatus (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Status(((OutboxMessage)(entry.Entity))),
     OutboxStatus (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Status(((OutboxMessage)(entry.Entity))),
-    OutboxStatus (IInternalEntry entry) => entry.ReadOriginalValue<OutboxStatus>(status, 12),
+    OutboxStatus (IInternalEntry entry) => entry.ReadOriginalValue<OutboxStatus>(status, 13),
     OutboxStatus (IInternalEntry entry) => entry.GetCurrentValue<OutboxStatus>(status));
 status.SetPropertyIndexes(
-    index: 12,
-    originalValueIndex: 12,
+    index: 13,
+    originalValueIndex: 13,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -744,11 +800,11 @@ subject.SetMaterializationSetter(
 subject.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Subject(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Subject(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(subject, 13),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(subject, 14),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(subject));
 subject.SetPropertyIndexes(
-    index: 13,
-    originalValueIndex: 13,
+    index: 14,
+    originalValueIndex: 14,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -795,11 +851,11 @@ subscriberId.SetMaterializationSetter(
 subscriberId.SetAccessors(
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SubscriberId(((OutboxMessage)(entry.Entity))),
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SubscriberId(((OutboxMessage)(entry.Entity))),
-    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(subscriberId, 14),
+    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(subscriberId, 15),
     int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(subscriberId));
 subscriberId.SetPropertyIndexes(
-    index: 14,
-    originalValueIndex: 14,
+    index: 15,
+    originalValueIndex: 15,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -847,11 +903,11 @@ textBody.SetMaterializationSetter(
 textBody.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.TextBody(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.TextBody(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(textBody, 15),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(textBody, 16),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(textBody));
 textBody.SetPropertyIndexes(
-    index: 15,
-    originalValueIndex: 15,
+    index: 16,
+    originalValueIndex: 16,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -896,11 +952,11 @@ to.SetMaterializationSetter(
 to.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.To(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.To(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(to, 16),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(to, 17),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(to));
 to.SetPropertyIndexes(
-    index: 16,
-    originalValueIndex: 16,
+    index: 17,
+    originalValueIndex: 17,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -948,11 +1004,11 @@ unsubscribeUrl.SetMaterializationSetter(
 unsubscribeUrl.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.UnsubscribeUrl(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.UnsubscribeUrl(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(unsubscribeUrl, 17),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(unsubscribeUrl, 18),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(unsubscribeUrl));
 unsubscribeUrl.SetPropertyIndexes(
-    index: 17,
-    originalValueIndex: 17,
+    index: 18,
+    originalValueIndex: 18,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -1006,6 +1062,7 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
     var claimedUntil = runtimeEntityType.FindProperty("ClaimedUntil");
     var createdAt = runtimeEntityType.FindProperty("CreatedAt");
     var culture = runtimeEntityType.FindProperty("Culture");
+    var expiresAt = runtimeEntityType.FindProperty("ExpiresAt");
     var htmlBody = runtimeEntityType.FindProperty("HtmlBody");
     var kind = runtimeEntityType.FindProperty("Kind");
     var lastError = runtimeEntityType.FindProperty("LastError");
@@ -1025,7 +1082,7 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         ISnapshot (IInternalEntry source) =>
         {
             var structuralType = ((OutboxMessage)(source.Entity));
-            return ((ISnapshot)(new Snapshot<long, int, Guid?, DateTime?, DateTime, string, string, string, string, DateTime, int?, DateTime?, OutboxStatus, string, int?, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)attempts).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(attempts)), (source.GetCurrentValue<Guid?>(claimToken) == null ? null : ((ValueComparer<Guid?>)(((IProperty)claimToken).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(claimToken))), (source.GetCurrentValue<DateTime?>(claimedUntil) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)claimedUntil).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(claimedUntil))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(culture) == null ? null : ((ValueComparer<string>)(((IProperty)culture).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(culture))), (source.GetCurrentValue<string>(htmlBody) == null ? null : ((ValueComparer<string>)(((IProperty)htmlBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(htmlBody))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(lastError) == null ? null : ((ValueComparer<string>)(((IProperty)lastError).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastError))), ((ValueComparer<DateTime>)(((IProperty)nextAttemptAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(nextAttemptAt)), (source.GetCurrentValue<int?>(sendId) == null ? null : ((ValueComparer<int?>)(((IProperty)sendId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(sendId))), (source.GetCurrentValue<DateTime?>(sentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)sentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(sentAt))), ((ValueComparer<OutboxStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<OutboxStatus>(status)), (source.GetCurrentValue<string>(subject) == null ? null : ((ValueComparer<string>)(((IProperty)subject).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(subject))), (source.GetCurrentValue<int?>(subscriberId) == null ? null : ((ValueComparer<int?>)(((IProperty)subscriberId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(subscriberId))), (source.GetCurrentValue<string>(textBody) == null ? null : ((ValueComparer<string>)(((IProperty)textBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(textBody))), (source.GetCurrentValue<string>(to) == null ? null : ((ValueComparer<string>)(((IProperty)to).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(to))), (source.GetCurrentValue<string>(unsubscribeUrl) == null ? null : ((ValueComparer<string>)(((IProperty)unsubscribeUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(unsubscribeUrl))))));
+            return ((ISnapshot)(new Snapshot<long, int, Guid?, DateTime?, DateTime, string, DateTime?, string, string, string, DateTime, int?, DateTime?, OutboxStatus, string, int?, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)attempts).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(attempts)), (source.GetCurrentValue<Guid?>(claimToken) == null ? null : ((ValueComparer<Guid?>)(((IProperty)claimToken).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(claimToken))), (source.GetCurrentValue<DateTime?>(claimedUntil) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)claimedUntil).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(claimedUntil))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(culture) == null ? null : ((ValueComparer<string>)(((IProperty)culture).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(culture))), (source.GetCurrentValue<DateTime?>(expiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)expiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(expiresAt))), (source.GetCurrentValue<string>(htmlBody) == null ? null : ((ValueComparer<string>)(((IProperty)htmlBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(htmlBody))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(lastError) == null ? null : ((ValueComparer<string>)(((IProperty)lastError).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastError))), ((ValueComparer<DateTime>)(((IProperty)nextAttemptAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(nextAttemptAt)), (source.GetCurrentValue<int?>(sendId) == null ? null : ((ValueComparer<int?>)(((IProperty)sendId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(sendId))), (source.GetCurrentValue<DateTime?>(sentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)sentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(sentAt))), ((ValueComparer<OutboxStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<OutboxStatus>(status)), (source.GetCurrentValue<string>(subject) == null ? null : ((ValueComparer<string>)(((IProperty)subject).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(subject))), (source.GetCurrentValue<int?>(subscriberId) == null ? null : ((ValueComparer<int?>)(((IProperty)subscriberId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(subscriberId))), (source.GetCurrentValue<string>(textBody) == null ? null : ((ValueComparer<string>)(((IProperty)textBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(textBody))), (source.GetCurrentValue<string>(to) == null ? null : ((ValueComparer<string>)(((IProperty)to).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(to))), (source.GetCurrentValue<string>(unsubscribeUrl) == null ? null : ((ValueComparer<string>)(((IProperty)unsubscribeUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(unsubscribeUrl))))));
         });
     runtimeEntityType.SetStoreGeneratedValuesFactory(
         ISnapshot () => ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long))))));
@@ -1042,11 +1099,11 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
             return ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)))));
         });
     runtimeEntityType.SetCounts(new PropertyCounts(
-        propertyCount: 18,
+        propertyCount: 19,
         navigationCount: 0,
         complexPropertyCount: 0,
         complexCollectionCount: 0,
-        originalValueCount: 18,
+        originalValueCount: 19,
         shadowCount: 0,
         relationshipCount: 1,
         storeGeneratedCount: 1));

@@ -17,7 +17,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("834a585a-b1cc-462e-8980-3c42f1d4c6bb"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("8729c4d8-fe93-4072-82aa-11bf4140b55d"), entityTypeCount: 30)
         {
         }
 
@@ -1098,6 +1098,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 IsNullable = true
             };
             khilafatWebEmailOutboxMessageTableBase.Columns.Add("Culture", cultureColumnBase0);
+            var expiresAtColumnBase = new ColumnBase<ColumnMappingBase>("ExpiresAt", "timestamp with time zone", khilafatWebEmailOutboxMessageTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEmailOutboxMessageTableBase.Columns.Add("ExpiresAt", expiresAtColumnBase);
             var htmlBodyColumnBase = new ColumnBase<ColumnMappingBase>("HtmlBody", "text", khilafatWebEmailOutboxMessageTableBase)
             {
                 IsNullable = true
@@ -1155,6 +1160,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)claimedUntilColumnBase, outboxMessage.FindProperty("ClaimedUntil")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtColumnBase2, outboxMessage.FindProperty("CreatedAt")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)cultureColumnBase0, outboxMessage.FindProperty("Culture")!, khilafatWebEmailOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)expiresAtColumnBase, outboxMessage.FindProperty("ExpiresAt")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)htmlBodyColumnBase, outboxMessage.FindProperty("HtmlBody")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase0, outboxMessage.FindProperty("Kind")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)lastErrorColumnBase, outboxMessage.FindProperty("LastError")!, khilafatWebEmailOutboxMessageMappingBase);
@@ -1199,6 +1205,12 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             };
             outboxMessagesTable.Columns.Add("Culture", cultureColumn0);
             cultureColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(cultureColumn0);
+            var expiresAtColumn = new Column("ExpiresAt", "timestamp with time zone", outboxMessagesTable)
+            {
+                IsNullable = true
+            };
+            outboxMessagesTable.Columns.Add("ExpiresAt", expiresAtColumn);
+            expiresAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(expiresAtColumn);
             var htmlBodyColumn = new Column("HtmlBody", "text", outboxMessagesTable)
             {
                 IsNullable = true
@@ -1266,6 +1278,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping(claimedUntilColumn, outboxMessage.FindProperty("ClaimedUntil")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtColumn2, outboxMessage.FindProperty("CreatedAt")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(cultureColumn0, outboxMessage.FindProperty("Culture")!, outboxMessagesTableMapping);
+            RelationalModel.CreateColumnMapping(expiresAtColumn, outboxMessage.FindProperty("ExpiresAt")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(htmlBodyColumn, outboxMessage.FindProperty("HtmlBody")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(kindColumn0, outboxMessage.FindProperty("Kind")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(lastErrorColumn, outboxMessage.FindProperty("LastError")!, outboxMessagesTableMapping);

@@ -28,6 +28,9 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Culture>k__BackingField")]
         public static extern ref string Culture(OutboxMessage @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<ExpiresAt>k__BackingField")]
+        public static extern ref DateTime? ExpiresAt(OutboxMessage @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<HtmlBody>k__BackingField")]
         public static extern ref string HtmlBody(OutboxMessage @this);
 

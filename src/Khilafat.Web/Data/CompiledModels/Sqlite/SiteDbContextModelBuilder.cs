@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11d5499a-f8d9-4f63-828f-ad9c635b2e85"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("2d16b2dc-688f-4876-a7a8-9e461dc9b5c8"), entityTypeCount: 30)
         {
         }
 
@@ -1090,6 +1090,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 IsNullable = true
             };
             khilafatWebEmailOutboxMessageTableBase.Columns.Add("Culture", cultureColumnBase0);
+            var expiresAtColumnBase = new ColumnBase<ColumnMappingBase>("ExpiresAt", "TEXT", khilafatWebEmailOutboxMessageTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEmailOutboxMessageTableBase.Columns.Add("ExpiresAt", expiresAtColumnBase);
             var htmlBodyColumnBase = new ColumnBase<ColumnMappingBase>("HtmlBody", "TEXT", khilafatWebEmailOutboxMessageTableBase)
             {
                 IsNullable = true
@@ -1147,6 +1152,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)claimedUntilColumnBase, outboxMessage.FindProperty("ClaimedUntil")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtColumnBase2, outboxMessage.FindProperty("CreatedAt")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)cultureColumnBase0, outboxMessage.FindProperty("Culture")!, khilafatWebEmailOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)expiresAtColumnBase, outboxMessage.FindProperty("ExpiresAt")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)htmlBodyColumnBase, outboxMessage.FindProperty("HtmlBody")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase0, outboxMessage.FindProperty("Kind")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)lastErrorColumnBase, outboxMessage.FindProperty("LastError")!, khilafatWebEmailOutboxMessageMappingBase);
@@ -1190,6 +1196,12 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             };
             outboxMessagesTable.Columns.Add("Culture", cultureColumn0);
             cultureColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(cultureColumn0);
+            var expiresAtColumn = new Column("ExpiresAt", "TEXT", outboxMessagesTable)
+            {
+                IsNullable = true
+            };
+            outboxMessagesTable.Columns.Add("ExpiresAt", expiresAtColumn);
+            expiresAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(expiresAtColumn);
             var htmlBodyColumn = new Column("HtmlBody", "TEXT", outboxMessagesTable)
             {
                 IsNullable = true
@@ -1257,6 +1269,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(claimedUntilColumn, outboxMessage.FindProperty("ClaimedUntil")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtColumn2, outboxMessage.FindProperty("CreatedAt")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(cultureColumn0, outboxMessage.FindProperty("Culture")!, outboxMessagesTableMapping);
+            RelationalModel.CreateColumnMapping(expiresAtColumn, outboxMessage.FindProperty("ExpiresAt")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(htmlBodyColumn, outboxMessage.FindProperty("HtmlBody")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(kindColumn0, outboxMessage.FindProperty("Kind")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(lastErrorColumn, outboxMessage.FindProperty("LastError")!, outboxMessagesTableMapping);

@@ -822,3 +822,11 @@ VALUES ('20261203170703_FrontDoor', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "OutboxMessages" ADD "ExpiresAt" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206212355_OutboxExpiry', '10.0.15');
+
+COMMIT;
+

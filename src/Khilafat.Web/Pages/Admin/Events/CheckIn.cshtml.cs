@@ -11,8 +11,7 @@ public class CheckInModel(EventEditor events, EventAdministration administration
     public string? Search { get; set; }
 
     public EditableEvent Stored { get; private set; } = null!;
-    public IReadOnlyList<RsvpRow> Attendees { get; private set; } = [];
-    public RsvpOverview Overview { get; private set; } = null!;
+    public CheckInList List { get; private set; } = null!;
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -21,9 +20,9 @@ public class CheckInModel(EventEditor events, EventAdministration administration
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await events.GetAsync(id, ct) is not { } e || await administration.OverviewAsync(id, ct) is not { } overview) return NotFound();
-        (Stored, Overview) = (e, overview);
-        Attendees = await administration.CheckInListAsync(id, Search, ct);
+        if (await events.GetAsync(id, ct) is not { } e) return NotFound();
+        Stored = e;
+        List = await administration.CheckInAsync(id, Search, ct);
         return Page();
     }
 
