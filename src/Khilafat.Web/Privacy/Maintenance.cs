@@ -38,9 +38,8 @@ public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvide
         var sent = await DeleteInBatchesAsync(db, db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Sent && m.SentAt < cutoff)
             // A send's own figures are kept on its row once it is over; until then they are counted from here.
             || ((m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Skipped) && m.CreatedAt < cutoff
-                && (m.SendId == null || db.UpdateSends.Any(s => s.Id == m.SendId && (s.Status == SendStatus.Finished || s.Status == SendStatus.Cancelled)))))
-            .OrderBy(m => m.Id), ct);
-        await DeleteInBatchesAsync(db, db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff).OrderBy(j => j.Id), ct);
+                && (m.SendId == null || db.UpdateSends.Any(s => s.Id == m.SendId && (s.Status == SendStatus.Finished || s.Status == SendStatus.Cancelled))))), ct);
+        await DeleteInBatchesAsync(db, db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff), ct);
         await ForgetExportSearchesAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
         if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} messages removed from the outbox.", emails, sent);
@@ -50,10 +49,15 @@ public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvide
     public const int DeleteBatch = 1000;
 
     /// <summary>
-    /// Deletes what <paramref name="expired"/> (in a fixed order) finds, <see cref="DeleteBatch"/> rows per write. A backlog (after
+    /// Deletes what <paramref name="expired"/> finds, <see cref="DeleteBatch"/> rows per write. A backlog (after
     /// downtime, a restored backup, a send's mail that failed for a month) is hundreds of thousands of rows: deleted in
     /// one write, it held the write gate for 17 s, and every sign-up and editor's save waited that long.
     /// </summary>
+    /// <remarks>
+    /// In no order: any rows that match will do, and SQLite stops at the batch's size. Ordered by id, the outbox's
+    /// condition (two branches, each on its own index) read and sorted every match for each batch: 216,000 rows took
+    /// longer than 20 s in batches, against 2 s in one write.
+    /// </remarks>
     private static async Task<int> DeleteInBatchesAsync<T>(SiteDbContext db, IQueryable<T> expired, CancellationToken ct) where T : class
     {
         var total = 0;
