@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Khilafat.Web.Data;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Options;
+using Khilafat.Web.Startup;
 using Khilafat.Web.Updates;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ namespace Khilafat.Web.Email;
 /// </summary>
 public sealed partial class OutboxSender(
     IServiceScopeFactory scopes, IEmailTransport transport, OutboxSignal signal, TimeProvider clock,
-    IOptions<EmailOptions> options, IOptions<SendingOptions> sending, ILogger<OutboxSender> logger) : BackgroundService
+    IOptions<EmailOptions> options, IOptions<SendingOptions> sending, IHostApplicationLifetime lifetime, ILogger<OutboxSender> logger) : BackgroundService
 {
     private const int BatchSize = 20;
 
@@ -41,6 +42,15 @@ public sealed partial class OutboxSender(
     {
         if (!transport.IsConfigured)
             logger.LogWarning("Email is not configured (Email__Smtp__Host or Email__PickupDirectory): messages wait in the outbox until it is.");
+        try
+        {
+            // As the job runner: no claim on mail before the site has started (see HostStarted).
+            await lifetime.WhenStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
 
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using Khilafat.Web.Data;
 using Khilafat.Web.Options;
+using Khilafat.Web.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ namespace Khilafat.Web.Jobs;
 /// and another takes the job over.
 /// </summary>
 public sealed class JobRunner(
-    IServiceScopeFactory scopes, JobSignal signal, TimeProvider clock, IOptions<JobOptions> options, ILogger<JobRunner> logger) : BackgroundService
+    IServiceScopeFactory scopes, JobSignal signal, TimeProvider clock, IOptions<JobOptions> options, IHostApplicationLifetime lifetime, ILogger<JobRunner> logger)
+    : BackgroundService
 {
     private const int BatchSize = 10;
 
@@ -22,6 +24,14 @@ public sealed class JobRunner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await lifetime.WhenStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         try
         {
             await EnsureRecurringAsync(stoppingToken);

@@ -59,10 +59,13 @@ public sealed class AppProcess : IAsyncDisposable
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
 
-    /// <summary>Starts the site with <paramref name="settings"/> (over the <see cref="Defaults"/>) as environment variables (keys like "ConnectionStrings__Default").</summary>
-    public static AppProcess Launch(IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the site with <paramref name="settings"/> (over the <see cref="Defaults"/>) as environment variables (keys
+    /// like "ConnectionStrings__Default"), on <paramref name="port"/> or a free one.
+    /// </summary>
+    public static AppProcess Launch(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
-        var port = Ports.FreeLoopback();
+        port ??= Ports.FreeLoopback();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppDirectory,
