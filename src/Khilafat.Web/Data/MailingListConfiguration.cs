@@ -60,6 +60,7 @@ internal sealed class UpdateConfiguration : IEntityTypeConfiguration<Update>
         update.HasIndex(u => u.Slug).IsUnique();
         update.HasIndex(u => new { u.ShowOnSite, u.FirstPublishedAt });
         update.Property(u => u.Slug).HasMaxLength(Update.SlugMaxLength);
+        update.Property(u => u.EmailOnPublishBy).HasMaxLength(Update.EmailOnPublishByMaxLength);
     }
 }
 

@@ -3,8 +3,11 @@ using Khilafat.Web.Jobs;
 
 namespace Khilafat.Web.Updates;
 
-/// <summary>Runs <see cref="JobKinds.PublishUpdate"/>: publishes the update whose id is the key when its time has come.</summary>
-public sealed class PublishUpdateHandler(UpdateEditor updates, ILogger<PublishUpdateHandler> logger) : IJobHandler
+/// <summary>
+/// Runs <see cref="JobKinds.PublishUpdate"/>: publishes the update whose id is the key when its time has come, and emails
+/// it to the list then when its editor asked for that.
+/// </summary>
+public sealed class PublishUpdateHandler(UpdateEditor updates, UpdateSends sends, ILogger<PublishUpdateHandler> logger) : IJobHandler
 {
     public async Task<JobOutcome> RunAsync(string key, CancellationToken ct)
     {
@@ -14,6 +17,15 @@ public sealed class PublishUpdateHandler(UpdateEditor updates, ILogger<PublishUp
             return JobOutcome.Done;
         }
         if (await updates.PublishScheduledAsync(id, ct)) logger.LogInformation("Update {Id} is published, as scheduled.", id);
+        // Asked for with the schedule: emailed to every confirmed subscriber, as the send page's "Everyone" does. Checked
+        // on every run, so a run repeated after a crash between the publishing and the send starts it; a send already
+        // started (by this job or by hand) is never started twice.
+        if (await updates.EmailOnPublishDueAsync(id, ct) is { } by)
+        {
+            var (result, sendId) = await sends.StartAsync(id, SendAudience.Everyone, new Audit.Actor(null, by), ct);
+            if (result is SendStartResult.Started) logger.LogInformation("Update {Id} is being emailed to the list (send {SendId}), as scheduled.", id, sendId);
+            if (result is SendStartResult.Started or SendStartResult.SentBefore or SendStartResult.AlreadyStarted) await updates.EmailOnPublishDoneAsync(id, ct);
+        }
         return JobOutcome.Done;
     }
 }

@@ -7,6 +7,7 @@ namespace Khilafat.Web.Updates;
 public class Update
 {
     public const int SlugMaxLength = 100;
+    public const int EmailOnPublishByMaxLength = 256;
 
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -16,6 +17,12 @@ public class Update
 
     /// <summary>When an editor scheduled it to be published (UTC); null when not scheduled.</summary>
     public DateTime? PublishAt { get; set; }
+
+    /// <summary>
+    /// Who asked, with the publish time, for the update to be emailed to every confirmed subscriber when it is published
+    /// (the publishing job then starts the send); null when not, and once the send has started.
+    /// </summary>
+    public string? EmailOnPublishBy { get; set; }
 
     /// <summary>When it was first published: its date on the site, and the order of the list. Kept when republished.</summary>
     public DateTime? FirstPublishedAt { get; set; }

@@ -19,13 +19,17 @@ public sealed record EditableUpdate(int Id, string Slug, bool ShowOnSite, DateTi
     public string PublicPath => UpdateReader.UpdatePath(Slug);
 
     public int? LeadImageId { get; init; }
+
+    /// <summary>Who asked for it to be emailed to every subscriber when its schedule publishes it; null when nobody did.</summary>
+    public string? EmailOnPublishBy { get; init; }
 }
 
 /// <summary>
 /// An update's own settings as an editor saves them: shown on the site or email-only, when to publish it (UTC; null: not
-/// scheduled), and its lead image (null: left as it is).
+/// scheduled), its lead image (null: left as it is), and whether its schedule also emails it to every confirmed
+/// subscriber.
 /// </summary>
-public sealed record UpdateSettings(bool ShowOnSite, DateTime? PublishAt, LeadImageChoice? LeadImage = null);
+public sealed record UpdateSettings(bool ShowOnSite, DateTime? PublishAt, LeadImageChoice? LeadImage = null, bool EmailOnPublish = false);
 
 /// <summary>
 /// An update's own part: its address (made from its title), whether it is shown on the site, its scheduled publishing,
@@ -63,7 +67,8 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
         var update = await db.Updates.AsNoTracking().Where(u => u.Id == id && u.DeletedAt == null).SingleOrDefaultAsync(ct);
         if (update is null) return null;
         var text = await texts.GetAsync(TextKinds.Update, id, SiteCultures.Default, ct);
-        return text is null ? null : new EditableUpdate(id, update.Slug, update.ShowOnSite, update.PublishAt, update.FirstPublishedAt, text) { LeadImageId = update.LeadImageId };
+        return text is null ? null : new EditableUpdate(id, update.Slug, update.ShowOnSite, update.PublishAt, update.FirstPublishedAt, text)
+            { LeadImageId = update.LeadImageId, EmailOnPublishBy = update.EmailOnPublishBy };
     }
 
     /// <summary>
@@ -79,18 +84,20 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
             var errors = new Dictionary<string, string>();
             Rules.Check(text.Clean(), errors);
             CheckSchedule(publishAt, null, willBePublished: publish, now, errors);
+            CheckEmailOnPublish(settings, publishAt, publish, errors);
             if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
 
             var slug = await NewSlugAsync(text.Clean().Title, c);
             var update = db.Updates.Add(new Update
             {
                 Slug = slug, ShowOnSite = settings.ShowOnSite, PublishAt = publishAt, FirstPublishedAt = publish ? now : null, CreatedAt = now, UpdatedAt = now,
+                EmailOnPublishBy = settings.EmailOnPublish ? actor.Name : null,
             }).Entity;
             var saved = await texts.AddFirstTextAsync(() => Item(update), text, publish ? TextChange.Publish : TextChange.Unpublish, actor, c);
             if (publishAt is { } at)
             {
                 await jobs.ScheduleAsync(JobKinds.PublishUpdate, Key(update.Id), at, c);
-                db.Audit(clock, actor, AuditActions.UpdateScheduled, Target(update.Slug), Utc(at));
+                db.Audit(clock, actor, AuditActions.UpdateScheduled, Target(update.Slug), Utc(at) + (settings.EmailOnPublish ? "; emailed to every subscriber then" : ""));
             }
             return saved;
         }, ct);
@@ -127,6 +134,7 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
             if (change != TextChange.Publish && settings.PublishAt is not null && willBePublished)
                 errors["PublishAt"] = "This update is already published, so it needs no publish time: clear the time, or unpublish the update first.";
             else CheckSchedule(publishAt, update.PublishAt, willBePublished, now, errors);
+            CheckEmailOnPublish(settings, publishAt, willBePublished, errors);
             if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
 
             var itemChanges = new List<string>();
@@ -142,6 +150,11 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
                 update.ShowOnSite = settings.ShowOnSite;
             }
             if (LeadImages.Apply(settings.LeadImage, update.LeadImageId, image => update.LeadImageId = image) is { } leadImageChange) itemChanges.Add(leadImageChange);
+            if (settings.EmailOnPublish != (update.EmailOnPublishBy is not null))
+            {
+                itemChanges.Add(settings.EmailOnPublish ? "to be emailed to every subscriber when published" : "no longer emailed when published");
+                update.EmailOnPublishBy = settings.EmailOnPublish ? actor.Name : null;
+            }
             if (publishAt != update.PublishAt)
             {
                 scheduled = publishAt is not null;
@@ -196,6 +209,28 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
         if (result is TextSaveResult.Saved) await cache.EvictPublicAsync(ct);
         return published && result is TextSaveResult.Saved;
     }
+
+    /// <summary>The email goes when a scheduled publishing publishes: there must be a publish time for it to follow.</summary>
+    private static void CheckEmailOnPublish(UpdateSettings settings, DateTime? publishAt, bool willBePublished, Dictionary<string, string> errors)
+    {
+        if (!settings.EmailOnPublish || publishAt is not null) return;
+        errors["EmailOnPublish"] = willBePublished
+            ? "It is published now, so nothing is emailed by itself: untick this, then email it from its Email page."
+            : "Choose a publish time above: the email goes when the update is published then.";
+    }
+
+    /// <summary>
+    /// Who asked for the update to be emailed when published, once it is published by its schedule (English published,
+    /// no schedule left); null otherwise. Read by the publishing job after it has published.
+    /// </summary>
+    public Task<string?> EmailOnPublishDueAsync(int id, CancellationToken ct = default) =>
+        db.Updates.Where(u => u.Id == id && u.DeletedAt == null && u.PublishAt == null && u.EmailOnPublishBy != null
+                && db.Texts.Any(t => t.Kind == TextKinds.Update && t.ItemId == id && t.Culture == SiteCultures.Default && t.IsPublished))
+            .Select(u => u.EmailOnPublishBy).FirstOrDefaultAsync(ct);
+
+    /// <summary>The send has started (or had, before a crash): the request is done.</summary>
+    public Task EmailOnPublishDoneAsync(int id, CancellationToken ct = default) =>
+        db.WriteAsync(c => db.Updates.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailOnPublishBy, (string?)null), c), ct);
 
     /// <summary>Makes revision <paramref name="number"/> of the update's text in <paramref name="culture"/> current again.</summary>
     public async Task<TextSaveResult> RestoreAsync(int id, string culture, int number, Actor actor, CancellationToken ct = default, TextPublication? publication = null)

@@ -73,6 +73,28 @@ public class ScheduledPublishingTests(AdminSiteFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task EmailingWhenPublished_NeedsAPublishTime_SaidBesideTheBox_WithWhatWasTypedKept()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var title = NewTitle("Email without a time");
+
+        using var refused = await editor.SubmitFormAsync("/admin/updates/create",
+            Html.Values(("Input.Title", title), ("Input.Body", "Words kept."), ("Input.EmailOnPublish", "true")), submitter: DraftButton);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal("Choose a publish time above: the email goes when the update is published then.", page.FieldError("Input.EmailOnPublish"));
+        Assert.Equal(title, page.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
+        Assert.DoesNotContain(title, (await editor.GetDocumentAsync("/admin/updates")).QuerySelector("main")!.Text());
+
+        // Published now with the box ticked: nothing would email it by itself, so it says so rather than pretend.
+        using var now = await editor.SubmitFormAsync("/admin/updates/create",
+            Html.Values(("Input.Title", title), ("Input.Body", "Words kept."), ("Input.EmailOnPublish", "true")), submitter: PublishButton);
+        Assert.Equal("It is published now, so nothing is emailed by itself: untick this, then email it from its Email page.",
+            (await now.ReadDocumentAsync()).FieldError("Input.EmailOnPublish"));
+    }
+
+    [Fact]
     public async Task MovingTheTime_MovesThePublishing()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);

@@ -22,6 +22,56 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
     /// A mail server down through every try ends a send with its messages failed. Retried from the outbox, they go:
     /// the send is sending again until they have, then finished with its figures counted again.
     /// </summary>
+    /// <summary>
+    /// "Email it to every subscriber when it is published", ticked with a publish time: the schedule publishes it and
+    /// emails it then, with nobody at the desk; a run of the job repeated after a crash sends nothing twice.
+    /// </summary>
+    [Fact]
+    public async Task AnUpdateScheduledWithItsEmail_GoesToEveryConfirmedSubscriber_WhenPublished_Once()
+    {
+        var (editor, editorEmail) = await factory.EditorAsync();
+        await factory.AddSubscriberAsync("scheduled", "en", "GB");
+        var title = $"Vigil at dawn {SendingTestKit.Tag()}";
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddHours(1);
+
+        using var created = await editor.SubmitFormAsync("/admin/updates/create", Html.Values(("Input.Title", title), ("Input.Body", "We gather at dawn."),
+            ("Input.PublishAt", at.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("Input.EmailOnPublish", "true")),
+            submitter: UpdateTestSupport.DraftButton);
+
+        var page = await created.ReadDocumentAsync();
+        Assert.Contains("and will be emailed to every subscriber then.", page.Status());
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='Input.EmailOnPublish'][type=checkbox]")!).IsChecked);
+        var id = AdminSite.IdFrom(created.LandedOn());
+        Assert.Equal(editorEmail, (await factory.StoredUpdateAsync(id)).EmailOnPublishBy);
+        await factory.RunDueJobsAsync();
+        Assert.Empty(await SendsOfAsync(id));
+
+        var audience = await factory.ConfirmedSubscribersAsync();
+        factory.Clock.Advance(at - factory.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(1));
+        await factory.RunDueJobsAsync();
+
+        var send = Assert.Single(await SendsOfAsync(id));
+        Assert.Equal(editorEmail, send.CreatedBy);
+        var done = await factory.DeliverAsync(send.Id);
+        Assert.Equal((audience.Count, 0), (done!.Sent, done.Failed));
+        var received = factory.Received(title);
+        foreach (var subscriber in audience) Assert.Single(received[subscriber.Email]);
+        Assert.Null((await factory.StoredUpdateAsync(id)).EmailOnPublishBy);
+
+        // The job run again, as after a crash between the send's start and the request marked done (the job's claim
+        // running out first): no second send.
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Updates.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailOnPublishBy, editorEmail)));
+        await factory.WithScopeAsync(sp => sp.GetRequiredKeyedService<Khilafat.Web.Jobs.IJobHandler>(Khilafat.Web.Jobs.JobKinds.PublishUpdate).RunAsync(id.ToString(), default));
+        Assert.Single(await SendsOfAsync(id));
+        Assert.Null((await factory.StoredUpdateAsync(id)).EmailOnPublishBy);
+    }
+
+    private Task<List<UpdateSend>> SendsOfAsync(int updateId) =>
+        factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().UpdateSends.AsNoTracking().Where(s => s.UpdateId == updateId).ToListAsync());
+
     [Fact]
     public async Task ASendThatEndedWithFailures_GoesOnWhenTheyAreRetried_AndEndsWithTheRightFigures()
     {

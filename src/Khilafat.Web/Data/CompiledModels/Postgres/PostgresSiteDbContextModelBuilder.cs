@@ -17,7 +17,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8729c4d8-fe93-4072-82aa-11bf4140b55d"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("b63b443f-d53f-4b25-add8-7cd13ae9cf79"), entityTypeCount: 30)
         {
         }
 
@@ -3671,6 +3671,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 IsNullable = true
             };
             khilafatWebUpdatesUpdateTableBase.Columns.Add("DeletedAt", deletedAtColumnBase0);
+            var emailOnPublishByColumnBase = new ColumnBase<ColumnMappingBase>("EmailOnPublishBy", "character varying(256)", khilafatWebUpdatesUpdateTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebUpdatesUpdateTableBase.Columns.Add("EmailOnPublishBy", emailOnPublishByColumnBase);
             var firstPublishedAtColumnBase0 = new ColumnBase<ColumnMappingBase>("FirstPublishedAt", "timestamp with time zone", khilafatWebUpdatesUpdateTableBase)
             {
                 IsNullable = true
@@ -3701,6 +3706,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase19, update.FindProperty("Id")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtColumnBase10, update.FindProperty("CreatedAt")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)deletedAtColumnBase0, update.FindProperty("DeletedAt")!, khilafatWebUpdatesUpdateMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)emailOnPublishByColumnBase, update.FindProperty("EmailOnPublishBy")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)firstPublishedAtColumnBase0, update.FindProperty("FirstPublishedAt")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)leadImageIdColumnBase2, update.FindProperty("LeadImageId")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)publishAtColumnBase, update.FindProperty("PublishAt")!, khilafatWebUpdatesUpdateMappingBase);
@@ -3724,6 +3730,12 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             };
             updatesTable.Columns.Add("DeletedAt", deletedAtColumn0);
             deletedAtColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(deletedAtColumn0);
+            var emailOnPublishByColumn = new Column("EmailOnPublishBy", "character varying(256)", updatesTable)
+            {
+                IsNullable = true
+            };
+            updatesTable.Columns.Add("EmailOnPublishBy", emailOnPublishByColumn);
+            emailOnPublishByColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(emailOnPublishByColumn);
             var firstPublishedAtColumn0 = new Column("FirstPublishedAt", "timestamp with time zone", updatesTable)
             {
                 IsNullable = true
@@ -3758,6 +3770,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping(idColumn19, update.FindProperty("Id")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtColumn10, update.FindProperty("CreatedAt")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(deletedAtColumn0, update.FindProperty("DeletedAt")!, updatesTableMapping);
+            RelationalModel.CreateColumnMapping(emailOnPublishByColumn, update.FindProperty("EmailOnPublishBy")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(firstPublishedAtColumn0, update.FindProperty("FirstPublishedAt")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(leadImageIdColumn2, update.FindProperty("LeadImageId")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(publishAtColumn, update.FindProperty("PublishAt")!, updatesTableMapping);

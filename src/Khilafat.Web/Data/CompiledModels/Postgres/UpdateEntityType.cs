@@ -29,7 +29,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 "Khilafat.Web.Updates.Update",
                 typeof(Update),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -198,250 +198,40 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                         DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
             deletedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var firstPublishedAt = runtimeEntityType.AddProperty(
-                "FirstPublishedAt",
-                typeof(DateTime?),
-                propertyInfo: typeof(Update).GetProperty("FirstPublishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Update).GetField("<FirstPublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            var emailOnPublishBy = runtimeEntityType.AddProperty(
+                "EmailOnPublishBy",
+                typeof(string),
+                propertyInfo: typeof(Update).GetProperty("EmailOnPublishBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Update).GetField("<EmailOnPublishBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                valueConverter: new SiteDbContext.NullableUtcConverter());
-            firstPublishedAt.SetGetter(
-                DateTime? (Update instance) => UpdateUnsafeAccessors.FirstPublishedAt(instance),
-                bool (Update instance) => !(UpdateUnsafeAccessors.FirstPublishedAt(instance).HasValue));
-            firstPublishedAt.SetSetter(
-                Update (Update instance, DateTime? value) =>
+                maxLength: 256);
+            emailOnPublishBy.SetGetter(
+                string (Update instance) => UpdateUnsafeAccessors.EmailOnPublishBy(instance),
+                bool (Update instance) => UpdateUnsafeAccessors.EmailOnPublishBy(instance) == null);
+            emailOnPublishBy.SetSetter(
+                Update (Update instance, string value) =>
                 {
-                    UpdateUnsafeAccessors.FirstPublishedAt(instance) = value;
+                    UpdateUnsafeAccessors.EmailOnPublishBy(instance) = value;
                     return instance;
                 });
-            firstPublishedAt.SetMaterializationSetter(
-                Update (Update instance, DateTime? value) =>
+            emailOnPublishBy.SetMaterializationSetter(
+                Update (Update instance, string value) =>
                 {
-                    UpdateUnsafeAccessors.FirstPublishedAt(instance) = value;
+                    UpdateUnsafeAccessors.EmailOnPublishBy(instance) = value;
                     return instance;
                 });
-            firstPublishedAt.SetAccessors(
-                DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.FirstPublishedAt(((Update)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.FirstPublishedAt(((Update)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(firstPublishedAt, 3),
-                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(firstPublishedAt));
-            firstPublishedAt.SetPropertyIndexes(
+            emailOnPublishBy.SetAccessors(
+                string (IInternalEntry entry) => UpdateUnsafeAccessors.EmailOnPublishBy(((Update)(entry.Entity))),
+                string (IInternalEntry entry) => UpdateUnsafeAccessors.EmailOnPublishBy(((Update)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(emailOnPublishBy, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(emailOnPublishBy));
+            emailOnPublishBy.SetPropertyIndexes(
                 index: 3,
                 originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
-            firstPublishedAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
-                comparer: new ValueComparer<DateTime?>(
-                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
-                    int (DateTime? v) => ((object)v).GetHashCode(),
-                    DateTime? (DateTime? v) => v),
-                keyComparer: new ValueComparer<DateTime?>(
-                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
-                    int (DateTime? v) => ((object)v).GetHashCode(),
-                    DateTime? (DateTime? v) => v),
-                providerValueComparer: new ValueComparer<DateTime?>(
-                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
-                    int (DateTime? v) => ((object)v).GetHashCode(),
-                    DateTime? (DateTime? v) => v),
-                converter: new ValueConverter<DateTime?, DateTime?>(
-                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
-                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
-                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
-                    new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
-                    new ValueConverter<DateTime?, DateTime?>(
-                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
-                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
-            firstPublishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var leadImageId = runtimeEntityType.AddProperty(
-                "LeadImageId",
-                typeof(int?),
-                propertyInfo: typeof(Update).GetProperty("LeadImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Update).GetField("<LeadImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            leadImageId.SetGetter(
-                int? (Update instance) => UpdateUnsafeAccessors.LeadImageId(instance),
-                bool (Update instance) => !(UpdateUnsafeAccessors.LeadImageId(instance).HasValue));
-            leadImageId.SetSetter(
-                Update (Update instance, int? value) =>
-                {
-                    UpdateUnsafeAccessors.LeadImageId(instance) = value;
-                    return instance;
-                });
-            leadImageId.SetMaterializationSetter(
-                Update (Update instance, int? value) =>
-                {
-                    UpdateUnsafeAccessors.LeadImageId(instance) = value;
-                    return instance;
-                });
-            leadImageId.SetAccessors(
-                int? (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<int?>(1) : (entry.FlaggedAsTemporary(4) && !(UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))).HasValue) ? entry.ReadTemporaryValue<int?>(1) : UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))))),
-                int? (IInternalEntry entry) => UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))),
-                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(leadImageId, 4),
-                int? (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int?>(leadImageId, 1));
-            leadImageId.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
-                shadowIndex: -1,
-                relationshipIndex: 1,
-                storeGenerationIndex: 1);
-            leadImageId.TypeMapping = IntTypeMapping.Default.Clone(
-                comparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                keyComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                providerValueComparer: new ValueComparer<int>(
-                    bool (int v1, int v2) => v1 == v2,
-                    int (int v) => v,
-                    int (int v) => v),
-                mappingInfo: new RelationalTypeMappingInfo(
-                    storeTypeName: "integer"));
-            leadImageId.SetCurrentValueComparer(new EntryCurrentValueComparer<int?>(leadImageId));
-            leadImageId.SetComparer(new NullableValueComparer<int>(leadImageId.TypeMapping.Comparer));
-            leadImageId.SetKeyComparer(new NullableValueComparer<int>(leadImageId.TypeMapping.KeyComparer));
-            leadImageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var publishAt = runtimeEntityType.AddProperty(
-                "PublishAt",
-                typeof(DateTime?),
-                propertyInfo: typeof(Update).GetProperty("PublishAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Update).GetField("<PublishAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new SiteDbContext.NullableUtcConverter());
-            publishAt.SetGetter(
-                DateTime? (Update instance) => UpdateUnsafeAccessors.PublishAt(instance),
-                bool (Update instance) => !(UpdateUnsafeAccessors.PublishAt(instance).HasValue));
-            publishAt.SetSetter(
-                Update (Update instance, DateTime? value) =>
-                {
-                    UpdateUnsafeAccessors.PublishAt(instance) = value;
-                    return instance;
-                });
-            publishAt.SetMaterializationSetter(
-                Update (Update instance, DateTime? value) =>
-                {
-                    UpdateUnsafeAccessors.PublishAt(instance) = value;
-                    return instance;
-                });
-            publishAt.SetAccessors(
-                DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.PublishAt(((Update)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.PublishAt(((Update)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishAt, 5),
-                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(publishAt));
-            publishAt.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            publishAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
-                comparer: new ValueComparer<DateTime?>(
-                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
-                    int (DateTime? v) => ((object)v).GetHashCode(),
-                    DateTime? (DateTime? v) => v),
-                keyComparer: new ValueComparer<DateTime?>(
-                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
-                    int (DateTime? v) => ((object)v).GetHashCode(),
-                    DateTime? (DateTime? v) => v),
-                providerValueComparer: new ValueComparer<DateTime?>(
-                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
-                    int (DateTime? v) => ((object)v).GetHashCode(),
-                    DateTime? (DateTime? v) => v),
-                converter: new ValueConverter<DateTime?, DateTime?>(
-                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
-                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
-                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
-                    new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
-                    new ValueConverter<DateTime?, DateTime?>(
-                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
-                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
-            publishAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var showOnSite = runtimeEntityType.AddProperty(
-                "ShowOnSite",
-                typeof(bool),
-                propertyInfo: typeof(Update).GetProperty("ShowOnSite", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Update).GetField("<ShowOnSite>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
-            showOnSite.SetGetter(
-                bool (Update instance) => UpdateUnsafeAccessors.ShowOnSite(instance),
-                bool (Update instance) => UpdateUnsafeAccessors.ShowOnSite(instance) == false);
-            showOnSite.SetSetter(
-                Update (Update instance, bool value) =>
-                {
-                    UpdateUnsafeAccessors.ShowOnSite(instance) = value;
-                    return instance;
-                });
-            showOnSite.SetMaterializationSetter(
-                Update (Update instance, bool value) =>
-                {
-                    UpdateUnsafeAccessors.ShowOnSite(instance) = value;
-                    return instance;
-                });
-            showOnSite.SetAccessors(
-                bool (IInternalEntry entry) => UpdateUnsafeAccessors.ShowOnSite(((Update)(entry.Entity))),
-                bool (IInternalEntry entry) => UpdateUnsafeAccessors.ShowOnSite(((Update)(entry.Entity))),
-                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(showOnSite, 6),
-                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(showOnSite));
-            showOnSite.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            showOnSite.TypeMapping = NpgsqlBoolTypeMapping.Default.Clone(
-                comparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                keyComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v),
-                providerValueComparer: new ValueComparer<bool>(
-                    bool (bool v1, bool v2) => v1 == v2,
-                    int (bool v) => ((object)v).GetHashCode(),
-                    bool (bool v) => v));
-            showOnSite.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var slug = runtimeEntityType.AddProperty(
-                "Slug",
-                typeof(string),
-                propertyInfo: typeof(Update).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Update).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 100);
-            slug.SetGetter(
-                string (Update instance) => UpdateUnsafeAccessors.Slug(instance),
-                bool (Update instance) => UpdateUnsafeAccessors.Slug(instance) == null);
-            slug.SetSetter(
-                Update (Update instance, string value) =>
-                {
-                    UpdateUnsafeAccessors.Slug(instance) = value;
-                    return instance;
-                });
-            slug.SetMaterializationSetter(
-                Update (Update instance, string value) =>
-                {
-                    UpdateUnsafeAccessors.Slug(instance) = value;
-                    return instance;
-                });
-            slug.SetAccessors(
-                string (IInternalEntry entry) => UpdateUnsafeAccessors.Slug(((Update)(entry.Entity))),
-                string (IInternalEntry entry) => UpdateUnsafeAccessors.Slug(((Update)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 7),
-                string (IInternalEntry entry) => entry.GetCurrentValue<string>(slug));
-            slug.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
-                shadowIndex: -1,
-                relationshipIndex: -1,
-                storeGenerationIndex: -1);
-            slug.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+            emailOnPublishBy.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
                 comparer: new ValueComparer<string>(
                     bool (string v1, string v2) => v1 == v2,
                     int (string v) => ((object)v).GetHashCode(),
@@ -455,148 +245,411 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                     int (string v) => ((object)v).GetHashCode(),
                     string (string v) => v),
                 mappingInfo: new RelationalTypeMappingInfo(
-                    storeTypeName: "character varying(100)",
-                    size: 100));
-            slug.TypeMapping = ((NpgsqlStringTypeMapping)slug.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
-        slug.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(slug));
-        slug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+                    storeTypeName: "character varying(256)",
+                    size: 256));
+            emailOnPublishBy.TypeMapping = ((NpgsqlStringTypeMapping)emailOnPublishBy.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+        emailOnPublishBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-        var updatedAt = runtimeEntityType.AddProperty(
-            "UpdatedAt",
-            typeof(DateTime),
-            propertyInfo: typeof(Update).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-            fieldInfo: typeof(Update).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-            valueConverter: new SiteDbContext.UtcConverter());
-        updatedAt.SetGetter(
-            DateTime (Update instance) => UpdateUnsafeAccessors.UpdatedAt(instance),
-            bool (Update instance) => UpdateUnsafeAccessors.UpdatedAt(instance) == default(DateTime));
-        updatedAt.SetSetter(
-            Update (Update instance, DateTime value) =>
+        var firstPublishedAt = runtimeEntityType.AddProperty(
+            "FirstPublishedAt",
+            typeof(DateTime?),
+            propertyInfo: typeof(Update).GetProperty("FirstPublishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(Update).GetField("<FirstPublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            nullable: true,
+            valueConverter: new SiteDbContext.NullableUtcConverter());
+        firstPublishedAt.SetGetter(
+            DateTime? (Update instance) => UpdateUnsafeAccessors.FirstPublishedAt(instance),
+            bool (Update instance) => !(UpdateUnsafeAccessors.FirstPublishedAt(instance).HasValue));
+        firstPublishedAt.SetSetter(
+            Update (Update instance, DateTime? value) =>
             {
-                UpdateUnsafeAccessors.UpdatedAt(instance) = value;
+                UpdateUnsafeAccessors.FirstPublishedAt(instance) = value;
                 return instance;
             });
-        updatedAt.SetMaterializationSetter(
-            Update (Update instance, DateTime value) =>
+        firstPublishedAt.SetMaterializationSetter(
+            Update (Update instance, DateTime? value) =>
             {
-                UpdateUnsafeAccessors.UpdatedAt(instance) = value;
+                UpdateUnsafeAccessors.FirstPublishedAt(instance) = value;
                 return instance;
             });
-        updatedAt.SetAccessors(
-            DateTime (IInternalEntry entry) => UpdateUnsafeAccessors.UpdatedAt(((Update)(entry.Entity))),
-            DateTime (IInternalEntry entry) => UpdateUnsafeAccessors.UpdatedAt(((Update)(entry.Entity))),
-            DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 8),
-            DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(updatedAt));
-        updatedAt.SetPropertyIndexes(
+        firstPublishedAt.SetAccessors(
+            DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.FirstPublishedAt(((Update)(entry.Entity))),
+            DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.FirstPublishedAt(((Update)(entry.Entity))),
+            DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(firstPublishedAt, 4),
+            DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(firstPublishedAt));
+        firstPublishedAt.SetPropertyIndexes(
+            index: 4,
+            originalValueIndex: 4,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        firstPublishedAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+            comparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            keyComparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            providerValueComparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            converter: new ValueConverter<DateTime?, DateTime?>(
+                DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
+            jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
+                new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+                new ValueConverter<DateTime?, DateTime?>(
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
+        firstPublishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+        var leadImageId = runtimeEntityType.AddProperty(
+            "LeadImageId",
+            typeof(int?),
+            propertyInfo: typeof(Update).GetProperty("LeadImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(Update).GetField("<LeadImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            nullable: true);
+        leadImageId.SetGetter(
+            int? (Update instance) => UpdateUnsafeAccessors.LeadImageId(instance),
+            bool (Update instance) => !(UpdateUnsafeAccessors.LeadImageId(instance).HasValue));
+        leadImageId.SetSetter(
+            Update (Update instance, int? value) =>
+            {
+                UpdateUnsafeAccessors.LeadImageId(instance) = value;
+                return instance;
+            });
+        leadImageId.SetMaterializationSetter(
+            Update (Update instance, int? value) =>
+            {
+                UpdateUnsafeAccessors.LeadImageId(instance) = value;
+                return instance;
+            });
+        leadImageId.SetAccessors(
+            int? (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int?>(1) : (entry.FlaggedAsTemporary(5) && !(UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))).HasValue) ? entry.ReadTemporaryValue<int?>(1) : UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))))),
+            int? (IInternalEntry entry) => UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))),
+            int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(leadImageId, 5),
+            int? (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int?>(leadImageId, 1));
+        leadImageId.SetPropertyIndexes(
+            index: 5,
+            originalValueIndex: 5,
+            shadowIndex: -1,
+            relationshipIndex: 1,
+            storeGenerationIndex: 1);
+        leadImageId.TypeMapping = IntTypeMapping.Default.Clone(
+            comparer: new ValueComparer<int>(
+                bool (int v1, int v2) => v1 == v2,
+                int (int v) => v,
+                int (int v) => v),
+            keyComparer: new ValueComparer<int>(
+                bool (int v1, int v2) => v1 == v2,
+                int (int v) => v,
+                int (int v) => v),
+            providerValueComparer: new ValueComparer<int>(
+                bool (int v1, int v2) => v1 == v2,
+                int (int v) => v,
+                int (int v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "integer"));
+        leadImageId.SetCurrentValueComparer(new EntryCurrentValueComparer<int?>(leadImageId));
+        leadImageId.SetComparer(new NullableValueComparer<int>(leadImageId.TypeMapping.Comparer));
+        leadImageId.SetKeyComparer(new NullableValueComparer<int>(leadImageId.TypeMapping.KeyComparer));
+        leadImageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+        var publishAt = runtimeEntityType.AddProperty(
+            "PublishAt",
+            typeof(DateTime?),
+            propertyInfo: typeof(Update).GetProperty("PublishAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(Update).GetField("<PublishAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            nullable: true,
+            valueConverter: new SiteDbContext.NullableUtcConverter());
+        publishAt.SetGetter(
+            DateTime? (Update instance) => UpdateUnsafeAccessors.PublishAt(instance),
+            bool (Update instance) => !(UpdateUnsafeAccessors.PublishAt(instance).HasValue));
+        publishAt.SetSetter(
+            Update (Update instance, DateTime? value) =>
+            {
+                UpdateUnsafeAccessors.PublishAt(instance) = value;
+                return instance;
+            });
+        publishAt.SetMaterializationSetter(
+            Update (Update instance, DateTime? value) =>
+            {
+                UpdateUnsafeAccessors.PublishAt(instance) = value;
+                return instance;
+            });
+        publishAt.SetAccessors(
+            DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.PublishAt(((Update)(entry.Entity))),
+            DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.PublishAt(((Update)(entry.Entity))),
+            DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishAt, 6),
+            DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(publishAt));
+        publishAt.SetPropertyIndexes(
+            index: 6,
+            originalValueIndex: 6,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        publishAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+            comparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            keyComparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            providerValueComparer: new ValueComparer<DateTime?>(
+                bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                int (DateTime? v) => ((object)v).GetHashCode(),
+                DateTime? (DateTime? v) => v),
+            converter: new ValueConverter<DateTime?, DateTime?>(
+                DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
+            jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
+                new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+                new ValueConverter<DateTime?, DateTime?>(
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
+        publishAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+        var showOnSite = runtimeEntityType.AddProperty(
+            "ShowOnSite",
+            typeof(bool),
+            propertyInfo: typeof(Update).GetProperty("ShowOnSite", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(Update).GetField("<ShowOnSite>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            sentinel: false);
+        showOnSite.SetGetter(
+            bool (Update instance) => UpdateUnsafeAccessors.ShowOnSite(instance),
+            bool (Update instance) => UpdateUnsafeAccessors.ShowOnSite(instance) == false);
+        showOnSite.SetSetter(
+            Update (Update instance, bool value) =>
+            {
+                UpdateUnsafeAccessors.ShowOnSite(instance) = value;
+                return instance;
+            });
+        showOnSite.SetMaterializationSetter(
+            Update (Update instance, bool value) =>
+            {
+                UpdateUnsafeAccessors.ShowOnSite(instance) = value;
+                return instance;
+            });
+        showOnSite.SetAccessors(
+            bool (IInternalEntry entry) => UpdateUnsafeAccessors.ShowOnSite(((Update)(entry.Entity))),
+            bool (IInternalEntry entry) => UpdateUnsafeAccessors.ShowOnSite(((Update)(entry.Entity))),
+            bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(showOnSite, 7),
+            bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(showOnSite));
+        showOnSite.SetPropertyIndexes(
+            index: 7,
+            originalValueIndex: 7,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        showOnSite.TypeMapping = NpgsqlBoolTypeMapping.Default.Clone(
+            comparer: new ValueComparer<bool>(
+                bool (bool v1, bool v2) => v1 == v2,
+                int (bool v) => ((object)v).GetHashCode(),
+                bool (bool v) => v),
+            keyComparer: new ValueComparer<bool>(
+                bool (bool v1, bool v2) => v1 == v2,
+                int (bool v) => ((object)v).GetHashCode(),
+                bool (bool v) => v),
+            providerValueComparer: new ValueComparer<bool>(
+                bool (bool v1, bool v2) => v1 == v2,
+                int (bool v) => ((object)v).GetHashCode(),
+                bool (bool v) => v));
+        showOnSite.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+        var slug = runtimeEntityType.AddProperty(
+            "Slug",
+            typeof(string),
+            propertyInfo: typeof(Update).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(Update).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            maxLength: 100);
+        slug.SetGetter(
+            string (Update instance) => UpdateUnsafeAccessors.Slug(instance),
+            bool (Update instance) => UpdateUnsafeAccessors.Slug(instance) == null);
+        slug.SetSetter(
+            Update (Update instance, string value) =>
+            {
+                UpdateUnsafeAccessors.Slug(instance) = value;
+                return instance;
+            });
+        slug.SetMaterializationSetter(
+            Update (Update instance, string value) =>
+            {
+                UpdateUnsafeAccessors.Slug(instance) = value;
+                return instance;
+            });
+        slug.SetAccessors(
+            string (IInternalEntry entry) => UpdateUnsafeAccessors.Slug(((Update)(entry.Entity))),
+            string (IInternalEntry entry) => UpdateUnsafeAccessors.Slug(((Update)(entry.Entity))),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 8),
+            string (IInternalEntry entry) => entry.GetCurrentValue<string>(slug));
+        slug.SetPropertyIndexes(
             index: 8,
             originalValueIndex: 8,
             shadowIndex: -1,
             relationshipIndex: -1,
             storeGenerationIndex: -1);
-        updatedAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
-            comparer: new ValueComparer<DateTime>(
-                bool (DateTime v1, DateTime v2) => v1.Equals(v2),
-                int (DateTime v) => ((object)v).GetHashCode(),
-                DateTime (DateTime v) => v),
-            keyComparer: new ValueComparer<DateTime>(
-                bool (DateTime v1, DateTime v2) => v1.Equals(v2),
-                int (DateTime v) => ((object)v).GetHashCode(),
-                DateTime (DateTime v) => v),
-            providerValueComparer: new ValueComparer<DateTime>(
-                bool (DateTime v1, DateTime v2) => v1.Equals(v2),
-                int (DateTime v) => ((object)v).GetHashCode(),
-                DateTime (DateTime v) => v),
-            converter: new ValueConverter<DateTime, DateTime>(
+        slug.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+            comparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            keyComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            providerValueComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "character varying(100)",
+                size: 100));
+        slug.TypeMapping = ((NpgsqlStringTypeMapping)slug.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+    slug.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(slug));
+    slug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+    var updatedAt = runtimeEntityType.AddProperty(
+        "UpdatedAt",
+        typeof(DateTime),
+        propertyInfo: typeof(Update).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(Update).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        valueConverter: new SiteDbContext.UtcConverter());
+    updatedAt.SetGetter(
+        DateTime (Update instance) => UpdateUnsafeAccessors.UpdatedAt(instance),
+        bool (Update instance) => UpdateUnsafeAccessors.UpdatedAt(instance) == default(DateTime));
+    updatedAt.SetSetter(
+        Update (Update instance, DateTime value) =>
+        {
+            UpdateUnsafeAccessors.UpdatedAt(instance) = value;
+            return instance;
+        });
+    updatedAt.SetMaterializationSetter(
+        Update (Update instance, DateTime value) =>
+        {
+            UpdateUnsafeAccessors.UpdatedAt(instance) = value;
+            return instance;
+        });
+    updatedAt.SetAccessors(
+        DateTime (IInternalEntry entry) => UpdateUnsafeAccessors.UpdatedAt(((Update)(entry.Entity))),
+        DateTime (IInternalEntry entry) => UpdateUnsafeAccessors.UpdatedAt(((Update)(entry.Entity))),
+        DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 9),
+        DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(updatedAt));
+    updatedAt.SetPropertyIndexes(
+        index: 9,
+        originalValueIndex: 9,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: -1);
+    updatedAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+        comparer: new ValueComparer<DateTime>(
+            bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+            int (DateTime v) => ((object)v).GetHashCode(),
+            DateTime (DateTime v) => v),
+        keyComparer: new ValueComparer<DateTime>(
+            bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+            int (DateTime v) => ((object)v).GetHashCode(),
+            DateTime (DateTime v) => v),
+        providerValueComparer: new ValueComparer<DateTime>(
+            bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+            int (DateTime v) => ((object)v).GetHashCode(),
+            DateTime (DateTime v) => v),
+        converter: new ValueConverter<DateTime, DateTime>(
+            DateTime (DateTime v) => v.ToUniversalTime(),
+            DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+        jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+            new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+            new ValueConverter<DateTime, DateTime>(
                 DateTime (DateTime v) => v.ToUniversalTime(),
-                DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
-            jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
-                new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
-                new ValueConverter<DateTime, DateTime>(
-                    DateTime (DateTime v) => v.ToUniversalTime(),
-                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
-        updatedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
-        updatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+                DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+    updatedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+    updatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-        var key = runtimeEntityType.AddKey(
-            new[] { id });
-        runtimeEntityType.SetPrimaryKey(key);
+    var key = runtimeEntityType.AddKey(
+        new[] { id });
+    runtimeEntityType.SetPrimaryKey(key);
 
-        var index = runtimeEntityType.AddIndex(
-            new[] { leadImageId });
+    var index = runtimeEntityType.AddIndex(
+        new[] { leadImageId });
 
-        var index0 = runtimeEntityType.AddIndex(
-            new[] { slug },
-            unique: true);
+    var index0 = runtimeEntityType.AddIndex(
+        new[] { slug },
+        unique: true);
 
-        var index1 = runtimeEntityType.AddIndex(
-            new[] { showOnSite, firstPublishedAt });
+    var index1 = runtimeEntityType.AddIndex(
+        new[] { showOnSite, firstPublishedAt });
 
-        return runtimeEntityType;
-    }
+    return runtimeEntityType;
+}
 
-    public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
-    {
-        var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("LeadImageId") },
-            principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-            principalEntityType,
-            deleteBehavior: DeleteBehavior.SetNull);
+public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("LeadImageId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.SetNull);
 
-        return runtimeForeignKey;
-    }
+    return runtimeForeignKey;
+}
 
-    public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
-    {
-        var id = runtimeEntityType.FindProperty("Id");
-        var createdAt = runtimeEntityType.FindProperty("CreatedAt");
-        var deletedAt = runtimeEntityType.FindProperty("DeletedAt");
-        var firstPublishedAt = runtimeEntityType.FindProperty("FirstPublishedAt");
-        var leadImageId = runtimeEntityType.FindProperty("LeadImageId");
-        var publishAt = runtimeEntityType.FindProperty("PublishAt");
-        var showOnSite = runtimeEntityType.FindProperty("ShowOnSite");
-        var slug = runtimeEntityType.FindProperty("Slug");
-        var updatedAt = runtimeEntityType.FindProperty("UpdatedAt");
-        var key = runtimeEntityType.FindKey(new[] { id });
-        key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
-        key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
-        runtimeEntityType.SetOriginalValuesFactory(
-            ISnapshot (IInternalEntry source) =>
-            {
-                var structuralType = ((Update)(source.Entity));
-                return ((ISnapshot)(new Snapshot<int, DateTime, DateTime?, DateTime?, int?, DateTime?, bool, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<DateTime?>(deletedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)deletedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(deletedAt))), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), (source.GetCurrentValue<DateTime?>(publishAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishAt))), ((ValueComparer<bool>)(((IProperty)showOnSite).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showOnSite)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
-            });
-        runtimeEntityType.SetStoreGeneratedValuesFactory(
-            ISnapshot () => ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), (default(int? ) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(default(int? )))))));
-        runtimeEntityType.SetTemporaryValuesFactory(
-            ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int?>(default(int), default(int? )))));
-        runtimeEntityType.SetShadowValuesFactory(
-            ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
-        runtimeEntityType.SetEmptyShadowValuesFactory(
-            ISnapshot () => Snapshot.Empty);
-        runtimeEntityType.SetRelationshipSnapshotFactory(
-            ISnapshot (IInternalEntry source) =>
-            {
-                var structuralType = ((Update)(source.Entity));
-                return ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))))));
-            });
-        runtimeEntityType.SetCounts(new PropertyCounts(
-            propertyCount: 9,
-            navigationCount: 0,
-            complexPropertyCount: 0,
-            complexCollectionCount: 0,
-            originalValueCount: 9,
-            shadowCount: 0,
-            relationshipCount: 2,
-            storeGeneratedCount: 2));
-        runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
-        runtimeEntityType.AddAnnotation("Relational:Schema", null);
-        runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-        runtimeEntityType.AddAnnotation("Relational:TableName", "Updates");
-        runtimeEntityType.AddAnnotation("Relational:ViewName", null);
-        runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+{
+    var id = runtimeEntityType.FindProperty("Id");
+    var createdAt = runtimeEntityType.FindProperty("CreatedAt");
+    var deletedAt = runtimeEntityType.FindProperty("DeletedAt");
+    var emailOnPublishBy = runtimeEntityType.FindProperty("EmailOnPublishBy");
+    var firstPublishedAt = runtimeEntityType.FindProperty("FirstPublishedAt");
+    var leadImageId = runtimeEntityType.FindProperty("LeadImageId");
+    var publishAt = runtimeEntityType.FindProperty("PublishAt");
+    var showOnSite = runtimeEntityType.FindProperty("ShowOnSite");
+    var slug = runtimeEntityType.FindProperty("Slug");
+    var updatedAt = runtimeEntityType.FindProperty("UpdatedAt");
+    var key = runtimeEntityType.FindKey(new[] { id });
+    key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+    key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+    runtimeEntityType.SetOriginalValuesFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((Update)(source.Entity));
+            return ((ISnapshot)(new Snapshot<int, DateTime, DateTime?, string, DateTime?, int?, DateTime?, bool, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<DateTime?>(deletedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)deletedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(deletedAt))), (source.GetCurrentValue<string>(emailOnPublishBy) == null ? null : ((ValueComparer<string>)(((IProperty)emailOnPublishBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(emailOnPublishBy))), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), (source.GetCurrentValue<DateTime?>(publishAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishAt))), ((ValueComparer<bool>)(((IProperty)showOnSite).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showOnSite)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
+        });
+    runtimeEntityType.SetStoreGeneratedValuesFactory(
+        ISnapshot () => ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), (default(int? ) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(default(int? )))))));
+    runtimeEntityType.SetTemporaryValuesFactory(
+        ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int?>(default(int), default(int? )))));
+    runtimeEntityType.SetShadowValuesFactory(
+        ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+    runtimeEntityType.SetEmptyShadowValuesFactory(
+        ISnapshot () => Snapshot.Empty);
+    runtimeEntityType.SetRelationshipSnapshotFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((Update)(source.Entity));
+            return ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))))));
+        });
+    runtimeEntityType.SetCounts(new PropertyCounts(
+        propertyCount: 10,
+        navigationCount: 0,
+        complexPropertyCount: 0,
+        complexCollectionCount: 0,
+        originalValueCount: 10,
+        shadowCount: 0,
+        relationshipCount: 2,
+        storeGeneratedCount: 2));
+    runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
+    runtimeEntityType.AddAnnotation("Relational:Schema", null);
+    runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
+    runtimeEntityType.AddAnnotation("Relational:TableName", "Updates");
+    runtimeEntityType.AddAnnotation("Relational:ViewName", null);
+    runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 
-        Customize(runtimeEntityType);
-    }
+    Customize(runtimeEntityType);
+}
 
-    static partial void Customize(RuntimeEntityType runtimeEntityType);
+static partial void Customize(RuntimeEntityType runtimeEntityType);
 }
 }

@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2d16b2dc-688f-4876-a7a8-9e461dc9b5c8"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("aff1f80e-98c0-4188-9f94-e358311e83ed"), entityTypeCount: 30)
         {
         }
 
@@ -3649,6 +3649,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 IsNullable = true
             };
             khilafatWebUpdatesUpdateTableBase.Columns.Add("DeletedAt", deletedAtColumnBase0);
+            var emailOnPublishByColumnBase = new ColumnBase<ColumnMappingBase>("EmailOnPublishBy", "TEXT", khilafatWebUpdatesUpdateTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebUpdatesUpdateTableBase.Columns.Add("EmailOnPublishBy", emailOnPublishByColumnBase);
             var firstPublishedAtColumnBase0 = new ColumnBase<ColumnMappingBase>("FirstPublishedAt", "TEXT", khilafatWebUpdatesUpdateTableBase)
             {
                 IsNullable = true
@@ -3679,6 +3684,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase19, update.FindProperty("Id")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtColumnBase10, update.FindProperty("CreatedAt")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)deletedAtColumnBase0, update.FindProperty("DeletedAt")!, khilafatWebUpdatesUpdateMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)emailOnPublishByColumnBase, update.FindProperty("EmailOnPublishBy")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)firstPublishedAtColumnBase0, update.FindProperty("FirstPublishedAt")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)leadImageIdColumnBase2, update.FindProperty("LeadImageId")!, khilafatWebUpdatesUpdateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)publishAtColumnBase, update.FindProperty("PublishAt")!, khilafatWebUpdatesUpdateMappingBase);
@@ -3701,6 +3707,12 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             };
             updatesTable.Columns.Add("DeletedAt", deletedAtColumn0);
             deletedAtColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(deletedAtColumn0);
+            var emailOnPublishByColumn = new Column("EmailOnPublishBy", "TEXT", updatesTable)
+            {
+                IsNullable = true
+            };
+            updatesTable.Columns.Add("EmailOnPublishBy", emailOnPublishByColumn);
+            emailOnPublishByColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(emailOnPublishByColumn);
             var firstPublishedAtColumn0 = new Column("FirstPublishedAt", "TEXT", updatesTable)
             {
                 IsNullable = true
@@ -3735,6 +3747,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(idColumn19, update.FindProperty("Id")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtColumn10, update.FindProperty("CreatedAt")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(deletedAtColumn0, update.FindProperty("DeletedAt")!, updatesTableMapping);
+            RelationalModel.CreateColumnMapping(emailOnPublishByColumn, update.FindProperty("EmailOnPublishBy")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(firstPublishedAtColumn0, update.FindProperty("FirstPublishedAt")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(leadImageIdColumn2, update.FindProperty("LeadImageId")!, updatesTableMapping);
             RelationalModel.CreateColumnMapping(publishAtColumn, update.FindProperty("PublishAt")!, updatesTableMapping);

@@ -29,7 +29,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 "Khilafat.Web.Updates.Update",
                 typeof(Update),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -195,6 +195,41 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                         DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
                         DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
 
+            var emailOnPublishBy = runtimeEntityType.AddProperty(
+                "EmailOnPublishBy",
+                typeof(string),
+                propertyInfo: typeof(Update).GetProperty("EmailOnPublishBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Update).GetField("<EmailOnPublishBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 256);
+            emailOnPublishBy.SetGetter(
+                string (Update instance) => UpdateUnsafeAccessors.EmailOnPublishBy(instance),
+                bool (Update instance) => UpdateUnsafeAccessors.EmailOnPublishBy(instance) == null);
+            emailOnPublishBy.SetSetter(
+                Update (Update instance, string value) =>
+                {
+                    UpdateUnsafeAccessors.EmailOnPublishBy(instance) = value;
+                    return instance;
+                });
+            emailOnPublishBy.SetMaterializationSetter(
+                Update (Update instance, string value) =>
+                {
+                    UpdateUnsafeAccessors.EmailOnPublishBy(instance) = value;
+                    return instance;
+                });
+            emailOnPublishBy.SetAccessors(
+                string (IInternalEntry entry) => UpdateUnsafeAccessors.EmailOnPublishBy(((Update)(entry.Entity))),
+                string (IInternalEntry entry) => UpdateUnsafeAccessors.EmailOnPublishBy(((Update)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(emailOnPublishBy, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(emailOnPublishBy));
+            emailOnPublishBy.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            emailOnPublishBy.TypeMapping = SqliteStringTypeMapping.Default;
+
             var firstPublishedAt = runtimeEntityType.AddProperty(
                 "FirstPublishedAt",
                 typeof(DateTime?),
@@ -220,11 +255,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             firstPublishedAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.FirstPublishedAt(((Update)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.FirstPublishedAt(((Update)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(firstPublishedAt, 3),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(firstPublishedAt, 4),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(firstPublishedAt));
             firstPublishedAt.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -272,13 +307,13 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return instance;
                 });
             leadImageId.SetAccessors(
-                int? (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<int?>(1) : (entry.FlaggedAsTemporary(4) && !(UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))).HasValue) ? entry.ReadTemporaryValue<int?>(1) : UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))))),
+                int? (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int?>(1) : (entry.FlaggedAsTemporary(5) && !(UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))).HasValue) ? entry.ReadTemporaryValue<int?>(1) : UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))))),
                 int? (IInternalEntry entry) => UpdateUnsafeAccessors.LeadImageId(((Update)(entry.Entity))),
-                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(leadImageId, 4),
+                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(leadImageId, 5),
                 int? (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int?>(leadImageId, 1));
             leadImageId.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: 1,
                 storeGenerationIndex: 1);
@@ -326,11 +361,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             publishAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.PublishAt(((Update)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => UpdateUnsafeAccessors.PublishAt(((Update)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishAt, 5),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishAt, 6),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(publishAt));
             publishAt.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 6,
+                originalValueIndex: 6,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -380,11 +415,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             showOnSite.SetAccessors(
                 bool (IInternalEntry entry) => UpdateUnsafeAccessors.ShowOnSite(((Update)(entry.Entity))),
                 bool (IInternalEntry entry) => UpdateUnsafeAccessors.ShowOnSite(((Update)(entry.Entity))),
-                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(showOnSite, 6),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(showOnSite, 7),
                 bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(showOnSite));
             showOnSite.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 7,
+                originalValueIndex: 7,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -428,11 +463,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             slug.SetAccessors(
                 string (IInternalEntry entry) => UpdateUnsafeAccessors.Slug(((Update)(entry.Entity))),
                 string (IInternalEntry entry) => UpdateUnsafeAccessors.Slug(((Update)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 7),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 8),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(slug));
             slug.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
+                index: 8,
+                originalValueIndex: 8,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -463,11 +498,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             updatedAt.SetAccessors(
                 DateTime (IInternalEntry entry) => UpdateUnsafeAccessors.UpdatedAt(((Update)(entry.Entity))),
                 DateTime (IInternalEntry entry) => UpdateUnsafeAccessors.UpdatedAt(((Update)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 8),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 9),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(updatedAt));
             updatedAt.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
+                index: 9,
+                originalValueIndex: 9,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -526,6 +561,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var id = runtimeEntityType.FindProperty("Id");
             var createdAt = runtimeEntityType.FindProperty("CreatedAt");
             var deletedAt = runtimeEntityType.FindProperty("DeletedAt");
+            var emailOnPublishBy = runtimeEntityType.FindProperty("EmailOnPublishBy");
             var firstPublishedAt = runtimeEntityType.FindProperty("FirstPublishedAt");
             var leadImageId = runtimeEntityType.FindProperty("LeadImageId");
             var publishAt = runtimeEntityType.FindProperty("PublishAt");
@@ -539,7 +575,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Update)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<int, DateTime, DateTime?, DateTime?, int?, DateTime?, bool, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<DateTime?>(deletedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)deletedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(deletedAt))), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), (source.GetCurrentValue<DateTime?>(publishAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishAt))), ((ValueComparer<bool>)(((IProperty)showOnSite).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showOnSite)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
+                    return ((ISnapshot)(new Snapshot<int, DateTime, DateTime?, string, DateTime?, int?, DateTime?, bool, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<DateTime?>(deletedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)deletedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(deletedAt))), (source.GetCurrentValue<string>(emailOnPublishBy) == null ? null : ((ValueComparer<string>)(((IProperty)emailOnPublishBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(emailOnPublishBy))), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), (source.GetCurrentValue<DateTime?>(publishAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishAt))), ((ValueComparer<bool>)(((IProperty)showOnSite).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showOnSite)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), (default(int? ) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(default(int? )))))));
@@ -556,11 +592,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 9,
+                propertyCount: 10,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 9,
+                originalValueCount: 10,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 2));

@@ -19,6 +19,9 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DeletedAt>k__BackingField")]
         public static extern ref DateTime? DeletedAt(Update @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<EmailOnPublishBy>k__BackingField")]
+        public static extern ref string EmailOnPublishBy(Update @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<FirstPublishedAt>k__BackingField")]
         public static extern ref DateTime? FirstPublishedAt(Update @this);
 

@@ -830,3 +830,11 @@ VALUES ('20261206212355_OutboxExpiry', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Updates" ADD "EmailOnPublishBy" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206215623_EmailOnPublish', '10.0.15');
+
+COMMIT;
+

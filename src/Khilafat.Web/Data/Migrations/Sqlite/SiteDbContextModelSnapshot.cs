@@ -1298,6 +1298,10 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailOnPublishBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 

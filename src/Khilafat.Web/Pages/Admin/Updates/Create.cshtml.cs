@@ -32,7 +32,8 @@ public class CreateModel(UpdateEditor updates, SiteTimeZone zone) : PageModel, I
         {
             case TextSaveResult.Saved saved:
                 TempData[StatusMessages.Key] = publish ? $"“{Input.Title}” is published."
-                    : settings.PublishAt is { } at ? $"“{Input.Title}” is scheduled for {zone.ToLocal(at):d MMM yyyy HH:mm} ({zone.Name})."
+                    : settings.PublishAt is { } at ? $"“{Input.Title}” is scheduled for {zone.ToLocal(at):d MMM yyyy HH:mm} ({zone.Name})"
+                        + (settings.EmailOnPublish ? ", and will be emailed to every subscriber then." : ".")
                     : $"“{Input.Title}” is saved as a draft.";
                 return RedirectToPage("Edit", new { id = saved.ItemId });
             case TextSaveResult.Invalid invalid:

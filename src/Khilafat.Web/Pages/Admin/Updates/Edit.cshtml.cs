@@ -44,13 +44,14 @@ public class EditModel(UpdateEditor updates, TextEditor texts, SiteTimeZone zone
             TextChange.Publish => "Published." + (settings.ShowOnSite ? " The update is on the site now." : " It is email only, so it is not shown on the site."),
             TextChange.Unpublish => settings.PublishAt is { } again ? $"Unpublished, and scheduled for {zone.ToLocal(again):d MMM yyyy HH:mm} ({zone.Name})." : "Unpublished. The update is a draft again.",
             _ when Stored.Text.IsPublished => "Saved. Readers see it now.",
-            _ => settings.PublishAt is { } at ? $"Saved. It will be published on {zone.ToLocal(at):d MMM yyyy} at {zone.ToLocal(at):HH:mm} ({zone.Name})."
+            _ => settings.PublishAt is { } at ? $"Saved. It will be published on {zone.ToLocal(at):d MMM yyyy} at {zone.ToLocal(at):HH:mm} ({zone.Name})"
+                    + (settings.EmailOnPublish ? ", and emailed to every subscriber then." : ".")
                 : Stored.PublishAt is not null ? "Saved. The schedule is cancelled: the update stays a draft until you publish it." : "Draft saved.",
         };
         var outcome = Outcome(result, "update", Input.ToInput(), v => Input.Version = v, message, () => RedirectToPage(new { id }));
         if (Conflict is not null && await LoadAsync(id, default))
             AddConflictFields(FieldDifference.Between(UpdateForm.From(Stored, zone), Input, nameof(UpdateForm.Slug), nameof(UpdateForm.EmailOnly),
-                nameof(UpdateForm.PublishAt), nameof(UpdateForm.LeadImageId)));
+                nameof(UpdateForm.PublishAt), nameof(UpdateForm.EmailOnPublish), nameof(UpdateForm.LeadImageId)));
         return outcome;
     }
 

@@ -35,6 +35,10 @@ public sealed class UpdateForm : IChangeDescription, Khilafat.Web.Media.ILeadIma
     [PlausibleDate]
     public DateTime? PublishAt { get; set; }
 
+    /// <summary>With a publish time: the schedule also emails it to every confirmed subscriber.</summary>
+    [Display(Name = "Email it to every subscriber when it is published")]
+    public bool EmailOnPublish { get; set; }
+
     /// <summary>The update's lead image (<see cref="Khilafat.Web.Media.LeadImageChoice"/>); only the edit form has the field.</summary>
     [Display(Name = "Lead image")]
     public int? LeadImageId { get; set; }
@@ -56,8 +60,8 @@ public sealed class UpdateForm : IChangeDescription, Khilafat.Web.Media.ILeadIma
     /// </summary>
     public UpdateSettings? ToSettings(SiteTimeZone zone, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
     {
-        if (PublishAt is not { } local) return new UpdateSettings(!EmailOnly, null);
-        if (zone.ToUtc(local) is { } utc) return new UpdateSettings(!EmailOnly, utc);
+        if (PublishAt is not { } local) return new UpdateSettings(!EmailOnly, null, EmailOnPublish: EmailOnPublish);
+        if (zone.ToUtc(local) is { } utc) return new UpdateSettings(!EmailOnly, utc, EmailOnPublish: EmailOnPublish);
         modelState.AddModelError("Input." + nameof(PublishAt), $"{local:d MMM yyyy HH:mm} does not exist in {zone.Name}: the clocks skip it. Choose another time.");
         return null;
     }
@@ -66,6 +70,6 @@ public sealed class UpdateForm : IChangeDescription, Khilafat.Web.Media.ILeadIma
     {
         Title = update.Text.Working.Title, Slug = update.Slug, Summary = update.Text.Working.Summary, Body = update.Text.Working.Body,
         EmailOnly = !update.ShowOnSite, PublishAt = update.PublishAt is { } at ? zone.ToLocal(at) : null, Version = update.Text.Version,
-        LeadImageId = update.LeadImageId,
+        LeadImageId = update.LeadImageId, EmailOnPublish = update.EmailOnPublishBy is not null,
     };
 }
