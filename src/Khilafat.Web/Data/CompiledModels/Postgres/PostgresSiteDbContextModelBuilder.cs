@@ -17,7 +17,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b63b443f-d53f-4b25-add8-7cd13ae9cf79"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("8c1ee630-bb03-4e34-92b2-02c0f376127a"), entityTypeCount: 30)
         {
         }
 

@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("aff1f80e-98c0-4188-9f94-e358311e83ed"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("d70caede-a3ae-4dd1-814e-754cb5c02896"), entityTypeCount: 30)
         {
         }
 

@@ -823,18 +823,12 @@ VALUES ('20261203170703_FrontDoor', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "Updates" ADD "EmailOnPublishBy" TEXT NULL;
+
 ALTER TABLE "OutboxMessages" ADD "ExpiresAt" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206212355_OutboxExpiry', '10.0.15');
-
-COMMIT;
-
-BEGIN TRANSACTION;
-ALTER TABLE "Updates" ADD "EmailOnPublishBy" TEXT NULL;
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206215623_EmailOnPublish', '10.0.15');
+VALUES ('20261206221007_OutboxExpiryAndEmailOnPublish', '10.0.15');
 
 COMMIT;
 

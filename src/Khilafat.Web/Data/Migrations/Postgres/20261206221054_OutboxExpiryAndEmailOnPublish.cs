@@ -3,24 +3,35 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Khilafat.Web.Data.Migrations.Sqlite
+namespace Khilafat.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class OutboxExpiry : Migration
+    public partial class OutboxExpiryAndEmailOnPublish : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "EmailOnPublishBy",
+                table: "Updates",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExpiresAt",
                 table: "OutboxMessages",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "EmailOnPublishBy",
+                table: "Updates");
+
             migrationBuilder.DropColumn(
                 name: "ExpiresAt",
                 table: "OutboxMessages");

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Khilafat.Web.Data.Migrations.Postgres
+namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class EmailOnPublish : Migration
+    public partial class OutboxExpiryAndEmailOnPublish : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,8 +14,14 @@ namespace Khilafat.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "EmailOnPublishBy",
                 table: "Updates",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExpiresAt",
+                table: "OutboxMessages",
+                type: "TEXT",
                 nullable: true);
         }
 
@@ -24,6 +31,10 @@ namespace Khilafat.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "EmailOnPublishBy",
                 table: "Updates");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "OutboxMessages");
         }
     }
 }

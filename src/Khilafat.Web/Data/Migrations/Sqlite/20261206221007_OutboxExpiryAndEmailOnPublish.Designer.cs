@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Khilafat.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SiteDbContext))]
-    [Migration("20261206215623_EmailOnPublish")]
-    partial class EmailOnPublish
+    [Migration("20261206221007_OutboxExpiryAndEmailOnPublish")]
+    partial class OutboxExpiryAndEmailOnPublish
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
