@@ -17,11 +17,22 @@ public sealed class OutboxAdministration(SiteDbContext db, TimeProvider clock, O
         return counts;
     }
 
-    /// <summary>The latest 100 messages with <paramref name="status"/>.</summary>
-    public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, CancellationToken ct = default) =>
-        await db.OutboxMessages.AsNoTracking().Where(m => m.Status == status).OrderByDescending(m => m.Id).Take(100)
+    /// <summary>Messages listed per page.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>
+    /// The messages with <paramref name="status"/>, newest first, a page of <see cref="PageSize"/> (after an outage a
+    /// send's failures are tens of thousands: every one can be found).
+    /// </summary>
+    public async Task<(IReadOnlyList<OutboxItem> Items, int Page, int PageCount)> ListAsync(OutboxStatus status, int page, int total, CancellationToken ct = default)
+    {
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == status).OrderByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(m => new OutboxItem(m.Id, m.Kind, m.To, m.Subject, m.Status, m.CreatedAt, m.Attempts, m.NextAttemptAt, m.LastError))
             .ToListAsync(ct);
+        return (items, page, pageCount);
+    }
 
     /// <summary>
     /// Puts failed messages (one, or all when <paramref name="id"/> is null) back in the queue with a fresh count of

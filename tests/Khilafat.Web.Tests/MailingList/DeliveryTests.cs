@@ -136,6 +136,36 @@ public class DeliveryTests
         Assert.Empty(smtp.MessagesTo("late@example.org"));
     }
 
+    /// <summary>Every failed message can be found, a hundred a page, newest first.</summary>
+    [Fact]
+    public async Task TheOutbox_ListsAHundredAPage_AndEveryMessageCanBeReached()
+    {
+        await using var factory = new MailServerDownFactory();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>();
+            db.OutboxMessages.AddRange(Enumerable.Range(1, 150).Select(i => new OutboxMessage
+            {
+                Kind = OutboxKinds.Update, To = $"failed-{i:D3}@example.org", Subject = "An update", TextBody = "", Status = OutboxStatus.Failed,
+                CreatedAt = now, NextAttemptAt = now, Attempts = 8, LastError = "421 try again later",
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+
+        var first = await editor.GetDocumentAsync("/admin/outbox?status=Failed");
+        Assert.Equal(100, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("failed-150@example.org", first.QuerySelector("tbody tr td:nth-child(3)")!.Text());
+        var pager = first.QuerySelector("nav[aria-label='Pages of failed messages']")!;
+        Assert.Contains("Page 1 of 2", pager.Text());
+
+        var second = await editor.GetDocumentAsync(pager.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Assert.Equal(50, second.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("failed-001@example.org", second.QuerySelectorAll("tbody tr td:nth-child(3)").Last().Text());
+        Assert.Equal("Failed (150)", second.QuerySelector(".tabs a[aria-current=page]")!.Text());
+    }
+
     /// <summary>After an outage a send's failures are many: "Retry all" queues each again (in one statement), and no other.</summary>
     [Fact]
     public async Task RetryAll_QueuesEveryFailedMessageAgain_AndLeavesTheOthers()

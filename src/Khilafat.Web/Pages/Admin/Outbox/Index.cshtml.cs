@@ -13,6 +13,8 @@ public class IndexModel(OutboxAdministration outbox) : PageModel, IPageMeta
     public IReadOnlyDictionary<OutboxStatus, int> Counts { get; private set; } = null!;
     public IReadOnlyList<OutboxItem> Messages { get; private set; } = [];
 
+    public Pager Pager { get; private set; } = null!;
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -21,7 +23,9 @@ public class IndexModel(OutboxAdministration outbox) : PageModel, IPageMeta
     public async Task OnGetAsync(CancellationToken ct)
     {
         Counts = await outbox.CountsAsync(ct);
-        Messages = await outbox.ListAsync(Status, ct);
+        var (messages, page, pageCount) = await outbox.ListAsync(Status, Pager.Requested(Request), Counts[Status], ct);
+        Messages = messages;
+        Pager = Pager.For(Request, page, pageCount, $"Pages of {Status.ToString().ToLowerInvariant()} messages");
     }
 
     public async Task<IActionResult> OnPostRetryAsync(long? id)
