@@ -31,21 +31,22 @@ public static partial class Visitor
     }
 
     /// <summary>
-    /// Waits until the navigation a form started has reached <paramref name="url"/> and the page has finished loading
-    /// (no request for half a second). Not by its load event: after a redirect on a busy machine, Chromium now and then
-    /// reported the network idle but never the load event, and the wait ran out with the page shown.
+    /// Waits until the navigation a form started has reached <paramref name="url"/> and the page has finished loading,
+    /// as the page itself says (its document complete), polled in the page. Not by Chromium's lifecycle events: after a
+    /// redirect on a busy machine it now and then reported the network idle but never the load event, and later (a fresh
+    /// clone's run of 6 December, after signing out) fired "NetworkIdle" while the wait for it still ran out.
     /// </summary>
     public static async Task WaitForPageAsync(this IPage page, Regex url)
     {
         await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
     }
 
     /// <inheritdoc cref="WaitForPageAsync(IPage, Regex)"/>
     public static async Task WaitForPageAsync(this IPage page, string url)
     {
         await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
     }
 
     /// <summary>
