@@ -199,7 +199,9 @@ public sealed class UpdateEditor(SiteDbContext db, TimeProvider clock, IOutputCa
             update.PublishAt = null;
             update.UpdatedAt = now;
             if (text.IsPublished) return new TextSaveResult.Saved(id, text.Version);
-            update.FirstPublishedAt ??= now;
+            // Dated when the editor scheduled it, not when a site that was down came back: two updates scheduled an
+            // hour apart keep their order and dates after an outage, as their readers were meant to see them.
+            update.FirstPublishedAt ??= at;
             published = true;
             var saved = await texts.SaveAsync(Item(update), SiteCultures.Default, text.Version, text.Working, TextChange.Publish, Actor.System, ct: c);
             return saved is TextSaveResult.Saved ? saved : throw new NotSavedException(saved);

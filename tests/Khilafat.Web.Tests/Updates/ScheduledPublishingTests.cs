@@ -65,8 +65,7 @@ public class ScheduledPublishingTests(AdminSiteFactory factory) : IClassFixture<
         Assert.Contains(title, (await _visitor.GetDocumentAsync("/")).QuerySelector(".latest-updates")!.Text());
         var stored = await factory.StoredUpdateAsync(id);
         Assert.Null(stored.PublishAt);
-        Assert.NotNull(stored.FirstPublishedAt);
-        Assert.True(stored.FirstPublishedAt >= at);
+        Assert.Equal(at, stored.FirstPublishedAt);
         var published = Assert.Single(await factory.AuditEntriesAsync(), e => e.Target == "update:" + slug && e.Action == AuditActions.UpdatePublished);
         Assert.Equal("system", published.ActorName);
         Assert.Equal(JobStatus.Done, (await factory.PublishJobAsync(id))!.Status);
@@ -206,19 +205,26 @@ public class ScheduledPublishingTests(AdminSiteFactory factory) : IClassFixture<
         {
             int id;
             string slug;
+            DateTime at;
             await using (var before = new RestartedSiteFactory(data))
             {
-                (id, slug) = await before.CreateUpdateAsync(NewTitle("While down"), publish: false,
-                    publishAt: before.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+                var now = before.Clock.GetUtcNow().UtcDateTime;
+                at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddHours(1);
+                (id, slug) = await before.CreateUpdateAsync(NewTitle("While down"), publish: false, publishAt: at);
             }
-            // The site was down past the publish time; it comes back on the same database.
+            // The site was down past the publish time, into the next day; it comes back on the same database.
             await using var after = new RestartedSiteFactory(data);
-            after.Clock.Advance(TimeSpan.FromHours(3));
+            after.Clock.Advance(TimeSpan.FromDays(1));
             await after.RunDueJobsAsync();
 
             using var visitor = after.CreateClient();
-            Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/updates/" + slug)).StatusCode);
-            Assert.Null((await after.StoredUpdateAsync(id)).PublishAt);
+            var page = await visitor.GetDocumentAsync("/updates/" + slug);
+            // Dated as scheduled, not as the site came back.
+            Assert.Equal(at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), page.QuerySelector(".update-date time")!.GetAttribute("datetime"));
+            Assert.Equal(at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), page.QuerySelector(".update-date time")!.Text());
+            var stored = await after.StoredUpdateAsync(id);
+            Assert.Null(stored.PublishAt);
+            Assert.Equal(at, stored.FirstPublishedAt);
         }
         finally
         {
