@@ -11,13 +11,13 @@ public sealed record EmailContent(string Subject, string Text, string Html);
 public sealed class Outbox(SiteDbContext db, TimeProvider clock, OutboxSignal signal)
 {
     /// <summary>Adds a message to the context; it is saved with the caller's next SaveChanges, atomically with the change that caused it.</summary>
-    public OutboxMessage Queue(string kind, string to, EmailContent content, string? unsubscribeUrl = null, int? subscriberId = null, DateTime? expiresAt = null)
+    public OutboxMessage Queue(string kind, string to, EmailContent content, string? unsubscribeUrl = null, int? subscriberId = null, DateTime? expiresAt = null, int? rsvpId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
             Kind = kind, To = to, Subject = content.Subject, TextBody = content.Text, HtmlBody = content.Html,
-            UnsubscribeUrl = unsubscribeUrl, SubscriberId = subscriberId,
+            UnsubscribeUrl = unsubscribeUrl, SubscriberId = subscriberId, RsvpId = rsvpId,
             Status = OutboxStatus.Queued, CreatedAt = now, NextAttemptAt = now, ExpiresAt = expiresAt,
         };
         db.OutboxMessages.Add(message);

@@ -28,6 +28,12 @@ public class OutboxMessage
     /// <summary>For list mail: the send it belongs to (<see cref="Updates.UpdateSend"/>). Its bodies are rendered from the send's words when it goes, not stored per message.</summary>
     public int? SendId { get; set; }
 
+    /// <summary>
+    /// For mail to an event's attendee: their answer (<see cref="Events.Rsvp"/>), so that what still waits for them goes
+    /// when they cancel it, and a reminder when the event is cancelled or moved.
+    /// </summary>
+    public int? RsvpId { get; set; }
+
     /// <summary>For list mail: the language of the send's words this subscriber gets.</summary>
     public string? Culture { get; set; }
 

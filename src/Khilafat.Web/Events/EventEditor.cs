@@ -137,6 +137,8 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             if (LeadImages.Apply(leadImage, e.LeadImageId, image => e.LeadImageId = image) is { } imageChange) itemChanges.Add(imageChange);
             var moreRoom = fields.Capacity > e.Capacity;
             if (fields.StartsAt != e.StartsAt) await ForgetRemindersAsync(id, c);
+            if (timeOrPlace) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventChanged, c);
+            else if (wasPublished && !willBePublished) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventUnpublished, c);
             Apply(e, fields);
 
             var readersSeeChange = itemChanges.Count > 0 || wasPublished != willBePublished
@@ -218,6 +220,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             var published = await db.Texts.AnyAsync(x => x.Kind == TextKinds.Event && x.ItemId == id && x.Culture == SiteCultures.Default && x.IsPublished, c);
             e.State = state;
             e.StateReason = reason;
+            await AttendeeMail.SkipWaitingRemindersAsync(db, id, state == EventState.Cancelled ? AttendeeMail.EventCancelled : AttendeeMail.EventChanged, c);
             if (times is { } moved)
             {
                 if (moved.Start != e.StartsAt) await ForgetRemindersAsync(id, c);

@@ -48,7 +48,7 @@ public abstract class EventJobHandler(SiteDbContext db, TimeProvider clock, Outb
             var batch = await pick(db.Rsvps.Where(r => r.EventId == eventId && r.Email != null && r.ErasedAt == null)).OrderBy(r => r.Id).Take(Batch + 1).ToListAsync(c);
             foreach (var rsvp in batch.Take(Batch))
             {
-                outbox.Queue(kind, rsvp.Email!, await compose(e, rsvp, c), expiresAt: expires?.Invoke(e));
+                outbox.Queue(kind, rsvp.Email!, await compose(e, rsvp, c), expiresAt: expires?.Invoke(e), rsvpId: rsvp.Id);
                 mark(e, rsvp);
             }
             return batch.Count > Batch;
@@ -113,6 +113,7 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
         {
             var now = Now;
             var e = await Db.Events.SingleAsync(x => x.Id == eventId, c);
+            await AttendeeMail.DropWaitingAsync(Db, Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), c);
             var count = await EraseWhoAnswered(Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), now, c);
             e.AttendeesErasedAt ??= now;
             Db.Audit(Clock, Actor.System, AuditActions.EventAttendeesErased, AuditTargets.Event(eventId),

@@ -145,11 +145,11 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             {
                 rsvp.Status = RsvpStatus.Confirmed;
                 rsvp.PlaceGivenAt = now;
-                outbox.Queue(OutboxKinds.RsvpDetails, rsvp.Email!, await emails.DetailsAsync(e, rsvp, promoted: false, c));
+                outbox.Queue(OutboxKinds.RsvpDetails, rsvp.Email!, await emails.DetailsAsync(e, rsvp, promoted: false, c), rsvpId: rsvp.Id);
                 return RsvpConfirmOutcome.Confirmed;
             }
             rsvp.Status = RsvpStatus.Waitlisted;
-            outbox.Queue(OutboxKinds.RsvpDetails, rsvp.Email!, await emails.WaitlistedAsync(e, rsvp, c));
+            outbox.Queue(OutboxKinds.RsvpDetails, rsvp.Email!, await emails.WaitlistedAsync(e, rsvp, c), rsvpId: rsvp.Id);
             return RsvpConfirmOutcome.Waitlisted;
         }, ct);
         if (outcome is RsvpConfirmOutcome.Confirmed or RsvpConfirmOutcome.Waitlisted)
@@ -179,6 +179,8 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var heldPlaces = rsvp.Status == RsvpStatus.Confirmed;
             (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);
             (rsvp.Name, rsvp.Email, rsvp.ConfirmTokenHash, rsvp.Consent.IpHash, rsvp.ErasedAt) = (null, null, null, null, now);
+            // Their address goes from the mail still waiting for them too (their details, a reminder, a notice).
+            await AttendeeMail.DropWaitingAsync(db, db.Rsvps.Where(r => r.Id == id), c);
             if (heldPlaces)
             {
                 await db.SaveChangesAsync(c);
@@ -212,7 +214,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             rsvp.Status = RsvpStatus.Confirmed;
             rsvp.PlaceGivenAt = now;
             left -= rsvp.PartySize;
-            if (rsvp.Email is not null) outbox.Queue(OutboxKinds.RsvpDetails, rsvp.Email, await emails.DetailsAsync(e, rsvp, promoted: true, ct));
+            if (rsvp.Email is not null) outbox.Queue(OutboxKinds.RsvpDetails, rsvp.Email, await emails.DetailsAsync(e, rsvp, promoted: true, ct), rsvpId: rsvp.Id);
             if (left == 0) break;
         }
     }

@@ -166,6 +166,48 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     }
 
     [Fact]
+    public async Task MailStillWaiting_GoesWithAnAnswerCancelled_AndAReminderWithTheEventCancelledOrMoved()
+    {
+        var title = NewTitle("Vigil at the square");
+        var start = InWholeHours(TimeSpan.FromDays(3));
+        var (id, slug) = await factory.CreateEventAsync(title, start);
+        var staying = Visitor.NewAddress("staying");
+        var leaving = Visitor.NewAddress("leaving");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Staying", staying);
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Leaving", leaving);
+        var other = NewTitle("Another vigil");
+        var (otherId, otherSlug) = await factory.CreateEventAsync(other, start);
+        await factory.AnswerAndConfirmAsync(_visitor, otherSlug, "Staying", staying);
+
+        // The reminders are queued a day before; the mail server is down, so they wait in the outbox (nothing sends here).
+        factory.Clock.Advance(start - TimeSpan.FromHours(24) - Now + TimeSpan.FromMinutes(1));
+        await factory.RunDueJobsAsync();
+        Assert.Equal(2, (await factory.EmailsToAsync(staying)).Count(m => m.Kind == OutboxKinds.EventReminder && m.Status == OutboxStatus.Queued));
+
+        // Cancelling an answer: its name and address go, from the mail still waiting for it too.
+        var cancel = (await factory.EmailsToAsync(leaving)).Single(m => m.Kind == OutboxKinds.RsvpDetails).LinkTo("/events/rsvp/cancel");
+        using (await _visitor.SubmitFormAsync(cancel)) { }
+        Assert.DoesNotContain(await factory.EmailsToAsync(leaving), m => m.Kind is OutboxKinds.EventReminder or OutboxKinds.RsvpDetails);
+
+        // Cancelling the event: its reminder waiting is skipped (it could arrive after the notice), the other event's goes.
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().CancelAsync(id, "Unsafe to gather.", Actor.System));
+        await factory.RunDueJobsAsync();
+        var mail = await factory.EmailsToAsync(staying);
+        var skipped = Assert.Single(mail, m => m.Kind == OutboxKinds.EventReminder && m.Subject == $"Reminder: {title}");
+        Assert.Equal((OutboxStatus.Skipped, AttendeeMail.EventCancelled), (skipped.Status, skipped.LastError));
+        Assert.Equal(OutboxStatus.Queued, Assert.Single(mail, m => m.Kind == OutboxKinds.EventReminder && m.Subject == $"Reminder: {other}").Status);
+        Assert.Equal(OutboxStatus.Queued, Assert.Single(mail, m => m.Kind == OutboxKinds.EventNotice).Status);
+
+        // Moving the other event: its reminder with the old time is skipped; the notice gives the new one.
+        var moved = start + TimeSpan.FromDays(7);
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().PostponeAsync(otherId, moved, moved + TimeSpan.FromHours(2), "The hall is booked.", Actor.System));
+        await factory.RunDueJobsAsync();
+        var after = Assert.Single(await factory.EmailsToAsync(staying), m => m.Kind == OutboxKinds.EventReminder && m.Subject == $"Reminder: {other}");
+        Assert.Equal((OutboxStatus.Skipped, AttendeeMail.EventChanged), (after.Status, after.LastError));
+        Assert.Equal(2, (await factory.EmailsToAsync(staying)).Count(m => m.Kind == OutboxKinds.EventNotice && m.Status == OutboxStatus.Queued));
+    }
+
+    [Fact]
     public async Task AnEditFormOpenedBeforeAPostponement_IsAConflictShowingTheNewTimes_AndNeverPutsTheOldOnesBack()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);

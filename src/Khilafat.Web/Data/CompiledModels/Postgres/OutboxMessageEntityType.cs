@@ -28,7 +28,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 "Khilafat.Web.Email.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 unnamedIndexCount: 5,
                 keyCount: 1);
 
@@ -611,6 +611,57 @@ nextAttemptAt.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
 nextAttemptAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 nextAttemptAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+var rsvpId = runtimeEntityType.AddProperty(
+    "RsvpId",
+    typeof(int?),
+    propertyInfo: typeof(OutboxMessage).GetProperty("RsvpId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(OutboxMessage).GetField("<RsvpId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    nullable: true);
+rsvpId.SetGetter(
+    int? (OutboxMessage instance) => OutboxMessageUnsafeAccessors.RsvpId(instance),
+    bool (OutboxMessage instance) => !(OutboxMessageUnsafeAccessors.RsvpId(instance).HasValue));
+rsvpId.SetSetter(
+    OutboxMessage (OutboxMessage instance, int? value) =>
+    {
+        OutboxMessageUnsafeAccessors.RsvpId(instance) = value;
+        return instance;
+    });
+rsvpId.SetMaterializationSetter(
+    OutboxMessage (OutboxMessage instance, int? value) =>
+    {
+        OutboxMessageUnsafeAccessors.RsvpId(instance) = value;
+        return instance;
+    });
+rsvpId.SetAccessors(
+    int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.RsvpId(((OutboxMessage)(entry.Entity))),
+    int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.RsvpId(((OutboxMessage)(entry.Entity))),
+    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(rsvpId, 11),
+    int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(rsvpId));
+rsvpId.SetPropertyIndexes(
+    index: 11,
+    originalValueIndex: 11,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+rsvpId.TypeMapping = IntTypeMapping.Default.Clone(
+    comparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    keyComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    providerValueComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "integer"));
+rsvpId.SetComparer(new NullableValueComparer<int>(rsvpId.TypeMapping.Comparer));
+rsvpId.SetKeyComparer(new NullableValueComparer<int>(rsvpId.TypeMapping.KeyComparer));
+rsvpId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
 var sendId = runtimeEntityType.AddProperty(
     "SendId",
     typeof(int?),
@@ -635,11 +686,11 @@ sendId.SetMaterializationSetter(
 sendId.SetAccessors(
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SendId(((OutboxMessage)(entry.Entity))),
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SendId(((OutboxMessage)(entry.Entity))),
-    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(sendId, 11),
+    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(sendId, 12),
     int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(sendId));
 sendId.SetPropertyIndexes(
-    index: 11,
-    originalValueIndex: 11,
+    index: 12,
+    originalValueIndex: 12,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -688,11 +739,11 @@ sentAt.SetMaterializationSetter(
 sentAt.SetAccessors(
     DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SentAt(((OutboxMessage)(entry.Entity))),
     DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SentAt(((OutboxMessage)(entry.Entity))),
-    DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(sentAt, 12),
+    DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(sentAt, 13),
     DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(sentAt));
 sentAt.SetPropertyIndexes(
-    index: 12,
-    originalValueIndex: 12,
+    index: 13,
+    originalValueIndex: 13,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -742,11 +793,11 @@ status.SetMaterializationSetter(
 status.SetAccessors(
     OutboxStatus (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Status(((OutboxMessage)(entry.Entity))),
     OutboxStatus (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Status(((OutboxMessage)(entry.Entity))),
-    OutboxStatus (IInternalEntry entry) => entry.ReadOriginalValue<OutboxStatus>(status, 13),
+    OutboxStatus (IInternalEntry entry) => entry.ReadOriginalValue<OutboxStatus>(status, 14),
     OutboxStatus (IInternalEntry entry) => entry.GetCurrentValue<OutboxStatus>(status));
 status.SetPropertyIndexes(
-    index: 13,
-    originalValueIndex: 13,
+    index: 14,
+    originalValueIndex: 14,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -800,11 +851,11 @@ subject.SetMaterializationSetter(
 subject.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Subject(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Subject(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(subject, 14),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(subject, 15),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(subject));
 subject.SetPropertyIndexes(
-    index: 14,
-    originalValueIndex: 14,
+    index: 15,
+    originalValueIndex: 15,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -851,11 +902,11 @@ subscriberId.SetMaterializationSetter(
 subscriberId.SetAccessors(
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SubscriberId(((OutboxMessage)(entry.Entity))),
     int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SubscriberId(((OutboxMessage)(entry.Entity))),
-    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(subscriberId, 15),
+    int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(subscriberId, 16),
     int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(subscriberId));
 subscriberId.SetPropertyIndexes(
-    index: 15,
-    originalValueIndex: 15,
+    index: 16,
+    originalValueIndex: 16,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -903,11 +954,11 @@ textBody.SetMaterializationSetter(
 textBody.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.TextBody(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.TextBody(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(textBody, 16),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(textBody, 17),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(textBody));
 textBody.SetPropertyIndexes(
-    index: 16,
-    originalValueIndex: 16,
+    index: 17,
+    originalValueIndex: 17,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -952,11 +1003,11 @@ to.SetMaterializationSetter(
 to.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.To(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.To(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(to, 17),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(to, 18),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(to));
 to.SetPropertyIndexes(
-    index: 17,
-    originalValueIndex: 17,
+    index: 18,
+    originalValueIndex: 18,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -1004,11 +1055,11 @@ unsubscribeUrl.SetMaterializationSetter(
 unsubscribeUrl.SetAccessors(
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.UnsubscribeUrl(((OutboxMessage)(entry.Entity))),
     string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.UnsubscribeUrl(((OutboxMessage)(entry.Entity))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(unsubscribeUrl, 18),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(unsubscribeUrl, 19),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(unsubscribeUrl));
 unsubscribeUrl.SetPropertyIndexes(
-    index: 18,
-    originalValueIndex: 18,
+    index: 19,
+    originalValueIndex: 19,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -1067,6 +1118,7 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
     var kind = runtimeEntityType.FindProperty("Kind");
     var lastError = runtimeEntityType.FindProperty("LastError");
     var nextAttemptAt = runtimeEntityType.FindProperty("NextAttemptAt");
+    var rsvpId = runtimeEntityType.FindProperty("RsvpId");
     var sendId = runtimeEntityType.FindProperty("SendId");
     var sentAt = runtimeEntityType.FindProperty("SentAt");
     var status = runtimeEntityType.FindProperty("Status");
@@ -1082,7 +1134,7 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         ISnapshot (IInternalEntry source) =>
         {
             var structuralType = ((OutboxMessage)(source.Entity));
-            return ((ISnapshot)(new Snapshot<long, int, Guid?, DateTime?, DateTime, string, DateTime?, string, string, string, DateTime, int?, DateTime?, OutboxStatus, string, int?, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)attempts).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(attempts)), (source.GetCurrentValue<Guid?>(claimToken) == null ? null : ((ValueComparer<Guid?>)(((IProperty)claimToken).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(claimToken))), (source.GetCurrentValue<DateTime?>(claimedUntil) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)claimedUntil).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(claimedUntil))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(culture) == null ? null : ((ValueComparer<string>)(((IProperty)culture).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(culture))), (source.GetCurrentValue<DateTime?>(expiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)expiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(expiresAt))), (source.GetCurrentValue<string>(htmlBody) == null ? null : ((ValueComparer<string>)(((IProperty)htmlBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(htmlBody))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(lastError) == null ? null : ((ValueComparer<string>)(((IProperty)lastError).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastError))), ((ValueComparer<DateTime>)(((IProperty)nextAttemptAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(nextAttemptAt)), (source.GetCurrentValue<int?>(sendId) == null ? null : ((ValueComparer<int?>)(((IProperty)sendId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(sendId))), (source.GetCurrentValue<DateTime?>(sentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)sentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(sentAt))), ((ValueComparer<OutboxStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<OutboxStatus>(status)), (source.GetCurrentValue<string>(subject) == null ? null : ((ValueComparer<string>)(((IProperty)subject).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(subject))), (source.GetCurrentValue<int?>(subscriberId) == null ? null : ((ValueComparer<int?>)(((IProperty)subscriberId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(subscriberId))), (source.GetCurrentValue<string>(textBody) == null ? null : ((ValueComparer<string>)(((IProperty)textBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(textBody))), (source.GetCurrentValue<string>(to) == null ? null : ((ValueComparer<string>)(((IProperty)to).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(to))), (source.GetCurrentValue<string>(unsubscribeUrl) == null ? null : ((ValueComparer<string>)(((IProperty)unsubscribeUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(unsubscribeUrl))))));
+            return ((ISnapshot)(new Snapshot<long, int, Guid?, DateTime?, DateTime, string, DateTime?, string, string, string, DateTime, int?, int?, DateTime?, OutboxStatus, string, int?, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)attempts).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(attempts)), (source.GetCurrentValue<Guid?>(claimToken) == null ? null : ((ValueComparer<Guid?>)(((IProperty)claimToken).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(claimToken))), (source.GetCurrentValue<DateTime?>(claimedUntil) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)claimedUntil).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(claimedUntil))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(culture) == null ? null : ((ValueComparer<string>)(((IProperty)culture).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(culture))), (source.GetCurrentValue<DateTime?>(expiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)expiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(expiresAt))), (source.GetCurrentValue<string>(htmlBody) == null ? null : ((ValueComparer<string>)(((IProperty)htmlBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(htmlBody))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(lastError) == null ? null : ((ValueComparer<string>)(((IProperty)lastError).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastError))), ((ValueComparer<DateTime>)(((IProperty)nextAttemptAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(nextAttemptAt)), (source.GetCurrentValue<int?>(rsvpId) == null ? null : ((ValueComparer<int?>)(((IProperty)rsvpId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(rsvpId))), (source.GetCurrentValue<int?>(sendId) == null ? null : ((ValueComparer<int?>)(((IProperty)sendId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(sendId))), (source.GetCurrentValue<DateTime?>(sentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)sentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(sentAt))), ((ValueComparer<OutboxStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<OutboxStatus>(status)), (source.GetCurrentValue<string>(subject) == null ? null : ((ValueComparer<string>)(((IProperty)subject).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(subject))), (source.GetCurrentValue<int?>(subscriberId) == null ? null : ((ValueComparer<int?>)(((IProperty)subscriberId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(subscriberId))), (source.GetCurrentValue<string>(textBody) == null ? null : ((ValueComparer<string>)(((IProperty)textBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(textBody))), (source.GetCurrentValue<string>(to) == null ? null : ((ValueComparer<string>)(((IProperty)to).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(to))), (source.GetCurrentValue<string>(unsubscribeUrl) == null ? null : ((ValueComparer<string>)(((IProperty)unsubscribeUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(unsubscribeUrl))))));
         });
     runtimeEntityType.SetStoreGeneratedValuesFactory(
         ISnapshot () => ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long))))));
@@ -1099,11 +1151,11 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
             return ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)))));
         });
     runtimeEntityType.SetCounts(new PropertyCounts(
-        propertyCount: 19,
+        propertyCount: 20,
         navigationCount: 0,
         complexPropertyCount: 0,
         complexCollectionCount: 0,
-        originalValueCount: 19,
+        originalValueCount: 20,
         shadowCount: 0,
         relationshipCount: 1,
         storeGeneratedCount: 1));

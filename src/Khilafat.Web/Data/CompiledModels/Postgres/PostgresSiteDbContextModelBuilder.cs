@@ -17,7 +17,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c1ee630-bb03-4e34-92b2-02c0f376127a"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("1dc94951-1dee-428f-af32-6fdcc435d598"), entityTypeCount: 30)
         {
         }
 
@@ -1119,6 +1119,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             khilafatWebEmailOutboxMessageTableBase.Columns.Add("LastError", lastErrorColumnBase);
             var nextAttemptAtColumnBase = new ColumnBase<ColumnMappingBase>("NextAttemptAt", "timestamp with time zone", khilafatWebEmailOutboxMessageTableBase);
             khilafatWebEmailOutboxMessageTableBase.Columns.Add("NextAttemptAt", nextAttemptAtColumnBase);
+            var rsvpIdColumnBase = new ColumnBase<ColumnMappingBase>("RsvpId", "integer", khilafatWebEmailOutboxMessageTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEmailOutboxMessageTableBase.Columns.Add("RsvpId", rsvpIdColumnBase);
             var sendIdColumnBase = new ColumnBase<ColumnMappingBase>("SendId", "integer", khilafatWebEmailOutboxMessageTableBase)
             {
                 IsNullable = true
@@ -1165,6 +1170,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase0, outboxMessage.FindProperty("Kind")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)lastErrorColumnBase, outboxMessage.FindProperty("LastError")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nextAttemptAtColumnBase, outboxMessage.FindProperty("NextAttemptAt")!, khilafatWebEmailOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rsvpIdColumnBase, outboxMessage.FindProperty("RsvpId")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sendIdColumnBase, outboxMessage.FindProperty("SendId")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sentAtColumnBase, outboxMessage.FindProperty("SentAt")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase, outboxMessage.FindProperty("Status")!, khilafatWebEmailOutboxMessageMappingBase);
@@ -1229,6 +1235,12 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             var nextAttemptAtColumn = new Column("NextAttemptAt", "timestamp with time zone", outboxMessagesTable);
             outboxMessagesTable.Columns.Add("NextAttemptAt", nextAttemptAtColumn);
             nextAttemptAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(nextAttemptAtColumn);
+            var rsvpIdColumn = new Column("RsvpId", "integer", outboxMessagesTable)
+            {
+                IsNullable = true
+            };
+            outboxMessagesTable.Columns.Add("RsvpId", rsvpIdColumn);
+            rsvpIdColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(rsvpIdColumn);
             var sendIdColumn = new Column("SendId", "integer", outboxMessagesTable)
             {
                 IsNullable = true
@@ -1283,6 +1295,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping(kindColumn0, outboxMessage.FindProperty("Kind")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(lastErrorColumn, outboxMessage.FindProperty("LastError")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(nextAttemptAtColumn, outboxMessage.FindProperty("NextAttemptAt")!, outboxMessagesTableMapping);
+            RelationalModel.CreateColumnMapping(rsvpIdColumn, outboxMessage.FindProperty("RsvpId")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(sendIdColumn, outboxMessage.FindProperty("SendId")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(sentAtColumn, outboxMessage.FindProperty("SentAt")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(statusColumn, outboxMessage.FindProperty("Status")!, outboxMessagesTableMapping);

@@ -28,7 +28,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 "Khilafat.Web.Email.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 unnamedIndexCount: 5,
                 keyCount: 1);
 
@@ -526,6 +526,56 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                         DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             nextAttemptAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
+            var rsvpId = runtimeEntityType.AddProperty(
+                "RsvpId",
+                typeof(int?),
+                propertyInfo: typeof(OutboxMessage).GetProperty("RsvpId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<RsvpId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            rsvpId.SetGetter(
+                int? (OutboxMessage instance) => OutboxMessageUnsafeAccessors.RsvpId(instance),
+                bool (OutboxMessage instance) => !(OutboxMessageUnsafeAccessors.RsvpId(instance).HasValue));
+            rsvpId.SetSetter(
+                OutboxMessage (OutboxMessage instance, int? value) =>
+                {
+                    OutboxMessageUnsafeAccessors.RsvpId(instance) = value;
+                    return instance;
+                });
+            rsvpId.SetMaterializationSetter(
+                OutboxMessage (OutboxMessage instance, int? value) =>
+                {
+                    OutboxMessageUnsafeAccessors.RsvpId(instance) = value;
+                    return instance;
+                });
+            rsvpId.SetAccessors(
+                int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.RsvpId(((OutboxMessage)(entry.Entity))),
+                int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.RsvpId(((OutboxMessage)(entry.Entity))),
+                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(rsvpId, 11),
+                int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(rsvpId));
+            rsvpId.SetPropertyIndexes(
+                index: 11,
+                originalValueIndex: 11,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            rsvpId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            rsvpId.SetComparer(new NullableValueComparer<int>(rsvpId.TypeMapping.Comparer));
+            rsvpId.SetKeyComparer(new NullableValueComparer<int>(rsvpId.TypeMapping.KeyComparer));
+
             var sendId = runtimeEntityType.AddProperty(
                 "SendId",
                 typeof(int?),
@@ -550,11 +600,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             sendId.SetAccessors(
                 int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SendId(((OutboxMessage)(entry.Entity))),
                 int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SendId(((OutboxMessage)(entry.Entity))),
-                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(sendId, 11),
+                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(sendId, 12),
                 int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(sendId));
             sendId.SetPropertyIndexes(
-                index: 11,
-                originalValueIndex: 11,
+                index: 12,
+                originalValueIndex: 12,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -602,11 +652,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             sentAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SentAt(((OutboxMessage)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SentAt(((OutboxMessage)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(sentAt, 12),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(sentAt, 13),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(sentAt));
             sentAt.SetPropertyIndexes(
-                index: 12,
-                originalValueIndex: 12,
+                index: 13,
+                originalValueIndex: 13,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -655,11 +705,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             status.SetAccessors(
                 OutboxStatus (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Status(((OutboxMessage)(entry.Entity))),
                 OutboxStatus (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Status(((OutboxMessage)(entry.Entity))),
-                OutboxStatus (IInternalEntry entry) => entry.ReadOriginalValue<OutboxStatus>(status, 13),
+                OutboxStatus (IInternalEntry entry) => entry.ReadOriginalValue<OutboxStatus>(status, 14),
                 OutboxStatus (IInternalEntry entry) => entry.GetCurrentValue<OutboxStatus>(status));
             status.SetPropertyIndexes(
-                index: 13,
-                originalValueIndex: 13,
+                index: 14,
+                originalValueIndex: 14,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -712,11 +762,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             subject.SetAccessors(
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Subject(((OutboxMessage)(entry.Entity))),
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.Subject(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(subject, 14),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(subject, 15),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(subject));
             subject.SetPropertyIndexes(
-                index: 14,
-                originalValueIndex: 14,
+                index: 15,
+                originalValueIndex: 15,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -746,11 +796,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             subscriberId.SetAccessors(
                 int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SubscriberId(((OutboxMessage)(entry.Entity))),
                 int? (IInternalEntry entry) => OutboxMessageUnsafeAccessors.SubscriberId(((OutboxMessage)(entry.Entity))),
-                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(subscriberId, 15),
+                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(subscriberId, 16),
                 int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(subscriberId));
             subscriberId.SetPropertyIndexes(
-                index: 15,
-                originalValueIndex: 15,
+                index: 16,
+                originalValueIndex: 16,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -797,11 +847,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             textBody.SetAccessors(
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.TextBody(((OutboxMessage)(entry.Entity))),
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.TextBody(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(textBody, 16),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(textBody, 17),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(textBody));
             textBody.SetPropertyIndexes(
-                index: 16,
-                originalValueIndex: 16,
+                index: 17,
+                originalValueIndex: 17,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -831,11 +881,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             to.SetAccessors(
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.To(((OutboxMessage)(entry.Entity))),
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.To(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(to, 17),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(to, 18),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(to));
             to.SetPropertyIndexes(
-                index: 17,
-                originalValueIndex: 17,
+                index: 18,
+                originalValueIndex: 18,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -866,11 +916,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             unsubscribeUrl.SetAccessors(
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.UnsubscribeUrl(((OutboxMessage)(entry.Entity))),
                 string (IInternalEntry entry) => OutboxMessageUnsafeAccessors.UnsubscribeUrl(((OutboxMessage)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(unsubscribeUrl, 18),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(unsubscribeUrl, 19),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(unsubscribeUrl));
             unsubscribeUrl.SetPropertyIndexes(
-                index: 18,
-                originalValueIndex: 18,
+                index: 19,
+                originalValueIndex: 19,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -912,6 +962,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var kind = runtimeEntityType.FindProperty("Kind");
             var lastError = runtimeEntityType.FindProperty("LastError");
             var nextAttemptAt = runtimeEntityType.FindProperty("NextAttemptAt");
+            var rsvpId = runtimeEntityType.FindProperty("RsvpId");
             var sendId = runtimeEntityType.FindProperty("SendId");
             var sentAt = runtimeEntityType.FindProperty("SentAt");
             var status = runtimeEntityType.FindProperty("Status");
@@ -927,7 +978,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((OutboxMessage)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<long, int, Guid?, DateTime?, DateTime, string, DateTime?, string, string, string, DateTime, int?, DateTime?, OutboxStatus, string, int?, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)attempts).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(attempts)), (source.GetCurrentValue<Guid?>(claimToken) == null ? null : ((ValueComparer<Guid?>)(((IProperty)claimToken).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(claimToken))), (source.GetCurrentValue<DateTime?>(claimedUntil) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)claimedUntil).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(claimedUntil))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(culture) == null ? null : ((ValueComparer<string>)(((IProperty)culture).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(culture))), (source.GetCurrentValue<DateTime?>(expiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)expiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(expiresAt))), (source.GetCurrentValue<string>(htmlBody) == null ? null : ((ValueComparer<string>)(((IProperty)htmlBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(htmlBody))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(lastError) == null ? null : ((ValueComparer<string>)(((IProperty)lastError).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastError))), ((ValueComparer<DateTime>)(((IProperty)nextAttemptAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(nextAttemptAt)), (source.GetCurrentValue<int?>(sendId) == null ? null : ((ValueComparer<int?>)(((IProperty)sendId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(sendId))), (source.GetCurrentValue<DateTime?>(sentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)sentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(sentAt))), ((ValueComparer<OutboxStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<OutboxStatus>(status)), (source.GetCurrentValue<string>(subject) == null ? null : ((ValueComparer<string>)(((IProperty)subject).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(subject))), (source.GetCurrentValue<int?>(subscriberId) == null ? null : ((ValueComparer<int?>)(((IProperty)subscriberId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(subscriberId))), (source.GetCurrentValue<string>(textBody) == null ? null : ((ValueComparer<string>)(((IProperty)textBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(textBody))), (source.GetCurrentValue<string>(to) == null ? null : ((ValueComparer<string>)(((IProperty)to).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(to))), (source.GetCurrentValue<string>(unsubscribeUrl) == null ? null : ((ValueComparer<string>)(((IProperty)unsubscribeUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(unsubscribeUrl))))));
+                    return ((ISnapshot)(new Snapshot<long, int, Guid?, DateTime?, DateTime, string, DateTime?, string, string, string, DateTime, int?, int?, DateTime?, OutboxStatus, string, int?, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)attempts).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(attempts)), (source.GetCurrentValue<Guid?>(claimToken) == null ? null : ((ValueComparer<Guid?>)(((IProperty)claimToken).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(claimToken))), (source.GetCurrentValue<DateTime?>(claimedUntil) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)claimedUntil).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(claimedUntil))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(culture) == null ? null : ((ValueComparer<string>)(((IProperty)culture).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(culture))), (source.GetCurrentValue<DateTime?>(expiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)expiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(expiresAt))), (source.GetCurrentValue<string>(htmlBody) == null ? null : ((ValueComparer<string>)(((IProperty)htmlBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(htmlBody))), (source.GetCurrentValue<string>(kind) == null ? null : ((ValueComparer<string>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(kind))), (source.GetCurrentValue<string>(lastError) == null ? null : ((ValueComparer<string>)(((IProperty)lastError).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastError))), ((ValueComparer<DateTime>)(((IProperty)nextAttemptAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(nextAttemptAt)), (source.GetCurrentValue<int?>(rsvpId) == null ? null : ((ValueComparer<int?>)(((IProperty)rsvpId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(rsvpId))), (source.GetCurrentValue<int?>(sendId) == null ? null : ((ValueComparer<int?>)(((IProperty)sendId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(sendId))), (source.GetCurrentValue<DateTime?>(sentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)sentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(sentAt))), ((ValueComparer<OutboxStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<OutboxStatus>(status)), (source.GetCurrentValue<string>(subject) == null ? null : ((ValueComparer<string>)(((IProperty)subject).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(subject))), (source.GetCurrentValue<int?>(subscriberId) == null ? null : ((ValueComparer<int?>)(((IProperty)subscriberId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(subscriberId))), (source.GetCurrentValue<string>(textBody) == null ? null : ((ValueComparer<string>)(((IProperty)textBody).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(textBody))), (source.GetCurrentValue<string>(to) == null ? null : ((ValueComparer<string>)(((IProperty)to).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(to))), (source.GetCurrentValue<string>(unsubscribeUrl) == null ? null : ((ValueComparer<string>)(((IProperty)unsubscribeUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(unsubscribeUrl))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long))))));
@@ -944,11 +995,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return ((ISnapshot)(new Snapshot<long>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 19,
+                propertyCount: 20,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 19,
+                originalValueCount: 20,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

@@ -43,6 +43,9 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NextAttemptAt>k__BackingField")]
         public static extern ref DateTime NextAttemptAt(OutboxMessage @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<RsvpId>k__BackingField")]
+        public static extern ref int? RsvpId(OutboxMessage @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<SendId>k__BackingField")]
         public static extern ref int? SendId(OutboxMessage @this);
 

@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d70caede-a3ae-4dd1-814e-754cb5c02896"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("4d9d033f-114a-47c8-8cc2-695e45c957fc"), entityTypeCount: 30)
         {
         }
 
@@ -1111,6 +1111,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             khilafatWebEmailOutboxMessageTableBase.Columns.Add("LastError", lastErrorColumnBase);
             var nextAttemptAtColumnBase = new ColumnBase<ColumnMappingBase>("NextAttemptAt", "TEXT", khilafatWebEmailOutboxMessageTableBase);
             khilafatWebEmailOutboxMessageTableBase.Columns.Add("NextAttemptAt", nextAttemptAtColumnBase);
+            var rsvpIdColumnBase = new ColumnBase<ColumnMappingBase>("RsvpId", "INTEGER", khilafatWebEmailOutboxMessageTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEmailOutboxMessageTableBase.Columns.Add("RsvpId", rsvpIdColumnBase);
             var sendIdColumnBase = new ColumnBase<ColumnMappingBase>("SendId", "INTEGER", khilafatWebEmailOutboxMessageTableBase)
             {
                 IsNullable = true
@@ -1157,6 +1162,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase0, outboxMessage.FindProperty("Kind")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)lastErrorColumnBase, outboxMessage.FindProperty("LastError")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nextAttemptAtColumnBase, outboxMessage.FindProperty("NextAttemptAt")!, khilafatWebEmailOutboxMessageMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)rsvpIdColumnBase, outboxMessage.FindProperty("RsvpId")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sendIdColumnBase, outboxMessage.FindProperty("SendId")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sentAtColumnBase, outboxMessage.FindProperty("SentAt")!, khilafatWebEmailOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase, outboxMessage.FindProperty("Status")!, khilafatWebEmailOutboxMessageMappingBase);
@@ -1220,6 +1226,12 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var nextAttemptAtColumn = new Column("NextAttemptAt", "TEXT", outboxMessagesTable);
             outboxMessagesTable.Columns.Add("NextAttemptAt", nextAttemptAtColumn);
             nextAttemptAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(nextAttemptAtColumn);
+            var rsvpIdColumn = new Column("RsvpId", "INTEGER", outboxMessagesTable)
+            {
+                IsNullable = true
+            };
+            outboxMessagesTable.Columns.Add("RsvpId", rsvpIdColumn);
+            rsvpIdColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(rsvpIdColumn);
             var sendIdColumn = new Column("SendId", "INTEGER", outboxMessagesTable)
             {
                 IsNullable = true
@@ -1274,6 +1286,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(kindColumn0, outboxMessage.FindProperty("Kind")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(lastErrorColumn, outboxMessage.FindProperty("LastError")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(nextAttemptAtColumn, outboxMessage.FindProperty("NextAttemptAt")!, outboxMessagesTableMapping);
+            RelationalModel.CreateColumnMapping(rsvpIdColumn, outboxMessage.FindProperty("RsvpId")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(sendIdColumn, outboxMessage.FindProperty("SendId")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(sentAtColumn, outboxMessage.FindProperty("SentAt")!, outboxMessagesTableMapping);
             RelationalModel.CreateColumnMapping(statusColumn, outboxMessage.FindProperty("Status")!, outboxMessagesTableMapping);

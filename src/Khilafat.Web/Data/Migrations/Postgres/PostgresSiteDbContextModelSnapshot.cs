@@ -426,6 +426,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("RsvpId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SendId")
                         .HasColumnType("integer");
 

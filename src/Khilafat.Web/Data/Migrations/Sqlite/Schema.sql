@@ -832,3 +832,11 @@ VALUES ('20261206221007_OutboxExpiryAndEmailOnPublish', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "OutboxMessages" ADD "RsvpId" INTEGER NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207000847_OutboxRsvpId', '10.0.15');
+
+COMMIT;
+

@@ -408,6 +408,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RsvpId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SendId")
                         .HasColumnType("INTEGER");
 
