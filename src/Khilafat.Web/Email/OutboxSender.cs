@@ -310,6 +310,23 @@ public sealed partial class OutboxSender(
 
     private enum Delivery { Sent, Failed, Refused }
 
+    /// <summary>
+    /// Whether a permanent refusal is of the address (no such mailbox, domain or account: 5.1.x, 5.2.1, or a bare 5xx
+    /// to RCPT TO), which counts against the subscriber. A refusal of the sender or the message (5.7.x "sending paused
+    /// for this account", an unsigned message, a policy) is the site's problem, not the reader's: counted against each
+    /// reader in turn, three sends would mark the whole list as bouncing. Those are tried again, like a server that is down.
+    /// </summary>
+    internal static bool IsAddressRefused(SmtpCommandException e)
+    {
+        if ((int)e.StatusCode < 500 || e.ErrorCode is not (SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)) return false;
+        var enhanced = EnhancedStatus.Match(e.Message);
+        if (!enhanced.Success) return e.ErrorCode == SmtpErrorCode.RecipientNotAccepted;
+        return enhanced.Groups[1].Value == "1" || enhanced.Groups[1].Value + "." + enhanced.Groups[2].Value == "2.1";
+    }
+
+    // RFC 3463's class.subject.detail at the start of the server's text, as "5.1.1 <a@b>: Recipient address rejected".
+    private static readonly System.Text.RegularExpressions.Regex EnhancedStatus = new(@"^\s*5\.(\d{1,3})\.(\d{1,3})\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>Sends one message through the batch's session (opened on first use); a failure closes the session.</summary>
     private async Task<(Delivery Outcome, IEmailSession? Session)> TrySendAsync(OutboxMessage message, MimeMessage mime, IEmailSession? session)
     {
@@ -328,9 +345,9 @@ public sealed partial class OutboxSender(
             logger.LogDebug("Email {Id} ({Kind}) sent.", message.Id, message.Kind);
             return (Delivery.Sent, session);
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+        catch (SmtpCommandException e) when (IsAddressRefused(e))
         {
-            // The receiving server refused this address or message for good: trying again would only be refused again.
+            // The receiving server refused this address for good: trying again would only be refused again.
             message.Status = OutboxStatus.Failed;
             message.LastError = Truncate($"{(int)e.StatusCode}: {e.Message}");
             logger.LogWarning("Email {Id} ({Kind}) refused permanently: {Error}", message.Id, message.Kind, WithoutAddresses(message.LastError));
@@ -339,7 +356,7 @@ public sealed partial class OutboxSender(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            message.LastError = Truncate(e.Message);
+            message.LastError = Truncate(e is SmtpCommandException smtp ? $"{(int)smtp.StatusCode}: {smtp.Message}" : e.Message);
             if (message.Attempts >= settings.MaxAttempts)
             {
                 message.Status = OutboxStatus.Failed;

@@ -8,7 +8,9 @@ namespace Khilafat.Web.Tests.Infrastructure;
 /// <summary>
 /// A minimal SMTP server on 127.0.0.1 that refuses for good (550 5.1.1) every recipient whose address contains
 /// "bounce", and takes every other message: a receiving server that knows an address does not exist. netDumbster
-/// accepts everything, so the permanent failures the sender must count need this one.
+/// accepts everything, so the permanent failures the sender must count need this one. A message to an address
+/// containing "paused" is refused after its data as a provider refuses a whole account's mail (554 5.7.1): the
+/// sender's problem, which must not count against the reader.
 /// </summary>
 public sealed class RefusingSmtp : IAsyncDisposable
 {
@@ -84,6 +86,12 @@ public sealed class RefusingSmtp : IAsyncDisposable
                         }
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                         while (await reader.ReadLineAsync(_stop.Token) is { } data && data != ".") { }
+                        if (recipient.Contains("paused", StringComparison.OrdinalIgnoreCase))
+                        {
+                            recipient = null;
+                            await writer.WriteLineAsync("554 5.7.1 Message rejected: Sending paused for this account");
+                            break;
+                        }
                         Delivered.Enqueue(recipient);
                         recipient = null;
                         await writer.WriteLineAsync("250 2.0.0 Queued");

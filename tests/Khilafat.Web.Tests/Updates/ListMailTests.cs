@@ -102,4 +102,28 @@ public class ListMailTests
         var queued = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().OutboxMessages.Where(m => m.SendId == sendId).Select(m => m.To).ToListAsync());
         Assert.Equal([reader], queued);
     }
+
+    [Fact]
+    public async Task AMessageRefusedForTheSendersAccount_IsTriedAgain_AndNeverCountsAgainstTheReader()
+    {
+        await using var factory = new RefusingSite();
+        _ = factory.Services;
+        var reader = (await factory.AddSubscriberAsync("paused", "en", null)).Email;
+
+        for (var send = 1; send <= 3; send++)
+        {
+            var update = await factory.CreateUpdateAsync(new UpdateText("en", $"Paused {send}", "Relief reached the camps."));
+            await factory.StartSendAsync(update);
+            await Poll.UntilAsync(async () => (await factory.OutboxToAsync(reader)).Count(m => m.Attempts == 1) == send, $"refusal {send}");
+        }
+
+        // "554 5.7.1 Sending paused for this account": waiting to be tried again, the server's answer kept for the admin.
+        var waiting = await factory.OutboxToAsync(reader);
+        Assert.All(waiting, m => Assert.Equal(OutboxStatus.Queued, m.Status));
+        Assert.All(waiting, m => Assert.StartsWith("554", m.LastError));
+        var subscriber = (await factory.SubscriberAsync(reader))!;
+        Assert.Equal(0, subscriber.BounceCount);
+        Assert.Null(subscriber.BouncingSince);
+        Assert.DoesNotContain(factory.Logs.GetSnapshot(), r => r.Message.Contains("refused permanently"));
+    }
 }
