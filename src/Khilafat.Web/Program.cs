@@ -10,6 +10,8 @@ switch (args)
     case ["backup", ..]:
         Console.Error.WriteLine("usage: Khilafat.Web backup <file>");
         return 2;
+    case ["forget-keys", .. var rest]:
+        return await ForgetKeysCommand.RunAsync(rest);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -67,7 +67,34 @@ public static class KeyEncryption
                 throw new StartupException($"The data folder {folder} does not exist. Create it, or mount the volume that holds the database, and start again (ConnectionStrings__Default names {file}).");
             Directory.CreateDirectory(folder);
         }
-        return new KeyEncryptionCertificate(Path.Combine(folder, DefaultFileName), null, createIfMissing: true);
+        var certificateFile = Path.Combine(folder, DefaultFileName);
+        // A database restored without its certificate: a new one would read none of its keys, and the keys it made
+        // beside them would fail the right certificate when it is put back. Stop, and say what to do.
+        if (!File.Exists(certificateFile) && HoldsEncryptedKeys(file))
+            throw new StartupException($"the database {file} holds keys encrypted with the certificate {certificateFile}, which is missing " +
+                $"(a backup restored without it?). Put back the {DefaultFileName} kept apart from the backups, and start again. " +
+                "If it is lost for good, `dotnet Khilafat.Web.dll forget-keys` lets the site start with new keys: everyone must sign in again, " +
+                "links in emails already sent stop working, and two-factor sign-in is turned off for every account (README, \"What a backup contains\").");
+        return new KeyEncryptionCertificate(certificateFile, null, createIfMissing: true);
+    }
+
+    /// <summary>Whether the SQLite file holds Data Protection keys encrypted with a certificate (read only when there is no certificate file).</summary>
+    internal static bool HoldsEncryptedKeys(string databaseFile)
+    {
+        if (!File.Exists(databaseFile)) return false;
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """SELECT EXISTS (SELECT 1 FROM "DataProtectionKeys" WHERE "Xml" LIKE '%<encryptedSecret%')""";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+        catch (SqliteException)
+        {
+            // No such table yet (a database an older build began), or not a database: start-up says so in its turn.
+            return false;
+        }
     }
 }
 
@@ -78,6 +105,7 @@ public static class KeyEncryption
 public sealed class KeyEncryptionCertificate
 {
     private readonly Task<X509Certificate2> _certificate;
+    private readonly TaskCompletionSource<bool> _made = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public KeyEncryptionCertificate(string path, string? password, bool createIfMissing)
     {
@@ -86,12 +114,19 @@ public sealed class KeyEncryptionCertificate
         // of its own: its 3072-bit RSA key took 0.3 to 1.8 s here (the search for its primes varies), and the whole
         // first start waited for it. Now the host is built and the database migrates meanwhile; Data Protection
         // waits for it when it makes its key manager (see AddSiteDataProtection).
-        _certificate = createIfMissing && !File.Exists(path)
-            ? Task.Run(() => { TryCreate(path); return Load(path, password); })
-            : Task.FromResult(Load(path, password));
+        if (createIfMissing && !File.Exists(path))
+            _certificate = Task.Run(() => { _made.TrySetResult(TryCreate(path)); return Load(path, password); });
+        else
+        {
+            _made.SetResult(false);
+            _certificate = Task.FromResult(Load(path, password));
+        }
     }
 
     public string Path { get; }
+
+    /// <summary>Whether this start made the file (completes when it is written, or found made by another process).</summary>
+    public Task<bool> Made => _made.Task;
 
     /// <summary>The certificate; while a new one is being made, waits for it.</summary>
     public X509Certificate2 Certificate => _certificate.GetAwaiter().GetResult();
@@ -108,7 +143,7 @@ public sealed class KeyEncryptionCertificate
         }
     }
 
-    private static void TryCreate(string path)
+    private static bool TryCreate(string path)
     {
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=Khilafat.Web Data Protection key encryption", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -122,10 +157,12 @@ public sealed class KeyEncryptionCertificate
             using var stream = new FileStream(path, create);
             stream.Write(pfx);
             stream.Flush(flushToDisk: true);
+            return true;
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process made it first: use theirs.
+            return false;
         }
     }
 }
@@ -140,6 +177,12 @@ public sealed class StoredKeyEncryption(IServiceScopeFactory scopes, KeyEncrypti
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Not waited for: a first start makes it on a thread of its own, and need not wait for it here.
+        _ = certificate.Made.ContinueWith(made =>
+        {
+            if (made.Result) logger.LogWarning("Made {Path}, the certificate that encrypts the site's keys in the database. Copy it once to a safe place apart from "
+                + "the backups: a database restored without it cannot read its keys (README, \"What a backup contains\").", certificate.Path);
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var plain = await db.DataProtectionKeys.Where(k => k.Xml != null && k.Xml.Contains("requiresEncryption")).ToListAsync(cancellationToken);

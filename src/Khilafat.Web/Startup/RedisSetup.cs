@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Khilafat.Web.Caching;
+using Khilafat.Web.Content;
 using Khilafat.Web.Health;
 using Khilafat.Web.Options;
 using Microsoft.AspNetCore.OutputCaching;
@@ -75,7 +76,20 @@ public static class RedisStartup
     {
         var redis = app.Services.GetRequiredService<IConnectionMultiplexer>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Khilafat.Web.Redis");
-        if (redis.IsConnected) logger.LogInformation("Redis ready at {Endpoints}", string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
+        if (redis.IsConnected)
+        {
+            logger.LogInformation("Redis ready at {Endpoints}", string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
+            // The shared cache outlives the instances: after a database restored from a backup (stop, restore, start),
+            // it would serve the pages the restore took back, a published name among them, for up to an hour.
+            try
+            {
+                app.Services.GetRequiredService<IOutputCacheStore>().EvictPublicAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning("The shared cache's pages could not be dropped at start ({Error}): they expire within the hour.", e.Message);
+            }
+        }
         else logger.LogWarning("Redis at {Endpoints} does not answer yet: the site starts, with its cache and rate limits in this process until it does.",
             string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
     }

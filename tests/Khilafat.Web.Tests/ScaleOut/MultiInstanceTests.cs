@@ -106,6 +106,27 @@ public partial class MultiInstanceTests
     }
 
     [Fact]
+    public async Task AfterARestore_AnInstanceStarting_DropsThePagesTheSharedCacheHeld()
+    {
+        await using var sites = await TwoInstances.StartAsync();
+        using var visitorOnB = new HttpClient { BaseAddress = sites.B.Address };
+        Assert.Equal("Reviving Khilafat for Justice", (await visitorOnB.GetDocumentAsync("/statement")).QuerySelector("h1")!.Text());
+
+        // A restore changes the database under the site, not through it: here the statement's published title, as a
+        // dump from before an edit would put it back. The shared cache still has the page as it was.
+        var restored = await sites.Context().Database.ExecuteSqlRawAsync(
+            "UPDATE \"Texts\" SET \"PublishedTitle\" = 'Reviving Khilafat (restored)' WHERE \"Kind\" = 'page' AND \"Culture\" = 'en' " +
+            "AND \"ItemId\" = (SELECT \"Id\" FROM \"Pages\" WHERE \"Slug\" = 'statement')");
+        Assert.Equal(1, restored);
+        Assert.Equal("Reviving Khilafat for Justice", (await visitorOnB.GetDocumentAsync("/statement")).QuerySelector("h1")!.Text());
+
+        // The README's restore ends by starting the instances: the first to start drops the cached pages for all.
+        await using var started = sites.LaunchAnother();
+        await started.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        Assert.Equal("Reviving Khilafat (restored)", (await visitorOnB.GetDocumentAsync("/statement")).QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
     public async Task TheFormLimits_CountAcrossInstances()
     {
         await using var sites = await TwoInstances.StartAsync(new Dictionary<string, string> { ["RateLimits__SignUps"] = "4" });

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Khilafat.Web.Startup;
+using Khilafat.Web.Tests.Infrastructure;
+
+namespace Khilafat.Web.Tests.Durability;
+
+/// <summary>
+/// A database restored without its key-encryption certificate: the site says what is missing and changes nothing (a
+/// new certificate and new keys beside the old would fail the right one when it is put back); with the certificate
+/// back it starts as before; lost for good, `forget-keys` lets it start afresh.
+/// </summary>
+public class LostCertificateTests
+{
+    [Fact]
+    public async Task ARestoreWithoutTheCertificate_StopsSayingWhatIsMissing_AndChangesNothing()
+    {
+        using var data = new DurabilityData();
+        var settings = data.Settings();
+        var certificate = Path.Combine(data.Folder, KeyEncryption.DefaultFileName);
+        var keptApart = Path.Combine(data.Folder, "kept-apart.pfx");
+        await using (var first = AppProcess.Launch(settings))
+        {
+            await first.WaitUntilHealthyAsync();
+            first.Terminate();
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), first.Output);
+            // The operator is told, once, of the file that is in no backup.
+            Assert.Contains($"Made {certificate}, the certificate that encrypts the site's keys", first.Output);
+        }
+        var keys = DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Id") FROM "DataProtectionKeys" """);
+
+        File.Move(certificate, keptApart);
+        await using (var restored = AppProcess.Launch(settings))
+        {
+            Assert.True(await restored.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the site kept running:\n" + restored.Output);
+            Assert.NotEqual(0, restored.ExitCode);
+            Assert.Contains($"The site cannot start: the database {data.DatabasePath} holds keys encrypted with the certificate {certificate}, which is missing", restored.Output);
+            Assert.Contains("forget-keys", restored.Output);
+            Assert.DoesNotContain("   at ", restored.Output);
+        }
+        Assert.False(File.Exists(certificate));
+        Assert.Equal(keys, DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Id") FROM "DataProtectionKeys" """));
+
+        File.Move(keptApart, certificate);
+        await using (var back = AppProcess.Launch(settings))
+        {
+            await back.WaitUntilHealthyAsync();
+            back.Terminate();
+            Assert.True(await back.WaitForExitAsync(TimeSpan.FromSeconds(30)), back.Output);
+            Assert.DoesNotContain("Unable to retrieve the decryption key", back.Output);
+            Assert.DoesNotContain("certificate that encrypts", back.Output);
+        }
+        Assert.Equal(keys, DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Id") FROM "DataProtectionKeys" """));
+    }
+
+    [Fact]
+    public async Task ACertificateLostForGood_ForgetKeys_LetsTheSiteStartWithNewOnes()
+    {
+        using var data = new DurabilityData();
+        var settings = data.Settings();
+        var certificate = Path.Combine(data.Folder, KeyEncryption.DefaultFileName);
+        await using (var first = AppProcess.Launch(settings))
+        {
+            await first.WaitUntilHealthyAsync();
+            first.Terminate();
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), first.Output);
+        }
+        var oldKeys = DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Xml") FROM "DataProtectionKeys" """);
+        File.Delete(certificate);
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "forget-keys" }) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Default"] = settings["ConnectionStrings__Default"];
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using (var forget = Process.Start(start)!)
+        {
+            var output = await forget.StandardOutput.ReadToEndAsync();
+            var errors = await forget.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await forget.WaitForExitAsync(timeout.Token);
+            Assert.True(forget.ExitCode == 0, output + errors);
+            Assert.Contains("are forgotten", output);
+        }
+        Assert.Equal("0", DurabilityData.Scalar(data.DatabasePath, """SELECT COUNT(*) FROM "DataProtectionKeys" """));
+
+        await using var again = AppProcess.Launch(settings);
+        await again.WaitUntilHealthyAsync();
+        Assert.True(File.Exists(certificate));
+        using var visitor = new HttpClient { BaseAddress = again.Address };
+        Assert.Contains("__RequestVerificationToken", await visitor.GetStringAsync("/join"));
+        Assert.NotEqual(oldKeys, DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Xml") FROM "DataProtectionKeys" """));
+        Assert.Equal("1", DurabilityData.Scalar(data.DatabasePath, """SELECT COUNT(*) FROM "Settings" WHERE "Key" = 'secret:hmac-key'"""));
+    }
+}
