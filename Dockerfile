@@ -33,7 +33,8 @@ ENV DOTNET_GCgen0size=0x1000000
 ENV GLIBC_TUNABLES=glibc.malloc.mmap_threshold=131072
 COPY --from=build /app .
 # The image's built-in non-root user ("app") owns the data folder and nothing else.
-RUN mkdir -p /app/App_Data && chown app:app /app/App_Data
+# /app/media: where deploy/compose.yaml mounts the instances' shared images (a new volume takes this folder's owner).
+RUN mkdir -p /app/App_Data /app/media && chown app:app /app/App_Data /app/media
 USER app
 VOLUME /app/App_Data
 EXPOSE 8080

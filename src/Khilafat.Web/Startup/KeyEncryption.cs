@@ -133,6 +133,16 @@ public sealed class KeyEncryptionCertificate
 
     private static X509Certificate2 Load(string path, string? password)
     {
+        // The loader reports a file it may not open as a failed decryption, which points at the password.
+        try
+        {
+            File.OpenRead(path).Dispose();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new StartupException($"The Data Protection certificate {path} cannot be opened by the site's user ({Environment.UserName}): " +
+                "make it readable by that user (in the container image, UID 1654: chown 1654 the file).");
+        }
         try
         {
             return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
