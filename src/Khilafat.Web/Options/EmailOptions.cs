@@ -10,9 +10,17 @@ public sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    /// <summary>The sender, as "Name &lt;address&gt;" or an address. Default "Khilafat Movement &lt;no-reply@localhost&gt;".</summary>
+    /// <summary>
+    /// The sender, as "Name &lt;address&gt;" or an address. Default "Khilafat Movement &lt;no-reply@<i>host</i>&gt;", the
+    /// host of <see cref="SiteOptions.PublicUrl"/> (localhost without one): mail from a domain that is not the site's
+    /// fails the receivers' SPF and DMARC checks.
+    /// </summary>
     [Required]
-    public string From { get; set; } = "Khilafat Movement <no-reply@localhost>";
+    public string From { get; set; } = "";
+
+    /// <summary>The sender when <see cref="From"/> is not set.</summary>
+    public static string DefaultFrom(string? publicUrl) =>
+        $"Khilafat Movement <no-reply@{(Uri.TryCreate(publicUrl, UriKind.Absolute, out var url) && url.HostNameType == UriHostNameType.Dns ? url.IdnHost : "localhost")}>";
 
     /// <summary>A folder to write messages into as .eml files instead of sending them; relative to the content root. Default: none.</summary>
     public string? PickupDirectory { get; set; }

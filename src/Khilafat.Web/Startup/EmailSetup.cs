@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Khilafat.Web.Email;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.Options;
@@ -10,7 +11,9 @@ public static class EmailSetup
     /// <summary>The outbox, its background sender, the transport (SMTP or pickup folder) from the Email section, and emailing updates to the list.</summary>
     public static IServiceCollection AddSiteEmail(this IServiceCollection services)
     {
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations()
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .PostConfigure<IOptions<SiteOptions>>((email, site) => { if (string.IsNullOrWhiteSpace(email.From)) email.From = EmailOptions.DefaultFrom(site.Value.PublicUrl); })
+            .ValidateDataAnnotations()
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, or a name and an address (\"Name <address>\").")
             .Validate(o => o.ClaimTimeout > o.Smtp.Timeout + OutboxSender.DeliveryMargin,
                 "Email:ClaimTimeout must be longer than Email:Smtp:Timeout plus 5 seconds, or a second instance could send a message that is still being delivered.")

@@ -27,6 +27,9 @@ public class PublicUrlTests(PublicUrlTests.Factory factory) : IClassFixture<Publ
         Assert.StartsWith("https://khilafat.example/unsubscribe?token=", message.UnsubscribeLink());
         Assert.DoesNotContain("evil.example", message.TextBody);
         Assert.DoesNotContain("evil.example", message.HtmlBody);
+        // With no Email:From, the sender is at the site's own domain, as receivers' SPF and DMARC checks need.
+        Assert.Equal(("Khilafat Movement", "no-reply@khilafat.example"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
+        Assert.EndsWith("@khilafat.example", message.MessageId);
     }
 
     [Fact]
