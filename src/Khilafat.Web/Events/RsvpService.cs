@@ -21,7 +21,7 @@ public sealed record RsvpRequest(int EventId, string Name, string Email, int Par
 }
 
 /// <summary>What an RSVP did. The visitor sees the same page whatever it is, so nobody learns who answered.</summary>
-public enum RsvpOutcome { ConfirmationSent, NothingSent, Closed, TooMany, FormExpired }
+public enum RsvpOutcome { ConfirmationSent, NothingSent, Closed, TooMany, FormExpired, TooFast }
 
 public enum RsvpConfirmOutcome { Confirmed, Waitlisted, AlreadyDone, Expired, Unknown, Closed }
 
@@ -66,7 +66,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (SpamCheck.RobotReason(request.Honeypot, request.FormStamp, FormStamps, now) is { } robot)
-            return robot == SpamCheck.FormExpired ? RsvpOutcome.FormExpired : RsvpOutcome.NothingSent;
+            return robot switch { SpamCheck.FormExpired => RsvpOutcome.FormExpired, SpamCheck.TooFast => RsvpOutcome.TooFast, _ => RsvpOutcome.NothingSent };
         var name = VisitorText.StripInvisible(request.Name) ?? "";
         var ipHash = await keys.HashIpAsync(request.Ip);
         var outcome = await db.WriteAsync(async c =>

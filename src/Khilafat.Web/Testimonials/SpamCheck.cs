@@ -19,6 +19,12 @@ public static partial class SpamCheck
     /// </summary>
     public const string FormExpired = "form stamp expired";
 
+    /// <summary>
+    /// The reason given for a form sent within <see cref="MinimumFillTime"/>. A person with autofill can be that quick:
+    /// the forms whose robots are otherwise thanked show the form again, to send once more, rather than drop it unseen.
+    /// </summary>
+    public const string TooFast = "posted too fast";
+
     [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|info|biz|ru|xyz|top|io|co|me|ly|link|click|shop|site|online)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
 
@@ -49,7 +55,7 @@ public static partial class SpamCheck
             return "form stamp missing or forged";
         }
         var age = now - new DateTime(Math.Clamp(ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
-        if (age < MinimumFillTime) return "posted too fast";
+        if (age < MinimumFillTime) return TooFast;
         return age > MaximumFillTime ? FormExpired : null;
     }
 

@@ -190,7 +190,7 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
     }
 
     [Fact]
-    public async Task ARobot_FillingTheHoneypot_OrPostingAtOnce_IsThanked_AndNothingIsStored()
+    public async Task ARobot_FillingTheHoneypot_IsThanked_AndNothingIsStored_AndASignatureSentWithinSeconds_IsShownAgain()
     {
         var (id, slug) = await factory.CreatePetitionAsync(NewTitle("Robots"));
         var visitor = factory.CreateClient();
@@ -198,12 +198,25 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
         var honeypot = SignValues(Visitor.NewAddress("robot"));
         honeypot["Input.Website"] = "http://spam.example";
         await visitor.SignAndSeeThanksAsync(factory, slug, honeypot);
-        // Sent the moment the form was served: no person types that fast.
-        var url = $"/petitions/{slug}/sign";
-        using var fast = await visitor.SubmitAsync((await visitor.GetDocumentAsync(url)).Form("main form.petition-form"), url, SignValues(Visitor.NewAddress("robot")));
-
-        Assert.Equal($"/petitions/{slug}/thanks", fast.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Empty(await factory.SignaturesAsync(id));
+
+        // Sent the moment the form was served, as a program would, or a person with autofill and a quick tap: nothing
+        // is kept, and the form comes back as it was sent (an empty one with its fields' errors), never a false "thanks".
+        var url = $"/petitions/{slug}/sign";
+        using var empty = await visitor.SubmitAsync((await visitor.GetDocumentAsync(url)).Form("main form.petition-form"), url, Html.Values(("Input.Name", "")));
+        Assert.Equal("Enter your name.", (await empty.ReadDocumentAsync()).FieldError("Input.Name"));
+        var quick = Visitor.NewAddress("quick");
+        using var fast = await visitor.SubmitAsync((await visitor.GetDocumentAsync(url)).Form("main form.petition-form"), url, SignValues(quick));
+        var shownAgain = await fast.ReadDocumentAsync();
+        Assert.Equal(url, fast.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("This form was sent seconds after it opened, so nothing was sent yet.", shownAgain.QuerySelector(".error-summary")!.Text());
+        Assert.Equal(quick, shownAgain.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+        Assert.Empty(await factory.SignaturesAsync(id));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        using var again = await visitor.SubmitAsync(shownAgain.Form("main form.petition-form"), url, Html.Values(("Input.Consent", "true")));
+        Assert.Equal($"/petitions/{slug}/thanks", again.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Single(await factory.SignaturesAsync(id));
     }
 
     [Fact]

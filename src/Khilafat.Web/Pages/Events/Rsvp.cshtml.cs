@@ -54,16 +54,17 @@ public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock
         var outcome = await rsvps.SubmitAsync(new RsvpRequest(Event.Id, Input.Name.Trim(), email!, Input.People!.Value, SiteCultures.Current, Request.Path,
             HttpContext.Connection.RemoteIpAddress, t[RsvpConsent.Text], Input.JoinList, t[ConsentWording.Text], Input.Website, Input.FormStamp), ct);
         if (outcome == RsvpOutcome.Closed) { IsOpen = false; return Page(); }
-        if (outcome == RsvpOutcome.FormExpired) return FormExpired();
+        if (outcome is RsvpOutcome.FormExpired or RsvpOutcome.TooFast) return ShowAgain(outcome);
         return RedirectToPage("RsvpThanks", new { culture = SiteCultures.Current == SiteCultures.Default ? null : SiteCultures.Current });
     }
 
-    /// <summary>The form, open for hours before it was sent, shown again to send now: nothing was kept.</summary>
-    private PageResult FormExpired()
+    /// <summary>The form, open for hours before it was sent or sent within seconds (autofill), shown again to send now: nothing was kept.</summary>
+    private PageResult ShowAgain(RsvpOutcome outcome)
     {
-        ModelState.AddModelError("", t[FormMessages.Expired]);
-        ModelState.Remove("Input.FormStamp"); // else the field shows the expired stamp that was sent
-        Input.FormStamp = rsvps.RenewedFormStamp();
+        var expired = outcome == RsvpOutcome.FormExpired;
+        ModelState.AddModelError("", t[expired ? FormMessages.Expired : FormMessages.TooFast]);
+        ModelState.Remove("Input.FormStamp"); // else the field shows the stamp that was sent
+        Input.FormStamp = expired ? rsvps.RenewedFormStamp() : rsvps.NewFormStamp();
         return Page();
     }
 

@@ -5,6 +5,7 @@ using Khilafat.Web.MailingList;
 using Khilafat.Web.Petitions;
 using Khilafat.Web.RateLimiting;
 using Khilafat.Web.Pages.Shared;
+using Khilafat.Web.Testimonials;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,17 +42,6 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         if (!Slugs.IsWellFormed(slug)) return NotFound();
-        // Robots (the honeypot filled in, the form sent too fast or forged) are thanked like anyone, and nothing is kept.
-        // A form open for hours may be a person's: it is shown again, to send now.
-        if (signing.RobotReason(Input.Website, Input.FormStamp) is { } robot)
-        {
-            if (robot != Khilafat.Web.Testimonials.SpamCheck.FormExpired) return Thanks(slug);
-            ModelState.AddModelError("", t[FormMessages.Expired]);
-            ModelState.Remove("Input.FormStamp"); // else the field shows the expired stamp that was sent
-            Input.FormStamp = signing.RenewedFormStamp();
-            return await LoadAsync(slug, ct) ? Page() : NotFound();
-        }
-
         var email = EmailAddresses.Normalize(Input.Email);
         if (!string.IsNullOrWhiteSpace(Input.Email) && email is null)
             ModelState.AddModelError("Input.Email", t["Enter an email address like name@example.org."]);
@@ -63,7 +53,18 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
             ModelState.AddModelError("Input.Country", t["Choose your country from the list."]);
         if (!ModelState.IsValid)
         {
+            // Keep the original stamp, so correcting a mistake does not look like a fast robot.
             Input.FormStamp ??= signing.NewFormStamp();
+            return await LoadAsync(slug, ct) ? Page() : NotFound();
+        }
+        // Robots (the honeypot filled in, the stamp forged) are thanked like anyone, and nothing is kept. A form open for
+        // hours, or sent within seconds (autofill and a quick tap), may be a person's: it is shown again, to send now.
+        if (signing.RobotReason(Input.Website, Input.FormStamp) is { } robot)
+        {
+            if (robot is not (SpamCheck.FormExpired or SpamCheck.TooFast)) return Thanks(slug);
+            ModelState.AddModelError("", t[robot == SpamCheck.FormExpired ? FormMessages.Expired : FormMessages.TooFast]);
+            ModelState.Remove("Input.FormStamp"); // else the field shows the stamp that was sent
+            Input.FormStamp = robot == SpamCheck.FormExpired ? signing.RenewedFormStamp() : signing.NewFormStamp();
             return await LoadAsync(slug, ct) ? Page() : NotFound();
         }
 

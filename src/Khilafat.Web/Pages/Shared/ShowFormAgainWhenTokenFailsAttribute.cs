@@ -11,6 +11,9 @@ public static class FormMessages
 {
     /// <summary>Atop a public form shown again because it had expired: its anti-forgery token, or its time stamp (hours old).</summary>
     public const string Expired = "This form had expired, so nothing was sent. Check what you entered and send it again.";
+
+    /// <summary>Atop a form shown again because it was sent sooner than a person fills it in (autofill and a quick tap can).</summary>
+    public const string TooFast = "This form was sent seconds after it opened, so nothing was sent yet. Check what you entered and send it again.";
 }
 
 /// <summary>A public form's page that can show its form again as it was sent, having kept and sent nothing.</summary>
