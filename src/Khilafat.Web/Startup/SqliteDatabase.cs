@@ -34,6 +34,24 @@ internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : Datab
         await using var connection = new SqliteConnection(create.ToString());
         await connection.OpenAsync(ct);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
+        WarnIfOthersMayRead();
+    }
+
+    /// <summary>
+    /// New files are the site's account's alone (<see cref="PrivateFiles"/>); one an earlier version made, or copied in
+    /// from a backup, keeps its mode, and a file other accounts on the server may read holds password hashes and the
+    /// list. Said at every start until it is changed; the site does not change an operator's file modes itself.
+    /// </summary>
+    private void WarnIfOthersMayRead()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        var open = new List<string>();
+        foreach (var file in new[] { File, File + "-wal", File + "-shm" })
+            if (System.IO.File.Exists(file) && (System.IO.File.GetUnixFileMode(file) & others) != 0) open.Add(file);
+        if (open.Count > 0)
+            logger.LogWarning("{Files} may be read by other accounts on this server, and hold personal data and password hashes: chmod 600 {Files}",
+                string.Join(", ", open), string.Join(" ", open));
     }
 
     public override async Task MigrateAsync(SiteDbContext db, CancellationToken ct)

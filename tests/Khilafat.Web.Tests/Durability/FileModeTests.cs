@@ -53,4 +53,25 @@ public class FileModeTests
         Assert.All(mail, AssertOwnerOnly);
         AssertOwnerOnly(backup);
     }
+
+    [Fact]
+    public async Task ADatabaseOtherAccountsMayRead_AsAnEarlierVersionLeftIt_IsNamedInTheLog_WithWhatToDo()
+    {
+        using var data = new DurabilityData();
+        var settings = data.Settings();
+        await using (var first = AppProcess.Launch(settings))
+        {
+            await first.WaitUntilHealthyAsync();
+            first.Terminate();
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), first.Output);
+            Assert.DoesNotContain("may be read by other accounts", first.Output);
+        }
+        // As a build before private files left it (or a copy restored with cp): readable by everyone.
+        File.SetUnixFileMode(data.DatabasePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await using var again = AppProcess.Launch(settings);
+        await again.WaitUntilHealthyAsync();
+        // SQLite gives its -wal and -shm files the database's mode: named too, when they are there.
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(data.DatabasePath)}(, \S+-(wal|shm))* may be read by other accounts on this server, and hold personal data and password hashes: chmod 600 {System.Text.RegularExpressions.Regex.Escape(data.DatabasePath)}", again.Output);
+    }
 }
