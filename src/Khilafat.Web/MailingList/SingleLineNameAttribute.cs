@@ -19,7 +19,14 @@ public sealed partial class SingleLineNameAttribute : ValidationAttribute
     public override bool IsValid(object? value) => value is not string name || name.Length > Subscriber.NameMaxLength || IsPlainName(name);
 
     public static bool IsPlainName(string name) =>
-        !name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '<' or '>') && !AddressLike().IsMatch(name);
+        !name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '<' or '>') && !AddressLike().IsMatch(WithPlainDots(name));
+
+    // Full stops of other scripts and widths that browsers and mail programs take for the dot of an address
+    // ("phish。com" is a link in many of them), read as that dot.
+    private static string WithPlainDots(string name) =>
+        name.IndexOfAny(LookAlikeDots) < 0 ? name : string.Concat(name.Select(c => Array.IndexOf(LookAlikeDots, c) >= 0 ? '.' : c));
+
+    private static readonly char[] LookAlikeDots = ['\u3002', '\uFF0E', '\uFF61', '\u2024', '\uFE52', '\u0701', '\u0702'];
 
     // A scheme, "www.", an email address, or a host name such as "evil.example" ("St. John" has a space and passes).
     [GeneratedRegex(@"://|\bwww\.|@|[\p{L}\p{N}-]{2,}\.[\p{L}]{2,}\b|[:/\\]{2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

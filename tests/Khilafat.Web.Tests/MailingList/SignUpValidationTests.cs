@@ -20,6 +20,11 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
         { "{new}", "Prize at evil.example", null, true, "Input.Name", SingleLine },
         { "{new}", "Write to prizes@evil.example", null, true, "Input.Name", SingleLine },
         { "{new}", "Prize at //evil.example", null, true, "Input.Name", SingleLine },
+        // Full stops that browsers and mail programs read as dots in an address.
+        { "{new}", "Claim prize at phish\u3002com", null, true, "Input.Name", SingleLine },
+        { "{new}", "Claim prize at phish\uFF0Ecom", null, true, "Input.Name", SingleLine },
+        { "{new}", "Claim prize at phish\uFF61com", null, true, "Input.Name", SingleLine },
+        { "{new}", "Claim prize at phish\u2024com", null, true, "Input.Name", SingleLine },
         { "{new}", "<b>Amina</b>", null, true, "Input.Name", SingleLine },
         { "{new}", null, "QQ", true, "Input.Country", "Choose a country from the list, or leave it empty." },
         { "{new}", null, "PAK", true, "Input.Country", "Choose a country from the list, or leave it empty." },
