@@ -51,7 +51,7 @@ public sealed partial class EmailTemplates
         unsubscribeUrl: null));
 
     public EmailContent EventNotice(string culture, string? name, EventFacts facts, EventState state, string? reason, string? cancelUrl) => SiteCultures.In(culture, () => Compose(
-        state == EventState.Cancelled ? t["Cancelled: {0}", facts.Title] : t["Changed: {0}", facts.Title],
+        state switch { EventState.Cancelled => t["Cancelled: {0}", facts.Title], EventState.Postponed => t["Postponed: {0}", facts.Title], _ => t["Changed: {0}", facts.Title] },
         Greeting(name),
         [
             state switch
@@ -61,10 +61,16 @@ public sealed partial class EmailTemplates
                 _ => t["The time or place of “{0}” has changed.", facts.Title].Value,
             },
             .. reason is null ? Array.Empty<Paragraph>() : [AroundTyped("Why: {0}", reason)],
-            .. state == EventState.Cancelled ? Array.Empty<Paragraph>() : EventLines(facts, null, null),
+            // Cancelled: which one (two vigils may share a name), without the calendar link, which would add it.
+            .. state == EventState.Cancelled ? CancelledLines(facts) : EventLines(facts, null, null),
             .. cancelUrl is null ? Array.Empty<Paragraph>() : [new Paragraph(t["If you cannot come now, please cancel:"]), Link(t["Cancel my answer"], cancelUrl)],
         ],
         unsubscribeUrl: null));
+
+    private Paragraph[] CancelledLines(EventFacts facts) =>
+        facts.Place.Length > 0
+            ? [t["When: {0}", facts.When].Value, AroundTyped("Where: {0}", facts.Place), Link(t["The event's page"], facts.PageUrl)]
+            : [t["When: {0}", facts.When].Value, Link(t["The event's page"], facts.PageUrl)];
 
     private Paragraph[] EventLines(EventFacts facts, int? people, string? onlineUrl)
     {

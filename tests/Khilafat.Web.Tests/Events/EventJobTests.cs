@@ -104,7 +104,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         Assert.Equal(sequence + 1, stored.Sequence);
         await factory.RunDueJobsAsync();
         var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
-        Assert.Equal($"Changed: {title}", notice.Subject);
+        Assert.Equal($"Postponed: {title}", notice.Subject);
         Assert.Contains("Why: The hall flooded.", notice.TextBody);
         Assert.Contains(TimeZoneInfo.ConvertTimeFromUtc(newStart, karachi).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en")), notice.TextBody);
         var page = await _visitor.GetDocumentAsync("/events/" + slug);
@@ -151,6 +151,10 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
         Assert.Equal($"Cancelled: {title}", notice.Subject);
         Assert.Contains("Why: The permit was withdrawn.", notice.TextBody);
+        // Which event: two vigils may share a name. Its date and its page, and no link to add it to a calendar.
+        Assert.Contains("When: " + start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en")), notice.TextBody);
+        Assert.Contains($"/events/{slug}", notice.TextBody);
+        Assert.DoesNotContain(".ics", notice.TextBody);
         // To an Arabic reader, the reason typed in English is marked English, in the email and on the page.
         var arabicNotice = Assert.Single(await factory.EmailsToAsync(arabicEmail), m => m.Kind == OutboxKinds.EventNotice);
         Assert.Equal("en", Html.Parse(arabicNotice.HtmlBody!).QuerySelectorAll("span[dir=auto]").Single(s => s.Text() == "The permit was withdrawn.").GetAttribute("lang"));
