@@ -43,6 +43,7 @@ internal static class MimeMessages
         var mime = new MimeMessage();
         var from = MailboxAddress.Parse(options.From);
         mime.From.Add(from);
+        if (options.ReplyTo is { } replyTo) mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         // The same for every try of this message, so a receiving server or mail program can drop a repeat.
         mime.MessageId = $"outbox.{message.Id}.{message.CreatedAt.Ticks}@{from.Domain}";
         mime.To.Add(MailboxAddress.Parse(message.To));

@@ -18,6 +18,12 @@ public sealed class EmailOptions
     [Required]
     public string From { get; set; } = "";
 
+    /// <summary>
+    /// Where replies go (Reply-To), as an address or "Name &lt;address&gt;". Default <see cref="SiteOptions.ContactEmail"/>,
+    /// so a reader who answers an email reaches a person rather than the sender's no-reply box; none without it.
+    /// </summary>
+    public string? ReplyTo { get; set; }
+
     /// <summary>The sender when <see cref="From"/> is not set.</summary>
     public static string DefaultFrom(string? publicUrl) =>
         $"Khilafat Movement <no-reply@{(Uri.TryCreate(publicUrl, UriKind.Absolute, out var url) && url.HostNameType == UriHostNameType.Dns ? url.IdnHost : "localhost")}>";

@@ -12,9 +12,14 @@ public static class EmailSetup
     public static IServiceCollection AddSiteEmail(this IServiceCollection services)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
-            .PostConfigure<IOptions<SiteOptions>>((email, site) => { if (string.IsNullOrWhiteSpace(email.From)) email.From = EmailOptions.DefaultFrom(site.Value.PublicUrl); })
+            .PostConfigure<IOptions<SiteOptions>>((email, site) =>
+            {
+                if (string.IsNullOrWhiteSpace(email.From)) email.From = EmailOptions.DefaultFrom(site.Value.PublicUrl);
+                if (string.IsNullOrWhiteSpace(email.ReplyTo)) email.ReplyTo = string.IsNullOrWhiteSpace(site.Value.ContactEmail) ? null : site.Value.ContactEmail;
+            })
             .ValidateDataAnnotations()
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, or a name and an address (\"Name <address>\").")
+            .Validate(o => o.ReplyTo is null || MimeKit.MailboxAddress.TryParse(o.ReplyTo, out _), "Email:ReplyTo must be an address, or a name and an address (\"Name <address>\").")
             .Validate(o => o.ClaimTimeout > o.Smtp.Timeout + OutboxSender.DeliveryMargin,
                 "Email:ClaimTimeout must be longer than Email:Smtp:Timeout plus 5 seconds, or a second instance could send a message that is still being delivered.")
             .ValidateOnStart();

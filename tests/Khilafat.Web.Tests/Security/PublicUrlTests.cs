@@ -12,6 +12,8 @@ public class PublicUrlTests(PublicUrlTests.Factory factory) : IClassFixture<Publ
     public sealed class Factory : MailSiteFactory
     {
         protected override string? PublicUrl => "https://khilafat.example";
+
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. base.Settings, new("Site:ContactEmail", "contact@khilafat.example")];
     }
 
     [Fact]
@@ -30,6 +32,8 @@ public class PublicUrlTests(PublicUrlTests.Factory factory) : IClassFixture<Publ
         // With no Email:From, the sender is at the site's own domain, as receivers' SPF and DMARC checks need.
         Assert.Equal(("Khilafat Movement", "no-reply@khilafat.example"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
         Assert.EndsWith("@khilafat.example", message.MessageId);
+        // A reader who answers reaches the movement's contact address, not the no-reply box.
+        Assert.Equal("contact@khilafat.example", message.ReplyTo.Mailboxes.Single().Address);
     }
 
     [Fact]
