@@ -43,7 +43,8 @@ public static class RedisSetup
         }
         // Start even when Redis is down, and keep trying in the background: the site works without it meanwhile.
         connection.AbortOnConnectFail = false;
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(connection));
+        services.AddSingleton<RedisConnectLog>();
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(connection, sp.GetRequiredService<RedisConnectLog>()));
 
         services.AddStackExchangeRedisOutputCache(_ => { });
         services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer, Microsoft.Extensions.Options.IOptions<RedisOptions>>((options, multiplexer, settings) =>
@@ -90,7 +91,37 @@ public static class RedisStartup
                 logger.LogWarning("The shared cache's pages could not be dropped at start ({Error}): they expire within the hour.", e.Message);
             }
         }
-        else logger.LogWarning("Redis at {Endpoints} does not answer yet: the site starts, with its cache and rate limits in this process until it does.",
-            string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())));
+        else logger.LogWarning("Redis at {Endpoints} {Why}: the site starts, with its cache and rate limits in this process until it does.",
+            string.Join(", ", redis.GetEndPoints().Select(e => e.ToString())),
+            app.Services.GetRequiredService<RedisConnectLog>().PasswordRefused
+                ? "refused the password in Redis__Configuration (password=...), and will until it is corrected"
+                : "does not answer yet");
+    }
+}
+
+/// <summary>
+/// What the Redis client says as it first connects, read for one thing: whether the server refused the password. A
+/// connection that fails looks the same from outside either way, and "does not answer" sends an operator looking
+/// for a network fault. Nothing is kept of the lines themselves.
+/// </summary>
+public sealed class RedisConnectLog : TextWriter
+{
+    private volatile bool _passwordRefused;
+
+    public bool PasswordRefused => _passwordRefused;
+
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+    public override void WriteLine(string? value) => Write(value);
+
+    public override void Write(string? value)
+    {
+        if (value is not null && (value.Contains(nameof(ConnectionFailureType.AuthenticationFailure), StringComparison.Ordinal)
+            || value.Contains("WRONGPASS", StringComparison.Ordinal) || value.Contains("NOAUTH", StringComparison.Ordinal)))
+            _passwordRefused = true;
+    }
+
+    public override void Write(char value)
+    {
     }
 }

@@ -59,3 +59,40 @@ public class RedisOutageTests(RedisOutageTests.Factory factory) : IClassFixture<
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 }
+
+/// <summary>A Redis that refuses the site's password: the site starts all the same, and says which it is, not "does not answer".</summary>
+[Trait(TestDatabase.Trait, TestDatabase.Postgres)]
+public class RedisPasswordTests
+{
+    [Fact]
+    public async Task APasswordRedisRefuses_IsNamedInTheLog()
+    {
+        // A Redis of its own with a password (Debian's redis-server, as ./test.sh installs it for the shared one).
+        var port = Ports.FreeLoopback();
+        using var redis = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("redis-server",
+            ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--requirepass", "the-real-password", "--save", "", "--appendonly", "no"])
+            { RedirectStandardOutput = true, UseShellExecute = false })!;
+        try
+        {
+            await Poll.UntilAsync(async () =>
+            {
+                using var tcp = new System.Net.Sockets.TcpClient();
+                try { await tcp.ConnectAsync(IPAddress.Loopback, port); return true; }
+                catch (System.Net.Sockets.SocketException) { return false; }
+            }, up => up, "redis-server listening");
+            using var data = new Durability.DurabilityData();
+            var settings = data.Settings();
+            settings["Redis__Configuration"] = $"127.0.0.1:{port},password=not-the-password,connectTimeout=1000";
+            await using var app = AppProcess.Launch(settings);
+            await app.WaitUntilHealthyAsync();
+
+            Assert.Contains("refused the password in Redis__Configuration (password=...)", app.Output);
+            Assert.DoesNotContain("not-the-password", app.Output);
+        }
+        finally
+        {
+            redis.Kill();
+            await redis.WaitForExitAsync();
+        }
+    }
+}
