@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Data;
@@ -101,18 +100,10 @@ public class BackupTests(BackupTests.Factory factory) : IClassFixture<BackupTest
     {
         await factory.CreateClient().GetStringAsync("/");
         var file = Path.Combine(factory.DataDirectory, "command-backup.db");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "backup", file }) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={factory.DatabasePath}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var (exitCode, output, errors) = await AppProcess.RunCommandAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={factory.DatabasePath}" }, "backup", file);
 
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.True(process.ExitCode == 0, output + errors);
+        Assert.True(exitCode == 0, output + errors);
         Assert.Contains($"Backup written to {file}", output);
         Assert.Equal("ok", DurabilityData.Scalar(file, "PRAGMA integrity_check;"));
         Assert.Equal("6", DurabilityData.Scalar(file, "SELECT COUNT(*) FROM FaqEntries;"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Khilafat.Web.Tests.Infrastructure;
 using Khilafat.Web.Tests.MailingList;
 
@@ -36,15 +35,9 @@ public class FileModeTests
             files => files.Length > 0, "the confirmation in the pickup folder");
 
         var backup = Path.Combine(data.Folder, "backup.db");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "backup", backup }) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Default"] = settings["ConnectionStrings__Default"];
-        using (var process = Process.Start(start)!)
-        {
-            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, output);
-        }
+        var (exitCode, output, errors) = await AppProcess.RunCommandAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = settings["ConnectionStrings__Default"] }, "backup", backup);
+        Assert.True(exitCode == 0, output + errors);
 
         foreach (var file in new[] { "site.db", "site.db-wal", "site.db-shm" }.Select(f => Path.Combine(subfolder, f)).Where(File.Exists))
             AssertOwnerOnly(file);

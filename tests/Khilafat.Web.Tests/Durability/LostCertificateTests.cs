@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Khilafat.Web.Startup;
 using Khilafat.Web.Tests.Infrastructure;
 
@@ -67,19 +66,10 @@ public class LostCertificateTests
         var oldKeys = DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Xml") FROM "DataProtectionKeys" """);
         File.Delete(certificate);
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "forget-keys" }) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Default"] = settings["ConnectionStrings__Default"];
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using (var forget = Process.Start(start)!)
-        {
-            var output = await forget.StandardOutput.ReadToEndAsync();
-            var errors = await forget.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await forget.WaitForExitAsync(timeout.Token);
-            Assert.True(forget.ExitCode == 0, output + errors);
-            Assert.Contains("are forgotten", output);
-        }
+        var (exitCode, output, errors) = await AppProcess.RunCommandAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = settings["ConnectionStrings__Default"] }, "forget-keys");
+        Assert.True(exitCode == 0, output + errors);
+        Assert.Contains("are forgotten", output);
         Assert.Equal("0", DurabilityData.Scalar(data.DatabasePath, """SELECT COUNT(*) FROM "DataProtectionKeys" """));
 
         await using var again = AppProcess.Launch(settings);

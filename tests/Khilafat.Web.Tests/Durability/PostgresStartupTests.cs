@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Tests.Infrastructure;
@@ -151,18 +150,13 @@ public class PostgresStartupTests
     [Fact]
     public async Task TheBackupCommand_PointsToPgDump()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppProcess.AppDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppProcess.AppDirectory, "Khilafat.Web.dll"), "backup", Path.Combine(Path.GetTempPath(), "unused.db") }) start.ArgumentList.Add(arg);
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Default"] = TestDatabase.NewPostgresDatabase();
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var (exitCode, _, errors) = await AppProcess.RunCommandAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Default"] = TestDatabase.NewPostgresDatabase(),
+        }, "backup", Path.Combine(Path.GetTempPath(), "unused.db"));
 
-        using var process = Process.Start(start)!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("back it up on its server with pg_dump", errors);
     }
 
