@@ -52,13 +52,7 @@ public class FileModeTests
     {
         using var data = new DurabilityData();
         var settings = data.Settings();
-        await using (var first = AppProcess.Launch(settings))
-        {
-            await first.WaitUntilHealthyAsync();
-            first.Terminate();
-            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), first.Output);
-            Assert.DoesNotContain("may be read by other accounts", first.Output);
-        }
+        Assert.DoesNotContain("may be read by other accounts", await AppProcess.StartAndStopAsync(settings));
         // As a build before private files left it (or a copy restored with cp): readable by everyone.
         File.SetUnixFileMode(data.DatabasePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 

@@ -17,14 +17,8 @@ public class LostCertificateTests
         var settings = data.Settings();
         var certificate = Path.Combine(data.Folder, KeyEncryption.DefaultFileName);
         var keptApart = Path.Combine(data.Folder, "kept-apart.pfx");
-        await using (var first = AppProcess.Launch(settings))
-        {
-            await first.WaitUntilHealthyAsync();
-            first.Terminate();
-            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), first.Output);
-            // The operator is told, once, of the file that is in no backup.
-            Assert.Contains($"Made {certificate}, the certificate that encrypts the site's keys", first.Output);
-        }
+        // The operator is told, once, of the file that is in no backup.
+        Assert.Contains($"Made {certificate}, the certificate that encrypts the site's keys", await AppProcess.StartAndStopAsync(settings));
         var keys = DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Id") FROM "DataProtectionKeys" """);
 
         File.Move(certificate, keptApart);
@@ -40,14 +34,9 @@ public class LostCertificateTests
         Assert.Equal(keys, DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Id") FROM "DataProtectionKeys" """));
 
         File.Move(keptApart, certificate);
-        await using (var back = AppProcess.Launch(settings))
-        {
-            await back.WaitUntilHealthyAsync();
-            back.Terminate();
-            Assert.True(await back.WaitForExitAsync(TimeSpan.FromSeconds(30)), back.Output);
-            Assert.DoesNotContain("Unable to retrieve the decryption key", back.Output);
-            Assert.DoesNotContain("certificate that encrypts", back.Output);
-        }
+        var back = await AppProcess.StartAndStopAsync(settings);
+        Assert.DoesNotContain("Unable to retrieve the decryption key", back);
+        Assert.DoesNotContain("certificate that encrypts", back);
         Assert.Equal(keys, DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Id") FROM "DataProtectionKeys" """));
     }
 
@@ -57,12 +46,7 @@ public class LostCertificateTests
         using var data = new DurabilityData();
         var settings = data.Settings();
         var certificate = Path.Combine(data.Folder, KeyEncryption.DefaultFileName);
-        await using (var first = AppProcess.Launch(settings))
-        {
-            await first.WaitUntilHealthyAsync();
-            first.Terminate();
-            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), first.Output);
-        }
+        await AppProcess.StartAndStopAsync(settings);
         var oldKeys = DurabilityData.Scalar(data.DatabasePath, """SELECT group_concat("Xml") FROM "DataProtectionKeys" """);
         File.Delete(certificate);
 

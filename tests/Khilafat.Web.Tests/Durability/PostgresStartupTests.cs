@@ -66,12 +66,7 @@ public class PostgresStartupTests
         var connectionString = TestDatabase.NewPostgresDatabase();
         try
         {
-            await using (var first = AppProcess.Launch(Settings(data, connectionString)))
-            {
-                await first.WaitUntilHealthyAsync();
-                first.Terminate();
-                Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-            }
+            await AppProcess.StartAndStopAsync(Settings(data, connectionString));
             await TestDatabase.PostgresAdminAsync($"ALTER DATABASE \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" SET default_transaction_read_only = on");
 
             await AssertRefusesToStartAsync(Settings(data, connectionString), "is read-only");

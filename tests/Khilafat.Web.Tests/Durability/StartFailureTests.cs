@@ -16,12 +16,7 @@ public class StartFailureTests
     {
         using var data = new DurabilityData();
         var settings = data.Settings();
-        await using (var first = AppProcess.Launch(settings))
-        {
-            await first.WaitUntilHealthyAsync();
-            first.Terminate();
-            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), "The first start did not stop.\n" + first.Output);
-        }
+        await AppProcess.StartAndStopAsync(settings);
         // A job and a message due now, as a site stopped for a while leaves them.
         using (var connection = new SqliteConnection($"Data Source={data.DatabasePath}"))
         {

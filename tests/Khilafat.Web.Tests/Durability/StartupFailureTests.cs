@@ -38,12 +38,7 @@ public class StartupFailureTests
     public async Task AReadOnlyDatabase_StopsStartUp()
     {
         using var data = new DurabilityData();
-        await using (var first = AppProcess.Launch(data.Settings()))
-        {
-            await first.WaitUntilHealthyAsync();
-            first.Terminate();
-            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        }
+        await AppProcess.StartAndStopAsync(data.Settings());
 
         // Opening the file read-only stands for a file or folder the app may not write (file permissions do not bind root).
         await AssertRefusesToStartAsync(data, $"Data Source={data.DatabasePath};Mode=ReadOnly", "is read-only");

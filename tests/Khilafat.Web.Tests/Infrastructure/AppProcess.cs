@@ -83,6 +83,19 @@ public sealed class AppProcess : IAsyncDisposable
         return (process.ExitCode, await output, await errors);
     }
 
+    /// <summary>
+    /// Starts the site, waits until it answers, and stops it as a container runtime would (SIGTERM): a start that
+    /// leaves its database, files and log as a site stopped between two starts does. Returns what it logged.
+    /// </summary>
+    public static async Task<string> StartAndStopAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        await using var app = Launch(settings);
+        await app.WaitUntilHealthyAsync();
+        app.Terminate();
+        Assert.True(await app.WaitForExitAsync(TimeSpan.FromSeconds(30)), "The site did not stop.\n" + app.Output);
+        return app.Output;
+    }
+
     public static AppProcess Launch(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
         port ??= Ports.FreeLoopback();
