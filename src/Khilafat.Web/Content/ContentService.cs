@@ -63,7 +63,7 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, 
             .ToListAsync(ct);
         if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) return null;
         var images = await pictures.ForMarkdownAsync(text.Body, language, ct);
-        var rendered = markdown.Render(text.Body, images, periods: slug == HistorySlug);
+        var rendered = markdown.Render(text.Body, images, periods: slug == HistorySlug, culture: culture);
         return new PublishedPage(slug, text.Title, text.Summary, rendered.Html, text.PublishedAt, language, isFallback)
         {
             LeadImage = await pictures.GetAsync(text.LeadImageId, language, ct),
@@ -107,7 +107,7 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, 
         foreach (var texts in byEntry.GroupBy(t => t.Id))
         {
             if (ForReader(texts, t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
-            entries.Add(new PublishedFaqEntry(text.Anchor, text.Question, markdown.ToHtml(text.Answer, await pictures.ForMarkdownAsync(text.Answer, language, ct)), language, isFallback)
+            entries.Add(new PublishedFaqEntry(text.Anchor, text.Question, markdown.ToHtml(text.Answer, await pictures.ForMarkdownAsync(text.Answer, language, ct), culture), language, isFallback)
             {
                 AwaitsReview = text.AwaitsReview,
             });

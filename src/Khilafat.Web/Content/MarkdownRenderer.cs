@@ -5,6 +5,7 @@ using Markdig.Syntax;
 using Khilafat.Web.Media;
 using Markdig.Syntax.Inlines;
 using Markdig.Renderers;
+using Khilafat.Web.Localization;
 
 namespace Khilafat.Web.Content;
 
@@ -28,12 +29,14 @@ public sealed partial class MarkdownRenderer
     /// <summary>Renders Markdown to HTML that needs no further encoding.</summary>
     public string ToHtml(string markdown) => ToHtml(markdown, null);
 
+    // Every rendering for readers takes their language: links to the site's pages lead to them in it (SiteUrls.InLanguage).
+
     /// <summary>
     /// Renders Markdown to HTML that needs no further encoding, each image of the library it names
     /// (<c>![alt](media:12)</c>) as its responsive &lt;picture&gt; from <paramref name="pictures"/>. An image named that
-    /// is not there (deleted since) shows nothing.
+    /// is not there (deleted since) shows nothing. Links to the site's pages lead to them in <paramref name="culture"/>.
     /// </summary>
-    public string ToHtml(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures) => Render(markdown, pictures).Html;
+    public string ToHtml(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, string culture = SiteCultures.Default) => Render(markdown, pictures, culture: culture).Html;
 
     /// <summary>
     /// Renders Markdown for an email, which has no site around it: links on this site ("/ar/statement") lead to
@@ -42,19 +45,25 @@ public sealed partial class MarkdownRenderer
     /// a supporter at risk, a connection to the movement's site). Each image is a link to it instead, its alt text the
     /// link's words: the library's images (<c>media:12</c>, from <paramref name="pictures"/>) to their largest file.
     /// </summary>
-    public string ToEmailHtml(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null)
+    public string ToEmailHtml(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null, string culture = SiteCultures.Default) =>
+        EmailDocument(markdown, siteRoot, pictures, culture).ToHtml(Pipeline);
+
+    private static MarkdownDocument EmailDocument(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures, string culture)
     {
-        var document = Parse(EmailImagesAsLinks(markdown, pictures), null, noImages: true);
+        var document = Parse(EmailImagesAsLinks(markdown, pictures), null, culture, noImages: true);
         foreach (var link in document.Descendants<LinkInline>().Where(l => SiteUrls.IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
-        return document.ToHtml(Pipeline);
+        return document;
     }
 
     /// <summary>
-    /// An email's plain text, its Markdown as written, with link targets on this site made absolute as
-    /// <see cref="ToEmailHtml"/> makes them, and the library's images as links to their files.
+    /// An email's plain text: what <see cref="ToEmailHtml"/> shows, without Markdown's marks. Emphasis is its words, a
+    /// heading its line, a list item "- " or "1. ", a quotation "> ", a table its rows with " | " between cells, and a
+    /// link its words with its address after them in brackets (an address alone when that is all it shows), on this
+    /// site made absolute. A mail program that shows only the text shows what a reader can read, in any language:
+    /// "[text](url)" reads poorly anywhere, and worse in Arabic and Urdu, where its brackets face the other way.
     /// </summary>
-    public static string WithAbsoluteLinks(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null) =>
-        SiteLinkTarget().Replace(EmailImagesAsLinks(markdown, pictures), m => m.Groups["before"].Value + siteRoot.TrimEnd('/') + "/");
+    public string ToEmailText(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null, string culture = SiteCultures.Default) =>
+        PlainTextWriter.Write(EmailDocument(markdown, siteRoot, pictures, culture));
 
     /// <summary>"![alt](media:12)" as "[alt](/media/...jpg)", the picture's own alt text where none was written; an image no longer in the library, nothing.</summary>
     private static string EmailImagesAsLinks(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures) =>
@@ -65,18 +74,14 @@ public sealed partial class MarkdownRenderer
     [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\(\s*media:(?<id>\d{1,9})\s*\)", RegexOptions.CultureInvariant)]
     private static partial Regex MediaImage();
 
-    // "](/path" and "[name]: /path", never "](//host".
-    [GeneratedRegex(@"(?<before>\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)/(?![/\\])", RegexOptions.Multiline)]
-    private static partial Regex SiteLinkTarget();
-
     /// <summary>
-    /// Renders Markdown as <see cref="ToHtml(string, IReadOnlyDictionary{int, MediaPicture}?)"/> does, and lists its
+    /// Renders Markdown as <see cref="ToHtml(string, IReadOnlyDictionary{int, MediaPicture}?, string)"/> does, and lists its
     /// second-level headings (id and text) for a table of contents. With <paramref name="periods"/>, the text after the
     /// first h2 becomes an ordered list, one item per h2 and what follows it: a timeline the editor's headings make.
     /// </summary>
-    public RenderedText Render(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, bool periods = false)
+    public RenderedText Render(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, bool periods = false, string culture = SiteCultures.Default)
     {
-        var document = Parse(markdown, pictures);
+        var document = Parse(markdown, pictures, culture);
         var headings = document.Descendants<HeadingBlock>()
             .Where(h => h.Level == 2 && h.GetAttributes().Id is { Length: > 0 })
             .Select(h => new TextHeading(h.GetAttributes().Id!, PlainText(h)))
@@ -109,7 +114,7 @@ public sealed partial class MarkdownRenderer
         })).Trim();
 
     // noImages: every image a link, this site's own too (for an email: see ToEmailHtml).
-    private static MarkdownDocument Parse(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, bool noImages = false)
+    private static MarkdownDocument Parse(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, string culture, bool noImages = false)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && IsMediaUrl(l.Url)).ToList())
@@ -150,6 +155,7 @@ public sealed partial class MarkdownRenderer
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafeUrl(link.Url)) link.Url = "#";
+            else if (!link.IsImage && link.Url is { } url) link.Url = SiteUrls.InLanguage(url, culture);
         }
         foreach (var autolink in document.Descendants<AutolinkInline>())
         {

@@ -31,6 +31,25 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
     /// <summary>A path on this site ("/media/...", "/statement"), never "//host" or "/\host", which browsers read as another server.</summary>
     public static bool IsOnThisSite(string? url) => url is { Length: > 1 } && url[0] == '/' && url[1] is not '/' and not '\\';
 
+    /// <summary>
+    /// A link an editor wrote to a page of the site ("/statement#calls"), for a reader of <paramref name="culture"/>:
+    /// "/ar/statement#calls", as the site's own links are. A translator keeps the English text's links as they are, and
+    /// without this a reader of the Arabic page would be taken to the English one. A link already in a language, and one
+    /// to what has no language (the admin area, images, files at the root), stays as written.
+    /// </summary>
+    public static string InLanguage(string url, string culture)
+    {
+        if (culture == SiteCultures.Default || !SiteCultures.IsSupported(culture) || (url != "/" && !IsOnThisSite(url))) return url;
+        var end = url.IndexOfAny(['?', '#']);
+        var path = end < 0 ? url : url[..end];
+        if (SiteCultures.Split(path).Culture != SiteCultures.Default) return url;
+        var first = path.Length > 1 ? path[1..].Split('/')[0] : "";
+        if (WithoutLanguage.Contains(first, StringComparer.OrdinalIgnoreCase)) return url;
+        return SiteCultures.PathFor(culture, path) + (end < 0 ? "" : url[end..]);
+    }
+
+    private static readonly string[] WithoutLanguage = ["admin", "account", "setup", "media", "share", "css", "js", "fonts", "healthz", "robots.txt", "sitemap.xml", "favicon.svg"];
+
     /// <summary>A page's path on the site: "/" for the home page's text, else "/{slug}".</summary>
     public static string PagePath(string slug) => slug == ContentService.HomeSlug ? "/" : "/" + slug;
 

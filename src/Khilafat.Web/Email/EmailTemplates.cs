@@ -59,13 +59,13 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
         unsubscribeUrl: null));
 
     /// <summary>
-    /// An update sent to the list: its Markdown as the plain text and its rendered HTML, then why they get it, how to
+    /// An update sent to the list: its words as plain text and as HTML (both rendered from its Markdown), then why they get it, how to
     /// leave, and the movement's address. <paramref name="webUrl"/> links the update on the site when it is there.
     /// Everything around the words is in the reader's language (<paramref name="culture"/>); words in another
     /// (<paramref name="textCulture"/>: the English sent to a language the update has no translation in) are marked
     /// as such, and said to be, as the site shows an untranslated text.
     /// </summary>
-    public EmailContent Update(string culture, string textCulture, string subject, string bodyMarkdown, string bodyHtml, string? webUrl, string unsubscribeUrl, string address) => SiteCultures.In(culture, () =>
+    public EmailContent Update(string culture, string textCulture, string subject, string bodyText, string bodyHtml, string? webUrl, string unsubscribeUrl, string address) => SiteCultures.In(culture, () =>
     {
         var e = Encoder;
         var reason = t["You receive this email because you joined the {0} mailing list and confirmed your address.", SiteName].Value;
@@ -77,7 +77,7 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
             text.Append(notice).Append("\n\n");
             html.Append("<p style=\"font-size:14px;color:#575550\">").Append(e.Encode(notice)).Append("</p>");
         }
-        text.Append(bodyMarkdown.Trim()).Append("\n\n");
+        text.Append(bodyText.Trim()).Append("\n\n");
         html.Append(textCulture == culture ? "<div>" : $"<div lang=\"{textCulture}\" dir=\"{SiteCultures.Direction(textCulture)}\" style=\"text-align:{(SiteCultures.IsRightToLeft(textCulture) ? "right" : "left")}\">")
             .Append(bodyHtml).Append("</div>");
         if (webUrl is not null)
@@ -93,13 +93,13 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
 
     /// <summary>
     /// The welcome an editor wrote (<see cref="MailingList.WelcomeEmail"/>), sent once after a subscriber confirms:
-    /// their Markdown as the plain text, its rendering (already safe HTML) in the HTML body, then why they get it.
+    /// its words as plain text and as HTML (already safe), both rendered from the editor's Markdown, then why they get it.
     /// </summary>
-    public EmailContent Welcome(string culture, string? name, string subject, string markdown, string html, string unsubscribeUrl) => SiteCultures.In(culture, () => Compose(
+    public EmailContent Welcome(string culture, string? name, string subject, string text, string html, string unsubscribeUrl) => SiteCultures.In(culture, () => Compose(
         subject,
         Greeting(name),
         [
-            new Paragraph(markdown, Html: html),
+            new Paragraph(text, Html: html),
             t["You receive this email because you joined the {0} mailing list and confirmed your address.", SiteName].Value,
         ],
         unsubscribeUrl));
@@ -137,7 +137,7 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
 
     private static Paragraph Link(string label, string url) => new(label, url);
 
-    /// <summary>A paragraph of text, a link (<paramref name="Url"/>), or an editor's text (<paramref name="Html"/>: its safe rendering, with <paramref name="Text"/> its Markdown).</summary>
+    /// <summary>A paragraph of text, a link (<paramref name="Url"/>), or an editor's text (<paramref name="Html"/>: its safe rendering, with <paramref name="Text"/> its plain text).</summary>
     private readonly record struct Paragraph(string Text, string? Url = null, string? Html = null)
     {
         public static implicit operator Paragraph(string text) => new(text);
@@ -182,6 +182,6 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
         if (unsubscribeUrl is not null)
             html.Append("<p style=\"font-size:14px;color:#575550\"><a href=\"").Append(e.Encode(unsubscribeUrl)).Append("\" style=\"color:#575550\">").Append(e.Encode(t["Unsubscribe"])).Append("</a></p>");
         html.Append("</div></body></html>");
-        return new EmailContent(subject, text.ToString(), html.ToString());
+        return new EmailContent(subject, text.ToString(), html.ToString(), SiteCultures.Current);
     }
 }

@@ -34,7 +34,10 @@ public class OutboxMessage
     /// </summary>
     public int? RsvpId { get; set; }
 
-    /// <summary>For list mail: the language of the send's words this subscriber gets.</summary>
+    /// <summary>
+    /// For list mail: the language of the send's words this subscriber gets. For other mail: the language it was
+    /// written in, for its Content-Language and its sender's name.
+    /// </summary>
     public string? Culture { get; set; }
 
     public OutboxStatus Status { get; set; }

@@ -6,6 +6,7 @@ using Khilafat.Web.Startup;
 using Khilafat.Web.Updates;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -24,8 +25,9 @@ namespace Khilafat.Web.Email;
 /// </para>
 /// </summary>
 public sealed partial class OutboxSender(
-    IServiceScopeFactory scopes, IEmailTransport transport, OutboxSignal signal, TimeProvider clock,
-    IOptions<EmailOptions> options, IOptions<SendingOptions> sending, IHostApplicationLifetime lifetime, ILogger<OutboxSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, IEmailTransport transport, OutboxSignal signal, TimeProvider clock, Privacy.SiteKeys keys,
+    IOptions<EmailOptions> options, IOptions<SendingOptions> sending, IHostApplicationLifetime lifetime, ILogger<OutboxSender> logger,
+    IStringLocalizer<SharedResource> t) : BackgroundService
 {
     private const int BatchSize = 20;
 
@@ -37,6 +39,16 @@ public sealed partial class OutboxSender(
 
     /// <summary>When the list's pace next allows a batch (by this instance's reckoning); the loop sleeps until then.</summary>
     private DateTime _listPausedUntil;
+
+    /// <summary>
+    /// The sender's name in the language the message is written for ("حركة الخلافة" to an Arabic reader), where the
+    /// site's resources have it; a name of the operator's own (Email:From) stays as configured.
+    /// </summary>
+    private void InReadersLanguage(MimeMessage mime)
+    {
+        if (mime.Body?.Headers[HeaderId.ContentLanguage] is { Length: > 0 } language && mime.From.Mailboxes.FirstOrDefault() is { Name: { Length: > 0 } name } sender)
+            sender.Name = Localization.SiteCultures.In(language, () => t[name].Value);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -152,9 +164,11 @@ public sealed partial class OutboxSender(
                     await SaveOutcomeAsync(db, message, null);
                     continue;
                 }
+                var messageId = await keys.MessageIdAsync(message.Id, message.CreatedAt);
                 var mime = message.SendId is null
-                    ? MimeMessages.Build(message, options.Value)
-                    : await list.BuildAsync(message, options.Value);
+                    ? MimeMessages.Build(message, options.Value, messageId)
+                    : await list.BuildAsync(message, options.Value, messageId);
+                InReadersLanguage(mime);
                 (var outcome, session) = await TrySendAsync(message, mime, session);
                 message.ClaimedUntil = null;
                 await SaveOutcomeAsync(db, message, outcome == Delivery.Refused ? list.Subscriber(message) : null, outcome == Delivery.Sent ? list.Subscriber(message) : null);
@@ -423,7 +437,7 @@ public sealed partial class OutboxSender(
             };
         }
 
-        public async Task<MimeMessage> BuildAsync(OutboxMessage message, EmailOptions options)
+        public async Task<MimeMessage> BuildAsync(OutboxMessage message, EmailOptions options, string messageId)
         {
             // The message's culture is its words' (English where the send had no translation in the subscriber's
             // language); what surrounds them, and every link, is in the subscriber's own.
@@ -431,7 +445,7 @@ public sealed partial class OutboxSender(
             var reader = Subscriber(message)?.Language is { } language && Localization.SiteCultures.IsSupported(language) ? language : culture;
             var text = texts[(message.SendId!.Value, culture)];
             var (content, oneClick) = await emails.ForSubscriberAsync(reader, culture, text.Subject, text.Body, sends[message.SendId.Value].Slug, message.SubscriberId!.Value);
-            var mime = MimeMessages.Build(message, options, content, oneClick);
+            var mime = MimeMessages.Build(message, options, messageId, content, oneClick);
             mime.Headers.Add("List-Id", emails.ListId);
             mime.Headers.Add("Precedence", "bulk");
             return mime;

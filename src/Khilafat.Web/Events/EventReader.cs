@@ -113,7 +113,7 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Med
         foreach (var (e, taken) in events.Select(x => (x.Event, x.Taken)))
         {
             if (ContentService.ForReader(texts[e.Id], t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
-            var body = withBody ? markdown.ToHtml(text.Body, await pictures.ForMarkdownAsync(text.Body, language, ct)) : "";
+            var body = withBody ? markdown.ToHtml(text.Body, await pictures.ForMarkdownAsync(text.Body, language, ct), culture) : "";
             result.Add(new PublishedEvent(e.Id, e.Slug, text.Title, text.Summary, body, e.StartsAt, e.EndsAt,
                 e.TimeZone, e.Place, e.State, e.StateReason, e.Capacity, Math.Max(0, e.Capacity - taken), e.MaxPartySize, e.Sequence,
                 e.UpdatedAt, language, isFallback)

@@ -55,7 +55,7 @@ public sealed class WelcomeEmail(SiteDbContext db, TextEditor texts, EmailTempla
     public async Task<EmailContent> ComposeAsync(string culture, TextInput text, string? name, string unsubscribeUrl, CancellationToken ct = default)
     {
         var (root, pictures) = (urls.Absolute("/"), await media.ForMarkdownAsync(text.Body, culture, ct));
-        return templates.Welcome(culture, name, text.Title.Trim(), MarkdownRenderer.WithAbsoluteLinks(text.Body.Replace("\r\n", "\n").Trim(), root, pictures),
-            markdown.ToEmailHtml(text.Body, root, pictures), unsubscribeUrl);
+        return templates.Welcome(culture, name, text.Title.Trim(), markdown.ToEmailText(text.Body, root, pictures, culture),
+            markdown.ToEmailHtml(text.Body, root, pictures, culture), unsubscribeUrl);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class MediaPictures(SiteDbContext db)
             i.Files.Select(f => new PictureFile(f.Width, f.Height, f.ContentType, MediaFiles.PathOf(f.FileName))).ToList()));
     }
 
-    /// <summary>The pictures a Markdown text names, for <see cref="Content.MarkdownRenderer.ToHtml(string, IReadOnlyDictionary{int, MediaPicture}?)"/>.</summary>
+    /// <summary>The pictures a Markdown text names, for <see cref="Content.MarkdownRenderer.ToHtml(string, IReadOnlyDictionary{int, MediaPicture}?, string)"/>.</summary>
     public Task<IReadOnlyDictionary<int, MediaPicture>> ForMarkdownAsync(string markdown, string culture, CancellationToken ct = default) =>
         GetAsync(IdsIn(markdown).ToList(), culture, ct);
 

@@ -28,7 +28,7 @@ public class FaqVersionModel(ChangeLog changes, MarkdownRenderer markdown) : Pag
     {
         if (!Slugs.IsWellFormed(anchor) || await changes.FaqVersionAsync(anchor, SiteCultures.Current, number, ct) is not { } version) return NotFound();
         Shown = version;
-        AnswerHtml = markdown.ToHtml(version.Text.Body);
+        AnswerHtml = markdown.ToHtml(version.Text.Body, null, Localization.SiteCultures.Current);
         if (version.Previous is { } previous)
         {
             QuestionDiff = WordDiff.Compare(previous.Title, version.Text.Title);

@@ -27,7 +27,7 @@ public class VersionModel(ChangeLog changes, MarkdownRenderer markdown, Media.Me
     {
         if (!Slugs.IsWellFormed(slug) || await changes.VersionAsync(slug, SiteCultures.Current, number, ct) is not { } version) return NotFound();
         Shown = version;
-        BodyHtml = markdown.ToHtml(version.Body, await pictures.ForMarkdownAsync(version.Body, SiteCultures.Current, ct));
+        BodyHtml = markdown.ToHtml(version.Body, await pictures.ForMarkdownAsync(version.Body, SiteCultures.Current, ct), SiteCultures.Current);
         return Page();
     }
 }

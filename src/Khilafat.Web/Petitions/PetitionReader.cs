@@ -64,7 +64,7 @@ public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, 
             .Where(s => s.PetitionId == p.Id && s.Status == SignatureStatus.Confirmed && s.ShowName && s.Name != null)
             .OrderByDescending(s => s.ConfirmedAt).ThenByDescending(s => s.Id).Take(LatestSignersShown)
             .Select(s => new { s.Name, s.Country }).ToListAsync(ct);
-        return new PublishedPetition(p.Id, p.Slug, title, summary, markdown.ToHtml(body, await pictures.ForMarkdownAsync(body, language, ct)), p.AddressedTo, p.Goal, p.ClosesAt, p.State,
+        return new PublishedPetition(p.Id, p.Slug, title, summary, markdown.ToHtml(body, await pictures.ForMarkdownAsync(body, language, ct), culture), p.AddressedTo, p.Goal, p.ClosesAt, p.State,
             Petition.EndedAt(p.State, p.ClosedAt, p.ClosesAt, now), p.DeliveredAt, p.DeliveryReport, count,
             signers.Select(s => new PublicSigner(ShortName(s.Name!), s.Country)).ToList(), language, isFallback,
             Petition.IsSignable(p.State, p.ClosesAt, now))

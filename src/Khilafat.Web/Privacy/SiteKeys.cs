@@ -26,26 +26,64 @@ public sealed class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvide
     public async Task<string> HashEmailAsync(string email) =>
         Convert.ToHexStringLower(await MacAsync("email", email))[..32];
 
-    /// <summary>A short token that proves <paramref name="id"/> was issued by this site for <paramref name="purpose"/>.</summary>
+    /// <summary>
+    /// A short token that proves <paramref name="id"/> was issued by this site for <paramref name="purpose"/>, and does
+    /// not show it: the id and a 96-bit MAC of it, one AES block encrypted with a key of that purpose. The id is a
+    /// running number (a subscriber's, an answer's), from which a reader of their own link could tell how many joined
+    /// before them, and, with a second address, how fast the list grows.
+    /// </summary>
     public async Task<string> SignAsync(string purpose, int id)
     {
-        var idBytes = BitConverter.GetBytes(id);
-        var mac = await MacAsync(purpose, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return WebEncoders.Base64UrlEncode([.. idBytes, .. mac.AsSpan(0, 16)]);
+        var block = new byte[16];
+        BitConverter.TryWriteBytes(block, id);
+        (await MacAsync(purpose, Invariant(id))).AsSpan(0, 12).CopyTo(block.AsSpan(4));
+        using var aes = await CipherAsync(purpose);
+        return WebEncoders.Base64UrlEncode(aes.EncryptEcb(block, PaddingMode.None));
     }
 
-    /// <summary>The id in a token made by <see cref="SignAsync"/> for the same purpose, or null when it is not one.</summary>
+    /// <summary>
+    /// The id in a token made by <see cref="SignAsync"/> for the same purpose, or null when it is not one. Tokens of
+    /// the first form (the id in clear before a 128-bit MAC, sent until 7 December 2026) still count: they are in
+    /// emails already sent, and leaving a list must go on working from any of them.
+    /// </summary>
     public async Task<int?> VerifyAsync(string purpose, string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
         byte[] bytes;
         try { bytes = WebEncoders.Base64UrlDecode(token); }
         catch (FormatException) { return null; }
-        if (bytes.Length != 20) return null;
-        var id = BitConverter.ToInt32(bytes, 0);
-        var expected = await MacAsync(purpose, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return CryptographicOperations.FixedTimeEquals(bytes.AsSpan(4), expected.AsSpan(0, 16)) ? id : null;
+        if (bytes.Length == 16)
+        {
+            using var aes = await CipherAsync(purpose);
+            var block = aes.DecryptEcb(bytes, PaddingMode.None);
+            var id = BitConverter.ToInt32(block, 0);
+            var expected = await MacAsync(purpose, Invariant(id));
+            return CryptographicOperations.FixedTimeEquals(block.AsSpan(4), expected.AsSpan(0, 12)) ? id : null;
+        }
+        if (bytes.Length == 20)
+        {
+            var id = BitConverter.ToInt32(bytes, 0);
+            var expected = await MacAsync(purpose, Invariant(id));
+            return CryptographicOperations.FixedTimeEquals(bytes.AsSpan(4), expected.AsSpan(0, 16)) ? id : null;
+        }
+        return null;
     }
+
+    /// <summary>
+    /// The left part of an outbox message's Message-ID: the same for every try of it, so that a receiving server or
+    /// mail program can drop a repeat, and not its running number, which would tell a reader how much the site sends.
+    /// </summary>
+    public async Task<string> MessageIdAsync(long outboxId, DateTime createdAt) =>
+        Convert.ToHexStringLower(await MacAsync("message-id", outboxId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + createdAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)))[..32];
+
+    private async Task<Aes> CipherAsync(string purpose)
+    {
+        var aes = Aes.Create();
+        aes.Key = await MacAsync("token-cipher", purpose);
+        return aes;
+    }
+
+    private static string Invariant(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<byte[]> MacAsync(string purpose, string value)
     {

@@ -91,7 +91,7 @@ public sealed class UpdateReader(SiteDbContext db, MarkdownRenderer markdown, Me
         foreach (var update in updates)
         {
             if (ContentService.ForReader(texts[update.Id], t => t.Culture, culture) is not (var text, var language, var isFallback)) continue;
-            var bodyHtml = withBody ? markdown.ToHtml(text.Body, await pictures.ForMarkdownAsync(text.Body, language, ct)) : "";
+            var bodyHtml = withBody ? markdown.ToHtml(text.Body, await pictures.ForMarkdownAsync(text.Body, language, ct), culture) : "";
             result.Add(new PublishedUpdate(update.Id, update.Slug, text.Title, text.Summary, bodyHtml, update.Date, text.PublishedAt, language, isFallback)
             {
                 LeadImage = withBody ? await pictures.GetAsync(update.LeadImageId, language, ct) : null,

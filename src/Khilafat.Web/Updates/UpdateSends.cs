@@ -18,6 +18,12 @@ public sealed record SendableUpdate(int Id, string Title, IReadOnlyList<Versione
     public bool CanSend => Texts.Count > 0;
     public IReadOnlyList<string> Languages => [.. Texts.Select(t => t.Culture)];
 
+    /// <summary>
+    /// The languages whose subscribers can be sent it: those it is published in, and with its English published, every
+    /// other one too (the English, in that language's message, when the editor sends them the English).
+    /// </summary>
+    public IReadOnlyList<string> ReaderLanguages => Languages.Contains(SiteCultures.Default) ? SiteCultures.All : Languages;
+
     /// <summary>The languages whose text has a draft beside its published words: a send takes the published ones.</summary>
     public IReadOnlyList<string> WithDrafts => [.. Texts.Where(t => t.Title != t.PublishedTitle || t.Summary != t.PublishedSummary || t.Body != t.PublishedBody).Select(t => t.Culture)];
 }
@@ -66,13 +72,15 @@ public sealed class UpdateSends(
 
     /// <summary>
     /// The message exactly as subscribers in <paramref name="culture"/> would get it now (its unsubscribe link a sample
-    /// one), for the editor's preview and test send; null when the update has no published text in that language.
+    /// one), for the editor's preview and test send: in English where it has no translation in theirs, as a send that
+    /// gives them the English does. Null when the update has no published text in that language or in English.
     /// </summary>
     public async Task<EmailContent?> SampleAsync(int updateId, string culture, CancellationToken ct = default)
     {
-        var text = (await SendableTextsAsync(updateId, ct)).FirstOrDefault(t => t.Culture == culture);
+        var texts = await SendableTextsAsync(updateId, ct);
+        var text = texts.FirstOrDefault(t => t.Culture == culture) ?? texts.FirstOrDefault(t => t.Culture == SiteCultures.Default);
         if (text is null) return null;
-        return await emails.SampleAsync(culture, text.PublishedTitle!, text.PublishedBody!, await SlugOnSiteAsync(updateId, ct), ct);
+        return await emails.SampleAsync(culture, text.Culture, text.PublishedTitle!, text.PublishedBody!, await SlugOnSiteAsync(updateId, ct), ct);
     }
 
     /// <summary>How many the audience reaches, and in which language each will get it.</summary>

@@ -55,6 +55,19 @@ public class ContentRenderingTests(SiteFactory factory) : IClassFixture<SiteFact
         Assert.Equal(2, prose.QuerySelectorAll("li").Length);
     }
 
+    // A translator keeps the English text's links; a reader of the Arabic or Urdu page followed them to English pages.
+    [Fact]
+    public async Task ALinkToAPageOfTheSite_LeadsToItInTheReadersLanguage_AndALinkToAFileStaysAsWritten()
+    {
+        await CreatePageAsync("linked", "Read [the statement](/statement#calls), the [FAQ](/ar/faq), [the home page](/), [a map](/media/map.pdf) and [elsewhere](https://example.org/statement).");
+
+        var english = (await _client.GetDocumentAsync("/linked")).QuerySelector(".prose")!;
+        var urdu = (await _client.GetDocumentAsync("/ur/linked")).QuerySelector(".prose")!;
+
+        Assert.Equal(["/statement#calls", "/ar/faq", "/", "/media/map.pdf", "https://example.org/statement"], english.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/ur/statement#calls", "/ar/faq", "/ur", "/media/map.pdf", "https://example.org/statement"], urdu.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
     [Fact]
     public async Task UnpublishedPage_Is404()
     {

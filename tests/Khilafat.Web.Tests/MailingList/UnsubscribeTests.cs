@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
+using System.Security.Cryptography;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Privacy;
 using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Khilafat.Web.Tests.MailingList;
@@ -112,6 +116,33 @@ public class UnsubscribeTests(MailSiteFactory factory) : IClassFixture<MailSiteF
         Assert.Equal("Unsubscribe", page.QuerySelector("h1")!.Text());
         Assert.NotNull(page.Form());
         Assert.Equal(SubscriberStatus.Confirmed, (await factory.SubscriberAsync(email))!.Status);
+    }
+
+    // A subscriber's id is a running number: a token that showed it told a reader of their own link how many had
+    // joined before them, and with a second address a week later, how fast the list grows.
+    [Fact]
+    public async Task TheLinksToken_DoesNotCarryTheSubscribersNumber_AndALinkOfTheFormerKind_StillUnsubscribes()
+    {
+        var (client, email, message) = await ConfirmedSubscriberAsync();
+        var id = (await factory.SubscriberAsync(email))!.Id;
+        var token = Mailbox.TokenOf(message.UnsubscribeLink())!;
+        var (_, other, otherMessage) = await ConfirmedSubscriberAsync();
+        var otherToken = Mailbox.TokenOf(otherMessage.UnsubscribeLink())!;
+
+        Assert.Equal(22, token.Length);
+        Assert.NotEqual(id, BitConverter.ToInt32(WebEncoders.Base64UrlDecode(token), 0));
+        // Two subscribers who joined one after the other: nothing in common at the start of their tokens.
+        Assert.NotEqual(token[..5], otherToken[..5]);
+
+        // The former kind, in emails already sent: the id in clear, then 16 bytes of the site's keyed hash of it.
+        var key = await factory.Services.GetRequiredService<SiteKeys>().LoadAsync();
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(MailingListService.UnsubscribePurpose + "\n" + id));
+        var former = WebEncoders.Base64UrlEncode([.. BitConverter.GetBytes(id), .. mac.AsSpan(0, 16)]);
+        using var response = await client.SubmitFormAsync("/unsubscribe?token=" + former);
+
+        Assert.Equal("You are unsubscribed", (await response.ReadDocumentAsync()).QuerySelector("h1")!.Text());
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await factory.SubscriberAsync(email))!.Status);
+        Assert.Equal(SubscriberStatus.Confirmed, (await factory.SubscriberAsync(other))!.Status);
     }
 
     [Fact]

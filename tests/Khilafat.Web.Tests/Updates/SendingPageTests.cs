@@ -53,6 +53,9 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
         using var languages = await editor.ChooseAudienceAsync(id, "Count", "Languages", languages: ["ur"]);
         var urdu = (await factory.ConfirmedSubscribersAsync()).Count(s => s.Language == "ur");
         Assert.Equal($"{urdu} subscribers would get it: {urdu} in English.", (await languages.ReadDocumentAsync()).QuerySelector(".send-count")!.Text());
+        // What they get is an Urdu message with the English words: the step before sending shows that one alone.
+        using var urduReview = await editor.ChooseAudienceAsync(id, "Review", "Languages", languages: ["ur"]);
+        Assert.Equal(["Urdu, with the English text"], (await urduReview.ReadDocumentAsync()).QuerySelectorAll(".send-preview h3").Select(h => h.Text()));
 
         using var everyone = await editor.ChooseAudienceAsync(id, "Count");
         var confirmed = await factory.ConfirmedSubscribersAsync();
@@ -142,15 +145,17 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
         var page = await editor.GetDocumentAsync(url);
         var form = page.Form("form[action*='handler=Test']");
         Assert.Equal(editorEmail, ((IHtmlInputElement)form.QuerySelector("#Test_Address")!).Value);
-        Assert.Equal(["en", "ar"], form.QuerySelectorAll("#Test_Language option").Select(o => o.GetAttribute("value")));
+        // Urdu too: its subscribers get the English, and the editor can see that message before sending it.
+        Assert.Equal([("en", "English"), ("ar", "Arabic"), ("ur", "Urdu, with the English text")],
+            form.QuerySelectorAll("#Test_Language option").Select(o => (o.GetAttribute("value"), o.Text())));
 
         using var bad = await editor.SubmitAsync(form, url, Html.Values(("Test.Address", "not an address"), ("Test.Language", "ar")));
         var badPage = await bad.ReadDocumentAsync();
         Assert.Equal("Enter an email address like name@example.org.", badPage.FieldError("Test.Address"));
         Assert.Equal("not an address", ((IHtmlInputElement)badPage.QuerySelector("#Test_Address")!).Value);
         Assert.Equal("ar", ((IHtmlSelectElement)badPage.QuerySelector("#Test_Language")!).Value);
-        using var urdu = await editor.SubmitAsync(form, url, Html.Values(("Test.Language", "ur")));
-        Assert.Equal("Choose a language the update is published in.", (await urdu.ReadDocumentAsync()).FieldError("Test.Language"));
+        using var unknown = await editor.SubmitAsync(form, url, Html.Values(("Test.Language", "fr")));
+        Assert.Equal("Choose a language the update is published in.", (await unknown.ReadDocumentAsync()).FieldError("Test.Language"));
         Assert.DoesNotContain(await factory.AuditAsync(AuditActions.SendTested), e => e.Target == AuditTargets.Update(id));
 
         using var sent = await editor.SubmitAsync(form, url, Html.Values(("Test.Language", "ar")));
@@ -184,10 +189,10 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
 
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
         var previews = page.QuerySelectorAll(".send-preview").ToList();
-        Assert.Equal(["English", "Arabic"], previews.Select(p => p.QuerySelector("h3")!.Text()));
+        Assert.Equal(["English", "Arabic", "Urdu, with the English text"], previews.Select(p => p.QuerySelector("h3")!.Text()));
         var arabicText = previews[1].QuerySelector("pre")!;
         Assert.Equal("ar", arabicText.GetAttribute("lang"));
-        Assert.Contains("ندعو إلى **الإغاثة**.", arabicText.TextContent);
+        Assert.Contains("ندعو إلى الإغاثة.", arabicText.TextContent);
         Assert.Contains(SendingSiteFactory.PostalAddress, arabicText.TextContent);
         Assert.Contains("https://localhost/ar/unsubscribe", arabicText.TextContent);
         Assert.Contains($"بيان {tag}", previews[1].Text());
@@ -210,8 +215,16 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
             Assert.DoesNotContain("<script", body);
         }
 
-        using var urdu = await editor.GetAsync(url + "?handler=Preview&culture=ur");
-        Assert.Equal(HttpStatusCode.NotFound, urdu.StatusCode);
+        // Urdu's subscribers get the English words in an Urdu message, which says they are untranslated.
+        var urduText = previews[2].QuerySelector("pre")!.TextContent;
+        Assert.Contains("We call for relief.", urduText);
+        Assert.Contains("https://localhost/ur/unsubscribe", urduText);
+        Assert.Contains("Translate it into Urdu", previews[2].Text());
+        using var urdu = await editor.GetAsync(previews[2].QuerySelector("a[href*='handler=Preview']")!.GetAttribute("href")!);
+        var urduHtml = await urdu.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ur\" dir=\"rtl\">", urduHtml);
+        Assert.Contains("<div lang=\"en\" dir=\"ltr\"", urduHtml);
+        Assert.Contains("<strong>relief</strong>", urduHtml);
         using var unknown = await editor.GetAsync(url + "?handler=Preview&culture=xx");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

@@ -178,19 +178,40 @@ public class MarkdownRendererTests
         const string markdown = "Before.\n\n![The convoy](media:12)\n\n![](media:12) and ![gone](media:99) after.";
 
         var document = new HtmlParser().ParseDocument(Renderer.ToEmailHtml(markdown, "https://khilafat.example.org/", pictures));
-        var text = MarkdownRenderer.WithAbsoluteLinks(markdown, "https://khilafat.example.org/", pictures);
+        var text = Renderer.ToEmailText(markdown, "https://khilafat.example.org/", pictures);
 
         Assert.Empty(document.QuerySelectorAll("img"));
         Assert.Equal([("https://khilafat.example.org/media/a-1600.jpg", "The convoy"), ("https://khilafat.example.org/media/a-1600.jpg", "Volunteers loading a convoy")],
             document.QuerySelectorAll("a").Select(a => (a.GetAttribute("href"), a.TextContent)));
         Assert.DoesNotContain("media:", document.Body!.InnerHtml);
-        Assert.Equal("Before.\n\n[The convoy](https://khilafat.example.org/media/a-1600.jpg)\n\n[Volunteers loading a convoy](https://khilafat.example.org/media/a-1600.jpg) and  after.", text);
+        Assert.Equal("Before.\n\nThe convoy (https://khilafat.example.org/media/a-1600.jpg)\n\nVolunteers loading a convoy (https://khilafat.example.org/media/a-1600.jpg) and  after.", text);
     }
 
+    // The plain text was the Markdown as written: "[البيان](/ar/statement)" in a mail program that shows text only.
     [Fact]
-    public void InAnEmailsPlainText_TheMarkdownsTargetsOnThisSite_AreMadeWhole() =>
-        Assert.Equal("[البيان](https://khilafat.example.org/ar/statement) [x](//host/y) [z](https://example.org/)\n[r]: https://khilafat.example.org/faq",
-            MarkdownRenderer.WithAbsoluteLinks("[البيان](/ar/statement) [x](//host/y) [z](https://example.org/)\n[r]: /faq", "https://khilafat.example.org/"));
+    public void InAnEmailsPlainText_LinksAreTheirWordsAndAddress_OnThisSiteMadeWhole() =>
+        Assert.Equal("البيان (https://khilafat.example.org/ar/statement), x (//host/y), https://example.org/, the FAQ (https://khilafat.example.org/faq), write to info@example.org or https://example.org/a",
+            Renderer.ToEmailText("[البيان](/ar/statement), [x](//host/y), [example.org](https://example.org/), [the FAQ][r], write to [info@example.org](mailto:info@example.org) or <https://example.org/a>\n\n[r]: /faq", "https://khilafat.example.org/"));
+
+    [Fact]
+    public void InAnEmailsPlainText_MarkdownsMarksGo_AndItsStructureStays() =>
+        Assert.Equal(
+            "What we ask\n\nWe ask for relief now, and ~~war~~ peace.\nA line of its own.\n\n- Write to your representative\n- Join a vigil:\n  - in the evening\n\n1. First\n2. Second\n\n> Justice is patient.\n>\n> It does not wait.\n\nCity | Time\nLondon | 18:00\n\n* * *\n\nuse `code` as is",
+            Renderer.ToEmailText(
+                "## What we ask\n\nWe ask for **relief** _now_, and ~~war~~ peace.  \nA line of its own.\n\n- Write to your representative\n- Join a vigil:\n  - in the evening\n\n1. First\n1. Second\n\n> Justice is *patient*.\n>\n> It does not wait.\n\n| City | Time |\n|---|---|\n| London | 18:00 |\n\n---\n\n    use `code` as is",
+                "https://khilafat.example.org/"));
+
+    [Fact]
+    public void AnArabicReadersEmail_LeadsToTheArabicPages_InBothParts()
+    {
+        const string markdown = "[البيان](/statement) و[الصورة](/media/a.jpg)";
+
+        var html = new HtmlParser().ParseDocument(Renderer.ToEmailHtml(markdown, "https://khilafat.example.org/", culture: "ar"));
+        var text = Renderer.ToEmailText(markdown, "https://khilafat.example.org/", culture: "ar");
+
+        Assert.Equal(["https://khilafat.example.org/ar/statement", "https://khilafat.example.org/media/a.jpg"], html.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("البيان (https://khilafat.example.org/ar/statement) والصورة (https://khilafat.example.org/media/a.jpg)", text);
+    }
 
     [Fact]
     public void AnImageFromAnotherServer_InsideALink_BecomesTheLinksText() =>

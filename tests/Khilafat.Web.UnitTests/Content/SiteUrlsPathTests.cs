@@ -28,4 +28,25 @@ public class SiteUrlsPathTests
     [Fact]
     public void ResetPasswordPath_EscapesTheUserId() =>
         Assert.Equal("/account/reset-password?user=a%2Bb&code=c4", SiteUrls.ResetPasswordPath("a+b", "c4"));
+
+    [Theory]
+    [InlineData("/statement", "/ar/statement")]
+    [InlineData("/statement?x=1#calls", "/ar/statement?x=1#calls")]
+    [InlineData("/", "/ar")]
+    [InlineData("/#join", "/ar#join")]
+    [InlineData("/events/feed.ics", "/ar/events/feed.ics")]
+    [InlineData("/ur/faq", "/ur/faq")]
+    [InlineData("/ar", "/ar")]
+    [InlineData("/arabic-voices", "/ar/arabic-voices")]
+    [InlineData("/media/map.pdf", "/media/map.pdf")]
+    [InlineData("/Admin/pages", "/Admin/pages")]
+    [InlineData("/sitemap.xml", "/sitemap.xml")]
+    [InlineData("//host/statement", "//host/statement")]
+    [InlineData("https://example.org/statement", "https://example.org/statement")]
+    [InlineData("mailto:info@example.org", "mailto:info@example.org")]
+    public void ALinkToThisSite_IsInTheReadersLanguage_WhereThatHasAnAddress(string written, string arabic)
+    {
+        Assert.Equal(arabic, SiteUrls.InLanguage(written, "ar"));
+        Assert.Equal(written, SiteUrls.InLanguage(written, "en"));
+    }
 }

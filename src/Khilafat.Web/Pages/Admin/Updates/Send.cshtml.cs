@@ -44,8 +44,11 @@ public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes
     /// <summary>The second step: the audience and the number restated, and the button that sends.</summary>
     public bool Confirming { get; private set; }
 
-    /// <summary>The plain-text body each language gets, exactly as it goes (the HTML is its own response, <see cref="OnGetPreviewAsync"/>).</summary>
-    public IReadOnlyList<(string Culture, string Subject, string Text)> Previews { get; private set; } = [];
+    /// <summary>
+    /// The plain-text body each language's subscribers get, exactly as it goes (the HTML is its own response,
+    /// <see cref="OnGetPreviewAsync"/>), with the language of its words: English for a language it has no translation in.
+    /// </summary>
+    public IReadOnlyList<(string Culture, string TextCulture, string Subject, string Text)> Previews { get; private set; } = [];
 
     /// <summary>The translations made from an English text whose meaning has changed since: they would go as they are.</summary>
     public IReadOnlyDictionary<string, Khilafat.Web.Content.OutdatedTranslation> Outdated { get; private set; } = new Dictionary<string, Khilafat.Web.Content.OutdatedTranslation>();
@@ -108,7 +111,7 @@ public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes
         if (!Update.CanSend) return Page();
         var address = EmailAddresses.Normalize(Test.Address);
         if (address is null) ModelState.AddModelError("Test.Address", "Enter an email address like name@example.org.");
-        if (Test.Language is null || !Update.Languages.Contains(Test.Language))
+        if (Test.Language is null || !Update.ReaderLanguages.Contains(Test.Language))
             ModelState.AddModelError("Test.Language", "Choose a language the update is published in.");
         if (!ModelState.IsValid) return Page();
         if (!await sends.SendTestAsync(id, Test.Language!, address!, Actor.From(User), ct)) return NotFound();
@@ -128,7 +131,10 @@ public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes
             LeftOut = (await sends.CountAsync(id, audience with { MissingTranslation = MissingTranslation.SendEnglish }, ct)).Values.Sum() - Total;
         // Nobody to send to: stay on the first step, where the count says so.
         Confirming = confirming && Total > 0;
-        if (Confirming) Previews = [.. Previews.Where(p => Counts.ContainsKey(p.Culture))];
+        // Only what this audience gets: each language it includes, in the words it gets them in.
+        if (Confirming)
+            Previews = [.. Previews.Where(p => Counts.ContainsKey(p.TextCulture) && (audience.Languages.Count == 0 || audience.Languages.Contains(p.Culture))
+                && (p.Culture == p.TextCulture || audience.MissingTranslation == MissingTranslation.SendEnglish))];
         return Page();
     }
 
@@ -137,10 +143,11 @@ public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes
         var update = await sends.FindAsync(id, ct);
         if (update is null) return false;
         Update = update;
-        var previews = new List<(string, string, string)>();
-        foreach (var culture in update.Languages)
+        var previews = new List<(string, string, string, string)>();
+        foreach (var culture in update.ReaderLanguages)
         {
-            if (await sends.SampleAsync(id, culture, ct) is { } sample) previews.Add((culture, sample.Subject, sample.Text));
+            if (await sends.SampleAsync(id, culture, ct) is { } sample)
+                previews.Add((culture, update.Languages.Contains(culture) ? culture : SiteCultures.Default, sample.Subject, sample.Text));
         }
         Previews = previews;
         var outdated = new Dictionary<string, Khilafat.Web.Content.OutdatedTranslation>();

@@ -1,0 +1,111 @@
+using System.Text;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Khilafat.Web.Content;
+
+/// <summary>Writes a parsed Markdown document as plain text for an email's text part (<see cref="MarkdownRenderer.ToEmailText"/>).</summary>
+internal static class PlainTextWriter
+{
+    public static string Write(MarkdownDocument document)
+    {
+        var blocks = new List<string>();
+        foreach (var block in document) if (Block(block) is { Length: > 0 } text) blocks.Add(text);
+        return string.Join("\n\n", blocks);
+    }
+
+    // A block's text, without the blank line that separates it from the next.
+    private static string Block(Block block) => block switch
+    {
+        HeadingBlock heading => Inlines(heading.Inline),
+        ParagraphBlock paragraph => Inlines(paragraph.Inline),
+        ListBlock list => List(list),
+        QuoteBlock quote => Prefixed(Children(quote), "> ", "> "),
+        Table table => string.Join("\n", table.OfType<TableRow>().Select(row =>
+            string.Join(" | ", row.OfType<TableCell>().Select(cell => Children(cell).Replace("\n", " "))))),
+        CodeBlock code => string.Join("\n", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString())).TrimEnd(),
+        ThematicBreakBlock => "* * *",
+        LinkReferenceDefinitionGroup => "",
+        ContainerBlock container => Children(container),
+        LeafBlock leaf => Inlines(leaf.Inline),
+        _ => "",
+    };
+
+    private static string Children(ContainerBlock container) =>
+        string.Join("\n\n", container.Select(Block).Where(t => t.Length > 0));
+
+    private static string List(ListBlock list)
+    {
+        var number = list.IsOrdered && int.TryParse(list.OrderedStart, out var start) ? start : 1;
+        var items = new List<string>();
+        foreach (var item in list.OfType<ListItemBlock>())
+        {
+            var marker = list.IsOrdered ? $"{number++}. " : "- ";
+            // A tight list's items stay on consecutive lines; a loose one's paragraphs keep their blank lines.
+            var text = string.Join(list.IsLoose ? "\n\n" : "\n", item.Select(Block).Where(t => t.Length > 0));
+            items.Add(Prefixed(text, marker, new string(' ', marker.Length)));
+        }
+        return string.Join(list.IsLoose ? "\n\n" : "\n", items);
+    }
+
+    // The first line after its marker, the others lined up under its text (a quotation's blank lines keep their ">").
+    private static string Prefixed(string text, string first, string rest) =>
+        string.Join("\n", text.Split('\n').Select((line, i) => (i == 0 ? first : rest) is var prefix && line.Length == 0 ? prefix.TrimEnd() : prefix + line));
+
+    private static string Inlines(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var text = new StringBuilder();
+        Append(text, inline);
+        return text.ToString().Trim();
+    }
+
+    private static void Append(StringBuilder text, Inline inline)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                text.Append(literal.Content.ToString());
+                break;
+            case CodeInline code:
+                text.Append(code.Content);
+                break;
+            case LineBreakInline lineBreak:
+                text.Append(lineBreak.IsHard ? "\n" : " ");
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.ToString());
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url);
+                break;
+            case EmphasisInline { DelimiterChar: '~', DelimiterCount: 2 } struck:
+                // Words struck through are words taken back: without their marks they would read as meant.
+                text.Append("~~");
+                foreach (var child in struck) Append(text, child);
+                text.Append("~~");
+                break;
+            case LinkInline link:
+                var words = new StringBuilder();
+                foreach (var child in link) Append(words, child);
+                var shown = words.ToString().Trim();
+                var url = link.Url is null or "#" ? null : link.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? link.Url["mailto:".Length..] : link.Url;
+                text.Append(url is null ? shown : Same(shown, url) ? url : $"{shown} ({url})");
+                break;
+            case ContainerInline container:
+                foreach (var child in container) Append(text, child);
+                break;
+        }
+    }
+
+    // A link whose words are its address ("example.org" for "https://example.org/") shows the address once, whole.
+    private static bool Same(string shown, string url) =>
+        shown.Length == 0 || Bare(shown).Equals(Bare(url), StringComparison.OrdinalIgnoreCase);
+
+    private static string Bare(string url)
+    {
+        var bare = url.Contains("://") ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
+        return bare.TrimEnd('/');
+    }
+}
