@@ -90,7 +90,8 @@ internal static class PlainTextWriter
                 var words = new StringBuilder();
                 foreach (var child in link) Append(words, child);
                 var shown = words.ToString().Trim();
-                var url = link.Url is null or "#" ? null : link.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? link.Url["mailto:".Length..] : link.Url;
+                // A link to a place in the same text ("#calls") leads nowhere from an email: its words alone.
+                var url = link.Url is null || link.Url.StartsWith('#') ? null : link.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? link.Url["mailto:".Length..] : link.Url;
                 text.Append(url is null ? shown : Same(shown, url) ? url : $"{shown} ({url})");
                 break;
             case ContainerInline container:

@@ -190,8 +190,8 @@ public class MarkdownRendererTests
     // The plain text was the Markdown as written: "[البيان](/ar/statement)" in a mail program that shows text only.
     [Fact]
     public void InAnEmailsPlainText_LinksAreTheirWordsAndAddress_OnThisSiteMadeWhole() =>
-        Assert.Equal("البيان (https://khilafat.example.org/ar/statement), x (//host/y), https://example.org/, the FAQ (https://khilafat.example.org/faq), write to info@example.org or https://example.org/a",
-            Renderer.ToEmailText("[البيان](/ar/statement), [x](//host/y), [example.org](https://example.org/), [the FAQ][r], write to [info@example.org](mailto:info@example.org) or <https://example.org/a>\n\n[r]: /faq", "https://khilafat.example.org/"));
+        Assert.Equal("البيان (https://khilafat.example.org/ar/statement), x (//host/y), https://example.org/, the FAQ (https://khilafat.example.org/faq), write to info@example.org or https://example.org/a (below)",
+            Renderer.ToEmailText("[البيان](/ar/statement), [x](//host/y), [example.org](https://example.org/), [the FAQ][r], write to [info@example.org](mailto:info@example.org) or <https://example.org/a> ([below](#calls))\n\n[r]: /faq", "https://khilafat.example.org/"));
 
     [Fact]
     public void InAnEmailsPlainText_MarkdownsMarksGo_AndItsStructureStays() =>
