@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -13,7 +12,7 @@ namespace Khilafat.Web.Content;
 /// Turns editors' Markdown into HTML that is safe to write into a page as it is: raw HTML is escaped, and links
 /// or images with a scheme other than http, https or mailto lose their address.
 /// </summary>
-public sealed partial class MarkdownRenderer
+public sealed class MarkdownRenderer
 {
     // No UseAdvancedExtensions: it brings generic attributes ({onclick=...}), which would let Markdown carry script.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -50,8 +49,8 @@ public sealed partial class MarkdownRenderer
 
     private static MarkdownDocument EmailDocument(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures, string culture)
     {
-        var document = Parse(EmailImagesAsLinks(markdown, pictures), null, culture, noImages: true);
-        foreach (var link in document.Descendants<LinkInline>().Where(l => SiteUrls.IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
+        var document = Parse(markdown, pictures, culture, noImages: true);
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.Url == "/" || SiteUrls.IsOnThisSite(l.Url))) link.Url = siteRoot.TrimEnd('/') + link.Url;
         return document;
     }
 
@@ -65,14 +64,6 @@ public sealed partial class MarkdownRenderer
     public string ToEmailText(string markdown, string siteRoot, IReadOnlyDictionary<int, MediaPicture>? pictures = null, string culture = SiteCultures.Default) =>
         PlainTextWriter.Write(EmailDocument(markdown, siteRoot, pictures, culture));
 
-    /// <summary>"![alt](media:12)" as "[alt](/media/...jpg)", the picture's own alt text where none was written; an image no longer in the library, nothing.</summary>
-    private static string EmailImagesAsLinks(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures) =>
-        MediaImage().Replace(markdown, m => int.TryParse(m.Groups["id"].ValueSpan, out var id) && pictures?.GetValueOrDefault(id) is { } picture
-            ? $"[{(m.Groups["alt"].Length > 0 ? m.Groups["alt"].Value : picture.Alt.Replace("[", "(").Replace("]", ")"))}]({picture.Largest.Path})"
-            : "");
-
-    [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\(\s*media:(?<id>\d{1,9})\s*\)", RegexOptions.CultureInvariant)]
-    private static partial Regex MediaImage();
 
     /// <summary>
     /// Renders Markdown as <see cref="ToHtml(string, IReadOnlyDictionary{int, MediaPicture}?, string)"/> does, and lists its
@@ -113,16 +104,22 @@ public sealed partial class MarkdownRenderer
             _ => "",
         })).Trim();
 
-    // noImages: every image a link, this site's own too (for an email: see ToEmailHtml).
+    // noImages: every image a link, this site's own too (for an email: see ToEmailHtml); the library's to its largest
+    // file, with the picture's own alt text where none was written.
     private static MarkdownDocument Parse(string markdown, IReadOnlyDictionary<int, MediaPicture>? pictures, string culture, bool noImages = false)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && IsMediaUrl(l.Url)).ToList())
         {
+            var picture = int.TryParse(image.Url.AsSpan(MediaPictures.Scheme.Length).Trim(), out var id) ? pictures?.GetValueOrDefault(id) : null;
+            if (noImages && picture is not null)
+            {
+                image.Url = picture.Largest.Path;
+                if (image.FirstChild is null) image.AppendChild(new LiteralInline(picture.Alt));
+                continue;
+            }
             // The markup is the site's own, every value encoded (MediaPicture.ToHtml); Markdown's raw HTML stays disabled.
-            Inline replacement = int.TryParse(image.Url.AsSpan(MediaPictures.Scheme.Length).Trim(), out var id) && pictures?.GetValueOrDefault(id) is { } picture
-                ? new HtmlInline(picture.ToHtml())
-                : new LiteralInline("");
+            Inline replacement = picture is not null ? new HtmlInline(picture.ToHtml()) : new LiteralInline("");
             // Not its children: they are the alt text, which the picture carries (or, for an image gone, nobody should see).
             image.ReplaceBy(replacement, copyChildren: false);
         }

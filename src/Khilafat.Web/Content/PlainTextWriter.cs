@@ -41,12 +41,30 @@ internal static class PlainTextWriter
         var items = new List<string>();
         foreach (var item in list.OfType<ListItemBlock>())
         {
-            var marker = list.IsOrdered ? $"{number++}. " : "- ";
+            var marker = list.IsOrdered ? $"{Numbered(list.BulletType, number++)}{list.OrderedDelimiter} " : "- ";
             // A tight list's items stay on consecutive lines; a loose one's paragraphs keep their blank lines.
             var text = string.Join(list.IsLoose ? "\n\n" : "\n", item.Select(Block).Where(t => t.Length > 0));
             items.Add(Prefixed(text, marker, new string(' ', marker.Length)));
         }
         return string.Join(list.IsLoose ? "\n\n" : "\n", items);
+    }
+
+    // The item's number as its list writes it: 3, c, C, iii or III (Markdig's list extras).
+    private static string Numbered(char type, int n) => type switch
+    {
+        'a' or 'A' when n is >= 1 and <= 26 => ((char)(type + n - 1)).ToString(),
+        'i' => Roman(n).ToLowerInvariant(),
+        'I' => Roman(n),
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string Roman(int n)
+    {
+        if (n is < 1 or > 3999) return n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var roman = new StringBuilder();
+        foreach (var (value, numeral) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+            for (; n >= value; n -= value) roman.Append(numeral);
+        return roman.ToString();
     }
 
     // The first line after its marker, the others lined up under its text (a quotation's blank lines keep their ">").
@@ -85,6 +103,16 @@ internal static class PlainTextWriter
                 text.Append("~~");
                 foreach (var child in struck) Append(text, child);
                 text.Append("~~");
+                break;
+            case EmphasisInline { DelimiterChar: '^', DelimiterCount: 1 } superscript:
+                // 10^6^ is "10^6", not "106".
+                text.Append('^');
+                foreach (var child in superscript) Append(text, child);
+                break;
+            case DelimiterInline delimiter:
+                // A bracket or mark that opened nothing ("see note [1 below"): the page shows it as written.
+                text.Append(delimiter.ToLiteral());
+                foreach (var child in delimiter) Append(text, child);
                 break;
             case LinkInline link:
                 var words = new StringBuilder();

@@ -35,7 +35,8 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
     /// A link an editor wrote to a page of the site ("/statement#calls"), for a reader of <paramref name="culture"/>:
     /// "/ar/statement#calls", as the site's own links are. A translator keeps the English text's links as they are, and
     /// without this a reader of the Arabic page would be taken to the English one. A link already in a language, and one
-    /// to what has no language (the admin area, images, files at the root), stays as written.
+    /// to what has no language (the admin area, images, files at the root), stays as written. The fragment stays too:
+    /// an FAQ entry's anchor is the same in every language (a heading's id is not: it is made from its words).
     /// </summary>
     public static string InLanguage(string url, string culture)
     {

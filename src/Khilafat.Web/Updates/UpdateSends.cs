@@ -29,6 +29,9 @@ public sealed record SendableUpdate(int Id, string Title, IReadOnlyList<Versione
 }
 
 /// <summary>A send of the update before this one (cancelled ones aside), newest first: emailing it again reaches the same people twice.</summary>
+/// <summary>An audience counted by the language of the words each gets, and by each one's own.</summary>
+public sealed record SendCount(IReadOnlyDictionary<string, int> ByWords, IReadOnlyDictionary<string, int> ByReader);
+
 public sealed record EarlierSend(int Id, DateTime CreatedAt, string CreatedBy, string? Languages, string? Countries, SendStatus Status, int Sent);
 
 /// <summary>A send's figures, for its progress page and the list of past sends.</summary>
@@ -84,17 +87,26 @@ public sealed class UpdateSends(
     }
 
     /// <summary>How many the audience reaches, and in which language each will get it.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountAsync(int updateId, SendAudience audience, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, int>> CountAsync(int updateId, SendAudience audience, CancellationToken ct = default) =>
+        (await CountReadersAsync(updateId, audience, ct)).ByWords;
+
+    /// <summary>
+    /// How many the audience reaches: by the language of the words each gets (<see cref="SendCount.ByWords"/>: English
+    /// for a language the update has no translation in) and by their own (<see cref="SendCount.ByReader"/>).
+    /// </summary>
+    public async Task<SendCount> CountReadersAsync(int updateId, SendAudience audience, CancellationToken ct = default)
     {
         var translated = (await SendableTextsAsync(updateId, ct)).Select(t => t.Culture).ToList();
         var byLanguage = await audience.Query(db, translated).GroupBy(s => s.Language).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var result = new Dictionary<string, int>();
+        var (byWords, byReader) = (new Dictionary<string, int>(), new Dictionary<string, int>());
         foreach (var group in byLanguage)
         {
-            var culture = translated.Contains(group.Key) ? group.Key : SiteCultures.Default;
-            result[culture] = result.GetValueOrDefault(culture) + group.Count;
+            var reader = SiteCultures.IsSupported(group.Key) ? group.Key : SiteCultures.Default;
+            byReader[reader] = byReader.GetValueOrDefault(reader) + group.Count;
+            var words = translated.Contains(group.Key) ? group.Key : SiteCultures.Default;
+            byWords[words] = byWords.GetValueOrDefault(words) + group.Count;
         }
-        return result;
+        return new SendCount(byWords, byReader);
     }
 
     /// <summary>Queues the message as the list would get it, in one language, to one address (the editor's own, usually).</summary>

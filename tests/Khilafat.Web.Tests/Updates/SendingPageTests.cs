@@ -56,6 +56,9 @@ public class SendingPageTests(SendingSiteFactory factory) : IClassFixture<Sendin
         // What they get is an Urdu message with the English words: the step before sending shows that one alone.
         using var urduReview = await editor.ChooseAudienceAsync(id, "Review", "Languages", languages: ["ur"]);
         Assert.Equal(["Urdu, with the English text"], (await urduReview.ReadDocumentAsync()).QuerySelectorAll(".send-preview h3").Select(h => h.Text()));
+        // Fiji's subscribers read Arabic and Urdu: nobody there gets the English message, though Urdu's words are English.
+        using var fijiReview = await editor.ChooseAudienceAsync(id, "Review", "Countries", countries: ["FJ"]);
+        Assert.Equal(["Arabic", "Urdu, with the English text"], (await fijiReview.ReadDocumentAsync()).QuerySelectorAll(".send-preview h3").Select(h => h.Text()));
 
         using var everyone = await editor.ChooseAudienceAsync(id, "Count");
         var confirmed = await factory.ConfirmedSubscribersAsync();

@@ -201,6 +201,30 @@ public class MarkdownRendererTests
                 "## What we ask\n\nWe ask for **relief** _now_, and ~~war~~ peace.  \nA line of its own.\n\n- Write to your representative\n- Join a vigil:\n  - in the evening\n\n1. First\n1. Second\n\n> Justice is *patient*.\n>\n> It does not wait.\n\n| City | Time |\n|---|---|\n| London | 18:00 |\n\n---\n\n    use `code` as is",
                 "https://khilafat.example.org/"));
 
+    // Found by a review: each of these read otherwise in the text than in the HTML beside it.
+    [Theory]
+    [InlineData("See note [1 below and ![alt here", "See note [1 below and ![alt here")]
+    [InlineData("قال [ملاحظة مهمة", "قال [ملاحظة مهمة")]
+    [InlineData("10^6^ people, H~2~O", "10^6 people, H2O")]
+    [InlineData("c. cee\nd. dee", "c. cee\nd. dee")]
+    [InlineData("ii. two\niii. three", "ii. two\niii. three")]
+    [InlineData("1) one\n2) two", "1) one\n2) two")]
+    [InlineData("[home](/) and [next](#later)", "home (https://khilafat.example.org/) and next")]
+    public void InAnEmailsPlainText_WhatTheHtmlShows_IsWhatTheTextSays(string markdown, string text) =>
+        Assert.Equal(text, Renderer.ToEmailText(markdown, "https://khilafat.example.org/"));
+
+    [Fact]
+    public void InAnEmail_ALibraryImageInsideALink_IsItsAltText_AndTheLinkLeadsToTheSiteInTheReadersLanguage()
+    {
+        var pictures = new Dictionary<int, MediaPicture> { [1] = new(1, "A vigil", [new(1600, 1067, "image/jpeg", "/media/v-1600.jpg")]) };
+        const string markdown = "[![](media:1)](/statement)";
+
+        var html = new HtmlParser().ParseDocument(Renderer.ToEmailHtml(markdown, "https://khilafat.example.org/", pictures, "ur"));
+
+        Assert.Equal(("https://khilafat.example.org/ur/statement", "A vigil"), html.QuerySelectorAll("a").Select(a => (a.GetAttribute("href"), a.TextContent)).Single());
+        Assert.Equal("A vigil (https://khilafat.example.org/ur/statement)", Renderer.ToEmailText(markdown, "https://khilafat.example.org/", pictures, "ur"));
+    }
+
     [Fact]
     public void AnArabicReadersEmail_LeadsToTheArabicPages_InBothParts()
     {

@@ -126,15 +126,14 @@ public class SendModel(UpdateSends sends, Khilafat.Web.Content.ChangeLog changes
         Input.Validate(ModelState, "Input.");
         if (!ModelState.IsValid) return Page();
         var audience = Input.ToAudience();
-        Counts = await sends.CountAsync(id, audience, ct);
+        var counted = await sends.CountReadersAsync(id, audience, ct);
+        Counts = counted.ByWords;
         if (audience.MissingTranslation == MissingTranslation.Skip)
             LeftOut = (await sends.CountAsync(id, audience with { MissingTranslation = MissingTranslation.SendEnglish }, ct)).Values.Sum() - Total;
         // Nobody to send to: stay on the first step, where the count says so.
         Confirming = confirming && Total > 0;
-        // Only what this audience gets: each language it includes, in the words it gets them in.
-        if (Confirming)
-            Previews = [.. Previews.Where(p => Counts.ContainsKey(p.TextCulture) && (audience.Languages.Count == 0 || audience.Languages.Contains(p.Culture))
-                && (p.Culture == p.TextCulture || audience.MissingTranslation == MissingTranslation.SendEnglish))];
+        // Only what this audience gets: the message of each language it has readers in.
+        if (Confirming) Previews = [.. Previews.Where(p => counted.ByReader.ContainsKey(p.Culture))];
         return Page();
     }
 
