@@ -15,9 +15,9 @@ public static class ChangeFeed
 
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (HttpContext http, ChangeLog changes, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        endpoints.MapMethods(Path, Startup.SitePipeline.GetAndHead, (HttpContext http, ChangeLog changes, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             WriteAsync(http, SiteCultures.Default, changes, urls, site.Value, t, ct)).CacheOutput(Caching.OutputCachePolicies.Public);
-        endpoints.MapGet("/" + LanguageRoutes.Segment + Path, (string culture, HttpContext http, ChangeLog changes, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        endpoints.MapMethods("/" + LanguageRoutes.Segment + Path, Startup.SitePipeline.GetAndHead, (string culture, HttpContext http, ChangeLog changes, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             WriteAsync(http, culture, changes, urls, site.Value, t, ct)).CacheOutput(Caching.OutputCachePolicies.Public);
         return endpoints;
     }

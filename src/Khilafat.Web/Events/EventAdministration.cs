@@ -76,8 +76,7 @@ public sealed class EventAdministration(SiteDbContext db, TimeProvider clock)
     public async Task ExportAsync(int eventId, Stream output, Actor actor, CancellationToken ct = default)
     {
         await db.RecordAsync(clock, actor, AuditActions.EventRsvpsExported, AuditTargets.Event(eventId), null, ct);
-        // Names come from visitors: a leading "=" or "+" must not become a spreadsheet formula.
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        await using var csv = CsvWriter.Create(output, Admin.CsvExports.Options, leaveOpen: true);
         csv.WriteHeader(ExportColumns);
         var rows = await db.Rsvps.AsNoTracking().Where(r => r.EventId == eventId && r.Status != RsvpStatus.Pending)
             .OrderBy(r => r.Status).ThenBy(r => r.ConfirmedAt).ThenBy(r => r.Id)

@@ -25,15 +25,15 @@ public static class EventCalendar
 
     public static IEndpointRouteBuilder MapEventCalendars(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(EventReader.FeedPath, (HttpContext http, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        endpoints.MapMethods(EventReader.FeedPath, Startup.SitePipeline.GetAndHead, (HttpContext http, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             FeedAsync(SiteCultures.Default, events, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public);
-        endpoints.MapGet("/" + LanguageRoutes.Segment + EventReader.FeedPath, (string culture, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        endpoints.MapMethods("/" + LanguageRoutes.Segment + EventReader.FeedPath, Startup.SitePipeline.GetAndHead, (string culture, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             FeedAsync(culture, events, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public)
             // Before /{culture}/events/{slug}, which the language routes try first (order -1).
             .WithOrder(-2);
-        endpoints.MapGet(EventReader.ListPath + "/{slug}/calendar.ics", (string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, CancellationToken ct) =>
+        endpoints.MapMethods(EventReader.ListPath + "/{slug}/calendar.ics", Startup.SitePipeline.GetAndHead, (string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, CancellationToken ct) =>
             OneAsync(SiteCultures.Default, slug, events, urls, site.Value, ct)).CacheOutput(OutputCachePolicies.Public);
-        endpoints.MapGet("/" + LanguageRoutes.Segment + EventReader.ListPath + "/{slug}/calendar.ics", (string culture, string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, CancellationToken ct) =>
+        endpoints.MapMethods("/" + LanguageRoutes.Segment + EventReader.ListPath + "/{slug}/calendar.ics", Startup.SitePipeline.GetAndHead, (string culture, string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, CancellationToken ct) =>
             OneAsync(culture, slug, events, urls, site.Value, ct)).CacheOutput(OutputCachePolicies.Public).WithOrder(-2);
         return endpoints;
     }

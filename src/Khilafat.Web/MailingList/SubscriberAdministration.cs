@@ -153,8 +153,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
     public async Task ExportAsync(SubscriberFilter filter, Stream output, Actor actor, CancellationToken ct = default)
     {
         await db.RecordAsync(clock, actor, AuditActions.SubscribersExported, AuditTargets.Subscribers, Describe(filter), ct);
-        // Names come from visitors: a leading "=" or "+" must not become a spreadsheet formula.
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        await using var csv = CsvWriter.Create(output, Admin.CsvExports.Options, leaveOpen: true);
         csv.WriteHeader(ExportColumns);
         var rows = Filtered(filter).OrderBy(s => s.Id).Select(s => new
         {

@@ -12,7 +12,7 @@ public static class MediaEndpoints
 
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(MediaFiles.PathPrefix + "{name}", async (string name, HttpContext http, IMediaStore store, CancellationToken ct) =>
+        endpoints.MapMethods(MediaFiles.PathPrefix + "{name}", Startup.SitePipeline.GetAndHead, async (string name, HttpContext http, IMediaStore store, CancellationToken ct) =>
         {
             if (MediaFiles.ContentTypeOf(name) is not { } contentType) return Results.NotFound();
             var etag = MediaFiles.ETagOf(name);

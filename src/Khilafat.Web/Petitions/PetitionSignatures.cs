@@ -82,8 +82,7 @@ public sealed class PetitionSignatures(SiteDbContext db, TimeProvider clock, IOu
     {
         var slug = await db.Petitions.Where(p => p.Id == petitionId).Select(p => p.Slug).SingleAsync(ct);
         await db.RecordAsync(clock, actor, AuditActions.PetitionSignaturesExported, AuditTargets.Petition(slug), withEmails ? "with emails" : "without emails", ct);
-        // Names come from visitors: a leading "=" or "+" must not become a spreadsheet formula.
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        await using var csv = CsvWriter.Create(output, Admin.CsvExports.Options, leaveOpen: true);
         csv.WriteHeader(withEmails ? ["name", "country", "signed_on", "email"] : ["name", "country", "signed_on"]);
         var rows = db.PetitionSignatures.AsNoTracking().Where(s => s.PetitionId == petitionId && s.Status == SignatureStatus.Confirmed)
             .OrderBy(s => s.ConfirmedAt).ThenBy(s => s.Id).Select(s => new { s.Name, s.Country, s.ConfirmedAt, s.Email }).AsAsyncEnumerable();

@@ -16,12 +16,12 @@ public static class SeoEndpoints
 
     public static IEndpointRouteBuilder MapSeoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/robots.txt", (SiteUrls urls) => Results.Text(
+        endpoints.MapMethods("/robots.txt", Startup.SitePipeline.GetAndHead, (SiteUrls urls) => Results.Text(
             $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\nDisallow: /setup\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
             "text/plain; charset=utf-8"))
             .CacheOutput(OutputCachePolicies.Public);
 
-        endpoints.MapGet("/sitemap.xml", async (ContentService content, UpdateReader updates, ReliefDirectory relief, Events.EventReader events, Petitions.PetitionReader petitions, SiteUrls urls, CancellationToken ct) =>
+        endpoints.MapMethods("/sitemap.xml", Startup.SitePipeline.GetAndHead, async (ContentService content, UpdateReader updates, ReliefDirectory relief, Events.EventReader events, Petitions.PetitionReader petitions, SiteUrls urls, CancellationToken ct) =>
         {
             var pages = await content.GetSitemapAsync(ct);
             var entries = pages.Concat(await updates.SitemapAsync(ct))

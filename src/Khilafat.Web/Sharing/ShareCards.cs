@@ -125,7 +125,7 @@ public sealed class ShareCards(SiteKeys keys, IOptions<SiteOptions> site) : IDis
 public static class ShareCardEndpoints
 {
     public static void MapShareCards(this IEndpointRouteBuilder app) =>
-        app.MapGet(ShareCards.PathPrefix + "/{culture}/{key}.png", async (string culture, string key, string? title, ShareCards cards, HttpContext context) =>
+        app.MapMethods(ShareCards.PathPrefix + "/{culture}/{key}.png", Startup.SitePipeline.GetAndHead, async (string culture, string key, string? title, ShareCards cards, HttpContext context) =>
         {
             if (await cards.GetAsync(culture, key, title) is not { } png) return Results.NotFound();
             // A card's address changes with its title, so what is at one address never changes.

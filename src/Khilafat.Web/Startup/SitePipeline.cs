@@ -12,6 +12,12 @@ namespace Khilafat.Web.Startup;
 
 public static class SitePipeline
 {
+    /// <summary>
+    /// The methods of an endpoint other software reads (feeds, calendars, the sitemap, images): HEAD wherever GET
+    /// answers (RFC 9110, 9.3.2), as link previews, feed checkers and monitors ask it. Razor Pages answer it by themselves.
+    /// </summary>
+    public static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>The request pipeline, outermost first.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {

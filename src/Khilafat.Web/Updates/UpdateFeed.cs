@@ -20,9 +20,9 @@ public static class UpdateFeed
 
     public static IEndpointRouteBuilder MapUpdateFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(UpdateReader.FeedPath, (HttpContext http, UpdateReader updates, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        endpoints.MapMethods(UpdateReader.FeedPath, Startup.SitePipeline.GetAndHead, (HttpContext http, UpdateReader updates, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             WriteAsync(http, SiteCultures.Default, updates, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public);
-        endpoints.MapGet("/" + LanguageRoutes.Segment + UpdateReader.FeedPath, (string culture, HttpContext http, UpdateReader updates, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        endpoints.MapMethods("/" + LanguageRoutes.Segment + UpdateReader.FeedPath, Startup.SitePipeline.GetAndHead, (string culture, HttpContext http, UpdateReader updates, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             WriteAsync(http, culture, updates, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public)
             // Before /{culture}/updates/{slug}, which the language routes try first (order -1): "feed.atom" is not an update.
             .WithOrder(-2);

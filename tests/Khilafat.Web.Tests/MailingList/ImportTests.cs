@@ -140,6 +140,19 @@ public class ImportTests(MailSiteFactory factory) : IClassFixture<MailSiteFactor
         Assert.Single(await fresh.WaitForEmailsToAsync(email));
     }
 
+    // The site's own exports start with UTF-8's byte order mark (for Excel), and so does a file Excel saves as UTF-8.
+    [Fact]
+    public async Task AFileThatStartsWithAByteOrderMark_IsReadAsAnyOther()
+    {
+        var (editor, _) = await factory.EditorAsync();
+        var email = Visitor.NewAddress("marked");
+
+        var page = await editor.ImportAsync($"\uFEFFemail,name\n{email},عائشہ خان\n");
+
+        Assert.StartsWith("Imported: 1 added as Pending", page.QuerySelector("[role=status]")?.Text());
+        Assert.Equal("عائشہ خان", (await factory.SubscriberAsync(email))!.Name);
+    }
+
     [Fact]
     public async Task ImportingPeopleWhoAlreadyGaveConsent_AddsThemConfirmed_WithTheAttestationOnEachOne_AndInTheAuditLog_AndEmailsNobody()
     {

@@ -119,9 +119,12 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
         await visitor.SignAndSeeThanksAsync(factory, slug, SignValues(Visitor.NewAddress("pending")));
         var today = factory.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd");
 
-        var withoutEmails = await editor.GetStringAsync($"/admin/petitions/export/{id}");
+        var withoutEmailsBytes = await editor.GetByteArrayAsync($"/admin/petitions/export/{id}");
         var withEmails = await editor.GetStringAsync($"/admin/petitions/export/{id}?emails=true");
 
+        // UTF-8's byte order mark first, or Excel reads the names in the computer's own code page.
+        Assert.Equal([0xEF, 0xBB, 0xBF], withoutEmailsBytes[..3]);
+        var withoutEmails = System.Text.Encoding.UTF8.GetString(withoutEmailsBytes, 3, withoutEmailsBytes.Length - 3);
         var rows = withoutEmails.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("name,country,signed_on", rows[0]);
         // Only the confirmed signature, and a name that would be a spreadsheet formula is escaped.

@@ -22,6 +22,23 @@ public class PublicPagesTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Superset(new HashSet<string?> { "/statement", "/faq", "/history", "/join" }, links);
     }
 
+    // Link previews, feed checkers and uptime monitors ask HEAD: these answered 404 or 405 where GET answered 200.
+    [Fact]
+    public async Task WhatOtherSoftwareReads_AnswersHead_AsItAnswersGet()
+    {
+        var card = (await _client.GetDocumentAsync("/statement")).QuerySelector("meta[property='og:image']")!.GetAttribute("content")!;
+        foreach (var path in new[] { "/robots.txt", "/sitemap.xml", "/updates/feed.atom", "/ar/updates/feed.atom", "/events/feed.ics", "/ur/events/feed.ics", "/changes/feed.atom", new Uri(card).PathAndQuery })
+        {
+            using var get = await _client.GetAsync(path);
+            using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+            Assert.True(get.StatusCode == HttpStatusCode.OK, $"GET {path}: {get.StatusCode}");
+            Assert.True(head.StatusCode == HttpStatusCode.OK, $"HEAD {path}: {head.StatusCode}");
+            // (Kestrel sends no body to HEAD: the test server, which passes on what was written, is not the place to see it.)
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     [Fact]
     public async Task Statement_ShowsTheWholeSpeechFromItsOpeningToItsClose()
     {
