@@ -116,6 +116,16 @@ public sealed class ContentService(SiteDbContext db, MarkdownRenderer markdown, 
     }
 
     /// <summary>
+    /// The languages an item's text (a petition's, an event's, an update's) is published in, in the site's order: the
+    /// languages its page names as alternates, and in which it is its own canonical address (<see cref="Pages.IPageMeta.Languages"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PublishedLanguagesAsync(SiteDbContext db, string kind, int itemId, CancellationToken ct)
+    {
+        var cultures = await db.Texts.AsNoTracking().Where(t => t.Kind == kind && t.ItemId == itemId && t.IsPublished).Select(t => t.Culture).ToListAsync(ct);
+        return [.. SiteCultures.All.Where(cultures.Contains)];
+    }
+
+    /// <summary>
     /// The languages the FAQ is written in: English, and each language at least one of its public questions is
     /// published in (the others show every question in English).
     /// </summary>

@@ -18,6 +18,9 @@ public sealed record PublishedEvent(int Id, string Slug, string Title, string Su
     /// <summary>The lead image, read with the body (for the event's own page only).</summary>
     public MediaPicture? LeadImage { get; init; }
 
+    /// <summary>The languages its text is published in (see <see cref="Content.ContentService.PublishedLanguagesAsync"/>); set for one read by its address.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [SiteCultures.Default];
+
     public string Path => EventReader.EventPath(Slug);
     public string CalendarPath => EventReader.CalendarPath(Slug);
     public DateTime LocalStart => ToLocal(StartsAt);
@@ -29,14 +32,7 @@ public sealed record PublishedEvent(int Id, string Slug, string Title, string Su
     public DateTime ToLocal(DateTime utc) => SiteTimeZone.ToLocal(utc, SiteTimeZone.Find(TimeZone) ?? TimeZoneInfo.Utc);
 
     /// <summary>"UTC+05:00": the zone's offset at the start, shown beside its name.</summary>
-    public string Offset
-    {
-        get
-        {
-            var offset = (SiteTimeZone.Find(TimeZone) ?? TimeZoneInfo.Utc).GetUtcOffset(StartsAt);
-            return "UTC" + (offset < TimeSpan.Zero ? "−" : "+") + offset.ToString("hh\\:mm", CultureInfo.InvariantCulture);
-        }
-    }
+    public string Offset => SiteTimeZone.OffsetLabel(SiteTimeZone.Find(TimeZone) ?? TimeZoneInfo.Utc, StartsAt);
 }
 
 /// <summary>The events page: upcoming first (soonest first), then past ones (latest first).</summary>
@@ -82,7 +78,9 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Med
     }
 
     public async Task<PublishedEvent?> GetAsync(string slug, string culture, CancellationToken ct = default) =>
-        (await InLanguageAsync(Visible.Where(e => e.Slug == slug), culture, true, ct)).SingleOrDefault();
+        (await InLanguageAsync(Visible.Where(e => e.Slug == slug), culture, true, ct)).SingleOrDefault() is { } e
+            ? e with { Languages = await ContentService.PublishedLanguagesAsync(db, TextKinds.Event, e.Id, ct) }
+            : null;
 
     public async Task<IReadOnlyList<SitemapEntry>> SitemapAsync(CancellationToken ct = default)
     {

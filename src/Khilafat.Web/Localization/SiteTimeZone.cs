@@ -19,6 +19,16 @@ public sealed class SiteTimeZone(IOptions<SiteOptions> options)
     public static TimeZoneInfo? Find(string? name) =>
         !string.IsNullOrWhiteSpace(name) && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : null;
 
+    /// <summary>"UTC+05:00": the site zone's offset at a moment, shown beside its name.</summary>
+    public string Offset(DateTime utc) => OffsetLabel(_zone, utc);
+
+    /// <summary>"UTC+05:00", "UTC−03:00": a zone's offset at a moment, its minus sign the typographic one.</summary>
+    public static string OffsetLabel(TimeZoneInfo zone, DateTime utc)
+    {
+        var offset = zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        return "UTC" + (offset < TimeSpan.Zero ? "−" : "+") + offset.ToString("hh\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A UTC time as the site's wall clock shows it.</summary>
     public DateTime ToLocal(DateTime utc) => ToLocal(utc, _zone);
 

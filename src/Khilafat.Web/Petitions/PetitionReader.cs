@@ -19,6 +19,9 @@ public sealed record PublishedPetition(int Id, string Slug, string Title, string
 {
     public MediaPicture? LeadImage { get; init; }
 
+    /// <summary>The languages its text is published in (see <see cref="Content.ContentService.PublishedLanguagesAsync"/>).</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [SiteCultures.Default];
+
     public string Path => PetitionReader.PetitionPath(Slug);
 
     /// <summary>Progress towards the goal in whole percent, at most 100 (the count itself may pass the goal).</summary>
@@ -70,6 +73,7 @@ public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, 
             Petition.IsSignable(p.State, p.ClosesAt, now))
         {
             LeadImage = await pictures.GetAsync(p.LeadImageId, language, ct),
+            Languages = await ContentService.PublishedLanguagesAsync(db, TextKinds.Petition, p.Id, ct),
         };
     }
 

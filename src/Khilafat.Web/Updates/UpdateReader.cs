@@ -17,6 +17,9 @@ public sealed record PublishedUpdate(int Id, string Slug, string Title, string S
 
     /// <summary>The image at the top of the update and in its link previews (read with the body only); null for none.</summary>
     public MediaPicture? LeadImage { get; init; }
+
+    /// <summary>The languages its text is published in (see <see cref="Content.ContentService.PublishedLanguagesAsync"/>); set for one read by its address.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [SiteCultures.Default];
 }
 
 public sealed record UpdatePage(IReadOnlyList<PublishedUpdate> Items, int Page, int PageCount);
@@ -57,7 +60,9 @@ public sealed class UpdateReader(SiteDbContext db, MarkdownRenderer markdown, Me
 
     /// <summary>One update by its address, body rendered; null when readers may not see it.</summary>
     public async Task<PublishedUpdate?> GetAsync(string slug, string culture, CancellationToken ct = default) =>
-        (await InLanguageAsync(Visible.Where(u => u.Slug == slug), culture, withBody: true, ct)).SingleOrDefault();
+        (await InLanguageAsync(Visible.Where(u => u.Slug == slug), culture, withBody: true, ct)).SingleOrDefault() is { } update
+            ? update with { Languages = await ContentService.PublishedLanguagesAsync(db, TextKinds.Update, update.Id, ct) }
+            : null;
 
     /// <summary>Whether the address was a published update's that an editor deleted since (it answers 410 Gone).</summary>
     public Task<bool> IsGoneAsync(string slug, CancellationToken ct = default) =>

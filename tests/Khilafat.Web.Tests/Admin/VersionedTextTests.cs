@@ -95,6 +95,24 @@ public class VersionedTextTests(AdminSiteFactory factory) : IClassFixture<AdminS
         Assert.Equal(("في الحديقة الكبيرة.", "في الحديقة."), (stored.Body, stored.PublishedBody));
     }
 
+    // The translation form held a page's limit (200) for every kind: a petition's 250-character title, which its
+    // English may have, could not be translated.
+    [Fact]
+    public async Task ATranslatedTitle_MayBeAsLongAsItsKindAllows()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var (petitionId, petitionSlug) = await Khilafat.Web.Tests.Petitions.PetitionTestSupport.CreatePetitionAsync(factory, "Long " + Guid.NewGuid().ToString("N")[..8]);
+        var pageId = await CreatePageAsync(editor, "Short", NewSlug("short-title"), "Text.");
+        var longTitle = "عريضة " + new string('ط', 244);
+
+        using var petition = await editor.SubmitFormAsync($"/admin/petitions/translate/{petitionId}/ar", Html.Values(("Input.Title", longTitle), ("Input.Body", "نص.")), submitter: PublishButton);
+        using var page = await editor.SubmitFormAsync($"/admin/pages/translate/{pageId}/ar", Html.Values(("Input.Title", longTitle), ("Input.Body", "نص.")), submitter: PublishButton);
+
+        Assert.Null((await petition.ReadDocumentAsync()).FieldError("Input.Title"));
+        Assert.Equal(longTitle, (await _visitor.GetDocumentAsync($"/ar/petitions/{petitionSlug}")).QuerySelector("h1")!.Text());
+        Assert.Equal("The title must be at most 200 characters.", (await page.ReadDocumentAsync()).FieldError("Input.Title"));
+    }
+
     [Fact]
     public async Task TwoEditorsOnOneFaqEntry_TheSecondSeesTheConflict_AndTheFirstsWordsAreKept()
     {

@@ -87,6 +87,9 @@ public class EventAdminTests(EventSiteFactory factory) : IClassFixture<EventSite
         Assert.Contains("Places taken: 1 of 1 · Waiting: 2", page.QuerySelector(".rsvp-counts")!.Text());
         var waitlist = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.Text() == "Waitlist, in order");
         Assert.Equal(["Second Person", "Third Person"], waitlist.QuerySelectorAll("tbody tr td:nth-child(2)").Select(td => td.Text()));
+        // Times in the site's zone, named in the heading, as the petition's signatures are.
+        Assert.Equal("Confirmed (UTC)", waitlist.QuerySelectorAll("thead th").Last().Text());
+        Assert.Equal(2, waitlist.QuerySelectorAll("tbody time[datetime$='Z']").Length);
 
         using var export = await editor.GetAsync($"/admin/events/rsvps/{id}?handler=Export");
         Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);

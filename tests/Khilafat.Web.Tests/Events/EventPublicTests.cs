@@ -25,6 +25,17 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
     private static Ical.Net.Calendar Parse(string text) => Ical.Net.Calendar.Load(text)!;
 
     [Fact]
+    public async Task AnEventInEnglishOnly_NamesItsEnglishAddressAsCanonical_InArabic()
+    {
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Canonical vigil"), Now.AddDays(20));
+
+        var arabic = await _visitor.GetDocumentAsync($"/ar/events/{slug}");
+
+        Assert.EndsWith($"://localhost/events/{slug}", arabic.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(["en", "x-default"], arabic.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")));
+    }
+
+    [Fact]
     public async Task AnEventInKarachi_IsShownInKarachiTime_LabelledWithItsZone_OnThePageAndInTheFeed()
     {
         var title = NewTitle("Karachi vigil");

@@ -43,12 +43,14 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
 
         using var empty = await editor.SubmitFormAsync(edit, Html.Values(("DeliveryReport", " ")), formSelector: "form[action*=Deliver]");
         Assert.Equal("Write a short delivery report: readers see it on the petition's page.", (await empty.ReadDocumentAsync()).QuerySelector("#delivery-report-error")!.Text());
-        using var delivered = await editor.SubmitFormAsync(edit, Html.Values(("DeliveryReport", "Handed in at the ministry on Monday.")), formSelector: "form[action*=Deliver]");
+        using var delivered = await editor.SubmitFormAsync(edit, Html.Values(("DeliveryReport", "Handed in at the ministry on Monday.\nThe minister's office took it.")), formSelector: "form[action*=Deliver]");
         Assert.Contains("marked delivered", (await delivered.ReadDocumentAsync()).Status());
 
         page = await factory.CreateClient().GetDocumentAsync($"/petitions/{slug}");
         Assert.Contains("This petition was delivered with 0 signatures.", page.QuerySelector(".petition-outcome")!.Text());
-        Assert.Contains("Handed in at the ministry on Monday.", page.QuerySelector(".petition-outcome")!.Text());
+        // Its lines kept as the organiser wrote them (white-space: pre-line), not run together.
+        var report = page.QuerySelector(".petition-outcome p.keeps-lines")!;
+        Assert.Equal("Handed in at the ministry on Monday.\nThe minister's office took it.", report.TextContent.Replace("\r\n", "\n"));
         var audit = await factory.AuditEntriesAsync();
         foreach (var action in new[] { AuditActions.PetitionCreated, AuditActions.PetitionOpened, AuditActions.PetitionClosed, AuditActions.PetitionDelivered })
             Assert.Contains(audit, e => e.Action == action && e.Target == AuditTargets.Petition(slug));

@@ -45,6 +45,29 @@ public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.StartsWith($"https://localhost/{culture}/petitions/confirm?token=", ConfirmUrl(message));
     }
 
+    // Found by a review: an untranslated petition's Urdu address named itself canonical and an Urdu alternate, against
+    // the sitemap; its closing time gave no zone, which a reader elsewhere would take for their own.
+    [Fact]
+    public async Task APetitionNotInUrdu_NamesItsEnglishAddress_AndItsClosingTimeSaysItsZone()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var closes = new DateTime(now.Year, now.Month, now.Day, 13, 0, 0, DateTimeKind.Utc).AddDays(40);
+        var (_, slug) = await factory.CreatePetitionAsync(NewTitle("Zone"), closesAt: closes, translations: ("ar", "عريضة", "نص."));
+        var client = factory.CreateClient();
+
+        var urdu = await client.GetDocumentAsync($"/ur/petitions/{slug}");
+        var arabic = await client.GetDocumentAsync($"/ar/petitions/{slug}");
+        var english = await client.GetDocumentAsync($"/petitions/{slug}");
+
+        Assert.EndsWith($"/petitions/{slug}", urdu.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.DoesNotContain("/ur/", urdu.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.EndsWith($"/ar/petitions/{slug}", arabic.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(["en", "ar", "x-default"], urdu.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")));
+        var closing = english.QuerySelector(".petition-closes")!;
+        Assert.Equal($"Signing closes on {closes:d MMMM yyyy} 13:00 (UTC time, UTC+00:00).", closing.Text());
+        Assert.Equal(closes.ToString("yyyy-MM-dd'T'13:00:00'Z'"), closing.QuerySelector("time")!.GetAttribute("datetime"));
+    }
+
     [Fact]
     public async Task TheArabicCount_TakesTheFormArabicGivesItsNumber()
     {

@@ -28,6 +28,21 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         return titles;
     }
 
+    // An update read in a language it is not translated into shows its English: that is the address to index.
+    [Fact]
+    public async Task AnUpdateNotInArabic_NamesItsEnglishAddressAsCanonical_AndOnlyItsOwnLanguagesAsAlternates()
+    {
+        var (id, slug) = await factory.CreateUpdateAsync(NewTitle("Canonical"));
+        await factory.TranslateUpdateAsync(id, "ur", "خبر", "متن۔");
+
+        var arabic = await _visitor.GetDocumentAsync($"/ar/updates/{slug}");
+        var urdu = await _visitor.GetDocumentAsync($"/ur/updates/{slug}");
+
+        Assert.EndsWith($"://localhost/updates/{slug}", arabic.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.EndsWith($"/ur/updates/{slug}", urdu.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(["en", "ur", "x-default"], arabic.QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")));
+    }
+
     [Fact]
     public async Task TheList_ShowsTenAPage_NewestFirst()
     {

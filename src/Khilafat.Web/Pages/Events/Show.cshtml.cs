@@ -22,6 +22,7 @@ public class ShowModel(EventReader events, ChangeLog changes, TimeProvider clock
     public string Title => Event.Title;
     public Media.MediaPicture? Image => Event.LeadImage;
     public bool IsArticle => true;
+    public IReadOnlyList<string>? Languages => Event.Languages;
     public string? Description => Event.Summary.Length > 0 ? Event.Summary : null;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)

@@ -28,6 +28,7 @@ public class ShowModel(PetitionReader petitions, ChangeLog changes, SiteUrls url
     public string Title => Petition.Title;
     public Media.MediaPicture? Image => Petition.LeadImage;
     public bool IsArticle => true;
+    public IReadOnlyList<string>? Languages => Petition.Languages;
     public string? Description => Petition.Summary.Length > 0 ? Petition.Summary : null;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)

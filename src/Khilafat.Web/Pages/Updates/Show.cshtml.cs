@@ -21,6 +21,7 @@ public class ShowModel(UpdateReader updates, ChangeLog changes) : PageModel, IPa
     public string? Description => Update.Summary.Length > 0 ? Update.Summary : null;
     public Media.MediaPicture? Image => Update.LeadImage;
     public bool IsArticle => true;
+    public IReadOnlyList<string>? Languages => Update.Languages;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {

@@ -32,14 +32,16 @@ public sealed class TranslationForm : IChangeDescription
     [Display(Name = "What changed, for readers")]
     public string? ChangeNote { get; set; }
 
+    // The widest any kind allows: each kind's own limits (a page's title 200, a petition's 300) are its rules', which
+    // TextEditor checks on saving. A page's limits here refused a petition's translated title its English could have.
     [Required(ErrorMessage = "Enter a title.")]
-    [StringLength(Khilafat.Web.Content.Page.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
+    [StringLength(Khilafat.Web.Content.VersionedText.TitleMaxLength, ErrorMessage = "The title must be at most {1} characters.")]
     public string? Title { get; set; }
 
-    [StringLength(Khilafat.Web.Content.Page.SummaryMaxLength, ErrorMessage = "The summary must be at most {1} characters.")]
+    [StringLength(Khilafat.Web.Content.VersionedText.SummaryMaxLength, ErrorMessage = "The summary must be at most {1} characters.")]
     public string? Summary { get; set; }
 
-    [StringLength(Khilafat.Web.Content.Page.BodyMaxLength, ErrorMessage = "The body must be at most {1} characters.")]
+    [StringLength(Khilafat.Web.Content.VersionedText.BodyMaxLength, ErrorMessage = "The body must be at most {1} characters.")]
     [Display(Name = "Body (Markdown)")]
     public string? Body { get; set; }
 
