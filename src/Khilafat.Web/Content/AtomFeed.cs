@@ -28,6 +28,9 @@ public static class AtomFeed
             await xml.WriteStartDocumentAsync();
             await xml.WriteStartElementAsync(null, "feed", Atom);
             await xml.WriteAttributeStringAsync("xml", "lang", null, head.Language);
+            // The base of the entries' relative links ("/ar/statement" in an update's text), which a reader of the feed
+            // elsewhere cannot guess (RFC 4287, 2: xml:base).
+            await xml.WriteAttributeStringAsync("xml", "base", null, new Uri(head.SelfUrl).GetLeftPart(UriPartial.Authority) + "/");
             await xml.WriteElementStringAsync(null, "id", Atom, head.SelfUrl);
             await xml.WriteElementStringAsync(null, "title", Atom, head.Title);
             await xml.WriteElementStringAsync(null, "updated", Atom, Time(entries.Count > 0 ? entries.Max(e => e.Updated) : DateTime.UnixEpoch));

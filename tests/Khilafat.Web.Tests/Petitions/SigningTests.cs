@@ -43,6 +43,11 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
 
         Assert.Equal($"/petitions/{slug}/confirmed", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(SignatureStatus.Confirmed, Assert.Single(await factory.SignaturesAsync(id)).Status);
+        // The moment a signer is readiest to pass it on: the petition's plain share links, with its own address.
+        var shareLinks = (await confirmed.ReadDocumentAsync()).QuerySelectorAll(".petition-share a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(5, shareLinks.Count);
+        Assert.Contains($"https://wa.me/?text=Open%20the%20crossings", shareLinks[1]);
+        Assert.Contains(Uri.EscapeDataString($"https://localhost/petitions/{slug}"), shareLinks[1]);
         // The page was cached showing 0: the confirmed signature shows within the promised 10 seconds.
         await visitor.WaitForCountShownAsync(slug, "1 signature");
         page = await visitor.GetDocumentAsync($"/petitions/{slug}");

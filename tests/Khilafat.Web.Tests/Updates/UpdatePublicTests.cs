@@ -136,6 +136,8 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
 
         Assert.Equal(Atom + "feed", feed.Name);
         Assert.Equal("ar", feed.Attribute(XNamespace.Xml + "lang")!.Value);
+        // The base a feed reader resolves an entry's relative links ("/ar/statement") against.
+        Assert.Equal("https://localhost/", feed.Attribute(XNamespace.Xml + "base")!.Value);
         Assert.Equal("https://localhost/ar/updates/feed.atom", feed.Element(Atom + "id")!.Value);
         Assert.False(string.IsNullOrWhiteSpace(feed.Element(Atom + "title")!.Value));
         Assert.True(DateTimeOffset.TryParse(feed.Element(Atom + "updated")!.Value, out _));
