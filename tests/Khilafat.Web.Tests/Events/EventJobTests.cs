@@ -77,6 +77,10 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         var cancelled = await _visitor.GetDocumentAsync("/events/" + cancelledSlug);
         Assert.Contains("This event is cancelled.", cancelled.QuerySelector(".event-state")!.Text());
         Assert.DoesNotContain(cancelled.QuerySelectorAll(".event-facts dt"), dt => dt.Text() == "Places left");
+        // Someone following an old link to answer learns why it takes no answers.
+        var answer = await _visitor.GetDocumentAsync($"/events/{cancelledSlug}/rsvp");
+        Assert.Equal("This event is cancelled. Storm warning", answer.QuerySelector(".event-state")!.Text());
+        Assert.Null(answer.QuerySelector("main form"));
     }
 
     [Fact]
