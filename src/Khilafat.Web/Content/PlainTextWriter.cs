@@ -68,8 +68,16 @@ internal static class PlainTextWriter
     }
 
     // The first line after its marker, the others lined up under its text (a quotation's blank lines keep their ">").
-    private static string Prefixed(string text, string first, string rest) =>
-        string.Join("\n", text.Split('\n').Select((line, i) => (i == 0 ? first : rest) is var prefix && line.Length == 0 ? prefix.TrimEnd() : prefix + line));
+    private static string Prefixed(string text, string first, string rest)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var prefix = i == 0 ? first : rest;
+            lines[i] = lines[i].Length == 0 ? prefix.TrimEnd() : prefix + lines[i];
+        }
+        return string.Join("\n", lines);
+    }
 
     private static string Inlines(ContainerInline? inline)
     {
