@@ -119,6 +119,18 @@ public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, 
         return $"{parts[0]} {char.ConvertFromUtf32(char.ConvertToUtf32(last, last.IndexOf(last.First(char.IsLetter))))}.";
     }
 
+    /// <summary>
+    /// An open petition's title (in <paramref name="culture"/> where translated) and address, for the share links a
+    /// signer finds after confirming; null when it takes no signatures. Two reads, not the count a page needs: every
+    /// confirmation of a burst leads here.
+    /// </summary>
+    public async Task<(string Title, string Path)?> ForSharingAsync(string slug, string culture, CancellationToken ct = default)
+    {
+        var p = await Visible.Where(p => p.Slug == slug).Select(p => new { p.Id, p.State, p.ClosesAt }).SingleOrDefaultAsync(ct);
+        if (p is null || !Petition.IsSignable(p.State, p.ClosesAt, clock.GetUtcNow().UtcDateTime)) return null;
+        return await TextAsync(p.Id, culture, ct) is var (title, _, _, _, _) ? (title, PetitionPath(slug)) : null;
+    }
+
     private async Task<(string Title, string Summary, string Body, string Language, bool IsFallback)?> TextAsync(int id, string culture, CancellationToken ct)
     {
         var texts = await db.Texts.AsNoTracking()

@@ -22,7 +22,7 @@ public class ConfirmedModel(IStringLocalizer<SharedResource> t, PetitionReader p
     public async Task OnGetAsync(string slug, CancellationToken ct)
     {
         Slug = Slugs.IsWellFormed(slug) ? slug : "";
-        if (Slug.Length > 0 && await petitions.GetAsync(Slug, SiteCultures.Current, ct) is { CanSign: true } petition)
-            Share = new ShareLinks(urls.Absolute(SiteCultures.Href(petition.Path)), petition.Title);
+        if (Slug.Length > 0 && await petitions.ForSharingAsync(Slug, SiteCultures.Current, ct) is var (title, path))
+            Share = new ShareLinks(urls.Absolute(SiteCultures.Href(path)), title);
     }
 }
