@@ -28,8 +28,6 @@ public sealed class MarkdownRenderer
     /// <summary>Renders Markdown to HTML that needs no further encoding.</summary>
     public string ToHtml(string markdown) => ToHtml(markdown, null);
 
-    // Every rendering for readers takes their language: links to the site's pages lead to them in it (SiteUrls.InLanguage).
-
     /// <summary>
     /// Renders Markdown to HTML that needs no further encoding, each image of the library it names
     /// (<c>![alt](media:12)</c>) as its responsive &lt;picture&gt; from <paramref name="pictures"/>. An image named that

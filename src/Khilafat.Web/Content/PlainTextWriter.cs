@@ -106,21 +106,17 @@ internal static class PlainTextWriter
             case AutolinkInline autolink:
                 text.Append(autolink.Url);
                 break;
+            // Words struck through are words taken back: without their marks they would read as meant.
             case EmphasisInline { DelimiterChar: '~', DelimiterCount: 2 } struck:
-                // Words struck through are words taken back: without their marks they would read as meant.
-                text.Append("~~");
-                foreach (var child in struck) Append(text, child);
-                text.Append("~~");
+                Marked(text, "~~", struck, "~~");
                 break;
+            // 10^6^ is "10^6", not "106".
             case EmphasisInline { DelimiterChar: '^', DelimiterCount: 1 } superscript:
-                // 10^6^ is "10^6", not "106".
-                text.Append('^');
-                foreach (var child in superscript) Append(text, child);
+                Marked(text, "^", superscript, "");
                 break;
+            // A bracket or mark that opened nothing ("see note [1 below"): the page shows it as written.
             case DelimiterInline delimiter:
-                // A bracket or mark that opened nothing ("see note [1 below"): the page shows it as written.
-                text.Append(delimiter.ToLiteral());
-                foreach (var child in delimiter) Append(text, child);
+                Marked(text, delimiter.ToLiteral(), delimiter, "");
                 break;
             case LinkInline link:
                 var words = new StringBuilder();
@@ -134,6 +130,13 @@ internal static class PlainTextWriter
                 foreach (var child in container) Append(text, child);
                 break;
         }
+    }
+
+    private static void Marked(StringBuilder text, string before, ContainerInline inline, string after)
+    {
+        text.Append(before);
+        foreach (var child in inline) Append(text, child);
+        text.Append(after);
     }
 
     // A link whose words are its address ("example.org" for "https://example.org/") shows the address once, whole.
