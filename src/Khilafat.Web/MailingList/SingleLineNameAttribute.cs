@@ -11,12 +11,21 @@ namespace Khilafat.Web.MailingList;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed partial class SingleLineNameAttribute : ValidationAttribute
 {
-    public SingleLineNameAttribute() : base("Write your name on one line, without web or email addresses.")
+    private const string Message = "Write your name on one line, without web or email addresses.";
+
+    public SingleLineNameAttribute() : base(Message)
     {
     }
 
     // A name longer than any allowed is StringLength's to refuse: not looked at here, so a huge one costs nothing.
     public override bool IsValid(object? value) => value is not string name || name.Length > Subscriber.NameMaxLength || IsPlainName(name);
+
+    // In the form's language: MVC looks an attribute's message up in the resources only through an adapter, which the
+    // built-in attributes have and this one does not, so it stayed English on the Arabic and Urdu forms.
+    protected override ValidationResult? IsValid(object? value, ValidationContext context) =>
+        IsValid(value) ? ValidationResult.Success
+            : new ValidationResult(context.GetService(typeof(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>)) is Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t ? t[Message].Value : Message,
+                context.MemberName is { } member ? [member] : null);
 
     public static bool IsPlainName(string name) =>
         !name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '<' or '>') && !AddressLike().IsMatch(WithPlainDots(name));

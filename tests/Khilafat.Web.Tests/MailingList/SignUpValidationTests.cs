@@ -55,6 +55,17 @@ public class SignUpValidationTests(MailSiteFactory factory) : IClassFixture<Mail
         Assert.Equal(outbox, await factory.OutboxCountAsync());
     }
 
+    // The message was the attribute's constructor's, which is not looked up in the resources: English on every form.
+    [Theory]
+    [InlineData("/ur/join", "اپنا نام ایک سطر میں لکھیں، ویب سائٹ یا ای میل کے پتے کے بغیر۔")]
+    [InlineData("/ar/join", "اكتب اسمك في سطر واحد، دون عناوين مواقع أو بريد إلكتروني.")]
+    public async Task ANameWithALink_IsRefusedInTheFormsLanguage(string path, string expected)
+    {
+        using var response = await factory.CreateClient().SubmitFormAsync(path, Visitor.SignUpValues(Visitor.NewAddress("named"), "Prize at evil.example"));
+
+        Assert.Equal(expected, (await response.ReadDocumentAsync()).FieldError("Input.Name"));
+    }
+
     [Theory]
     [InlineData("Amina Khan")]
     [InlineData("St. John O'Neil-Smith")]
