@@ -2,6 +2,7 @@ using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Localization;
 using Khilafat.Web.Media;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Petitions;
@@ -34,6 +35,16 @@ public sealed record OpenPetition(string Slug, string Title, string Summary, str
     public string Path => PetitionReader.PetitionPath(Slug);
     public int Percent => Goal <= 0 ? 0 : (int)Math.Min(100, (long)Count * 100 / Goal);
 }
+
+/// <summary>A petition no longer taking signatures, as /petitions lists it: its final count, and when signing ended or it was delivered.</summary>
+public sealed record EndedPetition(string Slug, string Title, string AddressedTo, int Count, PetitionState State, DateTime? EndedAt, DateTime? DeliveredAt,
+    string Language, bool IsFallback)
+{
+    public string Path => PetitionReader.PetitionPath(Slug);
+}
+
+/// <summary>/petitions: the open petitions (newest first), then the ended ones (the latest ended first).</summary>
+public sealed record PetitionList(IReadOnlyList<OpenPetition> Open, IReadOnlyList<EndedPetition> Ended);
 
 /// <summary>
 /// Reads the petitions readers see: not drafts, with their English text published. The count is an indexed COUNT of
@@ -78,31 +89,54 @@ public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, 
     }
 
     /// <summary>The petitions open for signing now, the newest first, each with its count: what /act lists.</summary>
-    public async Task<IReadOnlyList<OpenPetition>> OpenAsync(string culture, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OpenPetition>> OpenAsync(string culture, CancellationToken ct = default) =>
+        (await ListAsync(culture, Petition.SignableAt(clock.GetUtcNow().UtcDateTime), ct)).Open;
+
+    /// <summary>Every petition readers see, open and ended, each with its count and its title in <paramref name="culture"/> where translated.</summary>
+    public Task<PetitionList> ListAsync(string culture, CancellationToken ct = default) => ListAsync(culture, p => true, ct);
+
+    private async Task<PetitionList> ListAsync(string culture, Expression<Func<Petition, bool>> filter, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var open = await Visible.Where(Petition.SignableAt(now))
+        var petitions = await Visible.Where(filter)
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-            .Select(p => new { p.Id, p.Slug, p.AddressedTo, p.Goal, p.ClosesAt, Count = db.PetitionSignatures.Count(s => s.PetitionId == p.Id && s.Status == SignatureStatus.Confirmed) })
+            .Select(p => new
+            {
+                p.Id, p.Slug, p.AddressedTo, p.Goal, p.State, p.ClosesAt, p.ClosedAt, p.DeliveredAt,
+                Count = db.PetitionSignatures.Count(s => s.PetitionId == p.Id && s.Status == SignatureStatus.Confirmed),
+            })
             .ToListAsync(ct);
-        var result = new List<OpenPetition>(open.Count);
-        foreach (var p in open)
+        // One read of every listed petition's texts, in the reader's language and in English, not one per petition.
+        var ids = petitions.Select(p => p.Id).ToList();
+        var texts = (await db.Texts.AsNoTracking()
+            .Where(t => t.Kind == TextKinds.Petition && ids.Contains(t.ItemId) && t.IsPublished && (t.Culture == culture || t.Culture == SiteCultures.Default))
+            .Select(t => new { t.ItemId, t.Culture, Title = t.PublishedTitle!, Summary = t.PublishedSummary! })
+            .ToListAsync(ct)).ToLookup(t => t.ItemId);
+        var open = new List<OpenPetition>();
+        var ended = new List<EndedPetition>();
+        foreach (var p in petitions)
         {
-            if (await TextAsync(p.Id, culture, ct) is not var (title, summary, _, language, isFallback)) continue;
-            result.Add(new OpenPetition(p.Slug, title, summary, p.AddressedTo, p.Count, p.Goal, p.ClosesAt, language, isFallback));
+            if (ContentService.ForReader(texts[p.Id], t => t.Culture, culture) is not var (text, language, isFallback)) continue;
+            if (Petition.IsSignable(p.State, p.ClosesAt, now))
+                open.Add(new OpenPetition(p.Slug, text.Title, text.Summary, p.AddressedTo, p.Count, p.Goal, p.ClosesAt, language, isFallback));
+            else
+                ended.Add(new EndedPetition(p.Slug, text.Title, p.AddressedTo, p.Count, p.State, Petition.EndedAt(p.State, p.ClosedAt, p.ClosesAt, now),
+                    p.DeliveredAt, language, isFallback));
         }
-        return result;
+        return new PetitionList(open, [.. ended.OrderByDescending(p => p.DeliveredAt ?? p.EndedAt)]);
     }
 
-    /// <summary>Every public petition, for /sitemap.xml: each in English and the languages its text is published in.</summary>
+    /// <summary>Every public petition, for /sitemap.xml: each in English and the languages its text is published in; and /petitions, when there is one.</summary>
     public async Task<IReadOnlyList<SitemapEntry>> SitemapAsync(CancellationToken ct = default)
     {
         var petitions = await Visible.Select(p => new { p.Id, p.Slug, p.UpdatedAt }).ToListAsync(ct);
         var ids = petitions.Select(p => p.Id).ToList();
         var texts = (await db.Texts.AsNoTracking().Where(t => t.Kind == TextKinds.Petition && ids.Contains(t.ItemId) && t.IsPublished)
             .Select(t => new { t.ItemId, t.Culture, UpdatedAt = t.PublishedAt ?? t.UpdatedAt }).ToListAsync(ct)).ToLookup(t => t.ItemId);
-        return petitions.Select(p => new SitemapEntry(PetitionPath(p.Slug), texts[p.Id].Select(t => t.UpdatedAt).Append(p.UpdatedAt).Max(),
+        var entries = petitions.Select(p => new SitemapEntry(PetitionPath(p.Slug), texts[p.Id].Select(t => t.UpdatedAt).Append(p.UpdatedAt).Max(),
             SiteCultures.All.Where(c => texts[p.Id].Any(t => t.Culture == c)).ToList())).ToList();
+        if (entries.Count > 0) entries.Add(new SitemapEntry(ListPath, entries.Max(e => e.UpdatedAt)));
+        return entries;
     }
 
     /// <summary>

@@ -143,6 +143,58 @@ public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.DoesNotContain(locations, l => l.Contains(draft));
     }
 
+    // Found by a review: /petitions answered 404, and a petition once closed was listed nowhere: its final count and its
+    // delivery could be found only by someone who kept its address.
+    [Fact]
+    public async Task Petitions_ListsTheOpenOnes_ThenTheClosedAndDeliveredOnesWithTheirFinalCounts_InTheReadersLanguage()
+    {
+        var (_, open) = await factory.CreatePetitionAsync(NewTitle("Still open"), translations: ("ar", "ما زالت مفتوحة", "نص"));
+        var (_, draft) = await factory.CreatePetitionAsync(NewTitle("Never opened"), open: false);
+        var (closedId, closed) = await factory.CreatePetitionAsync(NewTitle("Ended"));
+        var (deliveredId, delivered) = await factory.CreatePetitionAsync(NewTitle("Handed in"));
+        await factory.CreateClient().SignAndConfirmAsync(factory, closed, SignValues(Visitor.NewAddress("ended")));
+        await factory.WithScopeAsync(async sp =>
+        {
+            var editor = sp.GetRequiredService<PetitionEditor>();
+            Assert.Equal(PetitionStateChange.Done, await editor.CloseAsync(closedId, Khilafat.Web.Audit.Actor.System));
+            Assert.Equal(PetitionStateChange.Done, await editor.CloseAsync(deliveredId, Khilafat.Web.Audit.Actor.System));
+            Assert.Equal(PetitionStateChange.Done, await editor.DeliverAsync(deliveredId, "Handed in at the ministry.", Khilafat.Web.Audit.Actor.System));
+        });
+        var day = factory.Clock.GetUtcNow().UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"));
+
+        var page = await factory.CreateClient().GetDocumentAsync("/petitions");
+
+        Assert.Equal("Petitions", page.QuerySelector("h1")!.Text());
+        var openSection = page.QuerySelector("section[aria-labelledby='open-heading']")!;
+        Assert.NotNull(openSection.QuerySelector($"a[href='/petitions/{open}']"));
+        Assert.NotNull(openSection.QuerySelector("progress"));
+        Assert.Empty(openSection.QuerySelectorAll($"a[href*='{closed}'], a[href*='{delivered}']"));
+        var ended = page.QuerySelector("section[aria-labelledby='ended-heading']")!;
+        Assert.Equal("Closed petitions", ended.QuerySelector("h2")!.Text());
+        var closedItem = ended.QuerySelectorAll("li").Single(li => li.QuerySelector($"a[href='/petitions/{closed}']") is not null);
+        Assert.Equal($"Closed on {day} with 1 signature.", closedItem.QuerySelector(".petition-outcome-line")!.Text());
+        var deliveredItem = ended.QuerySelectorAll("li").Single(li => li.QuerySelector($"a[href='/petitions/{delivered}']") is not null);
+        Assert.Equal($"Delivered on {day} with 0 signatures.", deliveredItem.QuerySelector(".petition-outcome-line")!.Text());
+        Assert.Empty(page.QuerySelectorAll($"main a[href*='{draft}']"));
+
+        // In Arabic: its words, the translated title, and the untranslated ones marked as English.
+        var arabic = await factory.CreateClient().GetDocumentAsync("/ar/petitions");
+        Assert.Equal("العرائض", arabic.QuerySelector("h1")!.Text());
+        Assert.Equal("ما زالت مفتوحة", arabic.QuerySelector($"a[href='/ar/petitions/{open}']")!.Text());
+        var closedHeading = arabic.QuerySelector($"a[href='/ar/petitions/{closed}']")!.ParentElement!;
+        Assert.Equal(("en", "ltr"), (closedHeading.GetAttribute("lang"), closedHeading.GetAttribute("dir")));
+        Assert.StartsWith("أُغلقت في ", arabic.QuerySelectorAll(".petition-outcome-line").Single(p => p.ParentElement!.Contains(closedHeading)).Text());
+
+        // Found from a petition's page, from /act, and by search engines.
+        var petitionPage = await factory.CreateClient().GetDocumentAsync($"/ur/petitions/{closed}");
+        Assert.Equal("تمام پٹیشنز", petitionPage.QuerySelector("main a[href='/ur/petitions']")!.Text());
+        Assert.NotNull((await factory.CreateClient().GetDocumentAsync("/act")).QuerySelector("section[aria-labelledby='petitions-heading'] a[href='/petitions']"));
+        var sitemap = XDocument.Parse(await factory.CreateClient().GetStringAsync("/sitemap.xml"));
+        var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+        Assert.Contains("https://localhost/petitions", locations);
+        Assert.Contains("https://localhost/ur/petitions", locations);
+    }
+
     [Fact]
     public async Task TwoHundredConcurrentSignatures_OfDistinctPeople_AreAllCountedExactly()
     {
