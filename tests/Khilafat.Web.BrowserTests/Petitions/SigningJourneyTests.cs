@@ -86,6 +86,45 @@ public class SigningJourneyTests(BrowserSite site, ITestOutputHelper output) : I
         await Axe();
     }
 
+    // Closing cannot be undone, so it is asked: by the dialog with script, by the page without (the integration tests).
+    // The dialog answered yes closes it at once, without the page asking again; answered no, nothing happens.
+    [Fact]
+    public async Task AnEditor_ClosesAPetition_AnsweringTheDialogOnce()
+    {
+        var slug = await CreateOpenPetitionAsync($"Close me {Guid.NewGuid():N}"[..30]);
+        var id = await site.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync());
+        var editor = await site.CreateUserAsync(Khilafat.Web.Accounts.Roles.Editor);
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(editor);
+        await page.OpenAsync($"/admin/petitions/edit/{id}");
+        var close = page.GetByRole(AriaRole.Button, new() { Name = "Close the petition" });
+
+        var asked = new List<string>();
+        var answer = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            if (answer) await dialog.AcceptAsync(); else await dialog.DismissAsync();
+        };
+        await close.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Single(asked);
+        Assert.Equal(0, await page.Locator("#close-question").CountAsync());
+        Assert.Equal(PetitionState.Open, await StateAsync(slug));
+
+        answer = true;
+        await close.ClickAsync();
+        await Expect(page.Locator(".status")).ToContainTextAsync("The petition is closed");
+        Assert.Equal(PetitionState.Closed, await StateAsync(slug));
+        Assert.Equal(2, asked.Count);
+        Assert.All(asked, message => Assert.StartsWith("Close the petition?", message));
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    private Task<PetitionState> StateAsync(string slug) =>
+        site.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.Where(p => p.Slug == slug).Select(p => p.State).SingleAsync());
+
     private Task<string> CreateOpenPetitionAsync(string title) => site.WithScopeAsync(async sp =>
     {
         var editor = sp.GetRequiredService<PetitionEditor>();

@@ -35,7 +35,13 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
         Assert.Contains(Recipient, page.QuerySelector(".petition-to")!.Text());
         Assert.Contains("0 of a goal of 500 (0%)", page.QuerySelector(".petition-progress")!.Text());
 
-        using var closed = await editor.SubmitFormAsync(edit, formSelector: "form[action*=Close]");
+        // Without script's dialog, the page asks first: closing cannot be undone.
+        using var asked = await editor.SubmitFormAsync(edit, formSelector: "form[action*=Close]", submitter: "button[name=confirmed]");
+        var question = (await asked.ReadDocumentAsync()).QuerySelector("#close-question")!;
+        Assert.Equal("Close the petition?", question.QuerySelector("h3")!.Text());
+        Assert.Equal($"/admin/petitions/edit/{id}", question.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull((await factory.CreateClient().GetDocumentAsync($"/petitions/{slug}")).QuerySelector("#sign"));
+        using var closed = await editor.SubmitAsync(question.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, edit, submitter: "button[name=confirmed]");
         Assert.Contains("The petition is closed", (await closed.ReadDocumentAsync()).Status());
         var job = await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Jobs.AsNoTracking()
             .SingleAsync(j => j.Kind == JobKinds.ErasePetitionSigners && j.Key == id.ToString()));

@@ -52,12 +52,31 @@ public class EditModel(PetitionEditor petitions, PetitionReader reader, TextEdit
         _ => NotFound(),
     };
 
-    public async Task<IActionResult> OnPostCloseAsync(int id) => await petitions.CloseAsync(id, Actor.From(User)) switch
+    /// <summary>True when the page asks "Close the petition?" before closing it (the button was pressed without script's dialog).</summary>
+    public bool AskToClose { get; private set; }
+
+    /// <summary>
+    /// Closes the petition once the editor has said yes: in script's dialog (which sets <paramref name="confirmed"/>)
+    /// or, without script, on the question this page then shows. Closing cannot be undone.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(int id, bool confirmed)
     {
-        PetitionStateChange.Done => Done(id, $"The petition is closed: signing has stopped, and signers' names and emails will be erased in {EraseAfterDays} days."),
-        PetitionStateChange.NotAllowed => Done(id, "Only an open petition can be closed."),
-        _ => NotFound(),
-    };
+        if (!confirmed)
+        {
+            if (!await LoadAsync(id, default)) return NotFound();
+            if (Stored.State != PetitionState.Open) return Done(id, "Only an open petition can be closed.");
+            Input = PetitionForm.From(Stored, zone);
+            ModelState.Clear();
+            AskToClose = true;
+            return Page();
+        }
+        return await petitions.CloseAsync(id, Actor.From(User)) switch
+        {
+            PetitionStateChange.Done => Done(id, $"The petition is closed: signing has stopped, and signers' names and emails will be erased in {EraseAfterDays} days."),
+            PetitionStateChange.NotAllowed => Done(id, "Only an open petition can be closed."),
+            _ => NotFound(),
+        };
+    }
 
     public async Task<IActionResult> OnPostDeliverAsync(int id, string? deliveryReport)
     {
