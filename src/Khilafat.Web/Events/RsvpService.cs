@@ -93,7 +93,8 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
         if (outcome == RsvpOutcome.ConfirmationSent) outbox.Wake();
         // A separate choice, with its own consent and its own confirmation: the list's sign-up as /join makes it.
         if (request.JoinList && outcome is RsvpOutcome.ConfirmationSent or RsvpOutcome.NothingSent)
-            await mailingList.SignUpAsync(new SignUpRequest(request.Email, name.Length > 0 ? name : null, null, request.Language, request.Source, request.Ip, request.ListConsentText), ct);
+            await mailingList.SignUpAsync(new SignUpRequest(request.Email, name.Length > 0 ? name : null, null, request.Language, request.Source, request.Ip,
+                request.ListConsentText ?? ConsentWording.WithoutCountryText, ConsentWording.WithoutCountryVersion), ct);
         return outcome;
     }
 

@@ -12,6 +12,16 @@ public static class ConsentWording
         "I agree to receive emails from the Khilafat Movement, and to my email address, name and country being kept for that. " +
         "I can unsubscribe at any time with the link in every email.";
 
+    /// <summary>
+    /// The list's consent where the form asks no country (an event's answer): the same promise, naming only what that
+    /// form keeps. A wording of its own, so its version says which one a person agreed to.
+    /// </summary>
+    public const string WithoutCountryVersion = "join-2026-12-no-country";
+
+    public const string WithoutCountryText =
+        "I agree to receive emails from the Khilafat Movement, and to my email address and name being kept for that. " +
+        "I can unsubscribe at any time with the link in every email.";
+
     /// <summary>What is recorded for addresses an editor imports: their consent is asked for by the confirmation email itself.</summary>
     public const string ImportVersion = "import";
 

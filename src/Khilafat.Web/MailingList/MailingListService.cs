@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Khilafat.Web.MailingList;
 
 /// <summary>A sign-up as submitted. The consent is recorded as it was shown: in the page's language, with the version of the wording.</summary>
-public sealed record SignUpRequest(string Email, string? Name, string? Country, string Language, string Source, IPAddress? Ip, string? ConsentText = null)
+public sealed record SignUpRequest(string Email, string? Name, string? Country, string Language, string Source, IPAddress? Ip, string? ConsentText = null,
+    string WordingVersion = ConsentWording.Version)
 {
     public string ShownConsentText => ConsentText ?? ConsentWording.Text;
-    public string ConsentVersion => Language == "en" ? ConsentWording.Version : $"{ConsentWording.Version}-{Language}";
+    public string ConsentVersion => Language == "en" ? WordingVersion : $"{WordingVersion}-{Language}";
 }
 
 /// <summary>What a sign-up did. The visitor sees the same page whatever it is, so nobody learns who is subscribed.</summary>

@@ -239,6 +239,18 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         Assert.Contains(emails, m => m.Kind == OutboxKinds.Confirmation);
         var subscriber = await factory.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>().Subscribers.Single(s => s.Email == "idris.list@example.org")));
         Assert.Equal(SubscriberStatus.Pending, subscriber.Status);
-        Assert.Equal(ConsentWording.Text, subscriber.Consent.Text);
+        // The wording the answer form shows, which names what that form keeps: it asks no country (it said "country").
+        Assert.Equal(ConsentWording.WithoutCountryText, subscriber.Consent.Text);
+        Assert.Equal(ConsentWording.WithoutCountryVersion, subscriber.Consent.Version);
+        var form = await _visitor.GetDocumentAsync($"/events/{slug}/rsvp");
+        var label = form.QuerySelector("label:has(input[name='Input.JoinList'])")!.Text();
+        Assert.EndsWith(ConsentWording.WithoutCountryText, label);
+        Assert.DoesNotContain("country", label);
+
+        using (await factory.AnswerAsync(_visitor, slug, "ادریس", "idris.urdu@example.org", culture: "ur", joinList: true)) { }
+        var urdu = await factory.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Khilafat.Web.Data.SiteDbContext>().Subscribers.Single(s => s.Email == "idris.urdu@example.org")));
+        Assert.Equal(ConsentWording.WithoutCountryVersion + "-ur", urdu.Consent.Version);
+        Assert.Contains("ای میل پتہ اور نام", urdu.Consent.Text);
+        Assert.DoesNotContain("ملک", urdu.Consent.Text);
     }
 }
