@@ -61,8 +61,7 @@ public static class AtomFeed
             await xml.WriteEndElementAsync();
             await xml.WriteEndDocumentAsync();
         }
-        http.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await http.Response.Body.WriteAsync(output.ToArray(), ct);
+        await Caching.EntityTags.WriteAsync(http, output.ToArray(), "application/atom+xml; charset=utf-8", ct);
     }
 
     private static async Task WriteLinkAsync(XmlWriter xml, string rel, string href, string type)

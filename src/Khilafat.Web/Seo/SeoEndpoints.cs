@@ -16,7 +16,7 @@ public static class SeoEndpoints
 
     public static IEndpointRouteBuilder MapSeoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/robots.txt", Startup.SitePipeline.GetAndHead, (SiteUrls urls) => Results.Text(
+        endpoints.MapMethods("/robots.txt", Startup.SitePipeline.GetAndHead, (SiteUrls urls) => EntityTags.Text(
             $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\nDisallow: /setup\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
             "text/plain; charset=utf-8"))
             .CacheOutput(OutputCachePolicies.Public);
@@ -40,7 +40,7 @@ public static class SeoEndpoints
                         cultures.Select(alternate => new XElement(Xhtml + "link",
                             new XAttribute("rel", "alternate"), new XAttribute("hreflang", alternate),
                             new XAttribute("href", urls.Absolute(SiteCultures.PathFor(alternate, entry.Path))))))));
-            return Results.Text(document.Declaration + "\n" + document, "application/xml; charset=utf-8");
+            return EntityTags.Text(document.Declaration + "\n" + document, "application/xml; charset=utf-8");
         }).CacheOutput(OutputCachePolicies.Public);
 
         return endpoints;

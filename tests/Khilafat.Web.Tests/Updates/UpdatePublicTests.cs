@@ -168,6 +168,38 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         Assert.Equal("A quiet vigil.", vigil.Element(Atom + "summary")!.Value);
     }
 
+    // Found by a review: feed readers polling the feed got all of it each time, with no tag to ask whether it changed.
+    [Fact]
+    public async Task AFeedReaderAskingWithItsTag_GetsNotModified_UntilAnUpdateIsPublished()
+    {
+        await factory.CreateUpdateAsync(NewTitle("Before polling"), "Words.");
+        using var first = await _visitor.GetAsync("/ur/updates/feed.atom");
+        var tag = first.Headers.ETag!;
+        Assert.True(tag.IsWeak);
+        Assert.True(first.Headers.CacheControl!.NoCache);
+
+        using var unchanged = new HttpRequestMessage(HttpMethod.Get, "/ur/updates/feed.atom") { Headers = { IfNoneMatch = { tag } } };
+        using var notModified = await _visitor.SendAsync(unchanged);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var (_, slug) = await factory.CreateUpdateAsync(NewTitle("After polling"), "New words.");
+        using var changed = new HttpRequestMessage(HttpMethod.Get, "/ur/updates/feed.atom") { Headers = { IfNoneMatch = { tag } } };
+        using var fresh = await _visitor.SendAsync(changed);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.NotEqual(tag, fresh.Headers.ETag);
+        Assert.Contains("/ur/updates/" + slug, await fresh.Content.ReadAsStringAsync());
+
+        // The sitemap and robots.txt, which crawlers fetch again and again, likewise.
+        foreach (var path in new[] { "/sitemap.xml", "/robots.txt" })
+        {
+            using var once = await _visitor.GetAsync(path);
+            using var again = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { IfNoneMatch = { once.Headers.ETag! } } };
+            Assert.Equal(HttpStatusCode.NotModified, (await _visitor.SendAsync(again)).StatusCode);
+        }
+    }
+
     [Fact]
     public async Task TheSitemap_ListsUpdates_InTheLanguagesTheyArePublishedIn()
     {
