@@ -102,6 +102,11 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
 
         var confirmed = await editor.GetDocumentAsync(list + "?status=Confirmed&q=fake");
         Assert.Single(confirmed.QuerySelectorAll("tbody tr"));
+        // The editor sees the name as readers of the petition see it, beside the one given.
+        var column = confirmed.QuerySelectorAll("thead th").Select(th => th.Text()).ToList().IndexOf("On the page as");
+        Assert.Equal("Fake P.", confirmed.QuerySelectorAll("tbody tr td")[column].Text());
+        await visitor.SignAndConfirmAsync(factory, slug, SignValues(Visitor.NewAddress("quiet"), name: "Quiet Person"));
+        Assert.Equal("Not shown", (await editor.GetDocumentAsync(list + "?q=quiet")).QuerySelectorAll("tbody tr td")[column].Text());
         using var struck = await editor.SubmitAsync((Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlFormElement>(confirmed.QuerySelector("tbody form"))), list,
             Html.Values(("reason", "Same IP as 40 others, invented name")));
 
@@ -111,7 +116,7 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
         Assert.Equal(editorEmail, entry.ActorName);
         Assert.Contains("Same IP as 40 others, invented name", entry.Details);
         var page = await visitor.GetDocumentAsync($"/petitions/{slug}");
-        Assert.Equal("1 signature", page.QuerySelector(".petition-count")!.Text());
+        Assert.Equal("2 signatures", page.QuerySelector(".petition-count")!.Text());
         Assert.DoesNotContain("Fake", page.QuerySelector("main")!.Text());
         Assert.Contains("Struck out: Same IP", (await editor.GetDocumentAsync(list + "?status=StruckOut")).QuerySelector("tbody")!.Text());
     }
