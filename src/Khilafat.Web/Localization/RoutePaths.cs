@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Khilafat.Web.Localization;
 
@@ -38,12 +39,19 @@ public static class RoutePaths
     /// <summary>
     /// The query the language switcher keeps ("?token=..." on a confirm, unsubscribe or withdraw page, "?page=2" on a
     /// list), so the same page opens in the other language and still works. An error page keeps none: it leads to the
-    /// page that failed, or home.
+    /// page that failed, or home. A page the output cache will give everyone keeps only what its entry varies by: the
+    /// rest is one visitor's (a tracking id they came with, words a stranger put in a link for others to be served).
     /// </summary>
-    public static string SwitcherQuery(HttpContext context) =>
-        context.Features.Get<IStatusCodeReExecuteFeature>() is null && context.Features.Get<IExceptionHandlerPathFeature>() is null
-            ? context.Request.QueryString.Value ?? ""
-            : "";
+    public static string SwitcherQuery(HttpContext context)
+    {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerPathFeature>() is not null) return "";
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is not { AllowCacheStorage: true } cached) return context.Request.QueryString.Value ?? "";
+        var varied = cached.CacheVaryByRules.QueryKeys;
+        if (varied.Contains("*")) return context.Request.QueryString.Value ?? "";
+        return QueryString.Create(context.Request.Query
+            .Where(q => varied.Any(key => string.Equals(key, q.Key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(q => q.Value.Select(value => KeyValuePair.Create(q.Key, value)))).Value ?? "";
+    }
 
     private static bool IsNotFound(HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>() is not null && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status410Gone;

@@ -39,6 +39,27 @@ public class LanguageSwitcherTests(PickupFolderFactory factory) : IClassFixture<
         Assert.Equal("/ar/join/confirmed", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
+    // Found by a review: a cached page kept the query of whoever asked first in its switcher's links, and served it to
+    // everyone for an hour (a tracking id one reader came with, or words a stranger put in a link).
+    [Fact]
+    public async Task ACachedPage_KeepsOnlyTheQueryItsEntryVariesBy_NotTheFirstVisitors()
+    {
+        // The first visitor's request is the one rendered and stored.
+        await Khilafat.Web.Content.OutputCacheTags.EvictPublicAsync(factory.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
+        var client = factory.CreateClient();
+        using (await client.GetAsync("/faq?fbclid=first-reader&q=planted")) { }
+        using (await client.GetAsync("/updates?page=1&fbclid=first-reader")) { }
+
+        var faq = await factory.CreateClient().GetDocumentAsync("/faq");
+        var updates = await factory.CreateClient().GetDocumentAsync("/updates?page=1");
+
+        foreach (var switcher in Switchers)
+        {
+            Assert.Equal(["/faq", "/ar/faq", "/ur/faq"], faq.QuerySelectorAll(switcher).Select(a => a.GetAttribute("href")));
+            Assert.Equal(["/updates?page=1", "/ar/updates?page=1", "/ur/updates?page=1"], updates.QuerySelectorAll(switcher).Select(a => a.GetAttribute("href")));
+        }
+    }
+
     [Theory]
     [InlineData("/account/sign-in")]
     [InlineData("/account/forgot-password")]
