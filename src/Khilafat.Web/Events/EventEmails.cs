@@ -20,12 +20,16 @@ public sealed record EventFacts(string Title, string When, string Place, string 
 
 /// <summary>
 /// The emails of an event's RSVPs, in the attendee's language, through <see cref="EmailTemplates"/>. The online link
-/// goes only into the emails of those holding a place; every email after confirming carries the attendee's cancel
-/// link (a signed token: the reminder can carry the same one without storing it).
+/// goes only into the emails of those holding a place, and so does their own calendar link, whose calendar carries it;
+/// every email after confirming carries the attendee's cancel link (signed tokens: the reminder can carry the same
+/// ones without storing them).
 /// </summary>
 public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, SiteUrls urls, SiteKeys keys)
 {
     public const string CancelPurpose = "rsvp-cancel";
+
+    /// <summary>The purpose of an attendee's own calendar link (<see cref="EventCalendar"/>): a token of its own, so a calendar link cannot cancel.</summary>
+    public const string CalendarPurpose = "rsvp-calendar";
 
     /// <summary>The event's title in <paramref name="culture"/>: its published translation, else the English (published, else as written).</summary>
     public async Task<string> TitleAsync(int eventId, string culture, CancellationToken ct = default) =>
@@ -63,6 +67,18 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
         return $"{start.ToString(dayAndTime, format)} – {endText} ({zoneLabel})";
     }
 
+    /// <summary>
+    /// The facts as <paramref name="rsvp"/>'s email gives them: "Add it to my calendar" leads one holding a place in an
+    /// online event to their own calendar, which carries the join link; anyone else to the public one, which does not.
+    /// </summary>
+    private async Task<EventFacts> FactsAsync(Event e, Rsvp rsvp, CancellationToken ct)
+    {
+        var facts = await FactsAsync(e, rsvp.Language, ct);
+        return EventCalendar.CarriesJoinLink(e, rsvp.Status)
+            ? facts with { CalendarUrl = urls.Absolute(EventReader.AttendeeCalendarPath(await keys.SignAsync(CalendarPurpose, rsvp.Id))) }
+            : facts;
+    }
+
     private Task<string> CancelUrlAsync(Rsvp rsvp) => CancelUrlAsync(rsvp.Id, rsvp.Language);
 
     private async Task<string> CancelUrlAsync(int rsvpId, string language) =>
@@ -73,17 +89,17 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
             urls.Absolute(SiteCultures.PathFor(rsvp.Language, "/events/rsvp/confirm?token=" + token)));
 
     public async Task<EmailContent> DetailsAsync(Event e, Rsvp rsvp, bool promoted, CancellationToken ct) =>
-        templates.RsvpConfirmed(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), rsvp.PartySize, e.OnlineUrl, await CancelUrlAsync(rsvp), promoted);
+        templates.RsvpConfirmed(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), rsvp.PartySize, e.OnlineUrl, await CancelUrlAsync(rsvp), promoted);
 
     public async Task<EmailContent> WaitlistedAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.RsvpWaitlisted(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), rsvp.PartySize, await CancelUrlAsync(rsvp));
+        templates.RsvpWaitlisted(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), rsvp.PartySize, await CancelUrlAsync(rsvp));
 
     public async Task<EmailContent> ReminderAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.EventReminder(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), e.OnlineUrl, await CancelUrlAsync(rsvp));
+        templates.EventReminder(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), e.OnlineUrl, await CancelUrlAsync(rsvp));
 
     /// <summary>The notice of the latest change, before <paramref name="rsvp"/> is marked as told of it: with what moved, as they were told it before.</summary>
     public async Task<EmailContent> NoticeAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.EventNotice(rsvp.Language, rsvp.Name, WithWhatItWas(await FactsAsync(e, rsvp.Language, ct), e, rsvp), e.State, e.NoticeReason,
+        templates.EventNotice(rsvp.Language, rsvp.Name, WithWhatItWas(await FactsAsync(e, rsvp, ct), e, rsvp), e.State, e.NoticeReason,
             e.State == EventState.Cancelled ? null : await CancelUrlAsync(rsvp));
 
     /// <summary>
