@@ -112,6 +112,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Events.Event
         e.Property(x => x.OnlineUrl).HasMaxLength(Events.Event.OnlineUrlMaxLength);
         e.Property(x => x.StateReason).HasMaxLength(Events.Event.ReasonMaxLength);
         e.Property(x => x.NoticeReason).HasMaxLength(Events.Event.ReasonMaxLength);
+        e.Property(x => x.NoticePreviousTimeZone).HasMaxLength(Events.Event.TimeZoneMaxLength);
+        e.Property(x => x.NoticePreviousPlace).HasMaxLength(Events.Event.PlaceMaxLength);
     }
 }
 

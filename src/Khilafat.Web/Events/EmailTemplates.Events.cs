@@ -74,8 +74,11 @@ public sealed partial class EmailTemplates
 
     private Paragraph[] EventLines(EventFacts facts, int? people, string? onlineUrl)
     {
+        // The notice of a change says what moved under what it is now, as the attendee was told it before.
         var lines = new List<Paragraph> { t["When: {0}", facts.When].Value };
+        if (facts.WasWhen is { } wasWhen) lines.Add(t["Was: {0}", wasWhen].Value);
         if (facts.Place.Length > 0) lines.Add(AroundTyped("Where: {0}", facts.Place));
+        if (facts.WasPlace is { } wasPlace) lines.Add(AroundTyped("Was at: {0}", wasPlace));
         if (people is { } n) lines.Add(t["People: {0}", n].Value);
         if (onlineUrl is not null) { lines.Add(t["Join online with this link (keep it to yourself):"].Value); lines.Add(Link(t["Join online"], onlineUrl)); }
         lines.Add(Link(t["The event's page"], facts.PageUrl));

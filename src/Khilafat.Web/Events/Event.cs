@@ -56,6 +56,22 @@ public class Event
     /// <summary>What the editor said of the latest such change, for the email.</summary>
     public string? NoticeReason { get; set; }
 
+    /// <summary>
+    /// The time and place attendees were told before the latest change (null before the first), so that its notice
+    /// can say what moved: "When: … / Was: …". Kept in the write that raises <see cref="NoticeNumber"/>; see
+    /// <see cref="EventEditor"/> for two changes made before the first one's notice has gone.
+    /// </summary>
+    public DateTime? NoticePreviousStartsAt { get; set; }
+
+    public DateTime? NoticePreviousEndsAt { get; set; }
+
+    public string? NoticePreviousTimeZone { get; set; }
+
+    public string? NoticePreviousPlace { get; set; }
+
+    /// <summary>The <see cref="NoticeNumber"/> of the attendees who were told that time and place: only they are told it was.</summary>
+    public int NoticePreviousNumber { get; set; }
+
     public DateTime? FirstPublishedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -17,7 +17,9 @@ namespace Khilafat.Web.Events;
 /// of upcoming events at /events/feed.ics (and /ar/..., /ur/...) that calendar apps subscribe to. Each event's UID is
 /// made of its id, so it is the same across edits; its SEQUENCE is <see cref="Event.Sequence"/>, so a subscribed
 /// calendar updates the event instead of adding a second one. Times carry the event's own TZID. The online link is
-/// never in a public calendar: it is for confirmed attendees only.
+/// never in a public calendar: it is for confirmed attendees only, whose emails link their own calendar of the event
+/// (<see cref="EventReader.AttendeeCalendarRoute"/>, by a signed token of their answer): the same file, the same UID and
+/// SEQUENCE, with the link in it while their answer holds a place.
 /// </summary>
 public static class EventCalendar
 {
@@ -35,8 +37,14 @@ public static class EventCalendar
             OneAsync(SiteCultures.Default, slug, events, urls, site.Value, ct)).CacheOutput(OutputCachePolicies.Public);
         endpoints.MapMethods("/" + LanguageRoutes.Segment + EventReader.ListPath + "/{slug}/calendar.ics", Startup.SitePipeline.GetAndHead, (string culture, string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, CancellationToken ct) =>
             OneAsync(culture, slug, events, urls, site.Value, ct)).CacheOutput(OutputCachePolicies.Public).WithOrder(-2);
+        // Not output-cached: each answer's own, and whether it carries the link changes with the answer.
+        endpoints.MapMethods(EventReader.AttendeeCalendarRoute, Startup.SitePipeline.GetAndHead, (HttpContext http, string? token, RsvpService rsvps, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+            AttendeeAsync(http, token, rsvps, events, urls, site.Value, t, ct));
         return endpoints;
     }
+
+    /// <summary>Whether an attendee's own calendar, and so their emails' calendar link, carries the join link: while their answer holds a place in an online event not cancelled.</summary>
+    public static bool CarriesJoinLink(Event e, RsvpStatus status) => status == RsvpStatus.Confirmed && e.State != EventState.Cancelled && e.OnlineUrl is not null;
 
     private static async Task<IResult> FeedAsync(string culture, EventReader events, SiteUrls urls, SiteOptions site, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
@@ -52,8 +60,33 @@ public static class EventCalendar
         return new FileNamed(result, slug + ".ics");
     }
 
-    /// <summary>The calendar text of <paramref name="events"/>, each with a VTIMEZONE for its zone.</summary>
-    public static string Write(IReadOnlyList<PublishedEvent> events, string culture, SiteUrls urls, SiteOptions site, string? name)
+    /// <summary>
+    /// An attendee's own calendar of the event, in their language: in the browser, or in a calendar that keeps the
+    /// address, of them alone (no cache keeps it, no search engine lists a link forwarded or pasted somewhere public).
+    /// A link that is not one, or of an answer erased, is not found.
+    /// </summary>
+    private static async Task<IResult> AttendeeAsync(HttpContext http, string? token, RsvpService rsvps, EventReader events, SiteUrls urls, SiteOptions site,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store, private";
+        http.Response.Headers["X-Robots-Tag"] = "noindex";
+        if (await rsvps.CheckCalendarAsync(token, ct) is not { } attendee || await events.GetAsync(attendee.EventId, attendee.Language, ct) is not { } e)
+            return Results.NotFound();
+        var join = attendee.JoinUrl is { } url ? new JoinLink(url, SiteCultures.In(attendee.Language, () => t["Join online: {0}", url].Value)) : null;
+        return new FileNamed(Results.Text(Write([e], attendee.Language, urls, site, null, join), ContentType), e.Slug + ".ics");
+    }
+
+    /// <summary>The online link in an attendee's own calendar, and the line that gives it in their language.</summary>
+    public sealed record JoinLink(string Url, string Line);
+
+    /// <summary>
+    /// The calendar text of <paramref name="events"/>, each with a VTIMEZONE for its zone; with <paramref name="join"/>
+    /// (one attendee's calendar of one event), the online link where calendar programs show it (RFC 5545 has no
+    /// property of its own for it): the first line of the DESCRIPTION, which every program shows and makes a link of,
+    /// and the LOCATION of an event with no place, where Google Calendar and Outlook show it on the event itself. The
+    /// URL stays the event's page, as in the public file.
+    /// </summary>
+    public static string Write(IReadOnlyList<PublishedEvent> events, string culture, SiteUrls urls, SiteOptions site, string? name, JoinLink? join = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = $"-//{site.Name}//Events//EN", Method = "PUBLISH" };
         if (name is not null) calendar.AddProperty("X-WR-CALNAME", name);
@@ -67,8 +100,9 @@ public static class EventCalendar
                 Uid = Uid(e.Id, host),
                 Sequence = e.Sequence,
                 Summary = e.Title,
-                Description = (e.Summary.Length > 0 ? e.Summary + "\n\n" : "") + (e.StateReason is { } reason && e.State != EventState.Scheduled ? reason + "\n\n" : "") + url,
-                Location = e.Place.Length > 0 ? e.Place : null,
+                Description = (join is null ? "" : join.Line + "\n\n") + (e.Summary.Length > 0 ? e.Summary + "\n\n" : "")
+                    + (e.StateReason is { } reason && e.State != EventState.Scheduled ? reason + "\n\n" : "") + url,
+                Location = e.Place.Length > 0 ? e.Place : join?.Url,
                 Url = new Uri(url),
                 DtStart = new CalDateTime(e.LocalStart, e.TimeZone),
                 DtEnd = new CalDateTime(e.LocalEnd, e.TimeZone),

@@ -139,18 +139,13 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             if (fields.StartsAt != e.StartsAt) await ForgetRemindersAsync(id, c);
             if (timeOrPlace) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventChanged, c);
             else if (wasPublished && !willBePublished) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventUnpublished, c);
+            if (timeOrPlace && wasPublished && willBePublished) await RaiseNoticeAsync(e, noticeReason, now, c);
             Apply(e, fields);
 
             var readersSeeChange = itemChanges.Count > 0 || wasPublished != willBePublished
                 || (change is TextChange.Keep or TextChange.Publish && (text.Clean() != stored.Working.Clean() || stored.HasDraft));
             if (willBePublished && readersSeeChange) { e.Sequence++; e.PublishedAt = now; }
             if (!wasPublished && willBePublished) e.FirstPublishedAt ??= now;
-            if (timeOrPlace && wasPublished && willBePublished)
-            {
-                e.NoticeNumber++;
-                e.NoticeReason = noticeReason;
-                await jobs.ScheduleAsync(JobKinds.EventNotice, Key(id), now, c);
-            }
             if (db.Entry(e).State == EntityState.Modified) e.UpdatedAt = now;
             if (moreRoom) await rsvps.PromoteAsync(e, now, c);
             await ScheduleJobsAsync(e, willBePublished, now, c);
@@ -221,16 +216,14 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             e.State = state;
             e.StateReason = reason;
             await AttendeeMail.SkipWaitingRemindersAsync(db, id, state == EventState.Cancelled ? AttendeeMail.EventCancelled : AttendeeMail.EventChanged, c);
+            await RaiseNoticeAsync(e, reason, now, c);
             if (times is { } moved)
             {
                 if (moved.Start != e.StartsAt) await ForgetRemindersAsync(id, c);
                 (e.StartsAt, e.EndsAt) = (moved.Start, moved.End);
             }
             if (published) { e.Sequence++; e.PublishedAt = now; }
-            e.NoticeNumber++;
-            e.NoticeReason = reason;
             e.UpdatedAt = now;
-            await jobs.ScheduleAsync(JobKinds.EventNotice, Key(id), now, c);
             // In the event's history, and past the version an edit form opened before now carries (its times are the old ones).
             await texts.RecordItemChangeAsync(Item(e), state == EventState.Cancelled ? "Cancelled" : "Postponed to a new date", actor, c);
             await ScheduleJobsAsync(e, published, now, c);
@@ -269,6 +262,30 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
         else await jobs.CancelAsync(JobKinds.EventStarts, Key(e.Id), ct);
         if (e.AttendeesErasedAt is null)
             await jobs.ScheduleAsync(JobKinds.EraseAttendees, Key(e.Id), e.EndsAt + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays), ct);
+    }
+
+    /// <summary>
+    /// Tells attendees of a change of time, place or state: raises <see cref="Event.NoticeNumber"/> and queues the
+    /// notice, in the write that makes the change and before its new time and place are set, keeping the old ones
+    /// for the notice's "Was:" lines. Two changes before the first one's notice has reached everyone (18:00 moved to
+    /// 19:00, then to 20:00 a minute later) keep what was told before the first: those still waiting heard only 18:00,
+    /// and read "When: 20:00 / Was: 18:00", never of a 19:00 they were not told. The few told of the first already (the
+    /// start of a long list, or someone who answered in between) were told something else, and read the new time
+    /// without a "Was:" line (<see cref="Event.NoticePreviousNumber"/>), which is true if less than it could say.
+    /// </summary>
+    private async Task RaiseNoticeAsync(Event e, string? reason, DateTime now, CancellationToken ct)
+    {
+        // Whom the notice job has still to tell: the same answers it picks.
+        var someoneWaits = await db.Rsvps.AnyAsync(r => r.EventId == e.Id && (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted)
+            && r.Email != null && r.ErasedAt == null && r.NoticeNumber < e.NoticeNumber, ct);
+        if (!someoneWaits)
+        {
+            (e.NoticePreviousStartsAt, e.NoticePreviousEndsAt, e.NoticePreviousTimeZone, e.NoticePreviousPlace) = (e.StartsAt, e.EndsAt, e.TimeZone, e.Place);
+            e.NoticePreviousNumber = e.NoticeNumber;
+        }
+        e.NoticeNumber++;
+        e.NoticeReason = reason;
+        await jobs.ScheduleAsync(JobKinds.EventNotice, Key(e.Id), now, ct);
     }
 
     /// <summary>A new time needs a new reminder: those sent for the old one no longer count.</summary>

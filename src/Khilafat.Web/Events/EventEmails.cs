@@ -9,16 +9,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Khilafat.Web.Events;
 
 /// <summary>What every event email says of the event, in the attendee's language: title, local time with its zone, place, links.</summary>
-public sealed record EventFacts(string Title, string When, string Place, string PageUrl, string CalendarUrl);
+public sealed record EventFacts(string Title, string When, string Place, string PageUrl, string CalendarUrl)
+{
+    /// <summary>In the notice of a change: the time the attendee was told before, when it moved (null when it did not).</summary>
+    public string? WasWhen { get; init; }
+
+    /// <summary>In the notice of a change: the place the attendee was told before, when it moved (null when it did not, or there was none).</summary>
+    public string? WasPlace { get; init; }
+}
 
 /// <summary>
 /// The emails of an event's RSVPs, in the attendee's language, through <see cref="EmailTemplates"/>. The online link
-/// goes only into the emails of those holding a place; every email after confirming carries the attendee's cancel
-/// link (a signed token: the reminder can carry the same one without storing it).
+/// goes only into the emails of those holding a place, and so does their own calendar link, whose calendar carries it;
+/// every email after confirming carries the attendee's cancel link (signed tokens: the reminder can carry the same
+/// ones without storing them).
 /// </summary>
 public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, SiteUrls urls, SiteKeys keys)
 {
     public const string CancelPurpose = "rsvp-cancel";
+
+    /// <summary>The purpose of an attendee's own calendar link (<see cref="EventCalendar"/>): a token of its own, so a calendar link cannot cancel.</summary>
+    public const string CalendarPurpose = "rsvp-calendar";
 
     /// <summary>The event's title in <paramref name="culture"/>: its published translation, else the English (published, else as written).</summary>
     public async Task<string> TitleAsync(int eventId, string culture, CancellationToken ct = default) =>
@@ -42,15 +53,30 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     }
 
     /// <summary>"Friday 4 December 2026, 18:00–20:00 (Asia/Karachi, UTC+05:00)", in the language's words for days and months.</summary>
-    public static string When(Event e, string culture)
+    public static string When(Event e, string culture) => When(e.StartsAt, e.EndsAt, e.TimeZone, culture);
+
+    /// <summary>As <see cref="When(Event, string)"/>, for times (in UTC) and a zone an event had before.</summary>
+    public static string When(DateTime startsAt, DateTime endsAt, string timeZone, string culture)
     {
-        var zone = SiteTimeZone.Find(e.TimeZone) ?? TimeZoneInfo.Utc;
-        var (start, end) = (SiteTimeZone.ToLocal(e.StartsAt, zone), SiteTimeZone.ToLocal(e.EndsAt, zone));
+        var zone = SiteTimeZone.Find(timeZone) ?? TimeZoneInfo.Utc;
+        var (start, end) = (SiteTimeZone.ToLocal(startsAt, zone), SiteTimeZone.ToLocal(endsAt, zone));
         var (format, dayAndTime, comma) = SiteCultures.In(culture, () => (CultureInfo.CurrentCulture, SiteCultures.DayAndTimeFormat, SiteCultures.Comma));
-        var offset = zone.GetUtcOffset(e.StartsAt);
-        var zoneLabel = $"{e.TimeZone}{comma} UTC{(offset < TimeSpan.Zero ? "−" : "+")}{offset.ToString("hh\\:mm", CultureInfo.InvariantCulture)}";
+        var offset = zone.GetUtcOffset(startsAt);
+        var zoneLabel = $"{timeZone}{comma} UTC{(offset < TimeSpan.Zero ? "−" : "+")}{offset.ToString("hh\\:mm", CultureInfo.InvariantCulture)}";
         var endText = end.Date == start.Date ? end.ToString("HH:mm", format) : end.ToString(dayAndTime, format);
         return $"{start.ToString(dayAndTime, format)} – {endText} ({zoneLabel})";
+    }
+
+    /// <summary>
+    /// The facts as <paramref name="rsvp"/>'s email gives them: "Add it to my calendar" leads one holding a place in an
+    /// online event to their own calendar, which carries the join link; anyone else to the public one, which does not.
+    /// </summary>
+    private async Task<EventFacts> FactsAsync(Event e, Rsvp rsvp, CancellationToken ct)
+    {
+        var facts = await FactsAsync(e, rsvp.Language, ct);
+        return EventCalendar.CarriesJoinLink(e, rsvp.Status)
+            ? facts with { CalendarUrl = urls.Absolute(EventReader.AttendeeCalendarPath(await keys.SignAsync(CalendarPurpose, rsvp.Id))) }
+            : facts;
     }
 
     private Task<string> CancelUrlAsync(Rsvp rsvp) => CancelUrlAsync(rsvp.Id, rsvp.Language);
@@ -63,15 +89,32 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
             urls.Absolute(SiteCultures.PathFor(rsvp.Language, "/events/rsvp/confirm?token=" + token)));
 
     public async Task<EmailContent> DetailsAsync(Event e, Rsvp rsvp, bool promoted, CancellationToken ct) =>
-        templates.RsvpConfirmed(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), rsvp.PartySize, e.OnlineUrl, await CancelUrlAsync(rsvp), promoted);
+        templates.RsvpConfirmed(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), rsvp.PartySize, e.OnlineUrl, await CancelUrlAsync(rsvp), promoted);
 
     public async Task<EmailContent> WaitlistedAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.RsvpWaitlisted(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), rsvp.PartySize, await CancelUrlAsync(rsvp));
+        templates.RsvpWaitlisted(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), rsvp.PartySize, await CancelUrlAsync(rsvp));
 
     public async Task<EmailContent> ReminderAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.EventReminder(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), e.OnlineUrl, await CancelUrlAsync(rsvp));
+        templates.EventReminder(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), e.OnlineUrl, await CancelUrlAsync(rsvp));
 
+    /// <summary>The notice of the latest change, before <paramref name="rsvp"/> is marked as told of it: with what moved, as they were told it before.</summary>
     public async Task<EmailContent> NoticeAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.EventNotice(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp.Language, ct), e.State, e.NoticeReason,
+        templates.EventNotice(rsvp.Language, rsvp.Name, WithWhatItWas(await FactsAsync(e, rsvp, ct), e, rsvp), e.State, e.NoticeReason,
             e.State == EventState.Cancelled ? null : await CancelUrlAsync(rsvp));
+
+    /// <summary>
+    /// The time and place that moved, as the attendee was told them before (<see cref="Event.NoticePreviousNumber"/>):
+    /// nothing for one told something in between, whose earlier words the event does not keep.
+    /// </summary>
+    private static EventFacts WithWhatItWas(EventFacts facts, Event e, Rsvp rsvp)
+    {
+        if (e.State == EventState.Cancelled || rsvp.NoticeNumber != e.NoticePreviousNumber
+            || e is not { NoticePreviousStartsAt: { } start, NoticePreviousEndsAt: { } end, NoticePreviousTimeZone: { } zone, NoticePreviousPlace: { } place })
+            return facts;
+        return facts with
+        {
+            WasWhen = (start, end, zone) != (e.StartsAt, e.EndsAt, e.TimeZone) ? When(start, end, zone, rsvp.Language) : null,
+            WasPlace = place != e.Place && place.Length > 0 ? place : null,
+        };
+    }
 }

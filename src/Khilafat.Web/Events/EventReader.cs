@@ -49,6 +49,14 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Med
     public static string CalendarPath(string slug) => $"{ListPath}/{slug}/calendar.ics";
     public static string RsvpPath(string slug) => $"{ListPath}/{slug}/rsvp";
 
+    /// <summary>
+    /// An attendee's own calendar of the event, by a signed token of their answer (<see cref="EventCalendar"/>). Not
+    /// ".../rsvp/calendar.ics": that is the public calendar's address of an event whose address is "rsvp".
+    /// </summary>
+    public const string AttendeeCalendarRoute = ListPath + "/rsvp/my-calendar.ics";
+
+    public static string AttendeeCalendarPath(string token) => AttendeeCalendarRoute + "?token=" + token;
+
     private IQueryable<Event> Visible =>
         db.Events.AsNoTracking().Where(e => e.FirstPublishedAt != null
             && db.Texts.Any(t => t.Kind == TextKinds.Event && t.ItemId == e.Id && t.Culture == SiteCultures.Default && t.IsPublished));
@@ -81,6 +89,10 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Med
         (await InLanguageAsync(Visible.Where(e => e.Slug == slug), culture, true, ct)).SingleOrDefault() is { } e
             ? e with { Languages = await ContentService.PublishedLanguagesAsync(db, TextKinds.Event, e.Id, ct) }
             : null;
+
+    /// <summary>A published event by its id, in <paramref name="culture"/> where translated, without its body: for an attendee's own calendar.</summary>
+    public async Task<PublishedEvent?> GetAsync(int id, string culture, CancellationToken ct = default) =>
+        (await InLanguageAsync(Visible.Where(e => e.Id == id), culture, false, ct)).SingleOrDefault();
 
     public async Task<IReadOnlyList<SitemapEntry>> SitemapAsync(CancellationToken ct = default)
     {

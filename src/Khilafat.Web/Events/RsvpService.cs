@@ -28,6 +28,9 @@ public enum RsvpConfirmOutcome { Confirmed, Waitlisted, AlreadyDone, Expired, Un
 /// <summary>What a confirm or cancel link leads to, before anything is pressed.</summary>
 public sealed record RsvpLink(LinkState State, RsvpStatus Status, string EventSlug, string EventTitle, int PartySize, string EventTitleLanguage = SiteCultures.Default);
 
+/// <summary>Whose calendar an attendee's own calendar link is: their event, their language, and the join link while they hold a place.</summary>
+public sealed record AttendeeCalendar(int EventId, string Language, string? JoinUrl);
+
 /// <summary>The RSVP's consent: what an attendee agrees to when they answer. Change the text only with a new version.</summary>
 public static class RsvpConsent
 {
@@ -116,6 +119,21 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
         // A cancelled answer has lost its name and address, yet its link still says it is cancelled.
         var rsvp = await db.Rsvps.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && (r.ErasedAt == null || r.Status == RsvpStatus.Cancelled), ct);
         return rsvp is null ? null : await LinkAsync(rsvp, LinkState.Valid, ct);
+    }
+
+    /// <summary>
+    /// What an attendee's own calendar link leads to; null when it is not valid, or the answer was erased after the
+    /// event. A cancelled answer's link still gives the calendar, without the join link, as does a waitlisted one's.
+    /// </summary>
+    public async Task<AttendeeCalendar?> CheckCalendarAsync(string? token, CancellationToken ct = default)
+    {
+        if (await keys.VerifyAsync(EventEmails.CalendarPurpose, token) is not { } id) return null;
+        var found = await (from r in db.Rsvps.AsNoTracking()
+                           join e in db.Events.AsNoTracking() on r.EventId equals e.Id
+                           where r.Id == id && (r.ErasedAt == null || r.Status == RsvpStatus.Cancelled)
+                           select new { r.Status, r.Language, Event = e }).SingleOrDefaultAsync(ct);
+        return found is null ? null
+            : new AttendeeCalendar(found.Event.Id, found.Language, EventCalendar.CarriesJoinLink(found.Event, found.Status) ? found.Event.OnlineUrl : null);
     }
 
     /// <summary>

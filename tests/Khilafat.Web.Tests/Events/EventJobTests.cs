@@ -1,6 +1,7 @@
 using System.Globalization;
 using Khilafat.Web.Accounts;
 using Khilafat.Web.Audit;
+using Khilafat.Web.Data;
 using Khilafat.Web.Email;
 using Khilafat.Web.Events;
 using Khilafat.Web.Jobs;
@@ -110,7 +111,8 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         var notice = Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);
         Assert.Equal($"Postponed: {title}", notice.Subject);
         Assert.Contains("Why: The hall flooded.", notice.TextBody);
-        Assert.Contains(TimeZoneInfo.ConvertTimeFromUtc(newStart, karachi).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en")), notice.TextBody);
+        Assert.Contains("When: " + TimeZoneInfo.ConvertTimeFromUtc(newStart, karachi).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en")), notice.TextBody);
+        Assert.Contains("Was: " + TimeZoneInfo.ConvertTimeFromUtc(start, karachi).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en")), notice.TextBody);
         var page = await _visitor.GetDocumentAsync("/events/" + slug);
         Assert.Contains("This event is postponed to a new date. The hall flooded.", page.QuerySelector(".event-state")!.Text());
 
@@ -159,6 +161,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         Assert.Contains("When: " + start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en")), notice.TextBody);
         Assert.Contains($"/events/{slug}", notice.TextBody);
         Assert.DoesNotContain(".ics", notice.TextBody);
+        Assert.DoesNotContain("Was: ", notice.TextBody);
         // To an Arabic reader, the reason typed in English is marked English, in the email and on the page.
         var arabicNotice = Assert.Single(await factory.EmailsToAsync(arabicEmail), m => m.Kind == OutboxKinds.EventNotice);
         Assert.Equal("en", Html.Parse(arabicNotice.HtmlBody!).QuerySelectorAll("span[dir=auto]").Single(s => s.Text() == "The permit was withdrawn.").GetAttribute("lang"));
@@ -275,6 +278,100 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         Assert.Contains("Why: The police asked for a later start.", notice.TextBody);
         Assert.Contains(start.AddHours(2).ToString("HH:mm", CultureInfo.InvariantCulture), notice.TextBody);
     }
+
+    [Fact]
+    public async Task TheNoticeOfAMove_SaysWhatTheTimeAndPlaceWere_UnderWhatTheyAreNow_InTheAttendeesLanguage()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        // 13:00 in Karachi (UTC+5), moved to 15:00 and to another place.
+        var start = Now.Date.AddDays(4).AddHours(8);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil at the hall"), start, zone: "Asia/Karachi", place: "Frere Hall, Karachi");
+        var email = Visitor.NewAddress("was-now");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Told", email);
+        var urduEmail = Visitor.NewAddress("was-now-ur");
+        using (await factory.AnswerAsync(_visitor, slug, "زینب", urduEmail, culture: "ur")) { }
+        using (await _visitor.SubmitFormAsync((await factory.EmailsToAsync(urduEmail)).Last().LinkTo("/events/rsvp/confirm"))) { }
+
+        var (was, now) = (start.AddHours(5), start.AddHours(7));
+        using var saved = await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(
+            ("Input.StartsAt", Field(now)), ("Input.EndsAt", Field(now.AddHours(2))), ("Input.Place", "Mazar-e-Quaid, Karachi"),
+            ("Input.NoticeReason", "The hall is being repaired.")), submitter: "button[formaction*='handler=Save']");
+        Assert.Equal($"/admin/events/edit/{id}", saved.LandedOn());
+        await factory.RunDueJobsAsync();
+
+        var lines = Paragraphs(Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice));
+        var english = CultureInfo.GetCultureInfo("en");
+        var whenLine = lines.IndexOf(string.Create(english, $"When: {now:dddd d MMMM yyyy, HH:mm} – {now.AddHours(2):HH:mm} (Asia/Karachi, UTC+05:00)"));
+        Assert.True(whenLine >= 0, string.Join("\n", lines));
+        Assert.Equal(string.Create(english, $"Was: {was:dddd d MMMM yyyy, HH:mm} – {was.AddHours(2):HH:mm} (Asia/Karachi, UTC+05:00)"), lines[whenLine + 1]);
+        Assert.Equal(["Where: Mazar-e-Quaid, Karachi", "Was at: Frere Hall, Karachi"], lines[(whenLine + 2)..(whenLine + 4)]);
+
+        var urdu = Assert.Single(await factory.EmailsToAsync(urduEmail), m => m.Kind == OutboxKinds.EventNotice);
+        var inUrdu = CultureInfo.GetCultureInfo("ur");
+        Assert.Contains(string.Create(inUrdu, $"کب: {now:dddd d MMMM yyyy، HH:mm} – {now.AddHours(2):HH:mm} (Asia/Karachi، UTC+05:00)"), Paragraphs(urdu));
+        Assert.Contains(string.Create(inUrdu, $"پہلے کا وقت: {was:dddd d MMMM yyyy، HH:mm} – {was.AddHours(2):HH:mm} (Asia/Karachi، UTC+05:00)"), Paragraphs(urdu));
+        Assert.Contains("پہلے کا مقام: Frere Hall, Karachi", Paragraphs(urdu));
+        // The old place, typed in English, is marked English in the Urdu HTML, as the new one is.
+        Assert.Contains(Html.Parse(urdu.HtmlBody!).QuerySelectorAll("span[dir=auto]"), s => s.Text() == "Frere Hall, Karachi" && s.GetAttribute("lang") == "en");
+    }
+
+    [Fact]
+    public async Task TwoMovesBeforeTheNoticeGoes_TellAttendeesTheTimeTheyLastHeard_NotTheOneBetween()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var start = Now.Date.AddDays(5).AddHours(16);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil moved twice"), start);
+        var early = Visitor.NewAddress("told-16");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Early", early);
+
+        // 16:00 to 17:00, someone answers (their details say 17:00), then 18:00: all while another instance's runner
+        // holds the notice job (busy, or its mail server slow), so that it runs once, after both moves.
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().WriteAsync(c =>
+            sp.GetRequiredService<JobQueue>().ScheduleAsync(JobKinds.EventNotice, EventEditor.Key(id), Now.AddDays(1), c)));
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Jobs.Where(j => j.Kind == JobKinds.EventNotice && j.Key == EventEditor.Key(id))
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.ClaimToken, Guid.NewGuid()).SetProperty(j => j.ClaimedUntil, Now.AddMinutes(5))));
+        await MoveAsync(editor, id, start.AddHours(1));
+        var between = Visitor.NewAddress("told-17");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Between", between);
+        await MoveAsync(editor, id, start.AddHours(2));
+        Assert.DoesNotContain(await factory.EmailsToAsync(early), m => m.Kind == OutboxKinds.EventNotice);
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        await factory.RunDueJobsAsync();
+
+        var toEarly = Paragraphs(Assert.Single(await factory.EmailsToAsync(early), m => m.Kind == OutboxKinds.EventNotice));
+        Assert.Contains(WhenInUtc("When", start.AddHours(2)), toEarly);
+        Assert.Contains(WhenInUtc("Was", start), toEarly);
+        Assert.DoesNotContain(toEarly, line => line.Contains("17:00", StringComparison.Ordinal));
+        // Told 17:00 themselves: the new time, without a "Was:" they were never told.
+        var toBetween = Paragraphs(Assert.Single(await factory.EmailsToAsync(between), m => m.Kind == OutboxKinds.EventNotice));
+        Assert.Contains(WhenInUtc("When", start.AddHours(2)), toBetween);
+        Assert.DoesNotContain(toBetween, line => line.StartsWith("Was", StringComparison.Ordinal));
+
+        // Both were told 18:00: the next move is from 18:00, for both.
+        await MoveAsync(editor, id, start.AddHours(3));
+        await factory.RunDueJobsAsync();
+        foreach (var address in new[] { early, between })
+        {
+            var latest = Paragraphs((await factory.EmailsToAsync(address)).Last(m => m.Kind == OutboxKinds.EventNotice));
+            Assert.Contains(WhenInUtc("When", start.AddHours(3)), latest);
+            Assert.Contains(WhenInUtc("Was", start.AddHours(2)), latest);
+        }
+    }
+
+    /// <summary>Moves an event in the editor to <paramref name="startsAt"/> (UTC, the event's zone here), for two hours.</summary>
+    private static async Task MoveAsync(HttpClient editor, int id, DateTime startsAt)
+    {
+        using var saved = await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(("Input.StartsAt", Field(startsAt)), ("Input.EndsAt", Field(startsAt.AddHours(2)))),
+            submitter: "button[formaction*='handler=Save']");
+        Assert.Equal($"/admin/events/edit/{id}", saved.LandedOn());
+    }
+
+    /// <summary>"When: Friday 11 December 2026, 18:00 – 20:00 (UTC, UTC+00:00)": an email's line of a two-hour event in UTC.</summary>
+    private static string WhenInUtc(string label, DateTime start) =>
+        string.Create(CultureInfo.GetCultureInfo("en"), $"{label}: {start:dddd d MMMM yyyy, HH:mm} – {start.AddHours(2):HH:mm} (UTC, UTC+00:00)");
+
+    /// <summary>An email's plain text, paragraph by paragraph, as its reader goes through it.</summary>
+    private static List<string> Paragraphs(OutboxMessage email) => [.. (email.TextBody ?? "").Split("\n\n")];
 
     [Fact]
     public async Task AttendeesNamesAndEmails_AreErasedThirtyDaysAfter_TheNumbersStay()

@@ -56,7 +56,9 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         Assert.Contains("You are coming", details.Subject);
         Assert.Contains("https://meet.example.org/vigil-room", details.TextBody);
         Assert.Contains("People: 3", details.TextBody);
-        Assert.Contains($"/events/{slug}/calendar.ics", details.TextBody);
+        // Holding a place in an online event, they are given their own calendar, with the link (AttendeeCalendarTests).
+        Assert.Contains("/events/rsvp/my-calendar.ics?token=", details.TextBody);
+        Assert.DoesNotContain($"/events/{slug}/calendar.ics", details.TextBody);
 
         // The cancel link: opening changes nothing, the button cancels and frees the places.
         var cancel = details.LinkTo("/events/rsvp/cancel");

@@ -17,7 +17,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1dc94951-1dee-428f-af32-6fdcc435d598"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("b4c594b1-4562-4a0e-8caa-6b752d85c852"), entityTypeCount: 30)
         {
         }
 
@@ -1391,6 +1391,28 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             khilafatWebEventsEventTableBase.Columns.Add("MaxPartySize", maxPartySizeColumnBase);
             var noticeNumberColumnBase = new ColumnBase<ColumnMappingBase>("NoticeNumber", "integer", khilafatWebEventsEventTableBase);
             khilafatWebEventsEventTableBase.Columns.Add("NoticeNumber", noticeNumberColumnBase);
+            var noticePreviousEndsAtColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousEndsAt", "timestamp with time zone", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousEndsAt", noticePreviousEndsAtColumnBase);
+            var noticePreviousNumberColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousNumber", "integer", khilafatWebEventsEventTableBase);
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousNumber", noticePreviousNumberColumnBase);
+            var noticePreviousPlaceColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousPlace", "character varying(300)", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousPlace", noticePreviousPlaceColumnBase);
+            var noticePreviousStartsAtColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousStartsAt", "timestamp with time zone", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousStartsAt", noticePreviousStartsAtColumnBase);
+            var noticePreviousTimeZoneColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousTimeZone", "character varying(64)", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousTimeZone", noticePreviousTimeZoneColumnBase);
             var noticeReasonColumnBase = new ColumnBase<ColumnMappingBase>("NoticeReason", "character varying(500)", khilafatWebEventsEventTableBase)
             {
                 IsNullable = true
@@ -1438,6 +1460,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)leadImageIdColumnBase0, @event.FindProperty("LeadImageId")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)maxPartySizeColumnBase, @event.FindProperty("MaxPartySize")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeNumberColumnBase, @event.FindProperty("NoticeNumber")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousEndsAtColumnBase, @event.FindProperty("NoticePreviousEndsAt")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousNumberColumnBase, @event.FindProperty("NoticePreviousNumber")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousPlaceColumnBase, @event.FindProperty("NoticePreviousPlace")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousStartsAtColumnBase, @event.FindProperty("NoticePreviousStartsAt")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousTimeZoneColumnBase, @event.FindProperty("NoticePreviousTimeZone")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeReasonColumnBase, @event.FindProperty("NoticeReason")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)onlineUrlColumnBase, @event.FindProperty("OnlineUrl")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)placeColumnBase, @event.FindProperty("Place")!, khilafatWebEventsEventMappingBase);
@@ -1490,6 +1517,33 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             var noticeNumberColumn = new Column("NoticeNumber", "integer", eventsTable);
             eventsTable.Columns.Add("NoticeNumber", noticeNumberColumn);
             noticeNumberColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(noticeNumberColumn);
+            var noticePreviousEndsAtColumn = new Column("NoticePreviousEndsAt", "timestamp with time zone", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousEndsAt", noticePreviousEndsAtColumn);
+            noticePreviousEndsAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(noticePreviousEndsAtColumn);
+            var noticePreviousNumberColumn = new Column("NoticePreviousNumber", "integer", eventsTable);
+            eventsTable.Columns.Add("NoticePreviousNumber", noticePreviousNumberColumn);
+            noticePreviousNumberColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(noticePreviousNumberColumn);
+            var noticePreviousPlaceColumn = new Column("NoticePreviousPlace", "character varying(300)", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousPlace", noticePreviousPlaceColumn);
+            noticePreviousPlaceColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noticePreviousPlaceColumn);
+            var noticePreviousStartsAtColumn = new Column("NoticePreviousStartsAt", "timestamp with time zone", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousStartsAt", noticePreviousStartsAtColumn);
+            noticePreviousStartsAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(noticePreviousStartsAtColumn);
+            var noticePreviousTimeZoneColumn = new Column("NoticePreviousTimeZone", "character varying(64)", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousTimeZone", noticePreviousTimeZoneColumn);
+            noticePreviousTimeZoneColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noticePreviousTimeZoneColumn);
             var noticeReasonColumn = new Column("NoticeReason", "character varying(500)", eventsTable)
             {
                 IsNullable = true
@@ -1548,6 +1602,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping(leadImageIdColumn0, @event.FindProperty("LeadImageId")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(maxPartySizeColumn, @event.FindProperty("MaxPartySize")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticeNumberColumn, @event.FindProperty("NoticeNumber")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousEndsAtColumn, @event.FindProperty("NoticePreviousEndsAt")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousNumberColumn, @event.FindProperty("NoticePreviousNumber")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousPlaceColumn, @event.FindProperty("NoticePreviousPlace")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousStartsAtColumn, @event.FindProperty("NoticePreviousStartsAt")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousTimeZoneColumn, @event.FindProperty("NoticePreviousTimeZone")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticeReasonColumn, @event.FindProperty("NoticeReason")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(onlineUrlColumn, @event.FindProperty("OnlineUrl")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(placeColumn, @event.FindProperty("Place")!, eventsTableMapping);

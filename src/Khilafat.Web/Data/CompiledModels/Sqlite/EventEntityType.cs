@@ -29,7 +29,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 "Khilafat.Web.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 25,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -500,6 +500,234 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 mappingInfo: new RelationalTypeMappingInfo(
                     storeTypeName: "INTEGER"));
 
+            var noticePreviousEndsAt = runtimeEntityType.AddProperty(
+                "NoticePreviousEndsAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Event).GetProperty("NoticePreviousEndsAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<NoticePreviousEndsAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SiteDbContext.NullableUtcConverter());
+            noticePreviousEndsAt.SetGetter(
+                DateTime? (Event instance) => EventUnsafeAccessors.NoticePreviousEndsAt(instance),
+                bool (Event instance) => !(EventUnsafeAccessors.NoticePreviousEndsAt(instance).HasValue));
+            noticePreviousEndsAt.SetSetter(
+                Event (Event instance, DateTime? value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousEndsAt(instance) = value;
+                    return instance;
+                });
+            noticePreviousEndsAt.SetMaterializationSetter(
+                Event (Event instance, DateTime? value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousEndsAt(instance) = value;
+                    return instance;
+                });
+            noticePreviousEndsAt.SetAccessors(
+                DateTime? (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousEndsAt(((Event)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousEndsAt(((Event)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(noticePreviousEndsAt, 9),
+                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(noticePreviousEndsAt));
+            noticePreviousEndsAt.SetPropertyIndexes(
+                index: 9,
+                originalValueIndex: 9,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            noticePreviousEndsAt.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                keyComparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                providerValueComparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                converter: new ValueConverter<DateTime?, DateTime?>(
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime?, DateTime?>(
+                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
+
+            var noticePreviousNumber = runtimeEntityType.AddProperty(
+                "NoticePreviousNumber",
+                typeof(int),
+                propertyInfo: typeof(Event).GetProperty("NoticePreviousNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<NoticePreviousNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            noticePreviousNumber.SetGetter(
+                int (Event instance) => EventUnsafeAccessors.NoticePreviousNumber(instance),
+                bool (Event instance) => EventUnsafeAccessors.NoticePreviousNumber(instance) == 0);
+            noticePreviousNumber.SetSetter(
+                Event (Event instance, int value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousNumber(instance) = value;
+                    return instance;
+                });
+            noticePreviousNumber.SetMaterializationSetter(
+                Event (Event instance, int value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousNumber(instance) = value;
+                    return instance;
+                });
+            noticePreviousNumber.SetAccessors(
+                int (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousNumber(((Event)(entry.Entity))),
+                int (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousNumber(((Event)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(noticePreviousNumber, 10),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(noticePreviousNumber));
+            noticePreviousNumber.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            noticePreviousNumber.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+
+            var noticePreviousPlace = runtimeEntityType.AddProperty(
+                "NoticePreviousPlace",
+                typeof(string),
+                propertyInfo: typeof(Event).GetProperty("NoticePreviousPlace", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<NoticePreviousPlace>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 300);
+            noticePreviousPlace.SetGetter(
+                string (Event instance) => EventUnsafeAccessors.NoticePreviousPlace(instance),
+                bool (Event instance) => EventUnsafeAccessors.NoticePreviousPlace(instance) == null);
+            noticePreviousPlace.SetSetter(
+                Event (Event instance, string value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousPlace(instance) = value;
+                    return instance;
+                });
+            noticePreviousPlace.SetMaterializationSetter(
+                Event (Event instance, string value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousPlace(instance) = value;
+                    return instance;
+                });
+            noticePreviousPlace.SetAccessors(
+                string (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousPlace(((Event)(entry.Entity))),
+                string (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousPlace(((Event)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(noticePreviousPlace, 11),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(noticePreviousPlace));
+            noticePreviousPlace.SetPropertyIndexes(
+                index: 11,
+                originalValueIndex: 11,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            noticePreviousPlace.TypeMapping = SqliteStringTypeMapping.Default;
+
+            var noticePreviousStartsAt = runtimeEntityType.AddProperty(
+                "NoticePreviousStartsAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Event).GetProperty("NoticePreviousStartsAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<NoticePreviousStartsAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SiteDbContext.NullableUtcConverter());
+            noticePreviousStartsAt.SetGetter(
+                DateTime? (Event instance) => EventUnsafeAccessors.NoticePreviousStartsAt(instance),
+                bool (Event instance) => !(EventUnsafeAccessors.NoticePreviousStartsAt(instance).HasValue));
+            noticePreviousStartsAt.SetSetter(
+                Event (Event instance, DateTime? value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousStartsAt(instance) = value;
+                    return instance;
+                });
+            noticePreviousStartsAt.SetMaterializationSetter(
+                Event (Event instance, DateTime? value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousStartsAt(instance) = value;
+                    return instance;
+                });
+            noticePreviousStartsAt.SetAccessors(
+                DateTime? (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousStartsAt(((Event)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousStartsAt(((Event)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(noticePreviousStartsAt, 12),
+                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(noticePreviousStartsAt));
+            noticePreviousStartsAt.SetPropertyIndexes(
+                index: 12,
+                originalValueIndex: 12,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            noticePreviousStartsAt.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                keyComparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                providerValueComparer: new ValueComparer<DateTime?>(
+                    bool (DateTime? v1, DateTime? v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DateTime? v) => ((object)v).GetHashCode(),
+                    DateTime? (DateTime? v) => v),
+                converter: new ValueConverter<DateTime?, DateTime?>(
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                    DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime?, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime?, DateTime?>(
+                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(v.Value.ToUniversalTime())) : v),
+                        DateTime? (DateTime? v) => (v.HasValue ? ((DateTime? )(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc))) : v))));
+
+            var noticePreviousTimeZone = runtimeEntityType.AddProperty(
+                "NoticePreviousTimeZone",
+                typeof(string),
+                propertyInfo: typeof(Event).GetProperty("NoticePreviousTimeZone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<NoticePreviousTimeZone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            noticePreviousTimeZone.SetGetter(
+                string (Event instance) => EventUnsafeAccessors.NoticePreviousTimeZone(instance),
+                bool (Event instance) => EventUnsafeAccessors.NoticePreviousTimeZone(instance) == null);
+            noticePreviousTimeZone.SetSetter(
+                Event (Event instance, string value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousTimeZone(instance) = value;
+                    return instance;
+                });
+            noticePreviousTimeZone.SetMaterializationSetter(
+                Event (Event instance, string value) =>
+                {
+                    EventUnsafeAccessors.NoticePreviousTimeZone(instance) = value;
+                    return instance;
+                });
+            noticePreviousTimeZone.SetAccessors(
+                string (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousTimeZone(((Event)(entry.Entity))),
+                string (IInternalEntry entry) => EventUnsafeAccessors.NoticePreviousTimeZone(((Event)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(noticePreviousTimeZone, 13),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(noticePreviousTimeZone));
+            noticePreviousTimeZone.SetPropertyIndexes(
+                index: 13,
+                originalValueIndex: 13,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            noticePreviousTimeZone.TypeMapping = SqliteStringTypeMapping.Default;
+
             var noticeReason = runtimeEntityType.AddProperty(
                 "NoticeReason",
                 typeof(string),
@@ -525,11 +753,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             noticeReason.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.NoticeReason(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.NoticeReason(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(noticeReason, 9),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(noticeReason, 14),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(noticeReason));
             noticeReason.SetPropertyIndexes(
-                index: 9,
-                originalValueIndex: 9,
+                index: 14,
+                originalValueIndex: 14,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -560,11 +788,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             onlineUrl.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.OnlineUrl(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.OnlineUrl(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(onlineUrl, 10),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(onlineUrl, 15),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(onlineUrl));
             onlineUrl.SetPropertyIndexes(
-                index: 10,
-                originalValueIndex: 10,
+                index: 15,
+                originalValueIndex: 15,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -594,11 +822,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             place.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.Place(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.Place(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(place, 11),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(place, 16),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(place));
             place.SetPropertyIndexes(
-                index: 11,
-                originalValueIndex: 11,
+                index: 16,
+                originalValueIndex: 16,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -629,11 +857,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             publishedAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => EventUnsafeAccessors.PublishedAt(((Event)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => EventUnsafeAccessors.PublishedAt(((Event)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishedAt, 12),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishedAt, 17),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(publishedAt));
             publishedAt.SetPropertyIndexes(
-                index: 12,
-                originalValueIndex: 12,
+                index: 17,
+                originalValueIndex: 17,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -683,11 +911,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             sequence.SetAccessors(
                 int (IInternalEntry entry) => EventUnsafeAccessors.Sequence(((Event)(entry.Entity))),
                 int (IInternalEntry entry) => EventUnsafeAccessors.Sequence(((Event)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(sequence, 13),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(sequence, 18),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(sequence));
             sequence.SetPropertyIndexes(
-                index: 13,
-                originalValueIndex: 13,
+                index: 18,
+                originalValueIndex: 18,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -731,11 +959,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             slug.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.Slug(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.Slug(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 14),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 19),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(slug));
             slug.SetPropertyIndexes(
-                index: 14,
-                originalValueIndex: 14,
+                index: 19,
+                originalValueIndex: 19,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -766,11 +994,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             startsAt.SetAccessors(
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.StartsAt(((Event)(entry.Entity))),
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.StartsAt(((Event)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(startsAt, 15),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(startsAt, 20),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(startsAt));
             startsAt.SetPropertyIndexes(
-                index: 15,
-                originalValueIndex: 15,
+                index: 20,
+                originalValueIndex: 20,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -820,11 +1048,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             state.SetAccessors(
                 EventState (IInternalEntry entry) => EventUnsafeAccessors.State(((Event)(entry.Entity))),
                 EventState (IInternalEntry entry) => EventUnsafeAccessors.State(((Event)(entry.Entity))),
-                EventState (IInternalEntry entry) => entry.ReadOriginalValue<EventState>(state, 16),
+                EventState (IInternalEntry entry) => entry.ReadOriginalValue<EventState>(state, 21),
                 EventState (IInternalEntry entry) => entry.GetCurrentValue<EventState>(state));
             state.SetPropertyIndexes(
-                index: 16,
-                originalValueIndex: 16,
+                index: 21,
+                originalValueIndex: 21,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -878,11 +1106,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             stateReason.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.StateReason(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.StateReason(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(stateReason, 17),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(stateReason, 22),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(stateReason));
             stateReason.SetPropertyIndexes(
-                index: 17,
-                originalValueIndex: 17,
+                index: 22,
+                originalValueIndex: 22,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -912,11 +1140,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             timeZone.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.TimeZone(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.TimeZone(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZone, 18),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZone, 23),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(timeZone));
             timeZone.SetPropertyIndexes(
-                index: 18,
-                originalValueIndex: 18,
+                index: 23,
+                originalValueIndex: 23,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -946,11 +1174,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             updatedAt.SetAccessors(
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.UpdatedAt(((Event)(entry.Entity))),
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.UpdatedAt(((Event)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 19),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 24),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(updatedAt));
             updatedAt.SetPropertyIndexes(
-                index: 19,
-                originalValueIndex: 19,
+                index: 24,
+                originalValueIndex: 24,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -1015,6 +1243,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var leadImageId = runtimeEntityType.FindProperty("LeadImageId");
             var maxPartySize = runtimeEntityType.FindProperty("MaxPartySize");
             var noticeNumber = runtimeEntityType.FindProperty("NoticeNumber");
+            var noticePreviousEndsAt = runtimeEntityType.FindProperty("NoticePreviousEndsAt");
+            var noticePreviousNumber = runtimeEntityType.FindProperty("NoticePreviousNumber");
+            var noticePreviousPlace = runtimeEntityType.FindProperty("NoticePreviousPlace");
+            var noticePreviousStartsAt = runtimeEntityType.FindProperty("NoticePreviousStartsAt");
+            var noticePreviousTimeZone = runtimeEntityType.FindProperty("NoticePreviousTimeZone");
             var noticeReason = runtimeEntityType.FindProperty("NoticeReason");
             var onlineUrl = runtimeEntityType.FindProperty("OnlineUrl");
             var place = runtimeEntityType.FindProperty("Place");
@@ -1033,7 +1266,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Event)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<int, DateTime?, int, DateTime, DateTime, DateTime?, int?, int, int, string, string, string, DateTime?, int, string, DateTime, EventState, string, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<DateTime?>(attendeesErasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)attendeesErasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(attendeesErasedAt))), ((ValueComparer<int>)(((IProperty)capacity).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(capacity)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), ((ValueComparer<DateTime>)(((IProperty)endsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(endsAt)), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), ((ValueComparer<int>)(((IProperty)maxPartySize).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(maxPartySize)), ((ValueComparer<int>)(((IProperty)noticeNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticeNumber)), (source.GetCurrentValue<string>(noticeReason) == null ? null : ((ValueComparer<string>)(((IProperty)noticeReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticeReason))), (source.GetCurrentValue<string>(onlineUrl) == null ? null : ((ValueComparer<string>)(((IProperty)onlineUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(onlineUrl))), (source.GetCurrentValue<string>(place) == null ? null : ((ValueComparer<string>)(((IProperty)place).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(place))), (source.GetCurrentValue<DateTime?>(publishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishedAt))), ((ValueComparer<int>)(((IProperty)sequence).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(sequence)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)startsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(startsAt)), ((ValueComparer<EventState>)(((IProperty)state).GetValueComparer())).Snapshot(source.GetCurrentValue<EventState>(state)), (source.GetCurrentValue<string>(stateReason) == null ? null : ((ValueComparer<string>)(((IProperty)stateReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(stateReason))), (source.GetCurrentValue<string>(timeZone) == null ? null : ((ValueComparer<string>)(((IProperty)timeZone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZone))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
+                    return ((ISnapshot)(new Snapshot<int, DateTime?, int, DateTime, DateTime, DateTime?, int?, int, int, DateTime?, int, string, DateTime?, string, string, string, string, DateTime?, int, string, DateTime, EventState, string, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<DateTime?>(attendeesErasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)attendeesErasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(attendeesErasedAt))), ((ValueComparer<int>)(((IProperty)capacity).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(capacity)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), ((ValueComparer<DateTime>)(((IProperty)endsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(endsAt)), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), ((ValueComparer<int>)(((IProperty)maxPartySize).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(maxPartySize)), ((ValueComparer<int>)(((IProperty)noticeNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticeNumber)), (source.GetCurrentValue<DateTime?>(noticePreviousEndsAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)noticePreviousEndsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(noticePreviousEndsAt))), ((ValueComparer<int>)(((IProperty)noticePreviousNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticePreviousNumber)), (source.GetCurrentValue<string>(noticePreviousPlace) == null ? null : ((ValueComparer<string>)(((IProperty)noticePreviousPlace).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticePreviousPlace))), (source.GetCurrentValue<DateTime?>(noticePreviousStartsAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)noticePreviousStartsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(noticePreviousStartsAt))), (source.GetCurrentValue<string>(noticePreviousTimeZone) == null ? null : ((ValueComparer<string>)(((IProperty)noticePreviousTimeZone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticePreviousTimeZone))), (source.GetCurrentValue<string>(noticeReason) == null ? null : ((ValueComparer<string>)(((IProperty)noticeReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticeReason))), (source.GetCurrentValue<string>(onlineUrl) == null ? null : ((ValueComparer<string>)(((IProperty)onlineUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(onlineUrl))), (source.GetCurrentValue<string>(place) == null ? null : ((ValueComparer<string>)(((IProperty)place).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(place))), (source.GetCurrentValue<DateTime?>(publishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishedAt))), ((ValueComparer<int>)(((IProperty)sequence).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(sequence)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)startsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(startsAt)), ((ValueComparer<EventState>)(((IProperty)state).GetValueComparer())).Snapshot(source.GetCurrentValue<EventState>(state)), (source.GetCurrentValue<string>(stateReason) == null ? null : ((ValueComparer<string>)(((IProperty)stateReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(stateReason))), (source.GetCurrentValue<string>(timeZone) == null ? null : ((ValueComparer<string>)(((IProperty)timeZone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZone))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), (default(int? ) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(default(int? )))))));
@@ -1050,11 +1283,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 20,
+                propertyCount: 25,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 20,
+                originalValueCount: 25,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 2));

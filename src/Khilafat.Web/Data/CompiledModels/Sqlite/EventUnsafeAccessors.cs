@@ -37,6 +37,21 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticeNumber>k__BackingField")]
         public static extern ref int NoticeNumber(Event @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticePreviousEndsAt>k__BackingField")]
+        public static extern ref DateTime? NoticePreviousEndsAt(Event @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticePreviousNumber>k__BackingField")]
+        public static extern ref int NoticePreviousNumber(Event @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticePreviousPlace>k__BackingField")]
+        public static extern ref string NoticePreviousPlace(Event @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticePreviousStartsAt>k__BackingField")]
+        public static extern ref DateTime? NoticePreviousStartsAt(Event @this);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticePreviousTimeZone>k__BackingField")]
+        public static extern ref string NoticePreviousTimeZone(Event @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticeReason>k__BackingField")]
         public static extern ref string NoticeReason(Event @this);
 

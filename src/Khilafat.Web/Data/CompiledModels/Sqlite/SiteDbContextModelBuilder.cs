@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4d9d033f-114a-47c8-8cc2-695e45c957fc"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("2706f085-f39a-4bfb-b6be-45cff478bac1"), entityTypeCount: 30)
         {
         }
 
@@ -1382,6 +1382,28 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             khilafatWebEventsEventTableBase.Columns.Add("MaxPartySize", maxPartySizeColumnBase);
             var noticeNumberColumnBase = new ColumnBase<ColumnMappingBase>("NoticeNumber", "INTEGER", khilafatWebEventsEventTableBase);
             khilafatWebEventsEventTableBase.Columns.Add("NoticeNumber", noticeNumberColumnBase);
+            var noticePreviousEndsAtColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousEndsAt", "TEXT", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousEndsAt", noticePreviousEndsAtColumnBase);
+            var noticePreviousNumberColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousNumber", "INTEGER", khilafatWebEventsEventTableBase);
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousNumber", noticePreviousNumberColumnBase);
+            var noticePreviousPlaceColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousPlace", "TEXT", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousPlace", noticePreviousPlaceColumnBase);
+            var noticePreviousStartsAtColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousStartsAt", "TEXT", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousStartsAt", noticePreviousStartsAtColumnBase);
+            var noticePreviousTimeZoneColumnBase = new ColumnBase<ColumnMappingBase>("NoticePreviousTimeZone", "TEXT", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticePreviousTimeZone", noticePreviousTimeZoneColumnBase);
             var noticeReasonColumnBase = new ColumnBase<ColumnMappingBase>("NoticeReason", "TEXT", khilafatWebEventsEventTableBase)
             {
                 IsNullable = true
@@ -1429,6 +1451,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)leadImageIdColumnBase0, @event.FindProperty("LeadImageId")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)maxPartySizeColumnBase, @event.FindProperty("MaxPartySize")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeNumberColumnBase, @event.FindProperty("NoticeNumber")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousEndsAtColumnBase, @event.FindProperty("NoticePreviousEndsAt")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousNumberColumnBase, @event.FindProperty("NoticePreviousNumber")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousPlaceColumnBase, @event.FindProperty("NoticePreviousPlace")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousStartsAtColumnBase, @event.FindProperty("NoticePreviousStartsAt")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousTimeZoneColumnBase, @event.FindProperty("NoticePreviousTimeZone")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeReasonColumnBase, @event.FindProperty("NoticeReason")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)onlineUrlColumnBase, @event.FindProperty("OnlineUrl")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)placeColumnBase, @event.FindProperty("Place")!, khilafatWebEventsEventMappingBase);
@@ -1480,6 +1507,33 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var noticeNumberColumn = new Column("NoticeNumber", "INTEGER", eventsTable);
             eventsTable.Columns.Add("NoticeNumber", noticeNumberColumn);
             noticeNumberColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(noticeNumberColumn);
+            var noticePreviousEndsAtColumn = new Column("NoticePreviousEndsAt", "TEXT", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousEndsAt", noticePreviousEndsAtColumn);
+            noticePreviousEndsAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(noticePreviousEndsAtColumn);
+            var noticePreviousNumberColumn = new Column("NoticePreviousNumber", "INTEGER", eventsTable);
+            eventsTable.Columns.Add("NoticePreviousNumber", noticePreviousNumberColumn);
+            noticePreviousNumberColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(noticePreviousNumberColumn);
+            var noticePreviousPlaceColumn = new Column("NoticePreviousPlace", "TEXT", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousPlace", noticePreviousPlaceColumn);
+            noticePreviousPlaceColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noticePreviousPlaceColumn);
+            var noticePreviousStartsAtColumn = new Column("NoticePreviousStartsAt", "TEXT", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousStartsAt", noticePreviousStartsAtColumn);
+            noticePreviousStartsAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(noticePreviousStartsAtColumn);
+            var noticePreviousTimeZoneColumn = new Column("NoticePreviousTimeZone", "TEXT", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticePreviousTimeZone", noticePreviousTimeZoneColumn);
+            noticePreviousTimeZoneColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noticePreviousTimeZoneColumn);
             var noticeReasonColumn = new Column("NoticeReason", "TEXT", eventsTable)
             {
                 IsNullable = true
@@ -1538,6 +1592,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(leadImageIdColumn0, @event.FindProperty("LeadImageId")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(maxPartySizeColumn, @event.FindProperty("MaxPartySize")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticeNumberColumn, @event.FindProperty("NoticeNumber")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousEndsAtColumn, @event.FindProperty("NoticePreviousEndsAt")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousNumberColumn, @event.FindProperty("NoticePreviousNumber")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousPlaceColumn, @event.FindProperty("NoticePreviousPlace")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousStartsAtColumn, @event.FindProperty("NoticePreviousStartsAt")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticePreviousTimeZoneColumn, @event.FindProperty("NoticePreviousTimeZone")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticeReasonColumn, @event.FindProperty("NoticeReason")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(onlineUrlColumn, @event.FindProperty("OnlineUrl")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(placeColumn, @event.FindProperty("Place")!, eventsTableMapping);

@@ -506,6 +506,23 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<int>("NoticeNumber")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("NoticePreviousEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NoticePreviousNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NoticePreviousPlace")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("NoticePreviousStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoticePreviousTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("NoticeReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -840,3 +840,19 @@ VALUES ('20261207000847_OutboxRsvpId', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Events" ADD "NoticePreviousEndsAt" TEXT NULL;
+
+ALTER TABLE "Events" ADD "NoticePreviousNumber" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Events" ADD "NoticePreviousPlace" TEXT NULL;
+
+ALTER TABLE "Events" ADD "NoticePreviousStartsAt" TEXT NULL;
+
+ALTER TABLE "Events" ADD "NoticePreviousTimeZone" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207061448_EventNoticePrevious', '10.0.15');
+
+COMMIT;
+

@@ -486,6 +486,23 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                     b.Property<int>("NoticeNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NoticePreviousEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticePreviousNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoticePreviousPlace")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NoticePreviousStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticePreviousTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NoticeReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
