@@ -49,6 +49,32 @@ public class PendingErasureTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.Single(await factory.OutboxToAsync(recent));
     }
 
+    // Found by a review: someone who had left, whose address was then given again (by anyone) with a name and a country
+    // and never confirmed, kept that name and country for good: the row was not pending, so nothing erased them.
+    [Fact]
+    public async Task ALeaversAddressGivenAgainAndNeverConfirmed_GoesBackToTheOptOut_After30Days()
+    {
+        var client = factory.CreateClient();
+        var leaver = Visitor.NewAddress("left-once");
+        var message = await client.SignUpAndConfirmAsync(factory, leaver);
+        using (await client.SubmitFormAsync(Mailbox.PathAndQuery(message.UnsubscribeLink()))) { }
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        await client.SignUpAndSeeThanksAsync(leaver, name: "Hana, Cairo University activist", country: "EG");
+        await factory.WaitUntilDeliveredAsync(leaver, 2);
+        var maintenance = factory.Services.GetRequiredService<Maintenance>();
+
+        factory.Clock.Advance(TimeSpan.FromDays(29));
+        await maintenance.RunOnceAsync();
+        Assert.Equal("Hana, Cairo University activist", (await factory.SubscriberAsync(leaver))!.Name);
+
+        factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await maintenance.RunOnceAsync();
+
+        var kept = (await factory.SubscriberAsync(leaver))!;
+        Assert.Equal((SubscriberStatus.Unsubscribed, null, null, null), (kept.Status, kept.Name, kept.Country, kept.ConfirmTokenHash));
+        Assert.NotNull(kept.UnsubscribedAt);
+    }
+
     [Fact]
     public async Task ASignatureAndAnAnswerNeverConfirmed_AreErased_After30Days_TheConfirmedOnesStay()
     {
