@@ -113,7 +113,7 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
         {
             var now = Now;
             var e = await Db.Events.SingleAsync(x => x.Id == eventId, c);
-            await AttendeeMail.DropWaitingAsync(Db, Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), c);
+            await AttendeeMail.DropAsync(Db, Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), c);
             var count = await EraseWhoAnswered(Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), now, c);
             e.AttendeesErasedAt ??= now;
             Db.Audit(Clock, Actor.System, AuditActions.EventAttendeesErased, AuditTargets.Event(eventId),

@@ -84,13 +84,14 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var rsvp = mailbox.HasRows ? await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == request.Email, c) : null;
             if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted || !mailbox.MayGetAnother) return RsvpOutcome.NothingSent;
             var consent = new Consent { Version = request.ConsentVersion, Text = request.ConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
-            // A new answer is inserted with its token and the email in one save at the end of the write.
             if (rsvp is null)
                 rsvp = db.Rsvps.Add(new Rsvp { EventId = e.Id, Email = request.Email, Name = name, PartySize = request.PartySize, Language = request.Language, CreatedAt = now, Consent = consent }).Entity;
             else
                 (rsvp.Name, rsvp.PartySize, rsvp.Language, rsvp.Consent, rsvp.Status, rsvp.CancelledAt) = (name, request.PartySize, request.Language, consent, RsvpStatus.Pending, null);
             var token = ConfirmationLimits.IssueConfirmation(rsvp, now);
-            outbox.Queue(OutboxKinds.RsvpConfirmation, request.Email, await emails.ConfirmationAsync(e, rsvp, token, c));
+            // Saved first for its id, which the email carries: cancelling or erasing the answer takes its mail with it.
+            if (rsvp.Id == 0) await db.SaveChangesAsync(c);
+            outbox.Queue(OutboxKinds.RsvpConfirmation, request.Email, await emails.ConfirmationAsync(e, rsvp, token, c), rsvpId: rsvp.Id);
             return RsvpOutcome.ConfirmationSent;
         }, ct);
         if (outcome == RsvpOutcome.ConfirmationSent) outbox.Wake();
@@ -198,8 +199,8 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var heldPlaces = rsvp.Status == RsvpStatus.Confirmed;
             (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);
             (rsvp.Name, rsvp.Email, rsvp.ConfirmTokenHash, rsvp.Consent.IpHash, rsvp.ErasedAt) = (null, null, null, null, now);
-            // Their address goes from the mail still waiting for them too (their details, a reminder, a notice).
-            await AttendeeMail.DropWaitingAsync(db, db.Rsvps.Where(r => r.Id == id), c);
+            // Their address goes from the mail to them too, waiting or sent (that they were told of this event is theirs).
+            await AttendeeMail.DropAsync(db, db.Rsvps.Where(r => r.Id == id), c);
             if (heldPlaces)
             {
                 await db.SaveChangesAsync(c);

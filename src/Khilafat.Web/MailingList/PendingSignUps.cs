@@ -35,7 +35,9 @@ public sealed class PendingSignUps(SiteDbContext db, TimeProvider clock, IOption
         // A signature or an answer never confirmed holds no place and counts nowhere: it goes whole. (One confirmed and
         // later cancelled was stripped of its name and address when it was cancelled.)
         erased += await db.PetitionSignatures.Where(s => s.Status == Petitions.SignatureStatus.Pending && s.ConfirmedAt == null && s.Consent.GivenAt < cutoff).ExecuteDeleteAsync(ct);
-        erased += await db.Rsvps.Where(r => r.Status == Events.RsvpStatus.Pending && r.ConfirmedAt == null && r.Consent.GivenAt < cutoff).ExecuteDeleteAsync(ct);
+        var unconfirmedAnswers = db.Rsvps.Where(r => r.Status == Events.RsvpStatus.Pending && r.ConfirmedAt == null && r.Consent.GivenAt < cutoff);
+        await Events.AttendeeMail.DropAsync(db, unconfirmedAnswers, ct);
+        erased += await unconfirmedAnswers.ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         if (erased > 0) logger.LogInformation("Data minimisation: {Count} sign-ups, signatures and event answers never confirmed were erased.", erased);
         return erased;

@@ -73,6 +73,9 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
         // Who they are goes with the answer: the organisers keep only that one was cancelled, and for how many.
         Assert.Equal((null, null, null, 3), (stored.Name, stored.Email, stored.Consent.IpHash, stored.PartySize));
         Assert.Equal("10 of 10", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
+        // And the mail that told them of it, sent already, with its address and the event in its subject (a review found
+        // "Confirm your answer" and "You are coming" kept 30 days after an answer "erased at once").
+        Assert.Empty(await factory.EmailsToAsync("amina.vigil@example.org"));
         // Pressing it again (a second tab, a double click) still says it is cancelled.
         using var again = await _visitor.SubmitAsync(cancelPage.Form(), cancel);
         Assert.Equal("Your answer is cancelled", (await again.ReadDocumentAsync()).QuerySelector("h1")!.Text());
