@@ -50,13 +50,13 @@ public static class EventCalendar
     {
         var list = await events.FeedAsync(culture, ct);
         var name = SiteCultures.In(culture, () => $"{t[site.Name]}: {t["Events"]}");
-        return Results.Text(Write(list, culture, urls, site, name), ContentType);
+        return EntityTags.Text(Write(list, culture, urls, site, name), ContentType);
     }
 
     private static async Task<IResult> OneAsync(string culture, string slug, EventReader events, SiteUrls urls, SiteOptions site, CancellationToken ct)
     {
         if (!Slugs.IsWellFormed(slug) || await events.GetAsync(slug, culture, ct) is not { } e) return Results.NotFound();
-        var result = Results.Text(Write([e], culture, urls, site, null), ContentType);
+        var result = EntityTags.Text(Write([e], culture, urls, site, null), ContentType);
         return new FileNamed(result, slug + ".ics");
     }
 

@@ -88,6 +88,12 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
 
         using (await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(("Input.Title", title + " (new hall)"), ("Input.Place", "The new hall")),
             submitter: "button[formaction*='handler=Save']")) { }
+        // A calendar asking with the tag of what it has gets the change, not 304.
+        using var asked = new HttpRequestMessage(HttpMethod.Get, $"/events/{slug}/calendar.ics") { Headers = { IfNoneMatch = { download.Headers.ETag! } } };
+        using var changed = await _visitor.SendAsync(asked);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        using var askedAgain = new HttpRequestMessage(HttpMethod.Get, $"/events/{slug}/calendar.ics") { Headers = { IfNoneMatch = { changed.Headers.ETag! } } };
+        Assert.Equal(HttpStatusCode.NotModified, (await _visitor.SendAsync(askedAgain)).StatusCode);
         var after = Assert.Single(Parse(await _visitor.GetStringAsync($"/events/{slug}/calendar.ics")).Events);
         Assert.Equal(before.Uid, after.Uid);
         Assert.True(after.Sequence > before.Sequence, $"SEQUENCE {before.Sequence} then {after.Sequence}");
