@@ -91,7 +91,8 @@ public class SigningJourneyTests(BrowserSite site, ITestOutputHelper output) : I
     [Fact]
     public async Task AnEditor_ClosesAPetition_AnsweringTheDialogOnce()
     {
-        var slug = await CreateOpenPetitionAsync($"Close me {Guid.NewGuid():N}"[..30]);
+        var title = $"Close me {Guid.NewGuid():N}"[..30];
+        var slug = await CreateOpenPetitionAsync(title);
         var id = await site.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().Petitions.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync());
         var editor = await site.CreateUserAsync(Khilafat.Web.Accounts.Roles.Editor);
         await using var context = await site.NewContextAsync();
@@ -119,6 +120,11 @@ public class SigningJourneyTests(BrowserSite site, ITestOutputHelper output) : I
         Assert.Equal(PetitionState.Closed, await StateAsync(slug));
         Assert.Equal(2, asked.Count);
         Assert.All(asked, message => Assert.StartsWith("Close the petition?", message));
+        await page.AssertNoAxeViolationsAsync();
+
+        // Closed, it is listed with its final count on /petitions, which passes axe in Arabic, right to left.
+        await page.OpenAsync("/ar/petitions");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "العرائض المغلقة" }).GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
         await page.AssertNoAxeViolationsAsync();
     }
 
