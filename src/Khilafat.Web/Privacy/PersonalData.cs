@@ -80,7 +80,7 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
             Subscriber = s is null ? null : new
             {
                 s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
-                Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source, IpAddress = s.Consent.IpHash is null ? null : "stored only as a keyed hash" },
+                Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source },
             },
             PetitionSignatures = found.Signatures.Select(x => new { x.Petition, x.Name, x.Country, Status = x.Status.ToString(), x.CreatedAt, x.ConfirmedAt }),
             EventAnswers = found.Answers.Select(x => new { x.Event, x.StartsAt, x.Name, People = x.PartySize, Status = x.Status.ToString(), x.CreatedAt }),
