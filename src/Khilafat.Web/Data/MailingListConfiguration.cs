@@ -26,7 +26,6 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
             consent.Property(c => c.Version).HasMaxLength(50);
             consent.Property(c => c.Text).HasMaxLength(Consent.TextMaxLength);
             consent.Property(c => c.Source).HasMaxLength(200);
-            consent.Property(c => c.IpHash).HasMaxLength(64);
             consent.Property(c => c.Attestation).HasMaxLength(500);
         });
     }
@@ -135,7 +134,6 @@ internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Events.Rsvp>
             consent.Property(c => c.Version).HasMaxLength(50);
             consent.Property(c => c.Text).HasMaxLength(Consent.TextMaxLength);
             consent.Property(c => c.Source).HasMaxLength(200);
-            consent.Property(c => c.IpHash).HasMaxLength(64);
             consent.Property(c => c.Attestation).HasMaxLength(500);
         });
     }

@@ -40,7 +40,6 @@ internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<
             consent.Property(c => c.Version).HasMaxLength(50);
             consent.Property(c => c.Text).HasMaxLength(Consent.TextMaxLength);
             consent.Property(c => c.Source).HasMaxLength(200);
-            consent.Property(c => c.IpHash).HasMaxLength(64);
             consent.Property(c => c.Attestation).HasMaxLength(500);
         });
     }

@@ -88,7 +88,7 @@ public sealed class EventNoticeHandler(SiteDbContext db, TimeProvider clock, Out
 
 /// <summary>
 /// Runs <see cref="JobKinds.EraseAttendees"/>: <see cref="EventOptions.EraseAttendeesAfterDays"/> after an event ends,
-/// its attendees' names, emails and hashed addresses go; how many answered, came and brought whom stays.
+/// its attendees' names and emails go; how many answered, came and brought whom stays.
 /// </summary>
 public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, Outbox outbox, IOptions<EventOptions> options, ILogger<EraseAttendeesHandler> logger)
     : EventJobHandler(db, clock, outbox)
@@ -99,7 +99,6 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
             .SetProperty(r => r.Name, (string?)null)
             .SetProperty(r => r.Email, (string?)null)
             .SetProperty(r => r.ConfirmTokenHash, (string?)null)
-            .SetProperty(r => r.Consent.IpHash, (string?)null)
             .SetProperty(r => r.ErasedAt, now), ct);
 
     protected override async Task<JobOutcome> RunAsync(int eventId, CancellationToken ct)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
@@ -14,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Khilafat.Web.Events;
 
 /// <summary>An RSVP as submitted, with the consent wording as it was shown (in the page's language).</summary>
-public sealed record RsvpRequest(int EventId, string Name, string Email, int PartySize, string Language, string Source, IPAddress? Ip,
+public sealed record RsvpRequest(int EventId, string Name, string Email, int PartySize, string Language, string Source,
     string ConsentText, bool JoinList = false, string? ListConsentText = null, string? Honeypot = null, string? FormStamp = null)
 {
     public string ConsentVersion => Language == SiteCultures.Default ? RsvpConsent.Version : $"{RsvpConsent.Version}-{Language}";
@@ -71,7 +70,6 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
         if (SpamCheck.RobotReason(request.Honeypot, request.FormStamp, FormStamps, now) is { } robot)
             return robot switch { SpamCheck.FormExpired => RsvpOutcome.FormExpired, SpamCheck.TooFast => RsvpOutcome.TooFast, _ => RsvpOutcome.NothingSent };
         var name = VisitorText.StripInvisible(request.Name) ?? "";
-        var ipHash = await keys.HashIpAsync(request.Ip);
         var outcome = await db.WriteAsync(async c =>
         {
             var e = await db.Events.SingleOrDefaultAsync(x => x.Id == request.EventId, c);
@@ -83,7 +81,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, c, scope: e.Id);
             var rsvp = mailbox.HasRows ? await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == request.Email, c) : null;
             if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted || !mailbox.MayGetAnother) return RsvpOutcome.NothingSent;
-            var consent = new Consent { Version = request.ConsentVersion, Text = request.ConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
+            var consent = new Consent { Version = request.ConsentVersion, Text = request.ConsentText, GivenAt = now, Source = request.Source };
             if (rsvp is null)
                 rsvp = db.Rsvps.Add(new Rsvp { EventId = e.Id, Email = request.Email, Name = name, PartySize = request.PartySize, Language = request.Language, CreatedAt = now, Consent = consent }).Entity;
             else
@@ -97,7 +95,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
         if (outcome == RsvpOutcome.ConfirmationSent) outbox.Wake();
         // A separate choice, with its own consent and its own confirmation: the list's sign-up as /join makes it.
         if (request.JoinList && outcome is RsvpOutcome.ConfirmationSent or RsvpOutcome.NothingSent)
-            await mailingList.SignUpAsync(new SignUpRequest(request.Email, name.Length > 0 ? name : null, null, request.Language, request.Source, request.Ip,
+            await mailingList.SignUpAsync(new SignUpRequest(request.Email, name.Length > 0 ? name : null, null, request.Language, request.Source,
                 request.ListConsentText ?? ConsentWording.WithoutCountryText, ConsentWording.WithoutCountryVersion), ct);
         return outcome;
     }
@@ -198,7 +196,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var now = clock.GetUtcNow().UtcDateTime;
             var heldPlaces = rsvp.Status == RsvpStatus.Confirmed;
             (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);
-            (rsvp.Name, rsvp.Email, rsvp.ConfirmTokenHash, rsvp.Consent.IpHash, rsvp.ErasedAt) = (null, null, null, null, now);
+            (rsvp.Name, rsvp.Email, rsvp.ConfirmTokenHash, rsvp.ErasedAt) = (null, null, null, now);
             // Their address goes from the mail to them too, waiting or sent (that they were told of this event is theirs).
             await AttendeeMail.DropAsync(db, db.Rsvps.Where(r => r.Id == id), c);
             if (heldPlaces)

@@ -1,4 +1,3 @@
-using System.Net;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Khilafat.Web.MailingList;
 
 /// <summary>A sign-up as submitted. The consent is recorded as it was shown: in the page's language, with the version of the wording.</summary>
-public sealed record SignUpRequest(string Email, string? Name, string? Country, string Language, string Source, IPAddress? Ip, string? ConsentText = null,
+public sealed record SignUpRequest(string Email, string? Name, string? Country, string Language, string Source, string? ConsentText = null,
     string WordingVersion = ConsentWording.Version)
 {
     public string ShownConsentText => ConsentText ?? ConsentWording.Text;
@@ -39,15 +38,14 @@ public sealed class MailingListService(
     {
         // Stored as it will be shown to editors: without invisible characters that could reorder or hide it.
         request = request with { Name = Testimonials.VisitorText.StripInvisible(request.Name) };
-        var ipHash = await keys.HashIpAsync(request.Ip);
         // On PostgreSQL an import can add the address between this sign-up's look and its insert: then the write runs
         // again (see WriteAsync), as for an address already on the list.
-        var outcome = await db.WriteAsync(c => SignUpOnceAsync(request, ipHash, c), ct);
+        var outcome = await db.WriteAsync(c => SignUpOnceAsync(request, c), ct);
         if (outcome != SignUpOutcome.NothingSent) outbox.Wake();
         return outcome;
     }
 
-    private async Task<SignUpOutcome> SignUpOnceAsync(SignUpRequest request, string? ipHash, CancellationToken ct)
+    private async Task<SignUpOutcome> SignUpOnceAsync(SignUpRequest request, CancellationToken ct)
     {
         // Two sign-ups of one mailbox (one address, or its +variants) run one after the other (on SQLite the
         // transaction's write lock does it), so that they count each other's confirmations.
@@ -60,7 +58,7 @@ public sealed class MailingListService(
         // A confirmed subscriber is never changed or written to from here.
         if (subscriber?.Status == SubscriberStatus.Confirmed || !mailbox.MayGetAnother) return SignUpOutcome.NothingSent;
 
-        var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
+        var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source };
         if (subscriber is not null)
         {
             // A new opt-in: the details and consent given now replace the earlier unconfirmed ones.
@@ -180,9 +178,8 @@ public sealed class MailingListService(
 
     /// <summary>
     /// Marks the subscriber unsubscribed and keeps only what honouring the opt-out needs: the address, the consent
-    /// record (its wording and time, not the hash of where it came from, which would tie them to other forms) and the
-    /// time. Mail still waiting for them is dropped. Called inside the caller's write, which loaded
-    /// <paramref name="subscriber"/>.
+    /// record (its wording and time) and the time. Mail still waiting for them is dropped. Called inside the caller's
+    /// write, which loaded <paramref name="subscriber"/>.
     /// </summary>
     internal Task UnsubscribeAsync(Subscriber subscriber, CancellationToken ct) => db.WriteAsync(async c =>
     {
@@ -190,7 +187,6 @@ public sealed class MailingListService(
         subscriber.Status = SubscriberStatus.Unsubscribed;
         subscriber.UnsubscribedAt = clock.GetUtcNow().UtcDateTime;
         (subscriber.Name, subscriber.Country, subscriber.ConfirmTokenHash, subscriber.ConfirmTokenExpiresAt) = (null, null, null, null);
-        subscriber.Consent.IpHash = null;
         // An update's message waiting for them stays, skipped, so the send's figures still add up; anything else
         // waiting for them (a confirmation, with its link) goes.
         var listMail = db.OutboxMessages.Where(m => m.SubscriberId == subscriber.Id && m.Status == OutboxStatus.Queued && m.SendId != null);

@@ -44,7 +44,10 @@ public class Subscriber : IConfirmedByEmail
     public required Consent Consent { get; set; }
 }
 
-/// <summary>What the person agreed to: the exact wording shown (and its version), when, where, and a keyed hash of their IP.</summary>
+/// <summary>
+/// What the person agreed to: the exact wording shown (and its version), when and where. Not from which network
+/// address: nothing needs it, and a hash of it tied the record to every other form sent from there.
+/// </summary>
 public class Consent
 {
     public const int TextMaxLength = 1000;
@@ -55,8 +58,6 @@ public class Consent
 
     /// <summary>The page the consent was given on (/join), or "import" for an editor's CSV import.</summary>
     public required string Source { get; set; }
-
-    public string? IpHash { get; set; }
 
     /// <summary>For an imported list confirmed on an admin's word: where and how the consent was given, as they attested it.</summary>
     public string? Attestation { get; set; }

@@ -141,8 +141,7 @@ public sealed class SubscriberAdministration(SiteDbContext db, TimeProvider cloc
             s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt, s.BounceCount, s.BouncingSince,
             Consent = new
             {
-                // The hash itself says nothing to its owner, and is the site's key to match: that it exists is what they are owed.
-                s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source, IpAddress = s.Consent.IpHash is null ? null : "stored only as a keyed hash",
+                s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source,
                 s.Consent.Attestation, s.Consent.AttestedOn,
             },
             Emails = emails,

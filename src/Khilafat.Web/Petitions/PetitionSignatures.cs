@@ -102,14 +102,13 @@ public sealed class PetitionSignatures(SiteDbContext db, TimeProvider clock, IOu
         signatures.ExecuteUpdateAsync(set => set
             .SetProperty(s => s.Name, (string?)null)
             .SetProperty(s => s.Email, (string?)null)
-            .SetProperty(s => s.Consent.IpHash, (string?)null)
             .SetProperty(s => s.ConfirmTokenHash, (string?)null)
             .SetProperty(s => s.ConfirmTokenExpiresAt, (DateTime?)null)
             .SetProperty(s => s.ErasedAt, now), ct);
 
     /// <summary>
     /// What the <see cref="JobKinds.ErasePetitionSigners"/> job runs: once the petition's signing ended
-    /// Petitions:EraseSignersAfterDays ago, erases every signer's name, email and IP hash, keeping the country and dates
+    /// Petitions:EraseSignersAfterDays ago, erases every signer's name and email, keeping the country and dates
     /// (so the count and the delivery record stay). Before that time it answers when to come back; run twice, the
     /// second run finds nothing to erase.
     /// </summary>

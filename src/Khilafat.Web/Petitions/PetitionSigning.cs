@@ -1,4 +1,3 @@
-using System.Net;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Khilafat.Web.Petitions;
 
 /// <summary>A signature as submitted (address already normalized and checked). The consent is recorded as shown: in the page's language, with the wording's version.</summary>
-public sealed record SignRequest(string Slug, string Email, string Name, string Country, bool ShowName, string Language, string Source, IPAddress? Ip, string? ConsentText = null)
+public sealed record SignRequest(string Slug, string Email, string Name, string Country, bool ShowName, string Language, string Source, string? ConsentText = null)
 {
     public string ShownConsentText => ConsentText ?? PetitionConsentWording.Text;
     public string ConsentVersion => Language == "en" ? PetitionConsentWording.Version : $"{PetitionConsentWording.Version}-{Language}";
@@ -26,7 +25,7 @@ public enum SignatureLinkState { Valid, AlreadyConfirmed, Expired, Closed, Unkno
 /// email sent to its address (valid <see cref="MailingListService.ConfirmationLifetime"/>), one per address per
 /// petition, and confirmations are throttled per mailbox like the list's.
 /// </summary>
-public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys,
+public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls,
     IDataProtectionProvider protection)
 {
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Petitions.FormStamp");
@@ -49,7 +48,6 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
     public async Task<SignOutcome> SignAsync(SignRequest request, CancellationToken ct = default)
     {
         request = request with { Name = Testimonials.VisitorText.StripInvisible(request.Name) ?? "" };
-        var ipHash = await keys.HashIpAsync(request.Ip);
         // Read and built before the write, which on SQLite waits in one queue with every other (Data.SqliteGroupCommit):
         // the petition, its title and the email do not depend on the signatures. An editor closing the petition in
         // between changes nothing that counts: a signature of a closed petition cannot be confirmed (see StateOf).
@@ -59,7 +57,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         var email = templates.SignatureConfirmation(request.Language, request.Name, petition.Title ?? "",
             urls.Absolute(SiteUrls.ConfirmSignaturePath(request.Language, confirmation.Token)),
             urls.Absolute(Localization.SiteCultures.PathFor(request.Language, PetitionReader.PetitionPath(request.Slug))));
-        var outcome = await db.WriteAsync(c => SignOnceAsync(request, petition.Id, ipHash, confirmation, email, c), ct);
+        var outcome = await db.WriteAsync(c => SignOnceAsync(request, petition.Id, confirmation, email, c), ct);
         if (outcome is SignOutcome.Added or SignOutcome.ConfirmationSent) outbox.Wake();
         return outcome;
     }
@@ -75,7 +73,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
                     .OrderBy(t => t.Culture == language ? 0 : 1).Select(t => t.PublishedTitle).FirstOrDefault()))
             .SingleOrDefault()));
 
-    private async Task<SignOutcome> SignOnceAsync(SignRequest request, int petitionId, string? ipHash, (string Token, string Hash) confirmation,
+    private async Task<SignOutcome> SignOnceAsync(SignRequest request, int petitionId, (string Token, string Hash) confirmation,
         EmailContent email, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -87,7 +85,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         var signature = mailbox.HasRows ? await db.PetitionSignatures.SingleOrDefaultAsync(s => s.PetitionId == petitionId && s.Email == request.Email, ct) : null;
         if (signature is { Status: not SignatureStatus.Pending } || !mailbox.MayGetAnother) return SignOutcome.NothingSent;
 
-        var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source, IpHash = ipHash };
+        var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source };
         var outcome = SignOutcome.ConfirmationSent;
         if (signature is null)
         {

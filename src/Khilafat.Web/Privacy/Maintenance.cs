@@ -9,14 +9,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Khilafat.Web.Privacy;
 
 /// <summary>
-/// Data minimisation on a timer: a rejected (or spam) testimonial's email goes 30 days after the decision; mail leaves
-/// the outbox (with the address and the body) 30 days after it was sent, or after it was queued when it failed or
-/// was skipped; sign-ups, signatures and event answers never confirmed are erased
+/// Data minimisation on a timer: a testimonial's hash of the address it was sent from goes an hour after it was sent
+/// (<see cref="KeepTestimonialIpHashFor"/>); a rejected (or spam) testimonial's email goes 30 days after the decision;
+/// mail leaves the outbox (with the address and the body) 30 days after it was sent, or after it was queued when it
+/// failed or was skipped; sign-ups, signatures and event answers never confirmed are erased
 /// (<see cref="MailingList.PendingSignUps"/>); finished jobs are forgotten. Runs hourly, as a job.
 /// </summary>
 public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Maintenance> logger) : IJobHandler
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long a testimonial keeps the keyed hash of the address it was sent from (and, run hourly, this erases it
+    /// within the hour after). Only the check for the same words sent twice reads it, and only for
+    /// <see cref="TestimonialService.ResentWithin"/>; kept for good, it tied a pen name to every other testimonial from
+    /// that network, and to any guess of the address tried with the site's key.
+    /// </summary>
+    public static readonly TimeSpan KeepTestimonialIpHashFor = TimeSpan.FromHours(1);
 
     /// <summary>How often it runs, as the recurring job <see cref="JobKinds.Maintenance"/>.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);
@@ -31,7 +40,11 @@ public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var cutoff = clock.GetUtcNow().UtcDateTime - KeepFor;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now - KeepFor;
+        var hashedBefore = now - KeepTestimonialIpHashFor;
+        var hashes = await db.WriteAsync(c => db.Testimonials.Where(t => t.IpHash != null && t.SubmittedAt < hashedBefore)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.IpHash, (string?)null), c), ct);
         var emails = await db.WriteAsync(c => db.Testimonials
             .Where(t => t.Email != null && (t.Status == TestimonialStatus.Rejected || t.Status == TestimonialStatus.Spam) && (t.ModeratedAt ?? t.SubmittedAt) < cutoff)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.Email, (string?)null), c), ct);
@@ -42,7 +55,9 @@ public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvide
         await DeleteInBatchesAsync(db, db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff), ct);
         await ForgetExportSearchesAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
-        if (emails + sent > 0) logger.LogInformation("Data minimisation: {Emails} testimonial emails erased, {Sent} messages removed from the outbox.", emails, sent);
+        if (hashes + emails + sent > 0)
+            logger.LogInformation("Data minimisation: {Hashes} testimonial address hashes and {Emails} testimonial emails erased, {Sent} messages removed from the outbox.",
+                hashes, emails, sent);
     }
 
     /// <summary>Rows deleted per write by <see cref="DeleteInBatchesAsync{T}"/>.</summary>

@@ -43,7 +43,8 @@ public sealed record ErasureCounts(int Subscribers, int Signatures, int Answers,
 /// the subscriber is removed (<see cref="SubscriberAdministration.EraseAsync"/>); a signature or an event answer keeps
 /// only its numbers (country, date, party size), so that counts stay true, and an unconfirmed one goes whole; an answer
 /// that holds places at an event still to come is cancelled first and its places go to the waitlist; a testimonial
-/// forgets the address it was to be told at; every email to the address leaves the outbox.
+/// forgets the address it was to be told at, and the hash of the one it was sent from; every email to the address
+/// leaves the outbox.
 /// </summary>
 public sealed class PersonalData(SiteDbContext db, TimeProvider clock, SubscriberAdministration subscribers, RsvpService rsvps, Outbox outbox, IOutputCacheStore cache)
 {
@@ -79,7 +80,7 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
             Subscriber = s is null ? null : new
             {
                 s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
-                Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source, IpAddress = s.Consent.IpHash is null ? null : "stored only as a keyed hash" },
+                Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source },
             },
             PetitionSignatures = found.Signatures.Select(x => new { x.Petition, x.Name, x.Country, Status = x.Status.ToString(), x.CreatedAt, x.ConfirmedAt }),
             EventAnswers = found.Answers.Select(x => new { x.Event, x.StartsAt, x.Name, People = x.PartySize, Status = x.Status.ToString(), x.CreatedAt }),
@@ -125,7 +126,8 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
                 + await EraseAttendeesHandler.EraseWhoAnswered(answers, now, c);
 
             var testimonialCount = await db.Testimonials.Where(t => t.Email == normalized || (t.Email != null && t.Email.ToLower() == key))
-                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Email, (string?)null).SetProperty(t => t.NotifyOnPublish, false), c);
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Email, (string?)null).SetProperty(t => t.NotifyOnPublish, false)
+                    .SetProperty(t => t.IpHash, (string?)null), c);
             await emailsToThem.ExecuteDeleteAsync(c);
 
             var erased = new ErasureCounts(subscriberIds.Count, signatureCount, answerCount, testimonialCount, emailCount);

@@ -44,7 +44,10 @@ public class Testimonial
     public required string ConsentText { get; set; }
     public DateTime ConsentGivenAt { get; set; }
 
-    /// <summary>A keyed hash of the submitter's IP, for spotting floods; never the address itself.</summary>
+    /// <summary>
+    /// A keyed hash of the submitter's IP, never the address itself: for recognising the same words sent twice
+    /// (<see cref="TestimonialService.ResentWithin"/>), and erased after <see cref="Privacy.Maintenance.KeepTestimonialIpHashFor"/>.
+    /// </summary>
     public string? IpHash { get; set; }
 
     public string Text => EditedText ?? OriginalText;

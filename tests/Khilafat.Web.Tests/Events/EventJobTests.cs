@@ -390,7 +390,6 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         var rsvp = Assert.Single(await factory.RsvpsAsync(id));
         Assert.Null(rsvp.Name);
         Assert.Null(rsvp.Email);
-        Assert.Null(rsvp.Consent.IpHash);
         Assert.Equal(3, rsvp.PartySize);
         Assert.Equal(RsvpStatus.Confirmed, rsvp.Status);
         Assert.NotNull((await factory.StoredEventAsync(id)).AttendeesErasedAt);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Tests.Infrastructure;
@@ -70,13 +68,10 @@ public class SignUpTests(MailSiteFactory factory) : IClassFixture<MailSiteFactor
         Assert.Equal("/join", consent.Source);
         Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, consent.GivenAt);
 
-        // The IP is kept only as a keyed hash: not the address, and not a plain hash anyone could recompute.
-        var ip = MailSiteFactory.DefaultClientAddress;
-        Assert.NotNull(consent.IpHash);
-        Assert.Matches("^[0-9a-f]{32}$", consent.IpHash);
-        Assert.DoesNotContain(ip.ToString(), consent.IpHash);
-        foreach (var spelling in new[] { ip.ToString(), ip.MapToIPv6().ToString() })
-            Assert.False(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spelling))).StartsWith(consent.IpHash), "The IP hash is an unkeyed SHA-256.");
+        // Nothing made from the address it was sent from is kept: no column for it, and neither the address nor the
+        // site's keyed hash of it (which tied the subscriber to every other form sent from there) in any other.
+        Assert.Empty(await factory.AddressColumnsAsync("Subscribers", subscriber.Id));
+        Assert.Empty(await factory.AddressTracesAsync("Subscribers", subscriber.Id, MailSiteFactory.DefaultClientAddress));
 
         var queued = Assert.Single(await factory.OutboxToAsync(subscriber.Email));
         Assert.Equal("confirmation", queued.Kind);

@@ -6,6 +6,7 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
 using Khilafat.Web.MailingList;
+using Khilafat.Web.Privacy;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,8 +45,10 @@ public class SubscriberAdminTests(MailSiteFactory factory) : IClassFixture<MailS
         Assert.Equal("Pakistan (PK)", facts["Country"]);
         Assert.Equal($"{subscriber.Consent.GivenAt:yyyy-MM-dd HH:mm:ss} UTC, on /join", facts["Given"]);
         Assert.Equal(ConsentWording.Text, facts[$"Wording (version {ConsentWording.Version})"]);
-        Assert.Equal($"kept only as a keyed hash: {subscriber.Consent.IpHash}", facts["IP address"]);
+        // Nothing of the address they joined from: the site keeps none.
+        Assert.DoesNotContain("IP address", facts.Keys);
         Assert.DoesNotContain(MailSiteFactory.DefaultClientAddress.ToString(), page.DocumentElement.OuterHtml);
+        Assert.DoesNotContain((await factory.Services.GetRequiredService<SiteKeys>().HashIpAsync(MailSiteFactory.DefaultClientAddress))!, page.DocumentElement.OuterHtml);
     }
 
     [Fact]

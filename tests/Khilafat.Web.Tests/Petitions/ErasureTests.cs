@@ -34,7 +34,6 @@ public class ErasureTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
         {
             Assert.Null(s.Email);
             Assert.Null(s.Name);
-            Assert.Null(s.Consent.IpHash);
             Assert.Equal(SignatureStatus.Confirmed, s.Status);
             Assert.True(s.ConfirmedAt <= closedAt);
             Assert.NotNull(s.ErasedAt);

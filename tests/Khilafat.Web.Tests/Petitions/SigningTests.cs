@@ -25,7 +25,8 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
         Assert.Equal(PetitionConsentWording.Version, stored.Consent.Version);
         Assert.Equal(PetitionConsentWording.Text, stored.Consent.Text);
         Assert.Equal($"/petitions/{slug}/sign", stored.Consent.Source);
-        Assert.Matches("^[0-9a-f]{32}$", stored.Consent.IpHash);
+        Assert.Empty(await factory.AddressColumnsAsync("PetitionSignatures", stored.Id));
+        Assert.Empty(await factory.AddressTracesAsync("PetitionSignatures", stored.Id, MailSiteFactory.DefaultClientAddress));
         // Pending: the page counts nothing yet, and shows no name.
         var page = await visitor.GetDocumentAsync($"/petitions/{slug}");
         Assert.Equal("0 signatures", page.QuerySelector(".petition-count")!.Text());

@@ -1,4 +1,3 @@
-using System.Net;
 using Khilafat.Web.MailingList;
 using Khilafat.Web.Testimonials;
 
@@ -65,7 +64,7 @@ public class ConsentVersionTests
     [InlineData("ur", "join-2026-11-ur")]
     public void ASignUp_RecordsTheVersionOfTheWordsInItsPagesLanguage(string language, string version)
     {
-        var request = new SignUpRequest("reader@example.org", null, null, language, "/join", IPAddress.Loopback);
+        var request = new SignUpRequest("reader@example.org", null, null, language, "/join");
 
         Assert.Equal(version, request.ConsentVersion);
     }
@@ -75,7 +74,7 @@ public class ConsentVersionTests
     {
         const string arabic = "أوافق على تلقي رسائل البريد الإلكتروني من حركة الخلافة.";
 
-        Assert.Equal(arabic, new SignUpRequest("r@example.org", null, null, "ar", "/ar/join", null, arabic).ShownConsentText);
-        Assert.Equal(ConsentWording.Text, new SignUpRequest("r@example.org", null, null, "en", "/join", null).ShownConsentText);
+        Assert.Equal(arabic, new SignUpRequest("r@example.org", null, null, "ar", "/ar/join", arabic).ShownConsentText);
+        Assert.Equal(ConsentWording.Text, new SignUpRequest("r@example.org", null, null, "en", "/join").ShownConsentText);
     }
 }

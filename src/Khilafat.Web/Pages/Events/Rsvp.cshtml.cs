@@ -52,7 +52,7 @@ public class RsvpModel(EventReader events, RsvpService rsvps, TimeProvider clock
         if (await limits.TakeAsync(RateLimitPolicies.Rsvps, HttpContext.Connection.RemoteIpAddress, email, ct) is { } refused)
             return this.TooManySubmissions(refused, t);
         var outcome = await rsvps.SubmitAsync(new RsvpRequest(Event.Id, Input.Name.Trim(), email!, Input.People!.Value, SiteCultures.Current, Request.Path,
-            HttpContext.Connection.RemoteIpAddress, t[RsvpConsent.Text], Input.JoinList, t[ConsentWording.WithoutCountryText], Input.Website, Input.FormStamp), ct);
+            t[RsvpConsent.Text], Input.JoinList, t[ConsentWording.WithoutCountryText], Input.Website, Input.FormStamp), ct);
         if (outcome == RsvpOutcome.Closed) { IsOpen = false; return Page(); }
         if (outcome is RsvpOutcome.FormExpired or RsvpOutcome.TooFast) return ShowAgain(outcome);
         return RedirectToPage("RsvpThanks", new { culture = SiteCultures.Current == SiteCultures.Default ? null : SiteCultures.Current });

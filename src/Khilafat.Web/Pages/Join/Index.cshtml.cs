@@ -48,7 +48,7 @@ public class IndexModel(MailingListService mailingList, SupporterCount supporter
             return this.TooManySubmissions(refused, t);
 
         var name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim();
-        await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, SiteCultures.Current, Request.Path, HttpContext.Connection.RemoteIpAddress, t[ConsentWording.Text]), ct);
+        await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, SiteCultures.Current, Request.Path, t[ConsentWording.Text]), ct);
         return this.RedirectToLocalizedPage("Thanks");
     }
 

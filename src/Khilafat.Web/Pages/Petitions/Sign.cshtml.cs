@@ -71,14 +71,14 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
         var ip = HttpContext.Connection.RemoteIpAddress;
         if (await limits.TakeAsync(RateLimitPolicies.Petitions, ip, email, ct) is { } refused)
             return await LoadAsync(slug, ct) ? this.TooManySubmissions(refused, t) : NotFound();
-        var outcome = await signing.SignAsync(new SignRequest(slug, email!, name!, country, Input.ShowName, SiteCultures.Current, Request.Path, ip,
+        var outcome = await signing.SignAsync(new SignRequest(slug, email!, name!, country, Input.ShowName, SiteCultures.Current, Request.Path,
             t[PetitionConsentWording.Text]), ct);
         // Closed (or no such petition): the page says so, and nothing was kept. The petition is read only then, so a
         // burst of signatures costs one write each and no page rendering.
         if (outcome == SignOutcome.NotSignable) return await LoadAsync(slug, ct) ? Page() : NotFound();
         // Its own opt-in, with its own consent and confirmation: the list's, exactly as on /join.
         if (Input.JoinList)
-            await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, SiteCultures.Current, Request.Path, ip, t[ConsentWording.Text]), ct);
+            await mailingList.SignUpAsync(new SignUpRequest(email!, name, country, SiteCultures.Current, Request.Path, t[ConsentWording.Text]), ct);
         return Thanks(slug);
     }
 

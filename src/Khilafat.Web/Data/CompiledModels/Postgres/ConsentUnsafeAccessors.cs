@@ -19,9 +19,6 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<GivenAt>k__BackingField")]
         public static extern ref DateTime GivenAt(Consent @this);
 
-        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<IpHash>k__BackingField")]
-        public static extern ref string IpHash(Consent @this);
-
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Source>k__BackingField")]
         public static extern ref string Source(Consent @this);
 

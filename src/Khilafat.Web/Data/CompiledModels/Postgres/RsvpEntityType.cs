@@ -1132,7 +1132,7 @@ public static class ConsentComplexProperty
             typeof(Consent),
             propertyInfo: typeof(Rsvp).GetProperty("Consent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
             fieldInfo: typeof(Rsvp).GetField("<Consent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-            propertyCount: 7);
+            propertyCount: 6);
 
         var complexType = complexProperty.ComplexType;
         complexProperty.SetGetter(
@@ -1354,52 +1354,51 @@ public static class ConsentComplexProperty
     givenAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
     givenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-    var ipHash = complexType.AddProperty(
-        "IpHash",
+    var source = complexType.AddProperty(
+        "Source",
         typeof(string),
-        propertyInfo: typeof(Consent).GetProperty("IpHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-        fieldInfo: typeof(Consent).GetField("<IpHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-        nullable: true,
-        maxLength: 64);
-    ipHash.SetGetter(
-        string (Rsvp entity, IReadOnlyList<int> indices) => (RsvpUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.IpHash(RsvpUnsafeAccessors.Consent(entity))),
-        bool (Rsvp entity, IReadOnlyList<int> indices) => (RsvpUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.IpHash(RsvpUnsafeAccessors.Consent(entity))) == null,
-        string (Consent instance) => ConsentUnsafeAccessors.IpHash(instance),
-        bool (Consent instance) => ConsentUnsafeAccessors.IpHash(instance) == null);
-    ipHash.SetSetter(
+        propertyInfo: typeof(Consent).GetProperty("Source", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(Consent).GetField("<Source>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        maxLength: 200);
+    source.SetGetter(
+        string (Rsvp entity, IReadOnlyList<int> indices) => (RsvpUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(entity))),
+        bool (Rsvp entity, IReadOnlyList<int> indices) => (RsvpUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(entity))) == null,
+        string (Consent instance) => ConsentUnsafeAccessors.Source(instance),
+        bool (Consent instance) => ConsentUnsafeAccessors.Source(instance) == null);
+    source.SetSetter(
         (Rsvp entity, IReadOnlyList<int> indices, string value) =>
         {
             var level1 = RsvpUnsafeAccessors.Consent(entity);
-            ConsentUnsafeAccessors.IpHash(level1) = value;
+            ConsentUnsafeAccessors.Source(level1) = value;
         },
         Consent (Consent instance, string value) =>
         {
-            ConsentUnsafeAccessors.IpHash(instance) = value;
+            ConsentUnsafeAccessors.Source(instance) = value;
             return instance;
         });
-    ipHash.SetMaterializationSetter(
+    source.SetMaterializationSetter(
         (Rsvp entity, IReadOnlyList<int> indices, string value) =>
         {
             var level1 = RsvpUnsafeAccessors.Consent(entity);
-            ConsentUnsafeAccessors.IpHash(level1) = value;
+            ConsentUnsafeAccessors.Source(level1) = value;
         },
         Consent (Consent instance, string value) =>
         {
-            ConsentUnsafeAccessors.IpHash(instance) = value;
+            ConsentUnsafeAccessors.Source(instance) = value;
             return instance;
         });
-    ipHash.SetAccessors(
-        string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.IpHash(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
-        string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.IpHash(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
-        string (IInternalEntry entry) => entry.ReadOriginalValue<string>(ipHash, 23),
-        string (IInternalEntry entry) => entry.GetCurrentValue<string>(ipHash));
-    ipHash.SetPropertyIndexes(
+    source.SetAccessors(
+        string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
+        string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
+        string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 23),
+        string (IInternalEntry entry) => entry.GetCurrentValue<string>(source));
+    source.SetPropertyIndexes(
         index: 23,
         originalValueIndex: 23,
         shadowIndex: -1,
         relationshipIndex: -1,
         storeGenerationIndex: -1);
-    ipHash.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    source.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
         comparer: new ValueComparer<string>(
             bool (string v1, string v2) => v1 == v2,
             int (string v) => ((object)v).GetHashCode(),
@@ -1413,72 +1412,9 @@ public static class ConsentComplexProperty
             int (string v) => ((object)v).GetHashCode(),
             string (string v) => v),
         mappingInfo: new RelationalTypeMappingInfo(
-            storeTypeName: "character varying(64)",
-            size: 64));
-    ipHash.TypeMapping = ((NpgsqlStringTypeMapping)ipHash.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
-ipHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-var source = complexType.AddProperty(
-    "Source",
-    typeof(string),
-    propertyInfo: typeof(Consent).GetProperty("Source", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-    fieldInfo: typeof(Consent).GetField("<Source>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-    maxLength: 200);
-source.SetGetter(
-    string (Rsvp entity, IReadOnlyList<int> indices) => (RsvpUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(entity))),
-    bool (Rsvp entity, IReadOnlyList<int> indices) => (RsvpUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(entity))) == null,
-    string (Consent instance) => ConsentUnsafeAccessors.Source(instance),
-    bool (Consent instance) => ConsentUnsafeAccessors.Source(instance) == null);
-source.SetSetter(
-    (Rsvp entity, IReadOnlyList<int> indices, string value) =>
-    {
-        var level1 = RsvpUnsafeAccessors.Consent(entity);
-        ConsentUnsafeAccessors.Source(level1) = value;
-    },
-    Consent (Consent instance, string value) =>
-    {
-        ConsentUnsafeAccessors.Source(instance) = value;
-        return instance;
-    });
-source.SetMaterializationSetter(
-    (Rsvp entity, IReadOnlyList<int> indices, string value) =>
-    {
-        var level1 = RsvpUnsafeAccessors.Consent(entity);
-        ConsentUnsafeAccessors.Source(level1) = value;
-    },
-    Consent (Consent instance, string value) =>
-    {
-        ConsentUnsafeAccessors.Source(instance) = value;
-        return instance;
-    });
-source.SetAccessors(
-    string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
-    string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 24),
-    string (IInternalEntry entry) => entry.GetCurrentValue<string>(source));
-source.SetPropertyIndexes(
-    index: 24,
-    originalValueIndex: 24,
-    shadowIndex: -1,
-    relationshipIndex: -1,
-    storeGenerationIndex: -1);
-source.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
-    comparer: new ValueComparer<string>(
-        bool (string v1, string v2) => v1 == v2,
-        int (string v) => ((object)v).GetHashCode(),
-        string (string v) => v),
-    keyComparer: new ValueComparer<string>(
-        bool (string v1, string v2) => v1 == v2,
-        int (string v) => ((object)v).GetHashCode(),
-        string (string v) => v),
-    providerValueComparer: new ValueComparer<string>(
-        bool (string v1, string v2) => v1 == v2,
-        int (string v) => ((object)v).GetHashCode(),
-        string (string v) => v),
-    mappingInfo: new RelationalTypeMappingInfo(
-        storeTypeName: "character varying(200)",
-        size: 200));
-source.TypeMapping = ((NpgsqlStringTypeMapping)source.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+            storeTypeName: "character varying(200)",
+            size: 200));
+    source.TypeMapping = ((NpgsqlStringTypeMapping)source.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
 source.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
 var text = complexType.AddProperty(
@@ -1517,11 +1453,11 @@ text.SetMaterializationSetter(
 text.SetAccessors(
     string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
     string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 25),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 24),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
 text.SetPropertyIndexes(
-    index: 25,
-    originalValueIndex: 25,
+    index: 24,
+    originalValueIndex: 24,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -1580,11 +1516,11 @@ version.SetMaterializationSetter(
 version.SetAccessors(
     string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
     string (IInternalEntry entry) => (RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(RsvpUnsafeAccessors.Consent(((Rsvp)(entry.Entity))))),
-    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 26),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 25),
     string (IInternalEntry entry) => entry.GetCurrentValue<string>(version));
 version.SetPropertyIndexes(
-    index: 26,
-    originalValueIndex: 26,
+    index: 25,
+    originalValueIndex: 25,
     shadowIndex: -1,
     relationshipIndex: -1,
     storeGenerationIndex: -1);
@@ -1655,7 +1591,6 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
     var attestation = consent0.FindProperty("Attestation");
     var attestedOn = consent0.FindProperty("AttestedOn");
     var givenAt = consent0.FindProperty("GivenAt");
-    var ipHash = consent0.FindProperty("IpHash");
     var sourceProperty = consent0.FindProperty("Source");
     var text = consent0.FindProperty("Text");
     var version = consent0.FindProperty("Version");
@@ -1666,7 +1601,7 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         ISnapshot (IInternalEntry source) =>
         {
             var structuralType = ((Rsvp)(source.Entity));
-            return ((ISnapshot)(new Snapshot<int, DateTime?, DateTime?, DateTime?, string, DateOnly?, int, DateTime?, DateTime, string, DateTime?, int, string, DateTime?, string, int, int, DateTime?, DateTime?, RsvpStatus, string, DateOnly?, DateTime, string, string, string, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<DateTime?>(arrivedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)arrivedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(arrivedAt))), (source.GetCurrentValue<DateTime?>(cancelledAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)cancelledAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(cancelledAt))), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<DateTime?>(erasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)erasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(erasedAt))), ((ValueComparer<int>)(((IProperty)eventId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(eventId)), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)noticeNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticeNumber)), ((ValueComparer<int>)(((IProperty)partySize).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(partySize)), (source.GetCurrentValue<DateTime?>(placeGivenAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)placeGivenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(placeGivenAt))), (source.GetCurrentValue<DateTime?>(reminderSentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)reminderSentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(reminderSentAt))), ((ValueComparer<RsvpStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<RsvpStatus>(status)), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(ipHash) == null ? null : ((ValueComparer<string>)(((IProperty)ipHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ipHash))), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
+            return ((ISnapshot)(new Snapshot<int, DateTime?, DateTime?, DateTime?, string, DateOnly?, int, DateTime?, DateTime, string, DateTime?, int, string, DateTime?, string, int, int, DateTime?, DateTime?, RsvpStatus, string, DateOnly?, DateTime, string, string, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<DateTime?>(arrivedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)arrivedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(arrivedAt))), (source.GetCurrentValue<DateTime?>(cancelledAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)cancelledAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(cancelledAt))), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<DateTime?>(erasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)erasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(erasedAt))), ((ValueComparer<int>)(((IProperty)eventId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(eventId)), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)noticeNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticeNumber)), ((ValueComparer<int>)(((IProperty)partySize).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(partySize)), (source.GetCurrentValue<DateTime?>(placeGivenAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)placeGivenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(placeGivenAt))), (source.GetCurrentValue<DateTime?>(reminderSentAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)reminderSentAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(reminderSentAt))), ((ValueComparer<RsvpStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<RsvpStatus>(status)), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
         });
     runtimeEntityType.SetStoreGeneratedValuesFactory(
         ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)eventId).GetValueComparer())).Snapshot(default(int))))));
@@ -1683,11 +1618,11 @@ public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
             return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)eventId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(eventId)))));
         });
     runtimeEntityType.SetCounts(new PropertyCounts(
-        propertyCount: 27,
+        propertyCount: 26,
         navigationCount: 0,
         complexPropertyCount: 1,
         complexCollectionCount: 0,
-        originalValueCount: 27,
+        originalValueCount: 26,
         shadowCount: 0,
         relationshipCount: 2,
         storeGeneratedCount: 2));

@@ -929,7 +929,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     typeof(Consent),
                     propertyInfo: typeof(PetitionSignature).GetProperty("Consent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                     fieldInfo: typeof(PetitionSignature).GetField("<Consent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                    propertyCount: 7);
+                    propertyCount: 6);
 
                 var complexType = complexProperty.ComplexType;
                 complexProperty.SetGetter(
@@ -1120,53 +1120,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                             DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
                 givenAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
-                var ipHash = complexType.AddProperty(
-                    "IpHash",
-                    typeof(string),
-                    propertyInfo: typeof(Consent).GetProperty("IpHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                    fieldInfo: typeof(Consent).GetField("<IpHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                    nullable: true,
-                    maxLength: 64);
-                ipHash.SetGetter(
-                    string (PetitionSignature entity, IReadOnlyList<int> indices) => (PetitionSignatureUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.IpHash(PetitionSignatureUnsafeAccessors.Consent(entity))),
-                    bool (PetitionSignature entity, IReadOnlyList<int> indices) => (PetitionSignatureUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.IpHash(PetitionSignatureUnsafeAccessors.Consent(entity))) == null,
-                    string (Consent instance) => ConsentUnsafeAccessors.IpHash(instance),
-                    bool (Consent instance) => ConsentUnsafeAccessors.IpHash(instance) == null);
-                ipHash.SetSetter(
-                    (PetitionSignature entity, IReadOnlyList<int> indices, string value) =>
-                    {
-                        var level1 = PetitionSignatureUnsafeAccessors.Consent(entity);
-                        ConsentUnsafeAccessors.IpHash(level1) = value;
-                    },
-                    Consent (Consent instance, string value) =>
-                    {
-                        ConsentUnsafeAccessors.IpHash(instance) = value;
-                        return instance;
-                    });
-                ipHash.SetMaterializationSetter(
-                    (PetitionSignature entity, IReadOnlyList<int> indices, string value) =>
-                    {
-                        var level1 = PetitionSignatureUnsafeAccessors.Consent(entity);
-                        ConsentUnsafeAccessors.IpHash(level1) = value;
-                    },
-                    Consent (Consent instance, string value) =>
-                    {
-                        ConsentUnsafeAccessors.IpHash(instance) = value;
-                        return instance;
-                    });
-                ipHash.SetAccessors(
-                    string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.IpHash(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.IpHash(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(ipHash, 22),
-                    string (IInternalEntry entry) => entry.GetCurrentValue<string>(ipHash));
-                ipHash.SetPropertyIndexes(
-                    index: 22,
-                    originalValueIndex: 22,
-                    shadowIndex: -1,
-                    relationshipIndex: -1,
-                    storeGenerationIndex: -1);
-                ipHash.TypeMapping = SqliteStringTypeMapping.Default;
-
                 var source = complexType.AddProperty(
                     "Source",
                     typeof(string),
@@ -1203,11 +1156,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 source.SetAccessors(
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 23),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 22),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(source));
                 source.SetPropertyIndexes(
-                    index: 23,
-                    originalValueIndex: 23,
+                    index: 22,
+                    originalValueIndex: 22,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1249,11 +1202,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 text.SetAccessors(
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 24),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 23),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
                 text.SetPropertyIndexes(
-                    index: 24,
-                    originalValueIndex: 24,
+                    index: 23,
+                    originalValueIndex: 23,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1295,11 +1248,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 version.SetAccessors(
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 25),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 24),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(version));
                 version.SetPropertyIndexes(
-                    index: 25,
-                    originalValueIndex: 25,
+                    index: 24,
+                    originalValueIndex: 24,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1352,7 +1305,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var attestation = consent0.FindProperty("Attestation");
             var attestedOn = consent0.FindProperty("AttestedOn");
             var givenAt = consent0.FindProperty("GivenAt");
-            var ipHash = consent0.FindProperty("IpHash");
             var sourceProperty = consent0.FindProperty("Source");
             var text = consent0.FindProperty("Text");
             var version = consent0.FindProperty("Version");
@@ -1363,7 +1315,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((PetitionSignature)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<long, DateTime?, string, DateOnly?, int, DateTime?, string, DateTime, string, DateTime?, string, DateTime?, string, int, bool, SignatureStatus, DateTime?, string, string, string, DateOnly?, DateTime, string, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), (source.GetCurrentValue<string>(country) == null ? null : ((ValueComparer<string>)(((IProperty)country).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(country))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<DateTime?>(erasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)erasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(erasedAt))), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)petitionId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(petitionId)), ((ValueComparer<bool>)(((IProperty)showName).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showName)), ((ValueComparer<SignatureStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<SignatureStatus>(status)), (source.GetCurrentValue<DateTime?>(struckOutAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)struckOutAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(struckOutAt))), (source.GetCurrentValue<string>(struckOutBy) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutBy))), (source.GetCurrentValue<string>(struckOutReason) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutReason))), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(ipHash) == null ? null : ((ValueComparer<string>)(((IProperty)ipHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ipHash))), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
+                    return ((ISnapshot)(new Snapshot<long, DateTime?, string, DateOnly?, int, DateTime?, string, DateTime, string, DateTime?, string, DateTime?, string, int, bool, SignatureStatus, DateTime?, string, string, string, DateOnly?, DateTime, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), (source.GetCurrentValue<string>(country) == null ? null : ((ValueComparer<string>)(((IProperty)country).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(country))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<DateTime?>(erasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)erasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(erasedAt))), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)petitionId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(petitionId)), ((ValueComparer<bool>)(((IProperty)showName).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showName)), ((ValueComparer<SignatureStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<SignatureStatus>(status)), (source.GetCurrentValue<DateTime?>(struckOutAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)struckOutAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(struckOutAt))), (source.GetCurrentValue<string>(struckOutBy) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutBy))), (source.GetCurrentValue<string>(struckOutReason) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutReason))), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<long, int>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long)), ((ValueComparer<int>)(((IProperty)petitionId).GetValueComparer())).Snapshot(default(int))))));
@@ -1380,11 +1332,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return ((ISnapshot)(new Snapshot<long, int>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)petitionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(petitionId)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 26,
+                propertyCount: 25,
                 navigationCount: 0,
                 complexPropertyCount: 1,
                 complexCollectionCount: 0,
-                originalValueCount: 26,
+                originalValueCount: 25,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 2));

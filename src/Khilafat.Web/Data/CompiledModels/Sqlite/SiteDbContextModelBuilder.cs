@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2706f085-f39a-4bfb-b6be-45cff478bac1"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("9ba75879-8acd-4fcb-8631-975330aa804f"), entityTypeCount: 30)
         {
         }
 
@@ -1694,11 +1694,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             khilafatWebEventsRsvpTableBase.Columns.Add("Consent_AttestedOn", consent_AttestedOnColumnBase);
             var consent_GivenAtColumnBase = new ColumnBase<ColumnMappingBase>("Consent_GivenAt", "TEXT", khilafatWebEventsRsvpTableBase);
             khilafatWebEventsRsvpTableBase.Columns.Add("Consent_GivenAt", consent_GivenAtColumnBase);
-            var consent_IpHashColumnBase = new ColumnBase<ColumnMappingBase>("Consent_IpHash", "TEXT", khilafatWebEventsRsvpTableBase)
-            {
-                IsNullable = true
-            };
-            khilafatWebEventsRsvpTableBase.Columns.Add("Consent_IpHash", consent_IpHashColumnBase);
             var consent_SourceColumnBase = new ColumnBase<ColumnMappingBase>("Consent_Source", "TEXT", khilafatWebEventsRsvpTableBase);
             khilafatWebEventsRsvpTableBase.Columns.Add("Consent_Source", consent_SourceColumnBase);
             var consent_TextColumnBase = new ColumnBase<ColumnMappingBase>("Consent_Text", "TEXT", khilafatWebEventsRsvpTableBase);
@@ -1834,12 +1829,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var consent_GivenAtColumn = new Column("Consent_GivenAt", "TEXT", rsvpsTable);
             rsvpsTable.Columns.Add("Consent_GivenAt", consent_GivenAtColumn);
             consent_GivenAtColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(consent_GivenAtColumn);
-            var consent_IpHashColumn = new Column("Consent_IpHash", "TEXT", rsvpsTable)
-            {
-                IsNullable = true
-            };
-            rsvpsTable.Columns.Add("Consent_IpHash", consent_IpHashColumn);
-            consent_IpHashColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consent_IpHashColumn);
             var consent_SourceColumn = new Column("Consent_Source", "TEXT", rsvpsTable);
             rsvpsTable.Columns.Add("Consent_Source", consent_SourceColumn);
             consent_SourceColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consent_SourceColumn);
@@ -1974,7 +1963,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_AttestationColumnBase, consent.FindProperty("Attestation")!, khilafatWebEventsRsvpMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_AttestedOnColumnBase, consent.FindProperty("AttestedOn")!, khilafatWebEventsRsvpMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_GivenAtColumnBase, consent.FindProperty("GivenAt")!, khilafatWebEventsRsvpMappingBase0);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_IpHashColumnBase, consent.FindProperty("IpHash")!, khilafatWebEventsRsvpMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_SourceColumnBase, consent.FindProperty("Source")!, khilafatWebEventsRsvpMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_TextColumnBase, consent.FindProperty("Text")!, khilafatWebEventsRsvpMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_VersionColumnBase, consent.FindProperty("Version")!, khilafatWebEventsRsvpMappingBase0);
@@ -1987,7 +1975,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(consent_AttestationColumn, consent.FindProperty("Attestation")!, rsvpsTableMapping0);
             RelationalModel.CreateColumnMapping(consent_AttestedOnColumn, consent.FindProperty("AttestedOn")!, rsvpsTableMapping0);
             RelationalModel.CreateColumnMapping(consent_GivenAtColumn, consent.FindProperty("GivenAt")!, rsvpsTableMapping0);
-            RelationalModel.CreateColumnMapping(consent_IpHashColumn, consent.FindProperty("IpHash")!, rsvpsTableMapping0);
             RelationalModel.CreateColumnMapping(consent_SourceColumn, consent.FindProperty("Source")!, rsvpsTableMapping0);
             RelationalModel.CreateColumnMapping(consent_TextColumn, consent.FindProperty("Text")!, rsvpsTableMapping0);
             RelationalModel.CreateColumnMapping(consent_VersionColumn, consent.FindProperty("Version")!, rsvpsTableMapping0);
@@ -2184,11 +2171,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             khilafatWebMailingListSubscriberTableBase.Columns.Add("Consent_AttestedOn", consent_AttestedOnColumnBase0);
             var consent_GivenAtColumnBase0 = new ColumnBase<ColumnMappingBase>("Consent_GivenAt", "TEXT", khilafatWebMailingListSubscriberTableBase);
             khilafatWebMailingListSubscriberTableBase.Columns.Add("Consent_GivenAt", consent_GivenAtColumnBase0);
-            var consent_IpHashColumnBase0 = new ColumnBase<ColumnMappingBase>("Consent_IpHash", "TEXT", khilafatWebMailingListSubscriberTableBase)
-            {
-                IsNullable = true
-            };
-            khilafatWebMailingListSubscriberTableBase.Columns.Add("Consent_IpHash", consent_IpHashColumnBase0);
             var consent_SourceColumnBase0 = new ColumnBase<ColumnMappingBase>("Consent_Source", "TEXT", khilafatWebMailingListSubscriberTableBase);
             khilafatWebMailingListSubscriberTableBase.Columns.Add("Consent_Source", consent_SourceColumnBase0);
             var consent_TextColumnBase0 = new ColumnBase<ColumnMappingBase>("Consent_Text", "TEXT", khilafatWebMailingListSubscriberTableBase);
@@ -2303,12 +2285,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var consent_GivenAtColumn0 = new Column("Consent_GivenAt", "TEXT", subscribersTable);
             subscribersTable.Columns.Add("Consent_GivenAt", consent_GivenAtColumn0);
             consent_GivenAtColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(consent_GivenAtColumn0);
-            var consent_IpHashColumn0 = new Column("Consent_IpHash", "TEXT", subscribersTable)
-            {
-                IsNullable = true
-            };
-            subscribersTable.Columns.Add("Consent_IpHash", consent_IpHashColumn0);
-            consent_IpHashColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consent_IpHashColumn0);
             var consent_SourceColumn0 = new Column("Consent_Source", "TEXT", subscribersTable);
             subscribersTable.Columns.Add("Consent_Source", consent_SourceColumn0);
             consent_SourceColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consent_SourceColumn0);
@@ -2430,7 +2406,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_AttestationColumnBase0, consent0.FindProperty("Attestation")!, khilafatWebMailingListSubscriberMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_AttestedOnColumnBase0, consent0.FindProperty("AttestedOn")!, khilafatWebMailingListSubscriberMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_GivenAtColumnBase0, consent0.FindProperty("GivenAt")!, khilafatWebMailingListSubscriberMappingBase0);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_IpHashColumnBase0, consent0.FindProperty("IpHash")!, khilafatWebMailingListSubscriberMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_SourceColumnBase0, consent0.FindProperty("Source")!, khilafatWebMailingListSubscriberMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_TextColumnBase0, consent0.FindProperty("Text")!, khilafatWebMailingListSubscriberMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_VersionColumnBase0, consent0.FindProperty("Version")!, khilafatWebMailingListSubscriberMappingBase0);
@@ -2443,7 +2418,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(consent_AttestationColumn0, consent0.FindProperty("Attestation")!, subscribersTableMapping0);
             RelationalModel.CreateColumnMapping(consent_AttestedOnColumn0, consent0.FindProperty("AttestedOn")!, subscribersTableMapping0);
             RelationalModel.CreateColumnMapping(consent_GivenAtColumn0, consent0.FindProperty("GivenAt")!, subscribersTableMapping0);
-            RelationalModel.CreateColumnMapping(consent_IpHashColumn0, consent0.FindProperty("IpHash")!, subscribersTableMapping0);
             RelationalModel.CreateColumnMapping(consent_SourceColumn0, consent0.FindProperty("Source")!, subscribersTableMapping0);
             RelationalModel.CreateColumnMapping(consent_TextColumn0, consent0.FindProperty("Text")!, subscribersTableMapping0);
             RelationalModel.CreateColumnMapping(consent_VersionColumn0, consent0.FindProperty("Version")!, subscribersTableMapping0);
@@ -2935,11 +2909,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("Consent_AttestedOn", consent_AttestedOnColumnBase1);
             var consent_GivenAtColumnBase1 = new ColumnBase<ColumnMappingBase>("Consent_GivenAt", "TEXT", khilafatWebPetitionsPetitionSignatureTableBase);
             khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("Consent_GivenAt", consent_GivenAtColumnBase1);
-            var consent_IpHashColumnBase1 = new ColumnBase<ColumnMappingBase>("Consent_IpHash", "TEXT", khilafatWebPetitionsPetitionSignatureTableBase)
-            {
-                IsNullable = true
-            };
-            khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("Consent_IpHash", consent_IpHashColumnBase1);
             var consent_SourceColumnBase1 = new ColumnBase<ColumnMappingBase>("Consent_Source", "TEXT", khilafatWebPetitionsPetitionSignatureTableBase);
             khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("Consent_Source", consent_SourceColumnBase1);
             var consent_TextColumnBase1 = new ColumnBase<ColumnMappingBase>("Consent_Text", "TEXT", khilafatWebPetitionsPetitionSignatureTableBase);
@@ -3067,12 +3036,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var consent_GivenAtColumn1 = new Column("Consent_GivenAt", "TEXT", petitionSignaturesTable);
             petitionSignaturesTable.Columns.Add("Consent_GivenAt", consent_GivenAtColumn1);
             consent_GivenAtColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(consent_GivenAtColumn1);
-            var consent_IpHashColumn1 = new Column("Consent_IpHash", "TEXT", petitionSignaturesTable)
-            {
-                IsNullable = true
-            };
-            petitionSignaturesTable.Columns.Add("Consent_IpHash", consent_IpHashColumn1);
-            consent_IpHashColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consent_IpHashColumn1);
             var consent_SourceColumn1 = new Column("Consent_Source", "TEXT", petitionSignaturesTable);
             petitionSignaturesTable.Columns.Add("Consent_Source", consent_SourceColumn1);
             consent_SourceColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(consent_SourceColumn1);
@@ -3221,7 +3184,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_AttestationColumnBase1, consent1.FindProperty("Attestation")!, khilafatWebPetitionsPetitionSignatureMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_AttestedOnColumnBase1, consent1.FindProperty("AttestedOn")!, khilafatWebPetitionsPetitionSignatureMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_GivenAtColumnBase1, consent1.FindProperty("GivenAt")!, khilafatWebPetitionsPetitionSignatureMappingBase0);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_IpHashColumnBase1, consent1.FindProperty("IpHash")!, khilafatWebPetitionsPetitionSignatureMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_SourceColumnBase1, consent1.FindProperty("Source")!, khilafatWebPetitionsPetitionSignatureMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_TextColumnBase1, consent1.FindProperty("Text")!, khilafatWebPetitionsPetitionSignatureMappingBase0);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consent_VersionColumnBase1, consent1.FindProperty("Version")!, khilafatWebPetitionsPetitionSignatureMappingBase0);
@@ -3234,7 +3196,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(consent_AttestationColumn1, consent1.FindProperty("Attestation")!, petitionSignaturesTableMapping0);
             RelationalModel.CreateColumnMapping(consent_AttestedOnColumn1, consent1.FindProperty("AttestedOn")!, petitionSignaturesTableMapping0);
             RelationalModel.CreateColumnMapping(consent_GivenAtColumn1, consent1.FindProperty("GivenAt")!, petitionSignaturesTableMapping0);
-            RelationalModel.CreateColumnMapping(consent_IpHashColumn1, consent1.FindProperty("IpHash")!, petitionSignaturesTableMapping0);
             RelationalModel.CreateColumnMapping(consent_SourceColumn1, consent1.FindProperty("Source")!, petitionSignaturesTableMapping0);
             RelationalModel.CreateColumnMapping(consent_TextColumn1, consent1.FindProperty("Text")!, petitionSignaturesTableMapping0);
             RelationalModel.CreateColumnMapping(consent_VersionColumn1, consent1.FindProperty("Version")!, petitionSignaturesTableMapping0);

@@ -807,7 +807,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     typeof(Consent),
                     propertyInfo: typeof(Subscriber).GetProperty("Consent", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                     fieldInfo: typeof(Subscriber).GetField("<Consent>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                    propertyCount: 7);
+                    propertyCount: 6);
 
                 var complexType = complexProperty.ComplexType;
                 complexProperty.SetGetter(
@@ -998,53 +998,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                             DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
                 givenAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
-                var ipHash = complexType.AddProperty(
-                    "IpHash",
-                    typeof(string),
-                    propertyInfo: typeof(Consent).GetProperty("IpHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                    fieldInfo: typeof(Consent).GetField("<IpHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                    nullable: true,
-                    maxLength: 64);
-                ipHash.SetGetter(
-                    string (Subscriber entity, IReadOnlyList<int> indices) => (SubscriberUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.IpHash(SubscriberUnsafeAccessors.Consent(entity))),
-                    bool (Subscriber entity, IReadOnlyList<int> indices) => (SubscriberUnsafeAccessors.Consent(entity) == null ? default(string) : ConsentUnsafeAccessors.IpHash(SubscriberUnsafeAccessors.Consent(entity))) == null,
-                    string (Consent instance) => ConsentUnsafeAccessors.IpHash(instance),
-                    bool (Consent instance) => ConsentUnsafeAccessors.IpHash(instance) == null);
-                ipHash.SetSetter(
-                    (Subscriber entity, IReadOnlyList<int> indices, string value) =>
-                    {
-                        var level1 = SubscriberUnsafeAccessors.Consent(entity);
-                        ConsentUnsafeAccessors.IpHash(level1) = value;
-                    },
-                    Consent (Consent instance, string value) =>
-                    {
-                        ConsentUnsafeAccessors.IpHash(instance) = value;
-                        return instance;
-                    });
-                ipHash.SetMaterializationSetter(
-                    (Subscriber entity, IReadOnlyList<int> indices, string value) =>
-                    {
-                        var level1 = SubscriberUnsafeAccessors.Consent(entity);
-                        ConsentUnsafeAccessors.IpHash(level1) = value;
-                    },
-                    Consent (Consent instance, string value) =>
-                    {
-                        ConsentUnsafeAccessors.IpHash(instance) = value;
-                        return instance;
-                    });
-                ipHash.SetAccessors(
-                    string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.IpHash(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
-                    string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.IpHash(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(ipHash, 19),
-                    string (IInternalEntry entry) => entry.GetCurrentValue<string>(ipHash));
-                ipHash.SetPropertyIndexes(
-                    index: 19,
-                    originalValueIndex: 19,
-                    shadowIndex: -1,
-                    relationshipIndex: -1,
-                    storeGenerationIndex: -1);
-                ipHash.TypeMapping = SqliteStringTypeMapping.Default;
-
                 var source = complexType.AddProperty(
                     "Source",
                     typeof(string),
@@ -1081,11 +1034,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 source.SetAccessors(
                     string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
                     string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 20),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 19),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(source));
                 source.SetPropertyIndexes(
-                    index: 20,
-                    originalValueIndex: 20,
+                    index: 19,
+                    originalValueIndex: 19,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1127,11 +1080,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 text.SetAccessors(
                     string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
                     string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 21),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 20),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
                 text.SetPropertyIndexes(
-                    index: 21,
-                    originalValueIndex: 21,
+                    index: 20,
+                    originalValueIndex: 20,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1173,11 +1126,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 version.SetAccessors(
                     string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
                     string (IInternalEntry entry) => (SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(SubscriberUnsafeAccessors.Consent(((Subscriber)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 22),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 21),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(version));
                 version.SetPropertyIndexes(
-                    index: 22,
-                    originalValueIndex: 22,
+                    index: 21,
+                    originalValueIndex: 21,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1216,7 +1169,6 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var attestation = consent0.FindProperty("Attestation");
             var attestedOn = consent0.FindProperty("AttestedOn");
             var givenAt = consent0.FindProperty("GivenAt");
-            var ipHash = consent0.FindProperty("IpHash");
             var sourceProperty = consent0.FindProperty("Source");
             var text = consent0.FindProperty("Text");
             var version = consent0.FindProperty("Version");
@@ -1227,7 +1179,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Subscriber)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<int, int, DateTime?, DateTime?, string, DateOnly?, int, DateTime?, string, DateTime, string, string, DateTime?, string, SubscriberStatus, DateTime?, string, DateOnly?, DateTime, string, string, string, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)bounceCount).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(bounceCount)), (source.GetCurrentValue<DateTime?>(bouncingSince) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)bouncingSince).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(bouncingSince))), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), (source.GetCurrentValue<string>(country) == null ? null : ((ValueComparer<string>)(((IProperty)country).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(country))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<SubscriberStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<SubscriberStatus>(status)), (source.GetCurrentValue<DateTime?>(unsubscribedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)unsubscribedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(unsubscribedAt))), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(ipHash) == null ? null : ((ValueComparer<string>)(((IProperty)ipHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ipHash))), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
+                    return ((ISnapshot)(new Snapshot<int, int, DateTime?, DateTime?, string, DateOnly?, int, DateTime?, string, DateTime, string, string, DateTime?, string, SubscriberStatus, DateTime?, string, DateOnly?, DateTime, string, string, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)bounceCount).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(bounceCount)), (source.GetCurrentValue<DateTime?>(bouncingSince) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)bouncingSince).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(bouncingSince))), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), (source.GetCurrentValue<string>(country) == null ? null : ((ValueComparer<string>)(((IProperty)country).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(country))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<SubscriberStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<SubscriberStatus>(status)), (source.GetCurrentValue<DateTime?>(unsubscribedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)unsubscribedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(unsubscribedAt))), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int))))));
@@ -1244,11 +1196,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return ((ISnapshot)(new Snapshot<int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 23,
+                propertyCount: 22,
                 navigationCount: 0,
                 complexPropertyCount: 1,
                 complexCollectionCount: 0,
-                originalValueCount: 23,
+                originalValueCount: 22,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

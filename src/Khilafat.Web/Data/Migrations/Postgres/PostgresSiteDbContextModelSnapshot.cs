@@ -661,10 +661,6 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                             b1.Property<DateTime>("GivenAt")
                                 .HasColumnType("timestamp with time zone");
 
-                            b1.Property<string>("IpHash")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
                             b1.Property<string>("Source")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -820,10 +816,6 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                             b1.Property<DateTime>("GivenAt")
                                 .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("IpHash")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
 
                             b1.Property<string>("Source")
                                 .IsRequired()
@@ -1117,10 +1109,6 @@ namespace Khilafat.Web.Data.Migrations.Postgres
 
                             b1.Property<DateTime>("GivenAt")
                                 .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("IpHash")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
 
                             b1.Property<string>("Source")
                                 .IsRequired()

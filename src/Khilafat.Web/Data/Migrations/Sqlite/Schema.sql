@@ -856,3 +856,149 @@ VALUES ('20261207061448_EventNoticePrevious', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "ef_temp_Subscribers" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Subscribers" PRIMARY KEY AUTOINCREMENT,
+    "BounceCount" INTEGER NOT NULL,
+    "BouncingSince" TEXT NULL,
+    "ConfirmTokenExpiresAt" TEXT NULL,
+    "ConfirmTokenHash" TEXT NULL,
+    "ConfirmationsDay" TEXT NULL,
+    "ConfirmationsOnDay" INTEGER NOT NULL,
+    "ConfirmedAt" TEXT NULL,
+    "Consent_Attestation" TEXT NULL,
+    "Consent_AttestedOn" TEXT NULL,
+    "Consent_GivenAt" TEXT NOT NULL,
+    "Consent_Source" TEXT NOT NULL,
+    "Consent_Text" TEXT NOT NULL,
+    "Consent_Version" TEXT NOT NULL,
+    "Country" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Email" TEXT COLLATE NOCASE NOT NULL,
+    "Language" TEXT NOT NULL,
+    "LastConfirmationAt" TEXT NULL,
+    "Name" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "UnsubscribedAt" TEXT NULL
+);
+
+INSERT INTO "ef_temp_Subscribers" ("Id", "BounceCount", "BouncingSince", "ConfirmTokenExpiresAt", "ConfirmTokenHash", "ConfirmationsDay", "ConfirmationsOnDay", "ConfirmedAt", "Consent_Attestation", "Consent_AttestedOn", "Consent_GivenAt", "Consent_Source", "Consent_Text", "Consent_Version", "Country", "CreatedAt", "Email", "Language", "LastConfirmationAt", "Name", "Status", "UnsubscribedAt")
+SELECT "Id", "BounceCount", "BouncingSince", "ConfirmTokenExpiresAt", "ConfirmTokenHash", "ConfirmationsDay", "ConfirmationsOnDay", "ConfirmedAt", "Consent_Attestation", "Consent_AttestedOn", "Consent_GivenAt", "Consent_Source", "Consent_Text", "Consent_Version", "Country", "CreatedAt", "Email", "Language", "LastConfirmationAt", "Name", "Status", "UnsubscribedAt"
+FROM "Subscribers";
+
+CREATE TABLE "ef_temp_Rsvps" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Rsvps" PRIMARY KEY AUTOINCREMENT,
+    "ArrivedAt" TEXT NULL,
+    "CancelledAt" TEXT NULL,
+    "ConfirmTokenExpiresAt" TEXT NULL,
+    "ConfirmTokenHash" TEXT NULL,
+    "ConfirmationsDay" TEXT NULL,
+    "ConfirmationsOnDay" INTEGER NOT NULL,
+    "ConfirmedAt" TEXT NULL,
+    "Consent_Attestation" TEXT NULL,
+    "Consent_AttestedOn" TEXT NULL,
+    "Consent_GivenAt" TEXT NOT NULL,
+    "Consent_Source" TEXT NOT NULL,
+    "Consent_Text" TEXT NOT NULL,
+    "Consent_Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Email" TEXT COLLATE NOCASE NULL,
+    "ErasedAt" TEXT NULL,
+    "EventId" INTEGER NOT NULL,
+    "Language" TEXT NOT NULL,
+    "LastConfirmationAt" TEXT NULL,
+    "Name" TEXT NULL,
+    "NoticeNumber" INTEGER NOT NULL,
+    "PartySize" INTEGER NOT NULL,
+    "PlaceGivenAt" TEXT NULL,
+    "ReminderSentAt" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    CONSTRAINT "FK_Rsvps_Events_EventId" FOREIGN KEY ("EventId") REFERENCES "Events" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Rsvps" ("Id", "ArrivedAt", "CancelledAt", "ConfirmTokenExpiresAt", "ConfirmTokenHash", "ConfirmationsDay", "ConfirmationsOnDay", "ConfirmedAt", "Consent_Attestation", "Consent_AttestedOn", "Consent_GivenAt", "Consent_Source", "Consent_Text", "Consent_Version", "CreatedAt", "Email", "ErasedAt", "EventId", "Language", "LastConfirmationAt", "Name", "NoticeNumber", "PartySize", "PlaceGivenAt", "ReminderSentAt", "Status")
+SELECT "Id", "ArrivedAt", "CancelledAt", "ConfirmTokenExpiresAt", "ConfirmTokenHash", "ConfirmationsDay", "ConfirmationsOnDay", "ConfirmedAt", "Consent_Attestation", "Consent_AttestedOn", "Consent_GivenAt", "Consent_Source", "Consent_Text", "Consent_Version", "CreatedAt", "Email", "ErasedAt", "EventId", "Language", "LastConfirmationAt", "Name", "NoticeNumber", "PartySize", "PlaceGivenAt", "ReminderSentAt", "Status"
+FROM "Rsvps";
+
+CREATE TABLE "ef_temp_PetitionSignatures" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_PetitionSignatures" PRIMARY KEY AUTOINCREMENT,
+    "ConfirmTokenExpiresAt" TEXT NULL,
+    "ConfirmTokenHash" TEXT NULL,
+    "ConfirmationsDay" TEXT NULL,
+    "ConfirmationsOnDay" INTEGER NOT NULL,
+    "ConfirmedAt" TEXT NULL,
+    "Consent_Attestation" TEXT NULL,
+    "Consent_AttestedOn" TEXT NULL,
+    "Consent_GivenAt" TEXT NOT NULL,
+    "Consent_Source" TEXT NOT NULL,
+    "Consent_Text" TEXT NOT NULL,
+    "Consent_Version" TEXT NOT NULL,
+    "Country" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Email" TEXT COLLATE NOCASE NULL,
+    "ErasedAt" TEXT NULL,
+    "Language" TEXT NOT NULL,
+    "LastConfirmationAt" TEXT NULL,
+    "Name" TEXT NULL,
+    "PetitionId" INTEGER NOT NULL,
+    "ShowName" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "StruckOutAt" TEXT NULL,
+    "StruckOutBy" TEXT NULL,
+    "StruckOutReason" TEXT NULL,
+    CONSTRAINT "FK_PetitionSignatures_Petitions_PetitionId" FOREIGN KEY ("PetitionId") REFERENCES "Petitions" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_PetitionSignatures" ("Id", "ConfirmTokenExpiresAt", "ConfirmTokenHash", "ConfirmationsDay", "ConfirmationsOnDay", "ConfirmedAt", "Consent_Attestation", "Consent_AttestedOn", "Consent_GivenAt", "Consent_Source", "Consent_Text", "Consent_Version", "Country", "CreatedAt", "Email", "ErasedAt", "Language", "LastConfirmationAt", "Name", "PetitionId", "ShowName", "Status", "StruckOutAt", "StruckOutBy", "StruckOutReason")
+SELECT "Id", "ConfirmTokenExpiresAt", "ConfirmTokenHash", "ConfirmationsDay", "ConfirmationsOnDay", "ConfirmedAt", "Consent_Attestation", "Consent_AttestedOn", "Consent_GivenAt", "Consent_Source", "Consent_Text", "Consent_Version", "Country", "CreatedAt", "Email", "ErasedAt", "Language", "LastConfirmationAt", "Name", "PetitionId", "ShowName", "Status", "StruckOutAt", "StruckOutBy", "StruckOutReason"
+FROM "PetitionSignatures";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Subscribers";
+
+ALTER TABLE "ef_temp_Subscribers" RENAME TO "Subscribers";
+
+DROP TABLE "Rsvps";
+
+ALTER TABLE "ef_temp_Rsvps" RENAME TO "Rsvps";
+
+DROP TABLE "PetitionSignatures";
+
+ALTER TABLE "ef_temp_PetitionSignatures" RENAME TO "PetitionSignatures";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Subscribers_ConfirmTokenHash" ON "Subscribers" ("ConfirmTokenHash");
+
+CREATE INDEX "IX_Subscribers_CreatedAt" ON "Subscribers" ("CreatedAt");
+
+CREATE UNIQUE INDEX "IX_Subscribers_Email" ON "Subscribers" ("Email");
+
+CREATE INDEX "IX_Subscribers_Status_Id" ON "Subscribers" ("Status", "Id");
+
+CREATE INDEX "IX_Rsvps_ConfirmTokenHash" ON "Rsvps" ("ConfirmTokenHash");
+
+CREATE UNIQUE INDEX "IX_Rsvps_EventId_Email" ON "Rsvps" ("EventId", "Email");
+
+CREATE INDEX "IX_Rsvps_EventId_Status" ON "Rsvps" ("EventId", "Status");
+
+CREATE INDEX "IX_PetitionSignatures_ConfirmTokenHash" ON "PetitionSignatures" ("ConfirmTokenHash");
+
+CREATE INDEX "IX_PetitionSignatures_Email" ON "PetitionSignatures" ("Email");
+
+CREATE UNIQUE INDEX "IX_PetitionSignatures_PetitionId_Email" ON "PetitionSignatures" ("PetitionId", "Email");
+
+CREATE INDEX "IX_PetitionSignatures_PetitionId_Status_ConfirmedAt" ON "PetitionSignatures" ("PetitionId", "Status", "ConfirmedAt");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207064828_DropConsentIpHash', '10.0.15');
+

@@ -640,10 +640,6 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                             b1.Property<DateTime>("GivenAt")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("IpHash")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
                             b1.Property<string>("Source")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -795,10 +791,6 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("GivenAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("IpHash")
-                                .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Source")
@@ -1083,10 +1075,6 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("GivenAt")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("IpHash")
-                                .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Source")
