@@ -16,15 +16,31 @@ public static class EntityTags
     /// </summary>
     public static string Of(ReadOnlySpan<byte> body) => "W/\"" + Convert.ToHexStringLower(SHA256.HashData(body)[..12]) + "\"";
 
-    /// <summary>Writes <paramref name="body"/> with its tag; what <see cref="Text"/> does for words.</summary>
+    /// <summary>
+    /// Writes <paramref name="body"/> with its tag, or 304 when the request already holds it: the output cache answers
+    /// so from its entry, but each change empties the entries, and each encoding has its own, so the first request
+    /// after one comes here. What <see cref="Text"/> does for words.
+    /// </summary>
     public static Task WriteAsync(HttpContext http, byte[] body, string contentType, CancellationToken ct)
     {
-        http.Response.ContentType = contentType;
-        http.Response.Headers.ETag = Of(body);
+        var tag = Of(body);
+        http.Response.Headers.ETag = tag;
         http.Response.Headers.CacheControl = "no-cache";
+        if (Holds(http.Request, tag))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+        http.Response.ContentType = contentType;
         http.Response.ContentLength = body.Length;
         return http.Response.Body.WriteAsync(body, ct).AsTask();
     }
+
+    // If-None-Match compares weakly (RFC 9110, 13.1.2); "*" matches any.
+    private static bool Holds(HttpRequest request, string tag) =>
+        request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } held
+        && Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParse(tag, out var ours)
+        && held.Any(h => h.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || h.Compare(ours, useStrongComparison: false));
 
     /// <summary>The words as UTF-8, tagged: what <c>Results.Text</c> sends, with its tag.</summary>
     public static IResult Text(string body, string contentType) => new Tagged(Encoding.UTF8.GetBytes(body), contentType);

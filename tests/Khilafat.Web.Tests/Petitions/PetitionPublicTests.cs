@@ -195,6 +195,24 @@ public class PetitionPublicTests(MailSiteFactory factory) : IClassFixture<MailSi
         Assert.Contains("https://localhost/ur/petitions", locations);
     }
 
+    // Found by a review: /act linked /petitions only beside open petitions, so once the last one closed, nothing led to
+    // the closed ones' results.
+    [Fact]
+    public async Task Act_LinksThePetitions_WhenNoneIsOpen_AndSaysNothingOfThemBeforeThereAreAny()
+    {
+        await using var site = new SiteFactory();
+        Assert.Null((await site.CreateClient().GetDocumentAsync("/act")).QuerySelector("section[aria-labelledby='petitions-heading']"));
+        var (id, _) = await site.CreatePetitionAsync(NewTitle("The last one"));
+        await site.WithScopeAsync(async sp => Assert.Equal(PetitionStateChange.Done, await sp.GetRequiredService<PetitionEditor>().CloseAsync(id, Khilafat.Web.Audit.Actor.System)));
+
+        var act = await site.CreateClient().GetDocumentAsync("/ur/act");
+
+        var section = act.QuerySelector("section[aria-labelledby='petitions-heading']")!;
+        Assert.Equal("پٹیشنز", section.QuerySelector("h2")!.Text());
+        Assert.Equal("اس وقت کوئی پٹیشن دستخط کے لیے کھلی نہیں ہے۔", section.QuerySelector("p")!.Text());
+        Assert.Equal("تمام پٹیشنز", section.QuerySelector("a[href='/ur/petitions']")!.Text());
+    }
+
     [Fact]
     public async Task TwoHundredConcurrentSignatures_OfDistinctPeople_AreAllCountedExactly()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using Khilafat.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Khilafat.Web.Tests.Updates.UpdateTestSupport;
 
 namespace Khilafat.Web.Tests.Updates;
@@ -190,6 +191,13 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.NotEqual(tag, fresh.Headers.ETag);
         Assert.Contains("/ur/updates/" + slug, await fresh.Content.ReadAsStringAsync());
+
+        // After a change has emptied the cache, and in an encoding not asked for before, a tag still held is 304 too.
+        await factory.CreateUpdateAsync(NewTitle("Emptying the cache"), "Words.");
+        using var current = await _visitor.GetAsync("/ur/updates/feed.atom");
+        await Khilafat.Web.Content.OutputCacheTags.EvictPublicAsync(factory.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
+        using var compressed = new HttpRequestMessage(HttpMethod.Get, "/ur/updates/feed.atom") { Headers = { IfNoneMatch = { current.Headers.ETag! }, AcceptEncoding = { new("br") } } };
+        Assert.Equal(HttpStatusCode.NotModified, (await _visitor.SendAsync(compressed)).StatusCode);
 
         // The sitemap and robots.txt, which crawlers fetch again and again, likewise.
         foreach (var path in new[] { "/sitemap.xml", "/robots.txt" })

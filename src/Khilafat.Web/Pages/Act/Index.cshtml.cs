@@ -26,6 +26,9 @@ public class IndexModel(ReliefDirectory relief, EventReader events, PetitionRead
 
     public IReadOnlyList<OpenPetition> Petitions { get; private set; } = [];
 
+    /// <summary>Whether any petition is public, open or not: /petitions, with the closed ones' results, is linked then.</summary>
+    public bool HasPetitions { get; private set; }
+
     public string Title => t["Take action"];
     public string? Description => t["How to support the movement by lawful, peaceful means: sign petitions, come to events, give to relief organisations and join the mailing list."];
 
@@ -33,7 +36,8 @@ public class IndexModel(ReliefDirectory relief, EventReader events, PetitionRead
     {
         Organisations = await relief.ListAsync(ct);
         Events = await events.UpcomingAsync(SiteCultures.Current, 3, ct);
-        Petitions = await petitions.OpenAsync(SiteCultures.Current, ct);
+        var list = await petitions.ListAsync(SiteCultures.Current, ct);
+        (Petitions, HasPetitions) = (list.Open, list.Open.Count + list.Ended.Count > 0);
         HasCriteria = await content.GetPublishedPageAsync(ReliefPages.HowWeChooseSlug, SiteCultures.Current, ct) is not null;
     }
 }
