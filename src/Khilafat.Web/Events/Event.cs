@@ -57,6 +57,13 @@ public class Event
     public string? NoticeReason { get; set; }
 
     /// <summary>
+    /// What the latest notice tells: cancelled, postponed, or (scheduled) that the time or place changed. Kept with it,
+    /// since an event postponed once stays <see cref="EventState.Postponed"/>, and a later move of its place is no
+    /// second postponement. Null for notices raised before it was kept: the event's state then.
+    /// </summary>
+    public EventState? NoticeState { get; set; }
+
+    /// <summary>
     /// The time and place attendees were told before the latest change (null before the first), so that its notice
     /// can say what moved: "When: … / Was: …". Kept in the write that raises <see cref="NoticeNumber"/>; see
     /// <see cref="EventEditor"/> for two changes made before the first one's notice has gone.

@@ -139,7 +139,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             if (fields.StartsAt != e.StartsAt) await ForgetRemindersAsync(id, c);
             if (timeOrPlace) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventChanged, c);
             else if (wasPublished && !willBePublished) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventUnpublished, c);
-            if (timeOrPlace && wasPublished && willBePublished) await RaiseNoticeAsync(e, noticeReason, now, c);
+            if (timeOrPlace && wasPublished && willBePublished) await RaiseNoticeAsync(e, EventState.Scheduled, noticeReason, now, c);
             Apply(e, fields);
 
             var readersSeeChange = itemChanges.Count > 0 || wasPublished != willBePublished
@@ -216,7 +216,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             e.State = state;
             e.StateReason = reason;
             await AttendeeMail.SkipWaitingRemindersAsync(db, id, state == EventState.Cancelled ? AttendeeMail.EventCancelled : AttendeeMail.EventChanged, c);
-            await RaiseNoticeAsync(e, reason, now, c);
+            await RaiseNoticeAsync(e, state, reason, now, c);
             if (times is { } moved)
             {
                 if (moved.Start != e.StartsAt) await ForgetRemindersAsync(id, c);
@@ -273,7 +273,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
     /// start of a long list, or someone who answered in between) were told something else, and read the new time
     /// without a "Was:" line (<see cref="Event.NoticePreviousNumber"/>), which is true if less than it could say.
     /// </summary>
-    private async Task RaiseNoticeAsync(Event e, string? reason, DateTime now, CancellationToken ct)
+    private async Task RaiseNoticeAsync(Event e, EventState tells, string? reason, DateTime now, CancellationToken ct)
     {
         // Whom the notice job has still to tell: the same answers it picks.
         var someoneWaits = await db.Rsvps.AnyAsync(r => r.EventId == e.Id && (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted)
@@ -284,7 +284,7 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             e.NoticePreviousNumber = e.NoticeNumber;
         }
         e.NoticeNumber++;
-        e.NoticeReason = reason;
+        (e.NoticeReason, e.NoticeState) = (reason, tells);
         await jobs.ScheduleAsync(JobKinds.EventNotice, Key(e.Id), now, ct);
     }
 

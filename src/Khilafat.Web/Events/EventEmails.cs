@@ -99,7 +99,9 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
 
     /// <summary>The notice of the latest change, before <paramref name="rsvp"/> is marked as told of it: with what moved, as they were told it before.</summary>
     public async Task<EmailContent> NoticeAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.EventNotice(rsvp.Language, rsvp.Name, WithWhatItWas(await FactsAsync(e, rsvp, ct), e, rsvp), e.State, e.NoticeReason,
+        templates.EventNotice(rsvp.Language, rsvp.Name, WithWhatItWas(await FactsAsync(e, rsvp, ct), e, rsvp),
+            // What the latest change was (a move after a postponement is no second postponement); cancelled is final.
+            e.State == EventState.Cancelled ? EventState.Cancelled : e.NoticeState ?? e.State, e.NoticeReason,
             e.State == EventState.Cancelled ? null : await CancelUrlAsync(rsvp));
 
     /// <summary>

@@ -123,6 +123,18 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         factory.Clock.Advance(newStart - TimeSpan.FromHours(23) - Now);
         await factory.RunDueJobsAsync();
         Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventReminder);
+
+        // Found by a review: a later move of its place went out as a second "Postponed", the event's state since. (Signed
+        // in again: days have passed on the site's clock.)
+        (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        using (await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(("Input.Place", "The community hall, Clifton"), ("Input.NoticeReason", "More room.")),
+            submitter: "button[formaction*='handler=Save']")) { }
+        await factory.RunDueJobsAsync();
+        var moved = (await factory.EmailsToAsync(email)).Where(m => m.Kind == OutboxKinds.EventNotice).ToList();
+        Assert.Equal(2, moved.Count);
+        Assert.Equal($"Changed: {title}", moved[^1].Subject);
+        Assert.Contains($"The time or place of “{title}” has changed.", moved[^1].TextBody);
+        Assert.DoesNotContain("postponed", moved[^1].TextBody);
     }
 
     [Fact]

@@ -55,6 +55,9 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticeReason>k__BackingField")]
         public static extern ref string NoticeReason(Event @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<NoticeState>k__BackingField")]
+        public static extern ref EventState? NoticeState(Event @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<OnlineUrl>k__BackingField")]
         public static extern ref string OnlineUrl(Event @this);
 

@@ -17,7 +17,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a6ff5789-7c11-4443-9f9c-1b9af15ee25a"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("29a3d126-409f-41eb-ab1d-391b927c2a9b"), entityTypeCount: 30)
         {
         }
 
@@ -1418,6 +1418,11 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
                 IsNullable = true
             };
             khilafatWebEventsEventTableBase.Columns.Add("NoticeReason", noticeReasonColumnBase);
+            var noticeStateColumnBase = new ColumnBase<ColumnMappingBase>("NoticeState", "integer", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticeState", noticeStateColumnBase);
             var onlineUrlColumnBase = new ColumnBase<ColumnMappingBase>("OnlineUrl", "character varying(500)", khilafatWebEventsEventTableBase)
             {
                 IsNullable = true
@@ -1466,6 +1471,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousStartsAtColumnBase, @event.FindProperty("NoticePreviousStartsAt")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousTimeZoneColumnBase, @event.FindProperty("NoticePreviousTimeZone")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeReasonColumnBase, @event.FindProperty("NoticeReason")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeStateColumnBase, @event.FindProperty("NoticeState")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)onlineUrlColumnBase, @event.FindProperty("OnlineUrl")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)placeColumnBase, @event.FindProperty("Place")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)publishedAtColumnBase0, @event.FindProperty("PublishedAt")!, khilafatWebEventsEventMappingBase);
@@ -1550,6 +1556,12 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             };
             eventsTable.Columns.Add("NoticeReason", noticeReasonColumn);
             noticeReasonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noticeReasonColumn);
+            var noticeStateColumn = new Column("NoticeState", "integer", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticeState", noticeStateColumn);
+            noticeStateColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(noticeStateColumn);
             var onlineUrlColumn = new Column("OnlineUrl", "character varying(500)", eventsTable)
             {
                 IsNullable = true
@@ -1608,6 +1620,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping(noticePreviousStartsAtColumn, @event.FindProperty("NoticePreviousStartsAt")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticePreviousTimeZoneColumn, @event.FindProperty("NoticePreviousTimeZone")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticeReasonColumn, @event.FindProperty("NoticeReason")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticeStateColumn, @event.FindProperty("NoticeState")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(onlineUrlColumn, @event.FindProperty("OnlineUrl")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(placeColumn, @event.FindProperty("Place")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(publishedAtColumn0, @event.FindProperty("PublishedAt")!, eventsTableMapping);

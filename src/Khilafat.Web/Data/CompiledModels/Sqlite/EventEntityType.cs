@@ -29,7 +29,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 "Khilafat.Web.Events.Event",
                 typeof(Event),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -763,6 +763,64 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 storeGenerationIndex: -1);
             noticeReason.TypeMapping = SqliteStringTypeMapping.Default;
 
+            var noticeState = runtimeEntityType.AddProperty(
+                "NoticeState",
+                typeof(EventState?),
+                propertyInfo: typeof(Event).GetProperty("NoticeState", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Event).GetField("<NoticeState>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            noticeState.SetGetter(
+                EventState? (Event instance) => EventUnsafeAccessors.NoticeState(instance),
+                bool (Event instance) => !(EventUnsafeAccessors.NoticeState(instance).HasValue));
+            noticeState.SetSetter(
+                Event (Event instance, EventState? value) =>
+                {
+                    EventUnsafeAccessors.NoticeState(instance) = (value == null ? value : ((EventState? )(((EventState)value))));
+                    return instance;
+                });
+            noticeState.SetMaterializationSetter(
+                Event (Event instance, EventState? value) =>
+                {
+                    EventUnsafeAccessors.NoticeState(instance) = (value == null ? value : ((EventState? )(((EventState)value))));
+                    return instance;
+                });
+            noticeState.SetAccessors(
+                EventState? (IInternalEntry entry) => EventUnsafeAccessors.NoticeState(((Event)(entry.Entity))),
+                EventState? (IInternalEntry entry) => EventUnsafeAccessors.NoticeState(((Event)(entry.Entity))),
+                EventState? (IInternalEntry entry) => entry.ReadOriginalValue<EventState?>(noticeState, 15),
+                EventState? (IInternalEntry entry) => entry.GetCurrentValue<EventState?>(noticeState));
+            noticeState.SetPropertyIndexes(
+                index: 15,
+                originalValueIndex: 15,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            noticeState.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<EventState>(
+                    bool (EventState v1, EventState v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (EventState v) => ((object)v).GetHashCode(),
+                    EventState (EventState v) => v),
+                keyComparer: new ValueComparer<EventState>(
+                    bool (EventState v1, EventState v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (EventState v) => ((object)v).GetHashCode(),
+                    EventState (EventState v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"),
+                converter: new ValueConverter<EventState, int>(
+                    int (EventState value) => ((int)value),
+                    EventState (int value) => ((EventState)value)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<EventState, int>(
+                    JsonInt32ReaderWriter.Instance,
+                    new ValueConverter<EventState, int>(
+                        int (EventState value) => ((int)value),
+                        EventState (int value) => ((EventState)value))));
+            noticeState.SetComparer(new NullableValueComparer<EventState>(noticeState.TypeMapping.Comparer));
+            noticeState.SetKeyComparer(new NullableValueComparer<EventState>(noticeState.TypeMapping.KeyComparer));
+
             var onlineUrl = runtimeEntityType.AddProperty(
                 "OnlineUrl",
                 typeof(string),
@@ -788,11 +846,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             onlineUrl.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.OnlineUrl(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.OnlineUrl(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(onlineUrl, 15),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(onlineUrl, 16),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(onlineUrl));
             onlineUrl.SetPropertyIndexes(
-                index: 15,
-                originalValueIndex: 15,
+                index: 16,
+                originalValueIndex: 16,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -822,11 +880,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             place.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.Place(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.Place(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(place, 16),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(place, 17),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(place));
             place.SetPropertyIndexes(
-                index: 16,
-                originalValueIndex: 16,
+                index: 17,
+                originalValueIndex: 17,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -857,11 +915,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             publishedAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => EventUnsafeAccessors.PublishedAt(((Event)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => EventUnsafeAccessors.PublishedAt(((Event)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishedAt, 17),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishedAt, 18),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(publishedAt));
             publishedAt.SetPropertyIndexes(
-                index: 17,
-                originalValueIndex: 17,
+                index: 18,
+                originalValueIndex: 18,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -911,11 +969,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             sequence.SetAccessors(
                 int (IInternalEntry entry) => EventUnsafeAccessors.Sequence(((Event)(entry.Entity))),
                 int (IInternalEntry entry) => EventUnsafeAccessors.Sequence(((Event)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(sequence, 18),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(sequence, 19),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(sequence));
             sequence.SetPropertyIndexes(
-                index: 18,
-                originalValueIndex: 18,
+                index: 19,
+                originalValueIndex: 19,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -959,11 +1017,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             slug.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.Slug(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.Slug(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 19),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 20),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(slug));
             slug.SetPropertyIndexes(
-                index: 19,
-                originalValueIndex: 19,
+                index: 20,
+                originalValueIndex: 20,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -994,11 +1052,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             startsAt.SetAccessors(
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.StartsAt(((Event)(entry.Entity))),
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.StartsAt(((Event)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(startsAt, 20),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(startsAt, 21),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(startsAt));
             startsAt.SetPropertyIndexes(
-                index: 20,
-                originalValueIndex: 20,
+                index: 21,
+                originalValueIndex: 21,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -1048,11 +1106,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             state.SetAccessors(
                 EventState (IInternalEntry entry) => EventUnsafeAccessors.State(((Event)(entry.Entity))),
                 EventState (IInternalEntry entry) => EventUnsafeAccessors.State(((Event)(entry.Entity))),
-                EventState (IInternalEntry entry) => entry.ReadOriginalValue<EventState>(state, 21),
+                EventState (IInternalEntry entry) => entry.ReadOriginalValue<EventState>(state, 22),
                 EventState (IInternalEntry entry) => entry.GetCurrentValue<EventState>(state));
             state.SetPropertyIndexes(
-                index: 21,
-                originalValueIndex: 21,
+                index: 22,
+                originalValueIndex: 22,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -1106,11 +1164,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             stateReason.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.StateReason(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.StateReason(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(stateReason, 22),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(stateReason, 23),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(stateReason));
             stateReason.SetPropertyIndexes(
-                index: 22,
-                originalValueIndex: 22,
+                index: 23,
+                originalValueIndex: 23,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -1140,11 +1198,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             timeZone.SetAccessors(
                 string (IInternalEntry entry) => EventUnsafeAccessors.TimeZone(((Event)(entry.Entity))),
                 string (IInternalEntry entry) => EventUnsafeAccessors.TimeZone(((Event)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZone, 23),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(timeZone, 24),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(timeZone));
             timeZone.SetPropertyIndexes(
-                index: 23,
-                originalValueIndex: 23,
+                index: 24,
+                originalValueIndex: 24,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -1174,11 +1232,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             updatedAt.SetAccessors(
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.UpdatedAt(((Event)(entry.Entity))),
                 DateTime (IInternalEntry entry) => EventUnsafeAccessors.UpdatedAt(((Event)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 24),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(updatedAt, 25),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(updatedAt));
             updatedAt.SetPropertyIndexes(
-                index: 24,
-                originalValueIndex: 24,
+                index: 25,
+                originalValueIndex: 25,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -1249,6 +1307,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var noticePreviousStartsAt = runtimeEntityType.FindProperty("NoticePreviousStartsAt");
             var noticePreviousTimeZone = runtimeEntityType.FindProperty("NoticePreviousTimeZone");
             var noticeReason = runtimeEntityType.FindProperty("NoticeReason");
+            var noticeState = runtimeEntityType.FindProperty("NoticeState");
             var onlineUrl = runtimeEntityType.FindProperty("OnlineUrl");
             var place = runtimeEntityType.FindProperty("Place");
             var publishedAt = runtimeEntityType.FindProperty("PublishedAt");
@@ -1266,7 +1325,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Event)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<int, DateTime?, int, DateTime, DateTime, DateTime?, int?, int, int, DateTime?, int, string, DateTime?, string, string, string, string, DateTime?, int, string, DateTime, EventState, string, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<DateTime?>(attendeesErasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)attendeesErasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(attendeesErasedAt))), ((ValueComparer<int>)(((IProperty)capacity).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(capacity)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), ((ValueComparer<DateTime>)(((IProperty)endsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(endsAt)), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), ((ValueComparer<int>)(((IProperty)maxPartySize).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(maxPartySize)), ((ValueComparer<int>)(((IProperty)noticeNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticeNumber)), (source.GetCurrentValue<DateTime?>(noticePreviousEndsAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)noticePreviousEndsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(noticePreviousEndsAt))), ((ValueComparer<int>)(((IProperty)noticePreviousNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticePreviousNumber)), (source.GetCurrentValue<string>(noticePreviousPlace) == null ? null : ((ValueComparer<string>)(((IProperty)noticePreviousPlace).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticePreviousPlace))), (source.GetCurrentValue<DateTime?>(noticePreviousStartsAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)noticePreviousStartsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(noticePreviousStartsAt))), (source.GetCurrentValue<string>(noticePreviousTimeZone) == null ? null : ((ValueComparer<string>)(((IProperty)noticePreviousTimeZone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticePreviousTimeZone))), (source.GetCurrentValue<string>(noticeReason) == null ? null : ((ValueComparer<string>)(((IProperty)noticeReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticeReason))), (source.GetCurrentValue<string>(onlineUrl) == null ? null : ((ValueComparer<string>)(((IProperty)onlineUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(onlineUrl))), (source.GetCurrentValue<string>(place) == null ? null : ((ValueComparer<string>)(((IProperty)place).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(place))), (source.GetCurrentValue<DateTime?>(publishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishedAt))), ((ValueComparer<int>)(((IProperty)sequence).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(sequence)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)startsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(startsAt)), ((ValueComparer<EventState>)(((IProperty)state).GetValueComparer())).Snapshot(source.GetCurrentValue<EventState>(state)), (source.GetCurrentValue<string>(stateReason) == null ? null : ((ValueComparer<string>)(((IProperty)stateReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(stateReason))), (source.GetCurrentValue<string>(timeZone) == null ? null : ((ValueComparer<string>)(((IProperty)timeZone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZone))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
+                    return ((ISnapshot)(new Snapshot<int, DateTime?, int, DateTime, DateTime, DateTime?, int?, int, int, DateTime?, int, string, DateTime?, string, string, EventState?, string, string, DateTime?, int, string, DateTime, EventState, string, string, DateTime>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<DateTime?>(attendeesErasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)attendeesErasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(attendeesErasedAt))), ((ValueComparer<int>)(((IProperty)capacity).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(capacity)), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), ((ValueComparer<DateTime>)(((IProperty)endsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(endsAt)), (source.GetCurrentValue<DateTime?>(firstPublishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)firstPublishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(firstPublishedAt))), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))), ((ValueComparer<int>)(((IProperty)maxPartySize).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(maxPartySize)), ((ValueComparer<int>)(((IProperty)noticeNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticeNumber)), (source.GetCurrentValue<DateTime?>(noticePreviousEndsAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)noticePreviousEndsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(noticePreviousEndsAt))), ((ValueComparer<int>)(((IProperty)noticePreviousNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(noticePreviousNumber)), (source.GetCurrentValue<string>(noticePreviousPlace) == null ? null : ((ValueComparer<string>)(((IProperty)noticePreviousPlace).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticePreviousPlace))), (source.GetCurrentValue<DateTime?>(noticePreviousStartsAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)noticePreviousStartsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(noticePreviousStartsAt))), (source.GetCurrentValue<string>(noticePreviousTimeZone) == null ? null : ((ValueComparer<string>)(((IProperty)noticePreviousTimeZone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticePreviousTimeZone))), (source.GetCurrentValue<string>(noticeReason) == null ? null : ((ValueComparer<string>)(((IProperty)noticeReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(noticeReason))), (source.GetCurrentValue<EventState?>(noticeState) == null ? null : ((ValueComparer<EventState?>)(((IProperty)noticeState).GetValueComparer())).Snapshot(source.GetCurrentValue<EventState?>(noticeState))), (source.GetCurrentValue<string>(onlineUrl) == null ? null : ((ValueComparer<string>)(((IProperty)onlineUrl).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(onlineUrl))), (source.GetCurrentValue<string>(place) == null ? null : ((ValueComparer<string>)(((IProperty)place).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(place))), (source.GetCurrentValue<DateTime?>(publishedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishedAt))), ((ValueComparer<int>)(((IProperty)sequence).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(sequence)), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<DateTime>)(((IProperty)startsAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(startsAt)), ((ValueComparer<EventState>)(((IProperty)state).GetValueComparer())).Snapshot(source.GetCurrentValue<EventState>(state)), (source.GetCurrentValue<string>(stateReason) == null ? null : ((ValueComparer<string>)(((IProperty)stateReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(stateReason))), (source.GetCurrentValue<string>(timeZone) == null ? null : ((ValueComparer<string>)(((IProperty)timeZone).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(timeZone))), ((ValueComparer<DateTime>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(updatedAt)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), (default(int? ) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetValueComparer())).Snapshot(default(int? )))))));
@@ -1283,11 +1342,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return ((ISnapshot)(new Snapshot<int, int?>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<int?>(leadImageId) == null ? null : ((ValueComparer<int?>)(((IProperty)leadImageId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int?>(leadImageId))))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 25,
+                propertyCount: 26,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 25,
+                originalValueCount: 26,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 2));

@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ba75879-8acd-4fcb-8631-975330aa804f"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("8c540abb-e6f9-4529-8c52-d1f45fd5280a"), entityTypeCount: 30)
         {
         }
 
@@ -1409,6 +1409,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 IsNullable = true
             };
             khilafatWebEventsEventTableBase.Columns.Add("NoticeReason", noticeReasonColumnBase);
+            var noticeStateColumnBase = new ColumnBase<ColumnMappingBase>("NoticeState", "INTEGER", khilafatWebEventsEventTableBase)
+            {
+                IsNullable = true
+            };
+            khilafatWebEventsEventTableBase.Columns.Add("NoticeState", noticeStateColumnBase);
             var onlineUrlColumnBase = new ColumnBase<ColumnMappingBase>("OnlineUrl", "TEXT", khilafatWebEventsEventTableBase)
             {
                 IsNullable = true
@@ -1457,6 +1462,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousStartsAtColumnBase, @event.FindProperty("NoticePreviousStartsAt")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticePreviousTimeZoneColumnBase, @event.FindProperty("NoticePreviousTimeZone")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeReasonColumnBase, @event.FindProperty("NoticeReason")!, khilafatWebEventsEventMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noticeStateColumnBase, @event.FindProperty("NoticeState")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)onlineUrlColumnBase, @event.FindProperty("OnlineUrl")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)placeColumnBase, @event.FindProperty("Place")!, khilafatWebEventsEventMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)publishedAtColumnBase0, @event.FindProperty("PublishedAt")!, khilafatWebEventsEventMappingBase);
@@ -1540,6 +1546,12 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             };
             eventsTable.Columns.Add("NoticeReason", noticeReasonColumn);
             noticeReasonColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(noticeReasonColumn);
+            var noticeStateColumn = new Column("NoticeState", "INTEGER", eventsTable)
+            {
+                IsNullable = true
+            };
+            eventsTable.Columns.Add("NoticeState", noticeStateColumn);
+            noticeStateColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(noticeStateColumn);
             var onlineUrlColumn = new Column("OnlineUrl", "TEXT", eventsTable)
             {
                 IsNullable = true
@@ -1598,6 +1610,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(noticePreviousStartsAtColumn, @event.FindProperty("NoticePreviousStartsAt")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticePreviousTimeZoneColumn, @event.FindProperty("NoticePreviousTimeZone")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(noticeReasonColumn, @event.FindProperty("NoticeReason")!, eventsTableMapping);
+            RelationalModel.CreateColumnMapping(noticeStateColumn, @event.FindProperty("NoticeState")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(onlineUrlColumn, @event.FindProperty("OnlineUrl")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(placeColumn, @event.FindProperty("Place")!, eventsTableMapping);
             RelationalModel.CreateColumnMapping(publishedAtColumn0, @event.FindProperty("PublishedAt")!, eventsTableMapping);

@@ -527,6 +527,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("NoticeState")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OnlineUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -1002,3 +1002,11 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207064828_DropConsentIpHash', '10.0.15');
 
+BEGIN TRANSACTION;
+ALTER TABLE "Events" ADD "NoticeState" INTEGER NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207075124_EventNoticeState', '10.0.15');
+
+COMMIT;
+

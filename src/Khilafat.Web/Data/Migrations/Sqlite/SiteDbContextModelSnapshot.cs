@@ -507,6 +507,9 @@ namespace Khilafat.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NoticeState")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OnlineUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
