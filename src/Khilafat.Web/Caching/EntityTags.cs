@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Net.Http.Headers;
 
 namespace Khilafat.Web.Caching;
 
@@ -39,8 +40,8 @@ public static class EntityTags
     // If-None-Match compares weakly (RFC 9110, 13.1.2); "*" matches any.
     private static bool Holds(HttpRequest request, string tag) =>
         request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } held
-        && Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParse(tag, out var ours)
-        && held.Any(h => h.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || h.Compare(ours, useStrongComparison: false));
+        && EntityTagHeaderValue.TryParse(tag, out var ours)
+        && held.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(ours, useStrongComparison: false));
 
     /// <summary>The words as UTF-8, tagged: what <c>Results.Text</c> sends, with its tag.</summary>
     public static IResult Text(string body, string contentType) => new Tagged(Encoding.UTF8.GetBytes(body), contentType);

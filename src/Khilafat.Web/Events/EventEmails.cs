@@ -98,11 +98,14 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
         templates.EventReminder(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), e.OnlineUrl, await CancelUrlAsync(rsvp));
 
     /// <summary>The notice of the latest change, before <paramref name="rsvp"/> is marked as told of it: with what moved, as they were told it before.</summary>
-    public async Task<EmailContent> NoticeAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
-        templates.EventNotice(rsvp.Language, rsvp.Name, WithWhatItWas(await FactsAsync(e, rsvp, ct), e, rsvp),
-            // What the latest change was (a move after a postponement is no second postponement); cancelled is final.
-            e.State == EventState.Cancelled ? EventState.Cancelled : e.NoticeState ?? e.State, e.NoticeReason,
-            e.State == EventState.Cancelled ? null : await CancelUrlAsync(rsvp));
+    public async Task<EmailContent> NoticeAsync(Event e, Rsvp rsvp, CancellationToken ct)
+    {
+        // What the latest change was (a move after a postponement is no second postponement); cancelled is final.
+        var cancelled = e.State == EventState.Cancelled;
+        var facts = await FactsAsync(e, rsvp, ct);
+        return templates.EventNotice(rsvp.Language, rsvp.Name, cancelled ? facts : WithWhatItWas(facts, e, rsvp),
+            cancelled ? EventState.Cancelled : e.NoticeState ?? e.State, e.NoticeReason, cancelled ? null : await CancelUrlAsync(rsvp));
+    }
 
     /// <summary>
     /// The time and place that moved, as the attendee was told them before (<see cref="Event.NoticePreviousNumber"/>):
@@ -110,7 +113,7 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     /// </summary>
     private static EventFacts WithWhatItWas(EventFacts facts, Event e, Rsvp rsvp)
     {
-        if (e.State == EventState.Cancelled || rsvp.NoticeNumber != e.NoticePreviousNumber
+        if (rsvp.NoticeNumber != e.NoticePreviousNumber
             || e is not { NoticePreviousStartsAt: { } start, NoticePreviousEndsAt: { } end, NoticePreviousTimeZone: { } zone, NoticePreviousPlace: { } place })
             return facts;
         return facts with
