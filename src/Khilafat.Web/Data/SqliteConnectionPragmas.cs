@@ -5,7 +5,10 @@ namespace Khilafat.Web.Data;
 
 /// <summary>
 /// Per-connection settings SQLite does not keep in the file: wait up to five seconds for another writer instead of
-/// failing at once, and flush the WAL at every commit so an acknowledged write survives a crash.
+/// failing at once, flush the WAL at every commit so an acknowledged write survives a crash, and overwrite with zeros
+/// what a delete or an update frees (secure_delete), so that an erased supporter's address and name are not left in
+/// the file's free space, to be read by whoever gets the file or a backup of it
+/// (see <see cref="SiteDbContext.EmptySqliteLogAsync"/> for the log's copies).
 /// </summary>
 public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
@@ -14,7 +17,7 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
     /// <summary>How long a connection waits for another's lock before SQLite answers "busy"; the backup's read waits as long.</summary>
     internal const string BusyTimeout = "PRAGMA busy_timeout = 5000;";
 
-    internal const string Pragmas = BusyTimeout + " PRAGMA synchronous = FULL;";
+    internal const string Pragmas = BusyTimeout + " PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

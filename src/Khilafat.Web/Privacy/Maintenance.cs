@@ -55,6 +55,8 @@ public sealed partial class Maintenance(IServiceScopeFactory scopes, TimeProvide
         await DeleteInBatchesAsync(db, db.Jobs.Where(j => j.Status == JobStatus.Done && j.FinishedAt < cutoff), ct);
         await ForgetExportSearchesAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<MailingList.PendingSignUps>().EraseUnconfirmedAsync(ct);
+        // The hour's erasures, the jobs' (attendees after an event, ...) and these, out of SQLite's log as well.
+        if (!await db.EmptySqliteLogAsync(ct)) logger.LogInformation("The database's log could not be emptied this round (readers kept it); the next round tries again.");
         if (hashes + emails + sent > 0)
             logger.LogInformation("Data minimisation: {Hashes} testimonial address hashes and {Emails} testimonial emails erased, {Sent} messages removed from the outbox.",
                 hashes, emails, sent);

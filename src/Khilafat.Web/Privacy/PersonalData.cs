@@ -140,6 +140,8 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
             outbox.Wake();
             await cache.EvictPublicAsync(ct);
         }
+        // Erased from SQLite's log too, not only an hour later (by Maintenance, which tries again if readers kept it now).
+        await db.EmptySqliteLogAsync(ct);
         return counts;
     }
 

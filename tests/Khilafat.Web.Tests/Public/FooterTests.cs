@@ -1,3 +1,5 @@
+using System.Net;
+using Khilafat.Web.MailingList;
 using Khilafat.Web.Tests.Infrastructure;
 
 namespace Khilafat.Web.Tests.Public;
@@ -17,9 +19,11 @@ public class FooterTests(SiteFactory factory) : IClassFixture<SiteFactory>
 
         var footer = page.QuerySelector("footer.site-footer")!;
         var form = footer.QuerySelector("form.inline-join")!;
-        // A GET to the real form (which prefills the address): the page is cached, so it carries no token of anyone's.
-        Assert.Equal("get", form.GetAttribute("method"));
-        Assert.Equal(join, form.GetAttribute("action"));
+        // A POST to the real form's "Continue" (which prefills the address), without a token: the page is cached, so
+        // a token in it would be someone else's.
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal(join + "?handler=Continue", form.GetAttribute("action"));
+        Assert.Null(form.QuerySelector("input[name=__RequestVerificationToken]"));
         var email = form.QuerySelector("input[name=email][type=email]")!;
         Assert.Equal("ltr", email.GetAttribute("dir"));
         var label = form.QuerySelector("label")!;
@@ -39,8 +43,33 @@ public class FooterTests(SiteFactory factory) : IClassFixture<SiteFactory>
         var statement = await _client.GetDocumentAsync("/statement");
         Assert.Single(statement.QuerySelectorAll("form.inline-join"));
         Assert.Null(statement.QuerySelector("footer .inline-join"));
+    }
 
-        var prefilled = await _client.GetDocumentAsync("/join?email=amina%40example.org");
-        Assert.Equal("amina@example.org", prefilled.QuerySelector("main input[type=email]")!.GetAttribute("value"));
+    [Theory]
+    [InlineData("/statement", "/join")]
+    [InlineData("/ar/faq", "/ar/join")]
+    public async Task TheInlineSignUp_FillsInTheFullForm_WithTheAddressKeptOutOfTheUrl_AndNothingStoredUntilItIsSent(string path, string join)
+    {
+        var inline = (await _client.GetDocumentAsync(path)).Form("form.inline-join");
+        var email = Visitor.NewAddress("inline");
+        // A visitor's first request to the site's forms: no anti-forgery cookie yet, as after reading a cached page.
+        using var visitor = factory.CreateClient();
+
+        using var response = await visitor.SubmitAsync(inline, path, Html.Values(("email", $" {email} ")));
+
+        var filled = await response.ReadDocumentAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("example.org", response.RequestMessage!.RequestUri!.ToString());
+        Assert.Null(filled.QuerySelector(".error-summary"));
+        var form = filled.Form("main form");
+        Assert.Equal(email, form.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+        // The full form posts to the page itself, not to "Continue" again, and it carries its token.
+        Assert.Equal(join, form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Null(await factory.SubscriberAsync(email));
+
+        using var sent = await visitor.SubmitAsync(form, join, Html.Values(("Input.Consent", "true")));
+        Assert.Equal(join + "/thanks", sent.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(SubscriberStatus.Pending, (await factory.SubscriberAsync(email))?.Status);
     }
 }

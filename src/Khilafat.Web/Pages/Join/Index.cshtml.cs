@@ -25,11 +25,19 @@ public class IndexModel(MailingListService mailingList, SupporterCount supporter
     public string Title => t["Join the mailing list"];
     public string? Description => t["Hear from the Khilafat Movement by email: news of relief efforts and lawful, peaceful action. You can leave at any time."];
 
-    /// <summary>An address typed into the inline field at the end of a long page (a GET, as those pages are cached) fills in the form.</summary>
-    public async Task OnGetAsync(string? email, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Supporters = await supporters.GetAsync(ct);
+
+    /// <summary>
+    /// The inline field at the end of long pages and in the footer posts its address here, and the form comes back with
+    /// it filled in; nothing is kept or sent. A POST, so that the address stays out of the URL (an access log's lines,
+    /// the browser's history, the Referer of the next link), and without a token, as those pages are cached for everyone.
+    /// </summary>
+    [FillsInTheForm]
+    public async Task OnPostContinueAsync(string? email, CancellationToken ct)
     {
-        Supporters = await supporters.GetAsync(ct);
-        if (!string.IsNullOrWhiteSpace(email) && email.Length <= Subscriber.EmailMaxLength) Input.Email = email.Trim();
+        ModelState.Clear();
+        Input = new InputModel { Email = email?.Trim() is { Length: > 0 and <= Subscriber.EmailMaxLength } typed ? typed : "" };
+        await OnGetAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -53,7 +53,8 @@ public sealed class ShowFormAgainWhenTokenFailsAttribute : Attribute, IAntiforge
                 return;
             }
         }
-        if (await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        if (context.HandlerMethod?.MethodInfo.IsDefined(typeof(FillsInTheFormAttribute), false) == true
+            || await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
             await next();
             return;
@@ -71,3 +72,11 @@ public sealed class ShowFormAgainWhenTokenFailsAttribute : Attribute, IAntiforge
         else context.Result = new BadRequestResult();
     }
 }
+
+/// <summary>
+/// On a handler of a page with <see cref="ShowFormAgainWhenTokenFailsAttribute"/>: the handler only shows the page's
+/// form filled in from what was posted, keeps and sends nothing, and so needs no anti-forgery token (a cached page's
+/// form, the same for everyone, cannot carry one).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class FillsInTheFormAttribute : Attribute;
