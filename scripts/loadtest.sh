@@ -11,6 +11,10 @@
 # signers POST the signing form, a confirmer presses the button of every confirmation email in the pickup folder, and
 # readers GET the petition's page throughout; it prints signatures/s, confirmations, the page's p99 during the burst,
 # errors, and acknowledged signatures or confirmations lost, and checks the page's count against the database.
+# --mode timing asks whether a sign-up's answer time tells who is on the list: after the mixed load's warm-up, sign-ups
+# one at a time, alternately of a new address and of one confirmed on the list (each asked once), with the median,
+# p10 and p90 of each and the median of the pairs' differences (tools/LoadTest/AnswerTiming.cs; --seconds and
+# --connections do not apply).
 # --instances 2 runs the mixed load as deployed: Debian's nginx with the project's deploy/nginx.conf (only its upstream
 # servers, ports and certificate paths changed, a self-signed certificate made for the run) in front of two site
 # processes on one PostgreSQL database and one Redis (whatever --provider says), each with its own pickup folder. It
@@ -23,7 +27,7 @@
 # memory (which fails the run).
 # KHILAFAT_PUBLISHED=<folder> uses builds published before into <folder>/site and <folder>/load instead of publishing.
 #
-#   scripts/loadtest.sh [--provider sqlite|postgres] [--mode mixed|mixed-petition|petition] [--seconds 30] [--connections 64] [--warmup 40] [--memory-max 200]
+#   scripts/loadtest.sh [--provider sqlite|postgres] [--mode mixed|mixed-petition|petition|timing] [--seconds 30] [--connections 64] [--warmup 40] [--memory-max 200]
 #   scripts/loadtest.sh --instances 2 [--kill-after 10] [--seconds 30] [--connections 64] [--warmup 40]
 #
 # The figures are a running site's: the measured run follows --warmup seconds of the same load, in which .NET
@@ -53,7 +57,7 @@ done
 work=$(mktemp -d)
 site_pid=""
 case "$provider" in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres, not $provider" >&2; exit 2 ;; esac
-case "$mode" in mixed|mixed-petition|petition) ;; *) echo "--mode is mixed, mixed-petition or petition, not $mode" >&2; exit 2 ;; esac
+case "$mode" in mixed|mixed-petition|petition|timing) ;; *) echo "--mode is mixed, mixed-petition, petition or timing, not $mode" >&2; exit 2 ;; esac
 case "$instances" in 1) [ -z "$kill_after" ] || { echo "--kill-after needs --instances 2" >&2; exit 2; } ;;
   2) [ "$mode" = mixed ] || { echo "--instances 2 runs the mixed load only" >&2; exit 2; }
      [ -z "$memory_max" ] || { echo "--memory-max limits one instance: not with --instances 2" >&2; exit 2; } ;;
@@ -193,8 +197,8 @@ CONF
   printf "requests nginx passed to the other instance: %s GETs, %s POSTs (refused before they were sent)\n" "$gets_retried" "$posts_passed"
   printf "peak RSS: instance 1 %s MB, instance 2 %s MB\n" "$(cat "$work/rss1" 2>/dev/null)" "$(cat "$work/rss2" 2>/dev/null)"
   [ "$through1" -gt 0 ] && [ "$through2" -gt 0 ] || { echo "the sign-ups did not go through both instances" >&2; status=1; }
-  # What nginx keeps of a visitor: the footer's join box sends its address in the query (/join?email=...), and
-  # confirmation and unsubscribe links carry tokens there. None of it, nor the visitor's address, may reach the log:
+  # What nginx keeps of a visitor: a link may carry an address in its query (/join?email=..., which the footer's join
+  # box sent until 7 December), and confirmation and unsubscribe links carry tokens there. None of it, nor the visitor's address, may reach the log:
   # with the instances tried taken out, no line may hold a "?", an "@" or 127.0.0.1 (the load's own address).
   curl -fsS -o /dev/null --cacert "$nginx/fullchain.pem" "$public_url/join?email=probe%40example.org"
   curl -sS -o /dev/null --cacert "$nginx/fullchain.pem" "$public_url/unsubscribe?token=probe-token"
@@ -235,7 +239,7 @@ curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "the site did 
 
 echo "Warming up for $warmup s..."
 dotnet "$load_dir/LoadTest.dll" --url "http://127.0.0.1:$port" "${stored[@]}" --seconds "$warmup" --connections "$connections" \
-  --mode "$mode" --mail "$work/mail" > /dev/null \
+  --mode "$([ "$mode" = timing ] && echo mixed || echo "$mode")" --mail "$work/mail" > /dev/null \
   || { echo "the warm-up failed" >&2; memory_limit_report; exit 1; }
 
 echo

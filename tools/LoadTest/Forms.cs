@@ -18,4 +18,15 @@ static class Forms
         if (token.Length == 0 || (stamped && stamp.Length == 0)) throw new InvalidOperationException($"No anti-forgery token{(stamped ? " or form stamp" : "")} on {path}");
         return new Form(cookie, token, stamp);
     }
+
+    /// <summary>A sign-up to the mailing list with <paramref name="form"/>'s token: the full form, consent ticked.</summary>
+    public static HttpRequestMessage SignUp(Form form, string email)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/join")
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", form.Token), new("Input.Email", email), new("Input.Consent", "true")]),
+        };
+        request.Headers.Add("Cookie", form.Cookie);
+        return request;
+    }
 }

@@ -2,7 +2,7 @@
 // addresses (each with a valid anti-forgery token), from N connections for a fixed time. Prints requests/s and
 // p50/p99 latency per kind and the errors, then checks that every acknowledged sign-up is in the database.
 //   dotnet LoadTest.dll --url http://127.0.0.1:5401 (--db /path/khilafat.db | --postgres "Host=...;Database=...")
-//                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|mixed-petition|petition --mail /path/pickup]
+//                       [--seconds 30] [--connections 64] [--signups 0.1] [--mode mixed|mixed-petition|petition|timing --mail /path/pickup]
 //                       (--signups: the share of requests that are writes: sign-ups, or signatures in mixed-petition mode)
 //                       [--ca cert.pem] [--kill-pid PID --kill-after S [--kill-upstream 127.0.0.1:5402]]
 //                       [--mails /pickup1,/pickup2 --public-url https://...]
@@ -10,6 +10,7 @@
 // run, its page among the public pages, each write a signature with a distinct address (not confirmed, as sign-ups
 // are not), each checked stored afterwards.
 // --mode petition: a signing burst against one open petition instead (PetitionBurst.cs).
+// --mode timing: sign-ups one at a time, of new addresses and of addresses on the list, timed (AnswerTiming.cs).
 // --ca: an https site whose certificate is that file (a self-signed one made for the run): trusted for this run only.
 // --kill-pid and --kill-after: SIGKILL that process (one of several instances behind a balancer) S seconds into the
 // run. A sign-up in flight to it at that moment may fail without being acknowledged: those are counted apart; any
@@ -29,7 +30,7 @@ using MimeKit;
 var options = Options.Parse(args);
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 string[] pages = ["/", "/statement", "/faq", "/history", "/testimonials"];
-if (options.Mode is not ("mixed" or "mixed-petition" or "petition")) throw new ArgumentException($"--mode is mixed, mixed-petition or petition, not {options.Mode}");
+if (options.Mode is not ("mixed" or "mixed-petition" or "petition" or "timing")) throw new ArgumentException($"--mode is mixed, mixed-petition, petition or timing, not {options.Mode}");
 var signatures = options.Mode == "mixed-petition";
 
 var handler = new SocketsHttpHandler
@@ -63,6 +64,7 @@ using var client = new HttpClient(handler)
 };
 
 if (options.Mode == "petition") return await PetitionBurst.RunAsync(options, client, run);
+if (options.Mode == "timing") return await AnswerTiming.RunAsync(options, client, run);
 
 var slug = $"load-{run}";
 if (signatures)
@@ -127,7 +129,7 @@ var workers = Enumerable.Range(0, options.Connections).Select(async worker =>
             if (write)
             {
                 var email = $"load-{run}-{worker}-{n}@example.org";
-                using var request = signatures ? PetitionBurst.Signature(slug, form, email, $"Signer {worker} {n}") : SignUp(form, email);
+                using var request = signatures ? PetitionBurst.Signature(slug, form, email, $"Signer {worker} {n}") : Forms.SignUp(form, email);
                 n++;
                 using var response = await client.SendAsync(request);
                 await response.Content.ReadAsByteArrayAsync();
@@ -227,16 +229,6 @@ async Task<int> CountConfirmationsAsync(List<string> signedUp)
     Console.WriteLine("confirmation emails written: " + string.Join(", ", counts.Select((n, i) => $"by instance {i + 1}: {n}")) + $" (of {signedUp.Count} acknowledged sign-ups)");
     if (publicUrl is not null) Console.WriteLine($"confirmation links not starting with {publicUrl}: {wrong.Count}{(wrong.Count > 0 ? " (e.g. " + wrong[0] + ")" : "")}");
     return wrong.Count;
-}
-
-static HttpRequestMessage SignUp(Form form, string email)
-{
-    var request = new HttpRequestMessage(HttpMethod.Post, "/join")
-    {
-        Content = new FormUrlEncodedContent([new("__RequestVerificationToken", form.Token), new("Input.Email", email), new("Input.Consent", "true")]),
-    };
-    request.Headers.Add("Cookie", form.Cookie);
-    return request;
 }
 
 static double Percentile(double[] sorted, double p) =>

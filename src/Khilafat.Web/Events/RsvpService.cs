@@ -80,7 +80,13 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             // Every +variant of the address counts towards one allowance of confirmation emails, as on the list.
             var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, c, scope: e.Id);
             var rsvp = mailbox.HasRows ? await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == request.Email, c) : null;
-            if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted || !mailbox.MayGetAnother) return RsvpOutcome.NothingSent;
+            if (!mailbox.MayGetAnother) return RsvpOutcome.NothingSent;
+            // An answer holding a place or waiting for one is left as it is, only counted, so that the answer takes as long.
+            if (rsvp?.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted)
+            {
+                ConfirmationLimits.Count(rsvp, now);
+                return RsvpOutcome.NothingSent;
+            }
             var consent = new Consent { Version = request.ConsentVersion, Text = request.ConsentText, GivenAt = now, Source = request.Source };
             if (rsvp is null)
                 rsvp = db.Rsvps.Add(new Rsvp { EventId = e.Id, Email = request.Email, Name = name, PartySize = request.PartySize, Language = request.Language, CreatedAt = now, Consent = consent }).Entity;

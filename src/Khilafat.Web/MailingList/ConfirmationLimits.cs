@@ -22,7 +22,7 @@ public interface IConfirmedByEmail
 /// <summary>
 /// The limits on confirmation emails, against list-bombing (someone entering another person's address again and again):
 /// one per 10 minutes and 3 a day for a mailbox, counting every +variant of its address, since amina+1@, amina+2@ ...
-/// would otherwise each be a new address with an allowance of its own. The list, petitions and events each count their own.
+/// would otherwise each be a new address with an allowance of its own. The list, each petition and each event count their own.
 /// </summary>
 public static class ConfirmationLimits
 {
@@ -98,11 +98,24 @@ public static class ConfirmationLimits
         var (token, hash) = confirmation;
         row.ConfirmTokenHash = hash;
         row.ConfirmTokenExpiresAt = now + MailingListService.ConfirmationLifetime;
+        Count(row, now);
+        return token;
+    }
+
+    /// <summary>
+    /// Counts a sign-up (a signature, an answer) of an address already confirmed as a confirmation email would be
+    /// counted, without sending one or touching its token; the caller's write saves it. That write then changes a row
+    /// and flushes its commit as a new address's does: without it the answer came sooner when the address was already
+    /// there (no commit to wait for, 14.6 ms against 23.2 ms), and the clock told whoever typed someone else's address
+    /// that its owner is on the list, signed or answered. Asking again and again about one address also meets its
+    /// mailbox's limit, as for any other, after which every address is answered without a write.
+    /// </summary>
+    public static void Count(IConfirmedByEmail row, DateTime now)
+    {
         var today = DateOnly.FromDateTime(now);
         row.ConfirmationsOnDay = row.ConfirmationsDay == today ? row.ConfirmationsOnDay + 1 : 1;
         row.ConfirmationsDay = today;
         row.LastConfirmationAt = now;
-        return token;
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

@@ -55,8 +55,13 @@ public sealed class MailingListService(
         var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, ct);
         // A new mailbox (most sign-ups) has no row for this address: no second look.
         var subscriber = mailbox.HasRows ? await db.Subscribers.SingleOrDefaultAsync(s => s.Email == request.Email, ct) : null;
-        // A confirmed subscriber is never changed or written to from here.
-        if (subscriber?.Status == SubscriberStatus.Confirmed || !mailbox.MayGetAnother) return SignUpOutcome.NothingSent;
+        if (!mailbox.MayGetAnother) return SignUpOutcome.NothingSent;
+        // A confirmed subscriber is not changed or written to from here: only counted, so that the answer takes as long.
+        if (subscriber?.Status == SubscriberStatus.Confirmed)
+        {
+            ConfirmationLimits.Count(subscriber, now);
+            return SignUpOutcome.NothingSent;
+        }
 
         var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source };
         if (subscriber is not null)

@@ -29,7 +29,9 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
     IDataProtectionProvider protection)
 {
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Petitions.FormStamp");
-    private static readonly ConfirmationLimits.MailboxRows<PetitionSignature> Mailboxes = new((db, _) => db.PetitionSignatures);
+    // A mailbox's limits count its signatures of one petition, as an event counts its own answers: counted across every
+    // petition, a supporter who signed one and then another within 10 minutes was never sent the second's link.
+    private static readonly ConfirmationLimits.MailboxRows<PetitionSignature> Mailboxes = new((db, petitionId) => db.PetitionSignatures.Where(s => s.PetitionId == petitionId));
 
     /// <summary>A tamper-proof note of when the signing form was served, for the time trap.</summary>
     public string NewFormStamp() => Testimonials.SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
@@ -80,10 +82,16 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
         // Signatures of one mailbox (its +variants too) run one after the other, so they count each other's emails.
         var (local, domain) = EmailAddresses.Mailbox(request.Email);
         await db.Database.LockAsync("signature:" + local.ToUpperInvariant() + "@" + domain.ToUpperInvariant(), ct);
-        // The mailbox's signatures of every petition count; a new mailbox has no signature to look for.
-        var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, ct);
+        // The mailbox's signatures of this petition count; a new mailbox has no signature to look for.
+        var mailbox = await Mailboxes.CheckAsync(db, request.Email, now, ct, scope: petitionId);
         var signature = mailbox.HasRows ? await db.PetitionSignatures.SingleOrDefaultAsync(s => s.PetitionId == petitionId && s.Email == request.Email, ct) : null;
-        if (signature is { Status: not SignatureStatus.Pending } || !mailbox.MayGetAnother) return SignOutcome.NothingSent;
+        if (!mailbox.MayGetAnother) return SignOutcome.NothingSent;
+        // A confirmed or struck-out signature is left as it is, only counted, so that the answer takes as long.
+        if (signature is { Status: not SignatureStatus.Pending })
+        {
+            ConfirmationLimits.Count(signature, now);
+            return SignOutcome.NothingSent;
+        }
 
         var consent = new Consent { Version = request.ConsentVersion, Text = request.ShownConsentText, GivenAt = now, Source = request.Source };
         var outcome = SignOutcome.ConfirmationSent;

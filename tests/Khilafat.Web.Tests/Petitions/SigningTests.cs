@@ -107,6 +107,30 @@ public class SigningTests(MailSiteFactory factory) : IClassFixture<MailSiteFacto
         Assert.Equal("Amina Khan", stored.Name);
         Assert.Single(await factory.SignatureEmailsAsync(email));
         Assert.Equal("1 signature", await visitor.CountShownAsync(slug));
+        // Only counted, as a new signature's email is, so that the answer takes as long as a new signer's.
+        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, stored.LastConfirmationAt);
+    }
+
+    [Fact]
+    public async Task ASupporter_SignsOnePetitionThenAnother_AndGetsEachOnesLink()
+    {
+        var (firstId, first) = await factory.CreatePetitionAsync(NewTitle("First of two"));
+        var (secondId, second) = await factory.CreatePetitionAsync(NewTitle("Second of two"));
+        var visitor = factory.CreateClient();
+        var email = Visitor.NewAddress("two.petitions");
+
+        await visitor.SignAndConfirmAsync(factory, first, SignValues(email));
+        // The first again at once (a second press, going back), then the second, within minutes: each petition
+        // counts its own emails, so the second's link is sent.
+        await visitor.SignAndSeeThanksAsync(factory, first, SignValues(email));
+        await visitor.SignAndSeeThanksAsync(factory, second, SignValues(email));
+
+        var emails = await factory.SignatureEmailsAsync(email, 2);
+        Assert.Equal(2, emails.Count);
+        using var confirmed = await visitor.ConfirmAsync(Assert.Single(emails, m => m.Subject!.Contains("Second of two")));
+        Assert.Equal($"/petitions/{second}/confirmed", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(SignatureStatus.Confirmed, Assert.Single(await factory.SignaturesAsync(secondId)).Status);
+        Assert.Equal(SignatureStatus.Confirmed, Assert.Single(await factory.SignaturesAsync(firstId)).Status);
     }
 
     [Fact]
