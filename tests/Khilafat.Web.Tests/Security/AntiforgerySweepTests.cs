@@ -12,11 +12,12 @@ namespace Khilafat.Web.Tests.Security;
 
 /// <summary>
 /// Every POST the site answers, found from its own endpoints (so a new form cannot slip through), refuses a request
-/// without its anti-forgery token, except the RFC 8058 one-click unsubscribe, whose signed URL is its proof.
+/// without its anti-forgery token, except the RFC 8058 one-click unsubscribe, whose signed URL is its proof, and the
+/// handlers that only fill in their page's form from what was posted ([FillsInTheForm]: the join box of cached pages).
 /// </summary>
 public class AntiforgerySweepTests(SiteFactory factory) : IClassFixture<SiteFactory>
 {
-    public sealed record PostTarget(string Url, string Description);
+    public sealed record PostTarget(string Url, string Description, bool FillsInTheForm = false);
 
     private async Task<IReadOnlyList<PostTarget>> PostTargetsAsync()
     {
@@ -35,7 +36,8 @@ public class AntiforgerySweepTests(SiteFactory factory) : IClassFixture<SiteFact
             if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
             {
                 foreach (var handler in page.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
-                    targets.Add(new PostTarget(handler.Name is null ? url : $"{url}?handler={handler.Name}", $"{page.ViewEnginePath} {handler.Name ?? "(default)"}"));
+                    targets.Add(new PostTarget(handler.Name is null ? url : $"{url}?handler={handler.Name}", $"{page.ViewEnginePath} {handler.Name ?? "(default)"}",
+                        handler.MethodInfo.IsDefined(typeof(Khilafat.Web.Pages.Shared.FillsInTheFormAttribute), false)));
             }
             else if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
             {
@@ -59,12 +61,28 @@ public class AntiforgerySweepTests(SiteFactory factory) : IClassFixture<SiteFact
         // Signed in as an Admin, so authorization lets every admin POST through to the anti-forgery check.
         var (admin, _) = await factory.SignedInClientAsync(Roles.Admin);
         var accepted = new List<string>();
-        foreach (var target in targets.Where(t => t.Url != OneClickUnsubscribe.Path))
+        foreach (var target in targets.Where(t => t.Url != OneClickUnsubscribe.Path && !t.FillsInTheForm))
         {
             using var response = await admin.PostAsync(target.Url, new FormUrlEncodedContent([new("probe", "1")]));
             if (response.StatusCode != HttpStatusCode.BadRequest) accepted.Add($"{target.Description} ({target.Url}): {(int)response.StatusCode}");
         }
         Assert.True(accepted.Count == 0, "POST handlers that did not refuse a request without a token:\n" + string.Join("\n", accepted));
+    }
+
+    [Fact]
+    public async Task TheOnlyHandlersThatFillInAFormWithoutAToken_AreTheJoinBoxs_AndTheyAnswerWithTheFormAndItsToken()
+    {
+        var fillers = (await PostTargetsAsync()).Where(t => t.FillsInTheForm).Select(t => t.Url).ToList();
+        Assert.Contains("/join?handler=Continue", fillers);
+        Assert.All(fillers, url => Assert.Matches("^(/ar|/ur)?/join(/index)?\\?handler=Continue$", url));
+
+        using var response = await factory.CreateClient().PostAsync("/join?handler=Continue", new FormUrlEncodedContent([new("email", "probe@example.org")]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var form = (await response.ReadDocumentAsync()).Form("main form");
+        Assert.Equal("/join", form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.Null(await factory.SubscriberAsync("probe@example.org"));
     }
 
     [Fact]
