@@ -102,17 +102,28 @@ public sealed class UserAdministration(
     /// <summary>
     /// "Forgot your password?": queues a one-time link to the account with this email, when there is one, it is
     /// enabled, and it has had fewer than <see cref="ForgottenPasswordLinksPerWindow"/> in the last hour (counted in
-    /// the outbox). The caller answers the same whatever happened here, so that the form does not tell who has an account.
+    /// the outbox). The caller answers the same whatever happened here, so that the form does not tell who has an account;
+    /// every ask is audited, sent (<see cref="AuditActions.PasswordResetIssued"/>) or not (<see cref="AuditActions.PasswordResetNotSent"/>).
     /// </summary>
     public async Task RequestForgottenPasswordLinkAsync(string email, CancellationToken ct = default)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is not { IsDisabled: false, Email: { } address }) return;
+        email = email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        var address = user?.Email ?? email;
         var since = clock.GetUtcNow().UtcDateTime - ForgottenPasswordWindow;
-        if (await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.ForgottenPassword && m.To == address && m.CreatedAt >= since, ct) >= ForgottenPasswordLinksPerWindow)
+        var sentThisHour = await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.ForgottenPassword && m.To == address && m.CreatedAt >= since, ct);
+        var notSent = user is null ? "no such account" : user.IsDisabled ? "the account is disabled"
+            : sentThisHour >= ForgottenPasswordLinksPerWindow ? $"{ForgottenPasswordLinksPerWindow} links sent within the hour already" : null;
+        if (notSent is not null)
+        {
+            // Read, written and committed as a link's ask is (the page is the same): answered without a write, an address
+            // without an account came back sooner, and the clock told anyone which addresses are editors'.
+            db.Audit(clock, new Actor(null, email), AuditActions.PasswordResetNotSent, user is null ? null : Target(user), notSent + "; asked for on the sign-in page");
+            await db.SaveChangesAsync(ct);
             return;
-        var link = await PasswordLinkAsync(user);
-        db.Audit(clock, new Actor(null, address), AuditActions.PasswordResetIssued, Target(user), "asked for on the sign-in page");
+        }
+        var link = await PasswordLinkAsync(user!);
+        db.Audit(clock, new Actor(null, address), AuditActions.PasswordResetIssued, Target(user!), "asked for on the sign-in page");
         outbox.Queue(OutboxKinds.ForgottenPassword, address, templates.ForgottenPassword(address, link));
         await db.SaveChangesAsync(ct);
         outbox.Wake();

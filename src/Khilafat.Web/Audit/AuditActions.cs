@@ -13,6 +13,8 @@ public static class AuditActions
     public const string AccountDisabled = "account.disabled";
     public const string AccountEnabled = "account.enabled";
     public const string PasswordResetIssued = "account.password-reset-issued";
+    /// <summary>"Forgot your password?" asked for an address without an active account, or one sent its hour's links already.</summary>
+    public const string PasswordResetNotSent = "account.password-reset-not-sent";
     public const string PasswordReset = "account.password-reset";
     public const string TwoFactorEnabled = "account.2fa-enabled";
     public const string TwoFactorDisabled = "account.2fa-disabled";
