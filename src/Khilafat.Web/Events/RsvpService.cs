@@ -48,7 +48,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     MailingListService mailingList, IOutputCacheStore cache, IDataProtectionProvider protection)
 {
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Events.FormStamp");
-    private static readonly ConfirmationLimits.MailboxRows<Rsvp> Mailboxes = new((db, eventId) => db.Rsvps.Where(r => r.EventId == eventId));
+    private static readonly ConfirmationLimits.MailboxRows<Rsvp> Mailboxes = new(db => db.Rsvps, r => r.EventId);
 
     /// <summary>A tamper-proof note of when the RSVP form was served, for its minimum fill time.</summary>
     public string NewFormStamp() => SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);

@@ -26,7 +26,7 @@ public sealed class MailingListService(
     SiteDbContext db, TimeProvider clock, Outbox outbox, EmailTemplates templates, SiteUrls urls, SiteKeys keys, WelcomeEmail welcome)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
-    private static readonly ConfirmationLimits.MailboxRows<Subscriber> Mailboxes = new((db, _) => db.Subscribers);
+    private static readonly ConfirmationLimits.MailboxRows<Subscriber> Mailboxes = new(db => db.Subscribers);
     public const string UnsubscribePurpose = "unsubscribe";
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
     private IDataProtector FormStamps => protection.CreateProtector("Khilafat.Web.Petitions.FormStamp");
     // A mailbox's limits count its signatures of one petition, as an event counts its own answers: counted across every
     // petition, a supporter who signed one and then another within 10 minutes was never sent the second's link.
-    private static readonly ConfirmationLimits.MailboxRows<PetitionSignature> Mailboxes = new((db, petitionId) => db.PetitionSignatures.Where(s => s.PetitionId == petitionId));
+    private static readonly ConfirmationLimits.MailboxRows<PetitionSignature> Mailboxes = new(db => db.PetitionSignatures, s => s.PetitionId);
 
     /// <summary>A tamper-proof note of when the signing form was served, for the time trap.</summary>
     public string NewFormStamp() => Testimonials.SpamCheck.NewFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
