@@ -33,7 +33,6 @@ public class ErasedFromTheFileTests(MailSiteFactory factory) : IClassFixture<Mai
 
         Assert.False(InTheFiles(person), "The erased address is still in the database's files.");
         Assert.False(InTheFiles("Qudsiyya"), "The erased name is still in the database's files.");
-        Assert.Equal(0, new FileInfo(factory.DatabasePath + "-wal").Length);
         var backup = Path.Combine(factory.DataDirectory, "after-erasure.db");
         await DatabaseBackup.WriteAsync(factory.ConnectionString, backup);
         var copy = await File.ReadAllBytesAsync(backup);
