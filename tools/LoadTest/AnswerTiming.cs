@@ -76,19 +76,11 @@ static class AnswerTiming
                     "Consent_GivenAt", "Consent_Source", "Consent_Text", "Consent_Version")
                 VALUES (@email, 'en', 1, @day, @day, 0, 0, @day, '/join', 'Added for the timing run.', 'join-2026-11')
                 """;
-            Add(command, "@email", email);
-            Add(command, "@day", day);
+            command.Add("@email", email);
+            command.Add("@day", day);
             await command.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private static void Print(string what, List<double> latencies)

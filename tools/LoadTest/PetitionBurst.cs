@@ -137,10 +137,7 @@ static class PetitionBurst
             await db.OpenAsync();
             await using var command = db.CreateCommand();
             command.CommandText = "SELECT s.\"Email\", s.\"Status\" FROM \"PetitionSignatures\" s JOIN \"Petitions\" p ON p.\"Id\" = s.\"PetitionId\" WHERE p.\"Slug\" = @slug";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@slug";
-            parameter.Value = slug;
-            command.Parameters.Add(parameter);
+            command.Add("@slug", slug);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) stored[reader.GetString(0)] = reader.GetInt32(1);
         }
@@ -199,9 +196,8 @@ static class PetitionBurst
             SELECT 'petition', "Id", 'en', 'Load test petition', '', 'Signed by the load test.', TRUE, 'Load test petition', '', 'Signed by the load test.', @now, @now, 1
             FROM "Petitions" WHERE "Slug" = @slug;
             """;
-        void Add(string name, object value) { var p = command.CreateParameter(); p.ParameterName = name; p.Value = value; command.Parameters.Add(p); }
-        Add("@slug", slug);
-        Add("@now", db is SqliteConnection ? now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : now);
+        command.Add("@slug", slug);
+        command.Add("@now", now);
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -183,10 +183,7 @@ await using (var db = options.OpenDatabase(readOnly: true))
     await db.OpenAsync();
     await using var command = db.CreateCommand();
     command.CommandText = $"SELECT \"Email\" FROM \"{(signatures ? "PetitionSignatures" : "Subscribers")}\" WHERE \"Email\" LIKE @prefix";
-    var prefix = command.CreateParameter();
-    prefix.ParameterName = "@prefix";
-    prefix.Value = $"load-{run}-%";
-    command.Parameters.Add(prefix);
+    command.Add("@prefix", $"load-{run}-%");
     await using var reader = await command.ExecuteReaderAsync();
     while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
 }

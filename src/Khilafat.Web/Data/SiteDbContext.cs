@@ -137,7 +137,7 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
             {
                 // It waits for readers to leave the log, holding the gate: a second at most (a backup being copied is
                 // a long reader), not the writers' five, so that no sign-up waits long behind it.
-                await ExecuteAsync(connection, "PRAGMA busy_timeout = 1000;", ct);
+                await SqliteConnectionPragmas.ExecuteAsync(connection, "PRAGMA busy_timeout = 1000;", ct);
                 await using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
                 await using var result = await command.ExecuteReaderAsync(ct);
@@ -146,7 +146,7 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
             }
             finally
             {
-                await ExecuteAsync(connection, SqliteConnectionPragmas.BusyTimeout, CancellationToken.None);
+                await SqliteConnectionPragmas.ExecuteAsync(connection, SqliteConnectionPragmas.BusyTimeout, CancellationToken.None);
                 await Database.CloseConnectionAsync();
             }
         }
@@ -154,13 +154,6 @@ public class SiteDbContext : IdentityDbContext<SiteUser>, IDataProtectionKeyCont
         {
             _gate.Exit();
         }
-    }
-
-    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <inheritdoc cref="WriteAsync{T}"/>

@@ -26,10 +26,14 @@ public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         command.ExecuteNonQuery();
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(connection, Pragmas, cancellationToken);
+
+    /// <summary>Runs <paramref name="sql"/> (a pragma, a script) on an open connection, outside EF Core.</summary>
+    internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : Datab
         if (create.Mode == SqliteOpenMode.ReadWrite) create.Mode = SqliteOpenMode.ReadWriteCreate;
         await using var connection = new SqliteConnection(create.ToString());
         await connection.OpenAsync(ct);
-        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
+        await SqliteConnectionPragmas.ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
         WarnIfOthersMayRead();
     }
 
@@ -85,7 +85,7 @@ internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : Datab
         await using var stream = typeof(SqliteDatabase).Assembly.GetManifestResourceStream("Migrations/Sqlite/Schema.sql")
             ?? throw new InvalidOperationException("The assembly lacks its SQLite schema script (Data/Migrations/Sqlite/Schema.sql).");
         using var reader = new StreamReader(stream);
-        await ExecuteAsync(connection, await reader.ReadToEndAsync(ct), ct);
+        await SqliteConnectionPragmas.ExecuteAsync(connection, await reader.ReadToEndAsync(ct), ct);
         logger.LogInformation("Created the new database's tables from the migrations' script");
     }
 
@@ -112,13 +112,6 @@ internal sealed class SqliteDatabase(WebApplication app, ILogger logger) : Datab
         await using var read = connection.CreateCommand();
         read.CommandText = "PRAGMA user_version;";
         var version = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        await ExecuteAsync(connection, $"BEGIN IMMEDIATE; PRAGMA user_version = {version}; ROLLBACK;", ct);
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
+        await SqliteConnectionPragmas.ExecuteAsync(connection, $"BEGIN IMMEDIATE; PRAGMA user_version = {version}; ROLLBACK;", ct);
     }
 }
