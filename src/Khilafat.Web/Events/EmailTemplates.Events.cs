@@ -24,7 +24,7 @@ public sealed partial class EmailTemplates
             promoted ? t["A place has become free, and it is yours: you are coming to “{0}”.", facts.Title].Value : t["Thank you: you are coming to “{0}”.", facts.Title].Value,
             .. EventLines(facts, people, onlineUrl),
             t["If you cannot come after all, please cancel, so that your places go to someone on the waitlist:"].Value,
-            Link(t["Cancel my answer"], cancelUrl),
+            ManageLink(facts, cancelUrl),
         ],
         unsubscribeUrl: null));
 
@@ -35,7 +35,7 @@ public sealed partial class EmailTemplates
             t["“{0}” is full, so you are on its waitlist, in the order people confirmed. We will email you as soon as a place is free for your party.", facts.Title].Value,
             .. EventLines(facts, people, null),
             t["If you no longer want a place, leave the waitlist here:"].Value,
-            Link(t["Cancel my answer"], cancelUrl),
+            ManageLink(facts, cancelUrl),
         ],
         unsubscribeUrl: null));
 
@@ -46,7 +46,7 @@ public sealed partial class EmailTemplates
             t["A reminder: “{0}” is soon.", facts.Title].Value,
             .. EventLines(facts, null, onlineUrl),
             t["If you cannot come after all, please cancel, so that your places go to someone on the waitlist:"].Value,
-            Link(t["Cancel my answer"], cancelUrl),
+            ManageLink(facts, cancelUrl),
         ],
         unsubscribeUrl: null));
 
@@ -63,9 +63,12 @@ public sealed partial class EmailTemplates
             .. reason is null ? Array.Empty<Paragraph>() : [AroundTyped("Why: {0}", reason)],
             // Cancelled: which one (two vigils may share a name), without the calendar link, which would add it.
             .. state == EventState.Cancelled ? CancelledLines(facts) : EventLines(facts, null, null),
-            .. cancelUrl is null ? Array.Empty<Paragraph>() : [new Paragraph(t["If you cannot come now, please cancel:"]), Link(t["Cancel my answer"], cancelUrl)],
+            .. cancelUrl is null ? Array.Empty<Paragraph>() : [new Paragraph(t["If you cannot come now, please cancel:"]), ManageLink(facts, cancelUrl)],
         ],
         unsubscribeUrl: null));
+
+    /// <summary>The attendee's own link, named for what it does there: cancel, and change how many come where that can change.</summary>
+    private Paragraph ManageLink(EventFacts facts, string url) => Link(facts.PeopleCanChange ? t["Change or cancel my answer"] : t["Cancel my answer"], url);
 
     private Paragraph[] CancelledLines(EventFacts facts) =>
         facts.Place.Length > 0

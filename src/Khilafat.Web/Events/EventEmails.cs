@@ -11,6 +11,9 @@ namespace Khilafat.Web.Events;
 /// <summary>What every event email says of the event, in the attendee's language: title, local time with its zone, place, links.</summary>
 public sealed record EventFacts(string Title, string When, string Place, string PageUrl, string CalendarUrl)
 {
+    /// <summary>Whether the attendee's own link also changes how many come (the event takes parties of more than one).</summary>
+    public bool PeopleCanChange { get; init; }
+
     /// <summary>In the notice of a change: the time the attendee was told before, when it moved (null when it did not).</summary>
     public string? WasWhen { get; init; }
 
@@ -73,7 +76,7 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     /// </summary>
     private async Task<EventFacts> FactsAsync(Event e, Rsvp rsvp, CancellationToken ct)
     {
-        var facts = await FactsAsync(e, rsvp.Language, ct);
+        var facts = await FactsAsync(e, rsvp.Language, ct) with { PeopleCanChange = e.MaxPartySize > 1 };
         return EventCalendar.CarriesJoinLink(e, rsvp.Status)
             ? facts with { CalendarUrl = urls.Absolute(EventReader.AttendeeCalendarPath(await keys.SignAsync(CalendarPurpose, rsvp.Id))) }
             : facts;

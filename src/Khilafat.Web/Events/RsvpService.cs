@@ -25,7 +25,15 @@ public enum RsvpOutcome { ConfirmationSent, NothingSent, Closed, TooMany, FormEx
 public enum RsvpConfirmOutcome { Confirmed, Waitlisted, AlreadyDone, Expired, Unknown, Closed }
 
 /// <summary>What a confirm or cancel link leads to, before anything is pressed.</summary>
-public sealed record RsvpLink(LinkState State, RsvpStatus Status, string EventSlug, string EventTitle, int PartySize, string EventTitleLanguage = SiteCultures.Default);
+public sealed record RsvpLink(LinkState State, RsvpStatus Status, string EventSlug, string EventTitle, int PartySize, string EventTitleLanguage = SiteCultures.Default,
+    int MaxPartySize = 1, bool EventOpen = false)
+{
+    /// <summary>Whether the attendee may still change how many come: their answer holds or awaits places, and the event is on and not started.</summary>
+    public bool CanChangePeople => EventOpen && Status is (RsvpStatus.Confirmed or RsvpStatus.Waitlisted) && MaxPartySize > 1;
+}
+
+/// <summary>What changing an answer's number of people did.</summary>
+public enum PartySizeOutcome { Changed, TooFewPlaces, OutOfRange, Closed, Unknown }
 
 /// <summary>Whose calendar an attendee's own calendar link is: their event, their language, and the join link while they hold a place.</summary>
 public sealed record AttendeeCalendar(int EventId, string Language, string? JoinUrl);
@@ -222,6 +230,42 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     }
 
     /// <summary>
+    /// Changes how many people an answer is for, from the attendee's own link. Fewer frees places, which go to the
+    /// waitlist at once; more takes places only while there are as many free, else the answer keeps what it holds and the
+    /// outcome says how many more are free. A waiting answer keeps its turn, and gets a place when its new number fits.
+    /// Under the event's lock in one write, as confirming and cancelling are.
+    /// </summary>
+    public async Task<(PartySizeOutcome Outcome, int PlacesFree)> ChangePeopleAsync(string? token, int people, CancellationToken ct = default)
+    {
+        if (await keys.VerifyAsync(EventEmails.CancelPurpose, token) is not { } id) return (PartySizeOutcome.Unknown, 0);
+        var (outcome, free) = await db.WriteAsync(async c =>
+        {
+            var eventId = await db.Rsvps.Where(r => r.Id == id && r.ErasedAt == null).Select(r => (int?)r.EventId).SingleOrDefaultAsync(c);
+            if (eventId is null) return (PartySizeOutcome.Unknown, 0);
+            await db.Database.LockAsync(EventEditor.LockKey(eventId.Value), c);
+            var rsvp = await db.Rsvps.SingleAsync(r => r.Id == id, c);
+            var e = await db.Events.SingleAsync(x => x.Id == rsvp.EventId, c);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (rsvp.Status is not (RsvpStatus.Confirmed or RsvpStatus.Waitlisted) || e.State == EventState.Cancelled || e.StartsAt <= now)
+                return (PartySizeOutcome.Closed, 0);
+            if (people < 1 || people > e.MaxPartySize) return (PartySizeOutcome.OutOfRange, 0);
+            if (people == rsvp.PartySize) return (PartySizeOutcome.Changed, 0);
+            if (rsvp.Status == RsvpStatus.Confirmed && people > rsvp.PartySize && await PlacesLeftAsync(e, c) is var left && left < people - rsvp.PartySize)
+                return (PartySizeOutcome.TooFewPlaces, left);
+            rsvp.PartySize = people;
+            // Places freed (or a waiting party now small enough) go to whoever waits and fits, this answer among them.
+            await PromoteAsync(e, now, c);
+            return (PartySizeOutcome.Changed, 0);
+        }, ct);
+        if (outcome == PartySizeOutcome.Changed)
+        {
+            outbox.Wake();
+            await cache.EvictPublicAsync(ct);
+        }
+        return (outcome, free);
+    }
+
+    /// <summary>
     /// Gives free places to the waitlist in the order people confirmed: each whose whole party fits gets a place and an
     /// email; one whose party does not fit keeps their turn for later. Inside a write that holds the event's lock.
     /// </summary>
@@ -250,6 +294,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     {
         var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == rsvp.EventId, ct);
         var (title, language) = await emails.TitleWithLanguageAsync(e.Id, rsvp.Language, ct);
-        return new RsvpLink(state, rsvp.Status, e.Slug, title, rsvp.PartySize, language);
+        return new RsvpLink(state, rsvp.Status, e.Slug, title, rsvp.PartySize, language, e.MaxPartySize,
+            e.State != EventState.Cancelled && e.StartsAt > clock.GetUtcNow().UtcDateTime);
     }
 }
