@@ -18,6 +18,9 @@ public sealed record PublishedEvent(int Id, string Slug, string Title, string Su
     /// <summary>The lead image, read with the body (for the event's own page only).</summary>
     public MediaPicture? LeadImage { get; init; }
 
+    /// <summary>Whether it can be joined online. The link itself is not here: it goes only to confirmed attendees.</summary>
+    public bool IsOnline { get; init; }
+
     /// <summary>The languages its text is published in (see <see cref="Content.ContentService.PublishedLanguagesAsync"/>); set for one read by its address.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [SiteCultures.Default];
 
@@ -129,6 +132,7 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Med
                 e.UpdatedAt, language, isFallback)
             {
                 LeadImage = withBody ? await pictures.GetAsync(e.LeadImageId, language, ct) : null,
+                IsOnline = e.OnlineUrl != null,
             });
         }
         return result;

@@ -228,4 +228,46 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         var feed = Parse(await _visitor.GetStringAsync($"/{culture}/events/feed.ics"));
         Assert.Contains(feed.Events, e => e.Summary == translated);
     }
+
+    [Fact]
+    public async Task AnEventsPage_DescribesItForSearchEngines_InItsOwnTime_WithoutTheJoinLink_AndSaysWhenItIsCancelled()
+    {
+        // A title that would end the script element, were it written into the page as typed.
+        var title = NewTitle("Vigil </script><script>alert(1)</script>");
+        var (id, slug) = await factory.CreateEventAsync(title, KarachiEvening(8), place: "Frere Hall, Karachi", zone: "Asia/Karachi",
+            onlineUrl: "https://meet.example.org/secret-room");
+
+        var response = await _visitor.GetAsync($"/events/{slug}");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret-room", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
+        var page = Html.Parse(html);
+        var data = JsonLd(page);
+        Assert.Equal("https://schema.org", (string?)data["@context"]);
+        Assert.Equal("Event", (string?)data["@type"]);
+        Assert.Equal(title, (string?)data["name"]);
+        // 6 pm where it happens, with that place's offset.
+        Assert.Equal(KarachiEvening(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T18:00:00+05:00", (string?)data["startDate"]);
+        Assert.Equal(KarachiEvening(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T20:00:00+05:00", (string?)data["endDate"]);
+        Assert.Equal("https://schema.org/EventScheduled", (string?)data["eventStatus"]);
+        Assert.Equal("https://schema.org/MixedEventAttendanceMode", (string?)data["eventAttendanceMode"]);
+        var locations = data["location"]!.AsArray();
+        Assert.Equal(("Place", "Frere Hall, Karachi"), ((string?)locations[0]!["@type"], (string?)locations[0]!["name"]));
+        // Online, it names the event's own page: the room's link is for confirmed attendees only.
+        Assert.Equal(("VirtualLocation", $"https://localhost/events/{slug}"), ((string?)locations[1]!["@type"], (string?)locations[1]!["url"]));
+        Assert.Equal($"https://localhost/events/{slug}", (string?)data["url"]);
+        Assert.Equal(("Khilafat Movement", "https://localhost/"), ((string?)data["organizer"]!["name"], (string?)data["organizer"]!["url"]));
+        Assert.Equal("en", (string?)data["inLanguage"]);
+
+        // In Arabic, untranslated: the English text, said to be English, at the Arabic address, by the movement's Arabic name.
+        var arabic = JsonLd(await _visitor.GetDocumentAsync($"/ar/events/{slug}"));
+        Assert.Equal(("en", $"https://localhost/ar/events/{slug}"), ((string?)arabic["inLanguage"], (string?)arabic["url"]));
+        Assert.Equal("حركة الخلافة", (string?)arabic["organizer"]!["name"]);
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().CancelAsync(id, "Storm warning.", Khilafat.Web.Audit.Actor.System));
+        Assert.Equal("https://schema.org/EventCancelled", (string?)JsonLd(await _visitor.GetDocumentAsync($"/events/{slug}"))["eventStatus"]);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode JsonLd(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(page.Head!.QuerySelectorAll("script[type='application/ld+json']")).TextContent)!;
 }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Khilafat.Web.Localization;
+
+namespace Khilafat.Web.Events;
+
+/// <summary>
+/// An event's page described for search engines (schema.org's Event, as JSON-LD in the page's head), so that a vigil
+/// shows as an event where people search for one. Only what the page itself shows: never the online join link, which
+/// is for confirmed attendees, and never who is coming. The "@context" is a name, not an address anything fetches.
+/// </summary>
+public static class EventStructuredData
+{
+    // Arabic and Urdu stay readable in the page's source; what could close the script element (<, >, &, quotes) is
+    // still escaped, which is what makes it safe to write into the page unencoded.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <param name="e">The event as its page shows it, in the reader's language.</param>
+    /// <param name="pageUrl">The page's absolute address in the reader's language.</param>
+    /// <param name="imageUrl">The lead image's absolute address, if it has one.</param>
+    /// <param name="organizer">The movement's name in the reader's language, and its home page's address.</param>
+    public static string Json(PublishedEvent e, string pageUrl, string? imageUrl, (string Name, string Url) organizer)
+    {
+        var locations = new JsonArray();
+        if (e.Place.Length > 0) locations.Add(new JsonObject { ["@type"] = "Place", ["name"] = e.Place, ["address"] = e.Place });
+        // Online: the page is where to learn how to join; the join link itself goes only to confirmed attendees.
+        if (e.IsOnline) locations.Add(new JsonObject { ["@type"] = "VirtualLocation", ["url"] = pageUrl });
+        var data = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Event",
+            ["name"] = e.Title,
+            ["startDate"] = WithOffset(e, e.StartsAt),
+            ["endDate"] = WithOffset(e, e.EndsAt),
+            // A postponed event here always has its new date: schema.org calls that rescheduled.
+            ["eventStatus"] = "https://schema.org/" + e.State switch
+            {
+                EventState.Cancelled => "EventCancelled",
+                EventState.Postponed => "EventRescheduled",
+                _ => "EventScheduled",
+            },
+            ["eventAttendanceMode"] = "https://schema.org/" + (e.IsOnline ? e.Place.Length > 0 ? "MixedEventAttendanceMode" : "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode"),
+            ["location"] = locations.Count == 1 ? locations[0]!.DeepClone() : locations,
+            ["isAccessibleForFree"] = true,
+            ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = organizer.Name, ["url"] = organizer.Url },
+            ["inLanguage"] = e.Language,
+            ["url"] = pageUrl,
+        };
+        if (e.Summary.Length > 0) data["description"] = e.Summary;
+        if (imageUrl is not null) data["image"] = imageUrl;
+        return data.ToJsonString(Options);
+    }
+
+    /// <summary>The time as it is where the event happens, with that place's offset ("2026-12-09T18:00:00+05:00").</summary>
+    private static string WithOffset(PublishedEvent e, DateTime utc)
+    {
+        var zone = SiteTimeZone.Find(e.TimeZone) ?? TimeZoneInfo.Utc;
+        return new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(zone.GetUtcOffset(utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+}
