@@ -116,6 +116,19 @@ public sealed partial class EmailTemplates(IOptions<SiteOptions> site, IStringLo
         ],
         unsubscribeUrl: null));
 
+    /// <summary>A delivered petition's news, to a signer who asked for it: to whom, the editors' report as typed, and its page.</summary>
+    public EmailContent PetitionDelivered(string culture, string? name, string petitionTitle, string addressedTo, string report, string petitionUrl) => SiteCultures.In(culture, () => Compose(
+        t["Delivered: {0}", petitionTitle],
+        Greeting(name),
+        [
+            t["The petition you signed, “{0}”, has been delivered.", petitionTitle].Value,
+            AroundTyped("It was handed to: {0}", addressedTo),
+            AroundTyped("What happened: {0}", report),
+            Link(t["Read the petition"], petitionUrl),
+            t["You asked us to tell you this once: we will not email you again about it. Your name and email address are erased some months after the petition closed."].Value,
+        ],
+        unsubscribeUrl: null));
+
     /// <summary>
     /// A sentence of the reader's language around words an editor typed once for every language (an event's place or
     /// reason): in the HTML those words are isolated, and marked English when they are (<see cref="SiteCultures.LangOf"/>).

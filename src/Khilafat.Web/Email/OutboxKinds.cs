@@ -37,4 +37,7 @@ public static class OutboxKinds
     public const string EventNotice = "event-notice";
     /// <summary>A petition signature's confirmation (<see cref="Petitions.PetitionSignature"/>).</summary>
     public const string SignatureConfirmation = "signature-confirmation";
+
+    /// <summary>A delivered petition's news, to a signer who asked for it (<see cref="Petitions.DeliveryNotice"/>).</summary>
+    public const string PetitionDelivered = "petition-delivered";
 }

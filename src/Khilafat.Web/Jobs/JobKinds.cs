@@ -25,6 +25,9 @@ public static class JobKinds
     public const string EventStarts = "event-starts";
     /// <summary>Erases a closed petition's signers' names and emails after Petitions:EraseSignersAfterDays; the key is the petition's id.</summary>
     public const string ErasePetitionSigners = "erase-petition-signers";
+
+    /// <summary>Emails, once, the confirmed signers who asked to be told when a petition is delivered; the key is the petition's id.</summary>
+    public const string PetitionDelivered = "petition-delivered";
 }
 
 /// <summary>What a run of a job asks for next.</summary>

@@ -62,6 +62,9 @@ public class Petition
 /// <summary>Stored as a number: never renumber.</summary>
 public enum SignatureStatus { Pending = 0, Confirmed = 1, StruckOut = 2 }
 
+/// <summary>Whether a signer asked to be told, once, when the petition is delivered, and whether they were. Stored as a number: never renumber.</summary>
+public enum DeliveryNotice { NotAsked = 0, Asked = 1, Sent = 2 }
+
 /// <summary>
 /// One person's signature of one petition. It counts only once confirmed from the email sent to the address; one per
 /// address per petition. After the petition has been closed for Petitions:EraseSignersAfterDays the name and email
@@ -108,6 +111,9 @@ public class PetitionSignature : IConfirmedByEmail
     public int ConfirmationsOnDay { get; set; }
 
     public DateTime? ErasedAt { get; set; }
+
+    /// <summary>"Email me once when this petition is delivered" (off unless ticked); the one email it allows, once queued, is <see cref="DeliveryNotice.Sent"/>.</summary>
+    public DeliveryNotice DeliveryNotice { get; set; }
 
     /// <summary>What they agreed to when signing, recorded as the list's consent is.</summary>
     public required Consent Consent { get; set; }

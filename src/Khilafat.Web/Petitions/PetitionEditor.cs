@@ -155,7 +155,10 @@ public sealed class PetitionEditor(SiteDbContext db, TimeProvider clock, IOutput
             return true;
         }, ct);
 
-    /// <summary>Marks a closed petition (or an open one past its closing date) delivered, with a short report shown on its page.</summary>
+    /// <summary>
+    /// Marks a closed petition (or an open one past its closing date) delivered, with a short report shown on its page;
+    /// the first time, the signers who asked are emailed the report (<see cref="PetitionDeliveredHandler"/>).
+    /// </summary>
     public Task<PetitionStateChange> DeliverAsync(int id, string report, Actor actor, CancellationToken ct = default) =>
         ChangeStateAsync(id, actor, async (petition, now, c) =>
         {
@@ -168,6 +171,8 @@ public sealed class PetitionEditor(SiteDbContext db, TimeProvider clock, IOutput
             }
             else if (petition.State is not (PetitionState.Closed or PetitionState.Delivered)) return false;
             petition.State = PetitionState.Delivered;
+            // The signers who asked are told once, at the first delivery: a report corrected later is not news.
+            if (petition.DeliveredAt is null) await jobs.ScheduleAsync(JobKinds.PetitionDelivered, Key(petition.Id), now, c);
             petition.DeliveredAt ??= now;
             petition.DeliveryReport = report;
             db.Audit(clock, actor, AuditActions.PetitionDelivered, AuditTargets.Petition(petition.Slug));

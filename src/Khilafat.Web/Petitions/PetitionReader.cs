@@ -67,6 +67,10 @@ public sealed class PetitionReader(SiteDbContext db, MarkdownRenderer markdown, 
     public Task<int> CountAsync(int petitionId, CancellationToken ct = default) =>
         db.PetitionSignatures.CountAsync(s => s.PetitionId == petitionId && s.Status == SignatureStatus.Confirmed, ct);
 
+    /// <summary>The confirmed signers still waiting to be told of the delivery (<see cref="DeliveryNotice.Asked"/>, their address kept), for the editors.</summary>
+    public Task<int> WaitingForDeliveryNewsAsync(int petitionId, CancellationToken ct = default) =>
+        db.PetitionSignatures.CountAsync(s => s.PetitionId == petitionId && s.Status == SignatureStatus.Confirmed && s.DeliveryNotice == DeliveryNotice.Asked && s.Email != null, ct);
+
     /// <summary>One petition by its address, in <paramref name="culture"/> where translated; null when readers may not see it.</summary>
     public async Task<PublishedPetition?> GetAsync(string slug, string culture, CancellationToken ct = default)
     {

@@ -13,6 +13,9 @@ public sealed record SignRequest(string Slug, string Email, string Name, string 
 {
     public string ShownConsentText => ConsentText ?? PetitionConsentWording.Text;
     public string ConsentVersion => Language == "en" ? PetitionConsentWording.Version : $"{PetitionConsentWording.Version}-{Language}";
+
+    /// <summary>"Email me once when this petition is delivered": ticked, or not.</summary>
+    public bool TellWhenDelivered { get; init; }
 }
 
 /// <summary>What a signing did. The visitor sees the same page for the first three, so nobody learns who signed.</summary>
@@ -101,12 +104,14 @@ public sealed class PetitionSigning(SiteDbContext db, TimeProvider clock, Outbox
             {
                 PetitionId = petitionId, Email = request.Email, Name = request.Name, Country = request.Country, ShowName = request.ShowName,
                 Language = request.Language, Status = SignatureStatus.Pending, CreatedAt = now, Consent = consent,
+                DeliveryNotice = request.TellWhenDelivered ? DeliveryNotice.Asked : DeliveryNotice.NotAsked,
             }).Entity;
             outcome = SignOutcome.Added;
         }
         else
         {
             (signature.Name, signature.Country, signature.ShowName, signature.Language, signature.Consent) = (request.Name, request.Country, request.ShowName, request.Language, consent);
+            signature.DeliveryNotice = request.TellWhenDelivered ? DeliveryNotice.Asked : DeliveryNotice.NotAsked;
         }
         ConfirmationLimits.IssueConfirmation(signature, now, confirmation);
         outbox.Queue(OutboxKinds.SignatureConfirmation, request.Email, email);

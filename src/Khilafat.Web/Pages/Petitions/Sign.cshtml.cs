@@ -72,7 +72,7 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
         if (await limits.TakeAsync(RateLimitPolicies.Petitions, ip, email, ct) is { } refused)
             return await LoadAsync(slug, ct) ? this.TooManySubmissions(refused, t) : NotFound();
         var outcome = await signing.SignAsync(new SignRequest(slug, email!, name!, country, Input.ShowName, SiteCultures.Current, Request.Path,
-            t[PetitionConsentWording.Text]), ct);
+            t[PetitionConsentWording.Text]) { TellWhenDelivered = Input.TellWhenDelivered }, ct);
         // Closed (or no such petition): the page says so, and nothing was kept. The petition is read only then, so a
         // burst of signatures costs one write each and no page rendering.
         if (outcome == SignOutcome.NotSignable) return await LoadAsync(slug, ct) ? Page() : NotFound();
@@ -121,6 +121,9 @@ public class SignModel(PetitionReader petitions, PetitionSigning signing, Mailin
 
         /// <summary>"Show my name on this petition": off unless ticked.</summary>
         public bool ShowName { get; set; }
+
+        /// <summary>"Email me once when this petition is delivered": off unless ticked.</summary>
+        public bool TellWhenDelivered { get; set; }
 
         /// <summary>"Also join the mailing list": off unless ticked; a separate opt-in with its own confirmation.</summary>
         public bool JoinList { get; set; }

@@ -17,7 +17,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
     public partial class PostgresSiteDbContextModel
     {
         private PostgresSiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("29a3d126-409f-41eb-ab1d-391b927c2a9b"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("8c4207cf-3342-40d0-9dc7-d5226ca841f1"), entityTypeCount: 30)
         {
         }
 
@@ -2949,6 +2949,8 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("Country", countryColumnBase0);
             var createdAtColumnBase8 = new ColumnBase<ColumnMappingBase>("CreatedAt", "timestamp with time zone", khilafatWebPetitionsPetitionSignatureTableBase);
             khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("CreatedAt", createdAtColumnBase8);
+            var deliveryNoticeColumnBase = new ColumnBase<ColumnMappingBase>("DeliveryNotice", "integer", khilafatWebPetitionsPetitionSignatureTableBase);
+            khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("DeliveryNotice", deliveryNoticeColumnBase);
             var emailColumnBase2 = new ColumnBase<ColumnMappingBase>("Email", "citext", khilafatWebPetitionsPetitionSignatureTableBase)
             {
                 IsNullable = true
@@ -3006,6 +3008,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmedAtColumnBase1, petitionSignature.FindProperty("ConfirmedAt")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)countryColumnBase0, petitionSignature.FindProperty("Country")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtColumnBase8, petitionSignature.FindProperty("CreatedAt")!, khilafatWebPetitionsPetitionSignatureMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)deliveryNoticeColumnBase, petitionSignature.FindProperty("DeliveryNotice")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)emailColumnBase2, petitionSignature.FindProperty("Email")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)erasedAtColumnBase0, petitionSignature.FindProperty("ErasedAt")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)languageColumnBase1, petitionSignature.FindProperty("Language")!, khilafatWebPetitionsPetitionSignatureMappingBase);
@@ -3082,6 +3085,9 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             var createdAtColumn8 = new Column("CreatedAt", "timestamp with time zone", petitionSignaturesTable);
             petitionSignaturesTable.Columns.Add("CreatedAt", createdAtColumn8);
             createdAtColumn8.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(createdAtColumn8);
+            var deliveryNoticeColumn = new Column("DeliveryNotice", "integer", petitionSignaturesTable);
+            petitionSignaturesTable.Columns.Add("DeliveryNotice", deliveryNoticeColumn);
+            deliveryNoticeColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(deliveryNoticeColumn);
             var emailColumn2 = new Column("Email", "citext", petitionSignaturesTable)
             {
                 IsNullable = true
@@ -3148,6 +3154,7 @@ namespace Khilafat.Web.Data.CompiledModels.Postgres
             RelationalModel.CreateColumnMapping(confirmedAtColumn1, petitionSignature.FindProperty("ConfirmedAt")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(countryColumn0, petitionSignature.FindProperty("Country")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtColumn8, petitionSignature.FindProperty("CreatedAt")!, petitionSignaturesTableMapping);
+            RelationalModel.CreateColumnMapping(deliveryNoticeColumn, petitionSignature.FindProperty("DeliveryNotice")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(emailColumn2, petitionSignature.FindProperty("Email")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(erasedAtColumn0, petitionSignature.FindProperty("ErasedAt")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(languageColumn1, petitionSignature.FindProperty("Language")!, petitionSignaturesTableMapping);

@@ -30,7 +30,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 "Khilafat.Web.Petitions.PetitionSignature",
                 typeof(PetitionSignature),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 complexPropertyCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
@@ -405,6 +405,62 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                         DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
+            var deliveryNotice = runtimeEntityType.AddProperty(
+                "DeliveryNotice",
+                typeof(DeliveryNotice),
+                propertyInfo: typeof(PetitionSignature).GetProperty("DeliveryNotice", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PetitionSignature).GetField("<DeliveryNotice>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            deliveryNotice.SetGetter(
+                DeliveryNotice (PetitionSignature instance) => PetitionSignatureUnsafeAccessors.DeliveryNotice(instance),
+                bool (PetitionSignature instance) => object.Equals(((object)(PetitionSignatureUnsafeAccessors.DeliveryNotice(instance))), ((object)(DeliveryNotice.NotAsked))));
+            deliveryNotice.SetSetter(
+                PetitionSignature (PetitionSignature instance, DeliveryNotice value) =>
+                {
+                    PetitionSignatureUnsafeAccessors.DeliveryNotice(instance) = value;
+                    return instance;
+                });
+            deliveryNotice.SetMaterializationSetter(
+                PetitionSignature (PetitionSignature instance, DeliveryNotice value) =>
+                {
+                    PetitionSignatureUnsafeAccessors.DeliveryNotice(instance) = value;
+                    return instance;
+                });
+            deliveryNotice.SetAccessors(
+                DeliveryNotice (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.DeliveryNotice(((PetitionSignature)(entry.Entity))),
+                DeliveryNotice (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.DeliveryNotice(((PetitionSignature)(entry.Entity))),
+                DeliveryNotice (IInternalEntry entry) => entry.ReadOriginalValue<DeliveryNotice>(deliveryNotice, 8),
+                DeliveryNotice (IInternalEntry entry) => entry.GetCurrentValue<DeliveryNotice>(deliveryNotice));
+            deliveryNotice.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            deliveryNotice.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DeliveryNotice>(
+                    bool (DeliveryNotice v1, DeliveryNotice v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DeliveryNotice v) => ((object)v).GetHashCode(),
+                    DeliveryNotice (DeliveryNotice v) => v),
+                keyComparer: new ValueComparer<DeliveryNotice>(
+                    bool (DeliveryNotice v1, DeliveryNotice v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (DeliveryNotice v) => ((object)v).GetHashCode(),
+                    DeliveryNotice (DeliveryNotice v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"),
+                converter: new ValueConverter<DeliveryNotice, int>(
+                    int (DeliveryNotice value) => ((int)value),
+                    DeliveryNotice (int value) => ((DeliveryNotice)value)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DeliveryNotice, int>(
+                    JsonInt32ReaderWriter.Instance,
+                    new ValueConverter<DeliveryNotice, int>(
+                        int (DeliveryNotice value) => ((int)value),
+                        DeliveryNotice (int value) => ((DeliveryNotice)value))));
+            deliveryNotice.SetSentinelFromProviderValue(0);
+
             var email = runtimeEntityType.AddProperty(
                 "Email",
                 typeof(string),
@@ -430,11 +486,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             email.SetAccessors(
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Email(((PetitionSignature)(entry.Entity))),
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Email(((PetitionSignature)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(email, 8),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(email, 9),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(email));
             email.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
+                index: 9,
+                originalValueIndex: 9,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -466,11 +522,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             erasedAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.ErasedAt(((PetitionSignature)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.ErasedAt(((PetitionSignature)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(erasedAt, 9),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(erasedAt, 10),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(erasedAt));
             erasedAt.SetPropertyIndexes(
-                index: 9,
-                originalValueIndex: 9,
+                index: 10,
+                originalValueIndex: 10,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -520,11 +576,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             language.SetAccessors(
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Language(((PetitionSignature)(entry.Entity))),
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Language(((PetitionSignature)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(language, 10),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(language, 11),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(language));
             language.SetPropertyIndexes(
-                index: 10,
-                originalValueIndex: 10,
+                index: 11,
+                originalValueIndex: 11,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -555,11 +611,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             lastConfirmationAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.LastConfirmationAt(((PetitionSignature)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.LastConfirmationAt(((PetitionSignature)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lastConfirmationAt, 11),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lastConfirmationAt, 12),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(lastConfirmationAt));
             lastConfirmationAt.SetPropertyIndexes(
-                index: 11,
-                originalValueIndex: 11,
+                index: 12,
+                originalValueIndex: 12,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -610,11 +666,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             name.SetAccessors(
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Name(((PetitionSignature)(entry.Entity))),
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Name(((PetitionSignature)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 12),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 13),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
             name.SetPropertyIndexes(
-                index: 12,
-                originalValueIndex: 12,
+                index: 13,
+                originalValueIndex: 13,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -642,13 +698,13 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return instance;
                 });
             petitionId.SetAccessors(
-                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(13) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(13) && PetitionSignatureUnsafeAccessors.PetitionId(((PetitionSignature)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : PetitionSignatureUnsafeAccessors.PetitionId(((PetitionSignature)(entry.Entity))))),
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(14) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(14) && PetitionSignatureUnsafeAccessors.PetitionId(((PetitionSignature)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : PetitionSignatureUnsafeAccessors.PetitionId(((PetitionSignature)(entry.Entity))))),
                 int (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.PetitionId(((PetitionSignature)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(petitionId, 13),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(petitionId, 14),
                 int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(petitionId, 1));
             petitionId.SetPropertyIndexes(
-                index: 13,
-                originalValueIndex: 13,
+                index: 14,
+                originalValueIndex: 14,
                 shadowIndex: -1,
                 relationshipIndex: 1,
                 storeGenerationIndex: 1);
@@ -693,11 +749,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             showName.SetAccessors(
                 bool (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.ShowName(((PetitionSignature)(entry.Entity))),
                 bool (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.ShowName(((PetitionSignature)(entry.Entity))),
-                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(showName, 14),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(showName, 15),
                 bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(showName));
             showName.SetPropertyIndexes(
-                index: 14,
-                originalValueIndex: 14,
+                index: 15,
+                originalValueIndex: 15,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -740,11 +796,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             status.SetAccessors(
                 SignatureStatus (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Status(((PetitionSignature)(entry.Entity))),
                 SignatureStatus (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.Status(((PetitionSignature)(entry.Entity))),
-                SignatureStatus (IInternalEntry entry) => entry.ReadOriginalValue<SignatureStatus>(status, 15),
+                SignatureStatus (IInternalEntry entry) => entry.ReadOriginalValue<SignatureStatus>(status, 16),
                 SignatureStatus (IInternalEntry entry) => entry.GetCurrentValue<SignatureStatus>(status));
             status.SetPropertyIndexes(
-                index: 15,
-                originalValueIndex: 15,
+                index: 16,
+                originalValueIndex: 16,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -798,11 +854,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             struckOutAt.SetAccessors(
                 DateTime? (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.StruckOutAt(((PetitionSignature)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.StruckOutAt(((PetitionSignature)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(struckOutAt, 16),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(struckOutAt, 17),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(struckOutAt));
             struckOutAt.SetPropertyIndexes(
-                index: 16,
-                originalValueIndex: 16,
+                index: 17,
+                originalValueIndex: 17,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -853,11 +909,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             struckOutBy.SetAccessors(
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.StruckOutBy(((PetitionSignature)(entry.Entity))),
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.StruckOutBy(((PetitionSignature)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(struckOutBy, 17),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(struckOutBy, 18),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(struckOutBy));
             struckOutBy.SetPropertyIndexes(
-                index: 17,
-                originalValueIndex: 17,
+                index: 18,
+                originalValueIndex: 18,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -888,11 +944,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             struckOutReason.SetAccessors(
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.StruckOutReason(((PetitionSignature)(entry.Entity))),
                 string (IInternalEntry entry) => PetitionSignatureUnsafeAccessors.StruckOutReason(((PetitionSignature)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(struckOutReason, 18),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(struckOutReason, 19),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(struckOutReason));
             struckOutReason.SetPropertyIndexes(
-                index: 18,
-                originalValueIndex: 18,
+                index: 19,
+                originalValueIndex: 19,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -995,11 +1051,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 attestation.SetAccessors(
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Attestation(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Attestation(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(attestation, 19),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(attestation, 20),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(attestation));
                 attestation.SetPropertyIndexes(
-                    index: 19,
-                    originalValueIndex: 19,
+                    index: 20,
+                    originalValueIndex: 20,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1041,11 +1097,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 attestedOn.SetAccessors(
                     DateOnly? (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(DateOnly? ) : ConsentUnsafeAccessors.AttestedOn(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     DateOnly? (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(DateOnly? ) : ConsentUnsafeAccessors.AttestedOn(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    DateOnly? (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly?>(attestedOn, 20),
+                    DateOnly? (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly?>(attestedOn, 21),
                     DateOnly? (IInternalEntry entry) => entry.GetCurrentValue<DateOnly?>(attestedOn));
                 attestedOn.SetPropertyIndexes(
-                    index: 20,
-                    originalValueIndex: 20,
+                    index: 21,
+                    originalValueIndex: 21,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1089,11 +1145,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 givenAt.SetAccessors(
                     DateTime (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(DateTime) : ConsentUnsafeAccessors.GivenAt(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     DateTime (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(DateTime) : ConsentUnsafeAccessors.GivenAt(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(givenAt, 21),
+                    DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(givenAt, 22),
                     DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(givenAt));
                 givenAt.SetPropertyIndexes(
-                    index: 21,
-                    originalValueIndex: 21,
+                    index: 22,
+                    originalValueIndex: 22,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1156,11 +1212,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 source.SetAccessors(
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Source(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 22),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(source, 23),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(source));
                 source.SetPropertyIndexes(
-                    index: 22,
-                    originalValueIndex: 22,
+                    index: 23,
+                    originalValueIndex: 23,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1202,11 +1258,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 text.SetAccessors(
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Text(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 23),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 24),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
                 text.SetPropertyIndexes(
-                    index: 23,
-                    originalValueIndex: 23,
+                    index: 24,
+                    originalValueIndex: 24,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1248,11 +1304,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 version.SetAccessors(
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
                     string (IInternalEntry entry) => (PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))) == null ? default(string) : ConsentUnsafeAccessors.Version(PetitionSignatureUnsafeAccessors.Consent(((PetitionSignature)(entry.Entity))))),
-                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 24),
+                    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(version, 25),
                     string (IInternalEntry entry) => entry.GetCurrentValue<string>(version));
                 version.SetPropertyIndexes(
-                    index: 24,
-                    originalValueIndex: 24,
+                    index: 25,
+                    originalValueIndex: 25,
                     shadowIndex: -1,
                     relationshipIndex: -1,
                     storeGenerationIndex: -1);
@@ -1289,6 +1345,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var confirmedAt = runtimeEntityType.FindProperty("ConfirmedAt");
             var country = runtimeEntityType.FindProperty("Country");
             var createdAt = runtimeEntityType.FindProperty("CreatedAt");
+            var deliveryNotice = runtimeEntityType.FindProperty("DeliveryNotice");
             var email = runtimeEntityType.FindProperty("Email");
             var erasedAt = runtimeEntityType.FindProperty("ErasedAt");
             var language = runtimeEntityType.FindProperty("Language");
@@ -1315,7 +1372,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((PetitionSignature)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<long, DateTime?, string, DateOnly?, int, DateTime?, string, DateTime, string, DateTime?, string, DateTime?, string, int, bool, SignatureStatus, DateTime?, string, string, string, DateOnly?, DateTime, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), (source.GetCurrentValue<string>(country) == null ? null : ((ValueComparer<string>)(((IProperty)country).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(country))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<DateTime?>(erasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)erasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(erasedAt))), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)petitionId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(petitionId)), ((ValueComparer<bool>)(((IProperty)showName).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showName)), ((ValueComparer<SignatureStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<SignatureStatus>(status)), (source.GetCurrentValue<DateTime?>(struckOutAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)struckOutAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(struckOutAt))), (source.GetCurrentValue<string>(struckOutBy) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutBy))), (source.GetCurrentValue<string>(struckOutReason) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutReason))), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
+                    return ((ISnapshot)(new Snapshot<long, DateTime?, string, DateOnly?, int, DateTime?, string, DateTime, DeliveryNotice, string, DateTime?, string, DateTime?, string, int, bool, SignatureStatus, DateTime?, string, string, string, DateOnly?, DateTime, string, string, string>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), (source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmTokenExpiresAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmTokenExpiresAt))), (source.GetCurrentValue<string>(confirmTokenHash) == null ? null : ((ValueComparer<string>)(((IProperty)confirmTokenHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(confirmTokenHash))), (source.GetCurrentValue<DateOnly?>(confirmationsDay) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)confirmationsDay).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(confirmationsDay))), ((ValueComparer<int>)(((IProperty)confirmationsOnDay).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(confirmationsOnDay)), (source.GetCurrentValue<DateTime?>(confirmedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)confirmedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(confirmedAt))), (source.GetCurrentValue<string>(country) == null ? null : ((ValueComparer<string>)(((IProperty)country).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(country))), ((ValueComparer<DateTime>)(((IProperty)createdAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAt)), ((ValueComparer<DeliveryNotice>)(((IProperty)deliveryNotice).GetValueComparer())).Snapshot(source.GetCurrentValue<DeliveryNotice>(deliveryNotice)), (source.GetCurrentValue<string>(email) == null ? null : ((ValueComparer<string>)(((IProperty)email).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(email))), (source.GetCurrentValue<DateTime?>(erasedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)erasedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(erasedAt))), (source.GetCurrentValue<string>(language) == null ? null : ((ValueComparer<string>)(((IProperty)language).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(language))), (source.GetCurrentValue<DateTime?>(lastConfirmationAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastConfirmationAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastConfirmationAt))), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)petitionId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(petitionId)), ((ValueComparer<bool>)(((IProperty)showName).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(showName)), ((ValueComparer<SignatureStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<SignatureStatus>(status)), (source.GetCurrentValue<DateTime?>(struckOutAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)struckOutAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(struckOutAt))), (source.GetCurrentValue<string>(struckOutBy) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutBy).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutBy))), (source.GetCurrentValue<string>(struckOutReason) == null ? null : ((ValueComparer<string>)(((IProperty)struckOutReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(struckOutReason))), (source.GetCurrentValue<string>(attestation) == null ? null : ((ValueComparer<string>)(((IProperty)attestation).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(attestation))), (source.GetCurrentValue<DateOnly?>(attestedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)attestedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(attestedOn))), ((ValueComparer<DateTime>)(((IProperty)givenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(givenAt)), (source.GetCurrentValue<string>(sourceProperty) == null ? null : ((ValueComparer<string>)(((IProperty)sourceProperty).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceProperty))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(version) == null ? null : ((ValueComparer<string>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(version))))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<long, int>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long)), ((ValueComparer<int>)(((IProperty)petitionId).GetValueComparer())).Snapshot(default(int))))));
@@ -1332,11 +1389,11 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
                     return ((ISnapshot)(new Snapshot<long, int>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)petitionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(petitionId)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 25,
+                propertyCount: 26,
                 navigationCount: 0,
                 complexPropertyCount: 1,
                 complexCollectionCount: 0,
-                originalValueCount: 25,
+                originalValueCount: 26,
                 shadowCount: 0,
                 relationshipCount: 2,
                 storeGeneratedCount: 2));

@@ -35,6 +35,9 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<CreatedAt>k__BackingField")]
         public static extern ref DateTime CreatedAt(PetitionSignature @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DeliveryNotice>k__BackingField")]
+        public static extern ref DeliveryNotice DeliveryNotice(PetitionSignature @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Email>k__BackingField")]
         public static extern ref string Email(PetitionSignature @this);
 

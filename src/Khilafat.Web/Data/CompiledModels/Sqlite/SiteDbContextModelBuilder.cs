@@ -16,7 +16,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
     public partial class SiteDbContextModel
     {
         private SiteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c540abb-e6f9-4529-8c52-d1f45fd5280a"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("8d311a6c-0e65-4346-a881-26caf0990e58"), entityTypeCount: 30)
         {
         }
 
@@ -2932,6 +2932,8 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("Country", countryColumnBase0);
             var createdAtColumnBase8 = new ColumnBase<ColumnMappingBase>("CreatedAt", "TEXT", khilafatWebPetitionsPetitionSignatureTableBase);
             khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("CreatedAt", createdAtColumnBase8);
+            var deliveryNoticeColumnBase = new ColumnBase<ColumnMappingBase>("DeliveryNotice", "INTEGER", khilafatWebPetitionsPetitionSignatureTableBase);
+            khilafatWebPetitionsPetitionSignatureTableBase.Columns.Add("DeliveryNotice", deliveryNoticeColumnBase);
             var emailColumnBase2 = new ColumnBase<ColumnMappingBase>("Email", "TEXT", khilafatWebPetitionsPetitionSignatureTableBase)
             {
                 IsNullable = true
@@ -2989,6 +2991,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)confirmedAtColumnBase1, petitionSignature.FindProperty("ConfirmedAt")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)countryColumnBase0, petitionSignature.FindProperty("Country")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtColumnBase8, petitionSignature.FindProperty("CreatedAt")!, khilafatWebPetitionsPetitionSignatureMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)deliveryNoticeColumnBase, petitionSignature.FindProperty("DeliveryNotice")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)emailColumnBase2, petitionSignature.FindProperty("Email")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)erasedAtColumnBase0, petitionSignature.FindProperty("ErasedAt")!, khilafatWebPetitionsPetitionSignatureMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)languageColumnBase1, petitionSignature.FindProperty("Language")!, khilafatWebPetitionsPetitionSignatureMappingBase);
@@ -3064,6 +3067,9 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             var createdAtColumn8 = new Column("CreatedAt", "TEXT", petitionSignaturesTable);
             petitionSignaturesTable.Columns.Add("CreatedAt", createdAtColumn8);
             createdAtColumn8.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(createdAtColumn8);
+            var deliveryNoticeColumn = new Column("DeliveryNotice", "INTEGER", petitionSignaturesTable);
+            petitionSignaturesTable.Columns.Add("DeliveryNotice", deliveryNoticeColumn);
+            deliveryNoticeColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(deliveryNoticeColumn);
             var emailColumn2 = new Column("Email", "TEXT", petitionSignaturesTable)
             {
                 IsNullable = true
@@ -3130,6 +3136,7 @@ namespace Khilafat.Web.Data.CompiledModels.Sqlite
             RelationalModel.CreateColumnMapping(confirmedAtColumn1, petitionSignature.FindProperty("ConfirmedAt")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(countryColumn0, petitionSignature.FindProperty("Country")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtColumn8, petitionSignature.FindProperty("CreatedAt")!, petitionSignaturesTableMapping);
+            RelationalModel.CreateColumnMapping(deliveryNoticeColumn, petitionSignature.FindProperty("DeliveryNotice")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(emailColumn2, petitionSignature.FindProperty("Email")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(erasedAtColumn0, petitionSignature.FindProperty("ErasedAt")!, petitionSignaturesTableMapping);
             RelationalModel.CreateColumnMapping(languageColumn1, petitionSignature.FindProperty("Language")!, petitionSignaturesTableMapping);

@@ -1060,6 +1060,9 @@ namespace Khilafat.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DeliveryNotice")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("citext");

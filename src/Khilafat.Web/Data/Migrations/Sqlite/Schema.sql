@@ -1010,3 +1010,11 @@ VALUES ('20261207075124_EventNoticeState', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "PetitionSignatures" ADD "DeliveryNotice" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207123716_SignatureDeliveryNotice', '10.0.15');
+
+COMMIT;
+

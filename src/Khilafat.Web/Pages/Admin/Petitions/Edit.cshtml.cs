@@ -19,6 +19,9 @@ public class EditModel(PetitionEditor petitions, PetitionReader reader, TextEdit
 
     public int Confirmed { get; private set; }
 
+    /// <summary>Before the first delivery: how many confirmed signers asked to be emailed the report.</summary>
+    public int WaitingForDeliveryNews { get; private set; }
+
     public IReadOnlyList<(string Culture, bool? IsPublished)> Translations { get; private set; } = [];
 
     public int EraseAfterDays => options.Value.EraseSignersAfterDays;
@@ -132,6 +135,7 @@ public class EditModel(PetitionEditor petitions, PetitionReader reader, TextEdit
         if (await petitions.GetAsync(id, ct) is not { } petition) return false;
         Stored = petition;
         Confirmed = await reader.CountAsync(id, ct);
+        WaitingForDeliveryNews = Stored.DeliveredAt is null ? await reader.WaitingForDeliveryNewsAsync(id, ct) : 0;
         var states = (await texts.StatesAsync(TextKinds.Petition, ct))[id].ToList();
         Translations = SiteCultures.All.Where(TextEditor.IsTranslationCulture)
             .Select(c => (c, states.Where(s => s.Culture == c).Select(s => (bool?)s.IsPublished).FirstOrDefault()))
