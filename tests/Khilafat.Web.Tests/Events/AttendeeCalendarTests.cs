@@ -19,14 +19,12 @@ public class AttendeeCalendarTests(EventSiteFactory factory) : IClassFixture<Eve
 
     private readonly HttpClient _visitor = factory.CreateClient();
 
-    private DateTime InDays(int days) => factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days).AddHours(17);
-
     private static CalendarEventText ParseOne(string text) => new(Assert.Single(Ical.Net.Calendar.Load(text)!.Events));
 
     [Fact]
     public async Task AConfirmedAttendeesCalendar_CarriesTheJoinLink_InTheSameEntryAsThePublicOne_WhichNeverHasIt()
     {
-        var start = InDays(10);
+        var start = factory.InDays(10);
         var (id, slug) = await factory.CreateEventAsync(NewTitle("Online talk"), start, place: "", onlineUrl: "https://meet.example.org/talk-room");
         var email = Visitor.NewAddress("own-calendar");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Yusuf", email);
@@ -68,7 +66,7 @@ public class AttendeeCalendarTests(EventSiteFactory factory) : IClassFixture<Eve
     [Fact]
     public async Task ALinkThatIsNotOne_IsNotFound_NeverAnError()
     {
-        var (_, slug) = await factory.CreateEventAsync(NewTitle("Online vigil"), InDays(11), onlineUrl: "https://meet.example.org/vigil");
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Online vigil"), factory.InDays(11), onlineUrl: "https://meet.example.org/vigil");
         var email = Visitor.NewAddress("tampered");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Maryam", email);
         var details = (await factory.EmailsToAsync(email)).Single(m => m.Kind == OutboxKinds.RsvpDetails);
@@ -88,7 +86,7 @@ public class AttendeeCalendarTests(EventSiteFactory factory) : IClassFixture<Eve
     [Fact]
     public async Task WithoutAPlace_TheAttendeesCalendarHasNoJoinLink_AndTheirEmailsLinkThePublicOne()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("Online study circle"), InDays(12), capacity: 1, maxParty: 1,
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Online study circle"), factory.InDays(12), capacity: 1, maxParty: 1,
             onlineUrl: "https://meet.example.org/circle");
         var (first, second, third) = (Visitor.NewAddress("first"), Visitor.NewAddress("second"), Visitor.NewAddress("third"));
         await factory.AnswerAndConfirmAsync(_visitor, slug, "First", first);
@@ -118,7 +116,7 @@ public class AttendeeCalendarTests(EventSiteFactory factory) : IClassFixture<Eve
         Assert.Contains("Join online: https://meet.example.org/circle", ParseOne(await _visitor.GetStringAsync(promoted.LinkTo(OwnCalendar))).Description);
 
         // Told of a new date: the one holding the place gets their own calendar, the one still waiting the public one.
-        var moved = InDays(14);
+        var moved = factory.InDays(14);
         await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().PostponeAsync(id, moved, moved.AddHours(2), "The teacher is ill.", Actor.System));
         await factory.RunDueJobsAsync();
         Assert.Contains(OwnCalendar, (await factory.EmailsToAsync(second)).Single(m => m.Kind == OutboxKinds.EventNotice).TextBody);
@@ -135,7 +133,7 @@ public class AttendeeCalendarTests(EventSiteFactory factory) : IClassFixture<Eve
     [Fact]
     public async Task AnArabicAttendeesCalendar_IsInArabic_WithTheJoinLinkBesideThePlace()
     {
-        var (_, slug) = await factory.CreateEventAsync(NewTitle("Hybrid talk"), InDays(9), place: "Frere Hall, Karachi", onlineUrl: "https://meet.example.org/hybrid");
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Hybrid talk"), factory.InDays(9), place: "Frere Hall, Karachi", onlineUrl: "https://meet.example.org/hybrid");
         var email = Visitor.NewAddress("arabic-calendar");
         using (await factory.AnswerAsync(_visitor, slug, "سارة", email, culture: "ar")) { }
         using (await _visitor.SubmitFormAsync((await factory.EmailsToAsync(email)).Last().LinkTo("/events/rsvp/confirm"))) { }

@@ -22,6 +22,13 @@ public static partial class EventTestSupport
 {
     public static string NewTitle(string words) => $"{words} {Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>5 pm UTC, <paramref name="days"/> days from the site's today.</summary>
+    public static DateTime InDays(this SiteFactory factory, int days) => factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days).AddHours(17);
+
+    /// <summary>What an event's page says of its places ("7 of 10"), as a visitor reads it.</summary>
+    public static string PlacesLeft(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".event-facts dt").Single(dt => dt.Text() == "Places left").NextElementSibling!.Text();
+
     /// <summary>Creates (and publishes) an event through the editor; returns its id and address. Times are UTC.</summary>
     public static async Task<(int Id, string Slug)> CreateEventAsync(this SiteFactory factory, string title, DateTime startsAt, int capacity = 50,
         int maxParty = 4, string zone = "UTC", string place = "Hyde Park, London", string? onlineUrl = null, TimeSpan? length = null, bool publish = true)

@@ -17,11 +17,6 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
     private const string PeopleForm = "main form[action*='handler=People']";
     private readonly HttpClient _visitor = factory.CreateClient();
 
-    private DateTime InDays(int days) => factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days).AddHours(17);
-
-    private static string PlacesLeft(IHtmlDocument page) =>
-        page.QuerySelectorAll(".event-facts dt").Single(dt => dt.Text() == "Places left").NextElementSibling!.Text();
-
     private static string? Done(IHtmlDocument page) => page.QuerySelector("main p.notice[role=status]")?.Text();
 
     private static string? Chosen(IHtmlDocument page) => ((IHtmlSelectElement)page.QuerySelector("select[name=People]")!).Value;
@@ -41,7 +36,7 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
     [Fact]
     public async Task AnAttendee_ComingWithFewer_FreesPlacesForTheWaitlist_AndWithMore_OnlyWhilePlacesAreFree()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil"), InDays(9), capacity: 5, maxParty: 3);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil"), factory.InDays(9), capacity: 5, maxParty: 3);
         var (amina, bilal) = (Visitor.NewAddress("amina"), Visitor.NewAddress("bilal"));
         Assert.Equal("You are coming", (await factory.AnswerAndConfirmAsync(_visitor, slug, "Amina", amina, people: 3)).QuerySelector("h1")!.Text());
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -89,7 +84,7 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
     [Fact]
     public async Task AWaitingAttendee_ComingWithFewer_KeepsTheirTurn_AndNothingChangesOnceTheEventIsCancelled()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("March"), InDays(11), capacity: 3, maxParty: 3);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("March"), factory.InDays(11), capacity: 3, maxParty: 3);
         var (chen, dalia, emre) = (Visitor.NewAddress("chen"), Visitor.NewAddress("dalia"), Visitor.NewAddress("emre"));
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Chen", chen, people: 2);
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -132,7 +127,7 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
     [Fact]
     public async Task AnEventForOnePersonEach_OffersOnlyCancelling()
     {
-        var (_, slug) = await factory.CreateEventAsync(NewTitle("Talk"), InDays(13), maxParty: 1);
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Talk"), factory.InDays(13), maxParty: 1);
         var fatima = Visitor.NewAddress("fatima");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Fatima", fatima);
 

@@ -13,16 +13,11 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
 {
     private readonly HttpClient _visitor = factory.CreateClient();
 
-    private DateTime InDays(int days) => factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days).AddHours(17);
-
-    private static string PlacesLeft(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelectorAll(".event-facts dt").Single(dt => dt.Text() == "Places left").NextElementSibling!.Text();
-
     [Fact]
     public async Task AConfirmedAnswer_HoldsItsPlaces_AndGetsTheDetailsWithACancelLink()
     {
         var title = NewTitle("Vigil");
-        var (id, slug) = await factory.CreateEventAsync(title, InDays(10), capacity: 10, onlineUrl: "https://meet.example.org/vigil-room");
+        var (id, slug) = await factory.CreateEventAsync(title, factory.InDays(10), capacity: 10, onlineUrl: "https://meet.example.org/vigil-room");
         Assert.Equal("10 of 10", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
 
         using var answered = await factory.AnswerAsync(_visitor, slug, "Amina Rahman", "amina.vigil@example.org", people: 3);
@@ -90,7 +85,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     [Fact]
     public async Task AnAnswerForOnePerson_IsWordedForOne()
     {
-        var (_, slug) = await factory.CreateEventAsync(NewTitle("Talk"), InDays(12));
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Talk"), factory.InDays(12));
         var email = Visitor.NewAddress("alone");
         using var answered = await factory.AnswerAsync(_visitor, slug, "Bilal", email, people: 1);
 
@@ -103,7 +98,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     public async Task AnArabicAnswersLink_ShowsAnUntranslatedEventsTitle_MarkedAsEnglish()
     {
         var title = NewTitle("Vigil");
-        var (_, slug) = await factory.CreateEventAsync(title, InDays(14));
+        var (_, slug) = await factory.CreateEventAsync(title, factory.InDays(14));
         var email = Visitor.NewAddress("arabic");
         using var answered = await factory.AnswerAsync(_visitor, slug, "سارة", email, culture: "ar");
 
@@ -119,7 +114,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     [Fact]
     public async Task WhenFull_AnswersWaitInOrder_AndACancellationPromotesTheNextWhosePartyFits()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("March"), InDays(12), capacity: 2, maxParty: 2);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("March"), factory.InDays(12), capacity: 2, maxParty: 2);
         var first = await factory.AnswerAndConfirmAsync(_visitor, slug, "Bilal", "bilal.march@example.org", people: 2);
         Assert.Equal("You are coming", first.QuerySelector("h1")!.Text());
         var page = await _visitor.GetDocumentAsync("/events/" + slug);
@@ -160,7 +155,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     [Fact]
     public async Task BadAnswers_AreToldBesideTheField_AndNothingIsKept()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("Talk"), InDays(5), maxParty: 3);
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Talk"), factory.InDays(5), maxParty: 3);
 
         using var tooMany = await factory.AnswerAsync(_visitor, slug, "Farah", "farah.talk@example.org", people: 9);
         var page = await tooMany.ReadDocumentAsync();
@@ -179,7 +174,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     [Fact]
     public async Task Robots_AreThanked_AndForgotten_AndAFormSentWithinSeconds_IsShownAgainWithWhatWasTyped()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("Drive"), InDays(6));
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Drive"), factory.InDays(6));
         var url = EventReader.RsvpPath(slug);
 
         // Too fast: sent the moment the form was served, as a program would, or a person with autofill and a quick tap.
@@ -209,7 +204,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     [Fact]
     public async Task AnsweringAgain_SendsAtMostOneLinkInTenMinutes()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil again"), InDays(8));
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil again"), factory.InDays(8));
         using (await factory.AnswerAsync(_visitor, slug, "Hana", "hana.again@example.org")) { }
         using (await factory.AnswerAsync(_visitor, slug, "Hana", "hana+2@example.org")) { }
         using (await factory.AnswerAsync(_visitor, slug, "Hana", "hana.again@example.org")) { }
@@ -223,8 +218,8 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     [Fact]
     public async Task EachEvent_HasItsOwnAllowanceOfLinks()
     {
-        var (first, firstSlug) = await factory.CreateEventAsync(NewTitle("Vigil first"), InDays(8));
-        var (second, secondSlug) = await factory.CreateEventAsync(NewTitle("Vigil second"), InDays(9));
+        var (first, firstSlug) = await factory.CreateEventAsync(NewTitle("Vigil first"), factory.InDays(8));
+        var (second, secondSlug) = await factory.CreateEventAsync(NewTitle("Vigil second"), factory.InDays(9));
         using (await factory.AnswerAsync(_visitor, firstSlug, "Hana", "hana.both@example.org")) { }
         using (await factory.AnswerAsync(_visitor, secondSlug, "Hana", "hana.both+vigil@example.org")) { }
         // Within the ten minutes: the first event's link was sent, the second's too, and the first's second answer gets none.
@@ -238,7 +233,7 @@ public class RsvpTests(EventSiteFactory factory) : IClassFixture<EventSiteFactor
     [Fact]
     public async Task AlsoJoiningTheList_SignsUpWithTheListsOwnConsentAndConfirmation()
     {
-        var (_, slug) = await factory.CreateEventAsync(NewTitle("Vigil list"), InDays(9));
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Vigil list"), factory.InDays(9));
         using (await factory.AnswerAsync(_visitor, slug, "Idris", "idris.list@example.org", joinList: true)) { }
         var emails = await factory.EmailsToAsync("idris.list@example.org");
         Assert.Contains(emails, m => m.Kind == OutboxKinds.RsvpConfirmation);
