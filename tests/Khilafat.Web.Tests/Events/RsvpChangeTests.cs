@@ -108,6 +108,8 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         // A number the event does not allow (a form changed by hand) is refused beside the field.
         page = await ChangeAsync(page, emresLink, 9);
         Assert.Equal("Choose how many people come, from 1 to 3.", page.FieldError("People"));
+        using (var notANumber = await _visitor.SubmitAsync(page.Form(PeopleForm), emresLink, Html.Values(("People", "many"))))
+            Assert.Equal("Choose how many people come, from 1 to 3.", (await notANumber.ReadDocumentAsync()).FieldError("People"));
         Assert.Equal(1, await PartySizeAsync(id, "Emre"));
 
         // The event is cancelled: the page no longer offers a change, and the form already open changes nothing.

@@ -49,6 +49,7 @@ public class CancelRsvpModel(RsvpService rsvps, IStringLocalizer<SharedResource>
         if (Link is null) return Page();
         if (People is not { } people || people < 1 || people > Link.MaxPartySize)
         {
+            ModelState.Remove(nameof(People)); // the binder's own words for what is not a number: one message, the site's
             ModelState.AddModelError(nameof(People), t["Choose how many people come, from 1 to {0}.", Link.MaxPartySize]);
             return Page();
         }
