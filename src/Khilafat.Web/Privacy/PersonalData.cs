@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Khilafat.Web.Privacy;
 
-public sealed record HeldSignature(long Id, string Petition, string? Name, string Country, SignatureStatus Status, DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? ErasedAt);
+public sealed record HeldSignature(long Id, string Petition, string? Name, string Country, SignatureStatus Status, DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? ErasedAt,
+    bool ShowName = false, DeliveryNotice DeliveryNotice = DeliveryNotice.NotAsked);
 
 public sealed record HeldAnswer(int Id, string Event, DateTime StartsAt, string? Name, int PartySize, RsvpStatus Status, DateTime CreatedAt, DateTime? ErasedAt);
 
@@ -56,7 +57,7 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
         var key = normalized.ToLowerInvariant();
         var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Email == normalized || s.Email.ToLower() == key, ct);
         var signatures = await db.PetitionSignatures.AsNoTracking().Where(s => s.Email == normalized || (s.Email != null && s.Email.ToLower() == key))
-            .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new HeldSignature(s.Id, p.Slug, s.Name, s.Country, s.Status, s.CreatedAt, s.ConfirmedAt, s.ErasedAt))
+            .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new HeldSignature(s.Id, p.Slug, s.Name, s.Country, s.Status, s.CreatedAt, s.ConfirmedAt, s.ErasedAt, s.ShowName, s.DeliveryNotice))
             .ToListAsync(ct);
         var answers = await db.Rsvps.AsNoTracking().Where(r => r.Email == normalized || (r.Email != null && r.Email.ToLower() == key))
             .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new HeldAnswer(r.Id, e.Slug, e.StartsAt, r.Name, r.PartySize, r.Status, r.CreatedAt, r.ErasedAt))
@@ -82,7 +83,8 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
                 s.Email, s.Name, s.Country, s.Language, Status = s.Status.ToString(), s.CreatedAt, s.ConfirmedAt, s.UnsubscribedAt,
                 Consent = new { s.Consent.Version, s.Consent.Text, s.Consent.GivenAt, s.Consent.Source },
             },
-            PetitionSignatures = found.Signatures.Select(x => new { x.Petition, x.Name, x.Country, Status = x.Status.ToString(), x.CreatedAt, x.ConfirmedAt }),
+            // With the choices they made: their name shown on the page, an email when it is delivered.
+            PetitionSignatures = found.Signatures.Select(x => new { x.Petition, x.Name, x.Country, Status = x.Status.ToString(), x.CreatedAt, x.ConfirmedAt, x.ShowName, DeliveryNotice = x.DeliveryNotice.ToString() }),
             EventAnswers = found.Answers.Select(x => new { x.Event, x.StartsAt, x.Name, People = x.PartySize, Status = x.Status.ToString(), x.CreatedAt }),
             Testimonials = found.Testimonials.Select(x => new { x.DisplayName, Status = x.Status.ToString(), x.SubmittedAt }),
             found.Emails,

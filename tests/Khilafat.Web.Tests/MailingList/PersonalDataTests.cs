@@ -47,7 +47,10 @@ public class PersonalDataTests(MailSiteFactory factory) : IClassFixture<MailSite
         using (var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync()))
         {
             Assert.Equal("Erase Me", json.RootElement.GetProperty("Subscriber").GetProperty("Name").GetString());
-            Assert.Equal("Zubeida Mehmet", json.RootElement.GetProperty("PetitionSignatures")[0].GetProperty("Name").GetString());
+            var signature = json.RootElement.GetProperty("PetitionSignatures")[0];
+            Assert.Equal("Zubeida Mehmet", signature.GetProperty("Name").GetString());
+            Assert.True(signature.GetProperty("ShowName").GetBoolean());
+            Assert.Equal("NotAsked", signature.GetProperty("DeliveryNotice").GetString());
             Assert.Equal("Confirmed", json.RootElement.GetProperty("EventAnswers")[0].GetProperty("Status").GetString());
         }
 
