@@ -241,6 +241,7 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("secret-room", html);
         Assert.DoesNotContain("<script>alert(1)", html);
+        Assert.Contains("<script type=\"application/ld+json\">{", html);
         var page = Html.Parse(html);
         var data = JsonLd(page);
         Assert.Equal("https://schema.org", (string?)data["@context"]);
