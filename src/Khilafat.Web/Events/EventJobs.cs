@@ -14,9 +14,6 @@ namespace Khilafat.Web.Events;
 /// <summary>What the event jobs share: reading the key, and mailing attendees a batch per run.</summary>
 public abstract class EventJobHandler(SiteDbContext db, TimeProvider clock, Outbox outbox) : IJobHandler
 {
-    /// <summary>Messages queued per run (one transaction each); the job runs again at once for the rest.</summary>
-    public const int Batch = 200;
-
     protected SiteDbContext Db => db;
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
     protected TimeProvider Clock => clock;
@@ -45,13 +42,11 @@ public abstract class EventJobHandler(SiteDbContext db, TimeProvider clock, Outb
         {
             var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, c);
             if (e is null) return false;
-            var batch = await pick(db.Rsvps.Where(r => r.EventId == eventId && r.Email != null && r.ErasedAt == null)).OrderBy(r => r.Id).Take(Batch + 1).ToListAsync(c);
-            foreach (var rsvp in batch.Take(Batch))
+            return await JobPiece.EachAsync(pick(db.Rsvps.Where(r => r.EventId == eventId && r.Email != null && r.ErasedAt == null)).OrderBy(r => r.Id), async rsvp =>
             {
                 outbox.Queue(kind, rsvp.Email!, await compose(e, rsvp, c), expiresAt: expires?.Invoke(e), rsvpId: rsvp.Id);
                 mark(e, rsvp);
-            }
-            return batch.Count > Batch;
+            }, c);
         }, ct);
         return more ? JobOutcome.Again(Now) : JobOutcome.Done;
     }

@@ -65,7 +65,11 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     public string RenewedFormStamp() => SpamCheck.RenewedFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Whether the event takes answers now: published, not cancelled, and not started.</summary>
-    public static bool IsOpen(PublishedEvent e, DateTime now) => e.State != EventState.Cancelled && e.StartsAt > now;
+    public static bool IsOpen(PublishedEvent e, DateTime now) => IsOpen(e.State, e.StartsAt, now);
+
+    private static bool IsOpen(Event e, DateTime now) => IsOpen(e.State, e.StartsAt, now);
+
+    private static bool IsOpen(EventState state, DateTime startsAt, DateTime now) => state != EventState.Cancelled && startsAt > now;
 
     /// <summary>
     /// Records an answer (already checked) as pending and queues its confirmation email, in one write; a robot's
@@ -81,7 +85,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
         var outcome = await db.WriteAsync(async c =>
         {
             var e = await db.Events.SingleOrDefaultAsync(x => x.Id == request.EventId, c);
-            if (e is null || e.State == EventState.Cancelled || e.StartsAt <= now) return RsvpOutcome.Closed;
+            if (e is null || !IsOpen(e, now)) return RsvpOutcome.Closed;
             if (request.PartySize < 1 || request.PartySize > e.MaxPartySize) return RsvpOutcome.TooMany;
             var (local, domain) = EmailAddresses.Mailbox(request.Email);
             await db.Database.LockAsync($"rsvp:{e.Id}:{local.ToUpperInvariant()}@{domain.ToUpperInvariant()}", c);
@@ -169,7 +173,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var now = clock.GetUtcNow().UtcDateTime;
             if (rsvp.Status is RsvpStatus.Confirmed or RsvpStatus.Waitlisted) return RsvpConfirmOutcome.AlreadyDone;
             if (rsvp.Status == RsvpStatus.Cancelled || rsvp.ConfirmTokenExpiresAt < now) return RsvpConfirmOutcome.Expired;
-            if (e.State == EventState.Cancelled || e.StartsAt <= now) return RsvpConfirmOutcome.Closed;
+            if (!IsOpen(e, now)) return RsvpConfirmOutcome.Closed;
             rsvp.ConfirmedAt = now;
             rsvp.NoticeNumber = e.NoticeNumber;
             // Whoever waits and fits was given the free places already (PromoteAsync), so what is left is this party's to take.
@@ -217,7 +221,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             {
                 await db.SaveChangesAsync(c);
                 var e = await db.Events.SingleAsync(x => x.Id == rsvp.EventId, c);
-                if (e.State != EventState.Cancelled && e.StartsAt > now) await PromoteAsync(e, now, c);
+                if (IsOpen(e, now)) await PromoteAsync(e, now, c);
             }
             return true;
         }, ct);
@@ -246,7 +250,7 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             var rsvp = await db.Rsvps.SingleAsync(r => r.Id == id, c);
             var e = await db.Events.SingleAsync(x => x.Id == rsvp.EventId, c);
             var now = clock.GetUtcNow().UtcDateTime;
-            if (rsvp.Status is not (RsvpStatus.Confirmed or RsvpStatus.Waitlisted) || e.State == EventState.Cancelled || e.StartsAt <= now)
+            if (rsvp.Status is not (RsvpStatus.Confirmed or RsvpStatus.Waitlisted) || !IsOpen(e, now))
                 return (PartySizeOutcome.Closed, 0);
             if (people < 1 || people > e.MaxPartySize) return (PartySizeOutcome.OutOfRange, 0);
             if (people == rsvp.PartySize) return (PartySizeOutcome.Changed, 0);
@@ -294,7 +298,6 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     {
         var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == rsvp.EventId, ct);
         var (title, language) = await emails.TitleWithLanguageAsync(e.Id, rsvp.Language, ct);
-        return new RsvpLink(state, rsvp.Status, e.Slug, title, rsvp.PartySize, language, e.MaxPartySize,
-            e.State != EventState.Cancelled && e.StartsAt > clock.GetUtcNow().UtcDateTime);
+        return new RsvpLink(state, rsvp.Status, e.Slug, title, rsvp.PartySize, language, e.MaxPartySize, IsOpen(e, clock.GetUtcNow().UtcDateTime));
     }
 }
