@@ -39,6 +39,24 @@ public sealed partial class EmailTemplates
         ],
         unsubscribeUrl: null));
 
+    /// <summary>
+    /// An answer's number changed from the attendee's own link: what it holds now, and the link again, so that a change
+    /// made by someone the email was forwarded to does not go unseen. (A waiting answer given a place by the change gets
+    /// <see cref="RsvpConfirmed"/> instead.)
+    /// </summary>
+    public EmailContent RsvpChanged(string culture, string? name, EventFacts facts, int people, string? onlineUrl, string cancelUrl, bool waiting) => SiteCultures.In(culture, () => Compose(
+        t["Your answer is changed: {0}", facts.Title],
+        Greeting(name),
+        [
+            waiting
+                ? t["Your answer to “{0}” is changed, and you keep your turn on the waitlist. We will email you as soon as a place is free for your party.", facts.Title].Value
+                : t["Your answer to “{0}” is changed: you are coming, with the number of people below.", facts.Title].Value,
+            .. EventLines(facts, people, waiting ? null : onlineUrl),
+            t["If you did not make this change, set your answer right here:"].Value,
+            ManageLink(facts, cancelUrl),
+        ],
+        unsubscribeUrl: null));
+
     public EmailContent EventReminder(string culture, string? name, EventFacts facts, string? onlineUrl, string cancelUrl) => SiteCultures.In(culture, () => Compose(
         t["Reminder: {0}", facts.Title],
         Greeting(name),

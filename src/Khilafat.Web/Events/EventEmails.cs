@@ -97,6 +97,10 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     public async Task<EmailContent> WaitlistedAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
         templates.RsvpWaitlisted(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), rsvp.PartySize, await CancelUrlAsync(rsvp));
 
+    public async Task<EmailContent> ChangedAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
+        templates.RsvpChanged(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), rsvp.PartySize, e.OnlineUrl, await CancelUrlAsync(rsvp),
+            waiting: rsvp.Status == RsvpStatus.Waitlisted);
+
     public async Task<EmailContent> ReminderAsync(Event e, Rsvp rsvp, CancellationToken ct) =>
         templates.EventReminder(rsvp.Language, rsvp.Name, await FactsAsync(e, rsvp, ct), e.OnlineUrl, await CancelUrlAsync(rsvp));
 

@@ -256,9 +256,13 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
             if (people == rsvp.PartySize) return (PartySizeOutcome.Changed, 0);
             if (rsvp.Status == RsvpStatus.Confirmed && people > rsvp.PartySize && await PlacesLeftAsync(e, c) is var left && left < people - rsvp.PartySize)
                 return (PartySizeOutcome.TooFewPlaces, left);
+            var waited = rsvp.Status == RsvpStatus.Waitlisted;
             rsvp.PartySize = people;
             // Places freed (or a waiting party now small enough) go to whoever waits and fits, this answer among them.
             await PromoteAsync(e, now, c);
+            // The attendee hears what their answer holds now; one given a place by it has just been told so.
+            if (rsvp.Email is not null && !(waited && rsvp.Status == RsvpStatus.Confirmed))
+                outbox.Queue(OutboxKinds.RsvpDetails, rsvp.Email, await emails.ChangedAsync(e, rsvp, c), rsvpId: rsvp.Id);
             return (PartySizeOutcome.Changed, 0);
         }, ct);
         if (outcome == PartySizeOutcome.Changed)

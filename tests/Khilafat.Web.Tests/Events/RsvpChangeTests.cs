@@ -31,12 +31,17 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         return await response.ReadDocumentAsync();
     }
 
+    /// <summary>The emails telling <paramref name="email"/> their answer was changed, oldest first.</summary>
+    private async Task<List<OutboxMessage>> ChangeNewsAsync(string email) =>
+        [.. (await factory.EmailsToAsync(email)).Where(m => m.Subject.StartsWith("Your answer is changed", StringComparison.Ordinal))];
+
     private async Task<int> PartySizeAsync(int eventId, string name) => (await factory.RsvpsAsync(eventId)).Single(r => r.Name == name).PartySize;
 
     [Fact]
     public async Task AnAttendee_ComingWithFewer_FreesPlacesForTheWaitlist_AndWithMore_OnlyWhilePlacesAreFree()
     {
-        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil"), factory.InDays(9), capacity: 5, maxParty: 3);
+        var title = NewTitle("Vigil");
+        var (id, slug) = await factory.CreateEventAsync(title, factory.InDays(9), capacity: 5, maxParty: 3);
         var (amina, bilal) = (Visitor.NewAddress("amina"), Visitor.NewAddress("bilal"));
         Assert.Equal("You are coming", (await factory.AnswerAndConfirmAsync(_visitor, slug, "Amina", amina, people: 3)).QuerySelector("h1")!.Text());
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -59,6 +64,13 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         Assert.Equal(RsvpStatus.Confirmed, (await factory.RsvpsAsync(id)).Single(r => r.Name == "Bilal").Status);
         Assert.StartsWith("A place is free for you", (await factory.EmailsToAsync(bilal)).Last().Subject);
         Assert.Equal("None: new answers join the waitlist", PlacesLeft(await _visitor.GetDocumentAsync("/events/" + slug)));
+        // Amina is told what her answer holds now, with her link again in case someone else used it.
+        var news = Assert.Single(await ChangeNewsAsync(amina));
+        Assert.Equal("Your answer is changed: " + title, news.Subject);
+        Assert.Contains("you are coming, with the number of people below", news.TextBody);
+        Assert.Contains("People: 2", news.TextBody);
+        Assert.Contains("If you did not make this change, set your answer right here:", news.TextBody);
+        Assert.Equal(aminasLink, news.LinkTo("/events/rsvp/cancel"));
 
         // More, with none free: refused beside the field, the answer keeps its two, and the form keeps the choice.
         page = await ChangeAsync(page, aminasLink, 3);
@@ -66,6 +78,7 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         Assert.Null(Done(page));
         Assert.Equal("3", Chosen(page));
         Assert.Equal(2, await PartySizeAsync(id, "Amina"));
+        Assert.Single(await ChangeNewsAsync(amina)); // nothing changed, nothing sent
 
         // Bilal comes with one: two places free, and Amina's third is hers.
         var bilalsLink = await OwnLinkAsync(bilal);
@@ -97,6 +110,7 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         var page = await ChangeAsync(await _visitor.GetDocumentAsync(daliasLink), daliasLink, 1);
         Assert.Equal("Done: your answer now holds 1 place.", Done(page));
         Assert.StartsWith("A place is free for you", (await factory.EmailsToAsync(dalia)).Last().Subject);
+        Assert.Empty(await ChangeNewsAsync(dalia)); // the place's email says it all
 
         // Emre comes alone, but no place is left: he waits for one, in his turn.
         var emresLink = await OwnLinkAsync(emre);
@@ -104,6 +118,9 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         Assert.Equal("Done: you wait for 1 place, in your turn on the waitlist.", Done(page));
         var emres = (await factory.RsvpsAsync(id)).Single(r => r.Name == "Emre");
         Assert.Equal((RsvpStatus.Waitlisted, 1), (emres.Status, emres.PartySize));
+        var news = Assert.Single(await ChangeNewsAsync(emre));
+        Assert.Contains("you keep your turn on the waitlist", news.TextBody);
+        Assert.Contains("People: 1", news.TextBody);
 
         // A number the event does not allow (a form changed by hand) is refused beside the field.
         page = await ChangeAsync(page, emresLink, 9);
@@ -111,6 +128,7 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         using (var notANumber = await _visitor.SubmitAsync(page.Form(PeopleForm), emresLink, Html.Values(("People", "many"))))
             Assert.Equal("Choose how many people come, from 1 to 3.", (await notANumber.ReadDocumentAsync()).FieldError("People"));
         Assert.Equal(1, await PartySizeAsync(id, "Emre"));
+        Assert.Single(await ChangeNewsAsync(emre));
 
         // The event is cancelled: the page no longer offers a change, and the form already open changes nothing.
         await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().CancelAsync(id, "The permit was withdrawn.", Actor.System));
@@ -124,6 +142,26 @@ public class RsvpChangeTests(EventSiteFactory factory) : IClassFixture<EventSite
         // A link that is not the site's changes nothing either.
         using var forged = await _visitor.SubmitAsync(page.Form(), "/events/rsvp/cancel?handler=People", Html.Values(("Token", "forged"), ("People", "2")));
         Assert.Contains("We do not recognise this link.", (await forged.ReadDocumentAsync()).QuerySelector("main")!.Text());
+    }
+
+    [Fact]
+    public async Task AnArabicAttendee_ChangesTheirNumber_AndIsToldInArabic()
+    {
+        var (_, slug) = await factory.CreateEventAsync(NewTitle("Gathering"), factory.InDays(15), capacity: 10, maxParty: 4);
+        var sara = Visitor.NewAddress("sara");
+        using (await factory.AnswerAsync(_visitor, slug, "سارة", sara, people: 2, culture: "ar")) { }
+        using (await _visitor.SubmitFormAsync((await factory.EmailsToAsync(sara)).Single().LinkTo("/events/rsvp/confirm"))) { }
+
+        var link = await OwnLinkAsync(sara);
+        Assert.StartsWith("/ar/", link);
+        var page = await ChangeAsync(await _visitor.GetDocumentAsync(link), link, 3);
+        Assert.Equal(("ar", "rtl"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
+        Assert.Equal("تم: يحجز ردّك الآن 3 أماكن.", Done(page));
+
+        var news = (await factory.EmailsToAsync(sara)).Last();
+        Assert.StartsWith("تغيّر ردّك: ", news.Subject);
+        Assert.Contains("إن لم تُجرِ هذا التغيير بنفسك، فصحّح ردّك من هنا:", news.TextBody);
+        Assert.Equal(link, news.LinkTo("/events/rsvp/cancel"));
     }
 
     [Fact]
