@@ -230,4 +230,38 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync("/updates/" + draft)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync("/updates/Not..A..Slug")).StatusCode);
     }
+
+    // Search engines read an update as the news article it is: what the page shows, in the reader's language.
+    [Fact]
+    public async Task AnUpdatesPage_DescribesItAsANewsArticle_ForSearchEngines()
+    {
+        var published = factory.Clock.GetUtcNow().UtcDateTime;
+        var title = NewTitle("Relief </script><script>alert(1)</script> report");
+        var (id, slug) = await factory.CreateUpdateAsync(title, summary: "Food parcels reached 300 families.");
+        await factory.TranslateUpdateAsync(id, "ar", "تقرير الإغاثة", "وصلت السلال الغذائية.");
+
+        using var response = await _visitor.GetAsync($"/updates/{slug}");
+        var html = await response.Content.ReadAsStringAsync();
+        // Written into the page unencoded, so the title's markup is escaped inside the JSON, never a tag.
+        Assert.Contains("<script type=\"application/ld+json\">{", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
+        var data = JsonLd(Html.Parse(html));
+        Assert.Equal(("https://schema.org", "NewsArticle"), ((string?)data["@context"], (string?)data["@type"]));
+        Assert.Equal(title, (string?)data["headline"]);
+        Assert.Equal("Food parcels reached 300 families.", (string?)data["description"]);
+        var date = published.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((date, date), ((string?)data["datePublished"], (string?)data["dateModified"]));
+        Assert.Equal(("Organization", "Khilafat Movement", "https://localhost/"),
+            ((string?)data["author"]!["@type"], (string?)data["author"]!["name"], (string?)data["author"]!["url"]));
+        Assert.Equal("Khilafat Movement", (string?)data["publisher"]!["name"]);
+        Assert.Equal(("en", $"https://localhost/updates/{slug}"), ((string?)data["inLanguage"], (string?)data["url"]));
+
+        // In Arabic: its Arabic headline, said to be Arabic, at the Arabic address, by the movement's Arabic name.
+        var arabic = JsonLd(await _visitor.GetDocumentAsync($"/ar/updates/{slug}"));
+        Assert.Equal(("تقرير الإغاثة", "ar", $"https://localhost/ar/updates/{slug}"), ((string?)arabic["headline"], (string?)arabic["inLanguage"], (string?)arabic["url"]));
+        Assert.Equal("حركة الخلافة", (string?)arabic["publisher"]!["name"]);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode JsonLd(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(page.Head!.QuerySelectorAll("script[type='application/ld+json']")).TextContent)!;
 }

@@ -3,16 +3,19 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using Khilafat.Web.Events;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Updates;
 
-namespace Khilafat.Web.Events;
+namespace Khilafat.Web.Content;
 
 /// <summary>
-/// An event's page described for search engines (schema.org's Event, as JSON-LD in the page's head), so that a vigil
-/// shows as an event where people search for one. Only what the page itself shows: never the online join link, which
-/// is for confirmed attendees, and never who is coming. The "@context" is a name, not an address anything fetches.
+/// Pages described for search engines (schema.org, as JSON-LD in the page's head): an event, so that a vigil shows as
+/// an event where people search for one, and an update, as the news article it is. Only what the page itself shows:
+/// never an event's online join link, which is for confirmed attendees, and never who is coming. The "@context" is a
+/// name, not an address anything fetches.
 /// </summary>
-public static class EventStructuredData
+public static class StructuredData
 {
     // Arabic and Urdu stay readable in the page's source; what could close the script element (<, >, &, quotes) is
     // still escaped, which is what makes it safe to write into the page unencoded.
@@ -22,7 +25,7 @@ public static class EventStructuredData
     /// <param name="pageUrl">The page's absolute address in the reader's language.</param>
     /// <param name="imageUrl">The lead image's absolute address, if it has one.</param>
     /// <param name="organizer">The movement's name in the reader's language, and its home page's address.</param>
-    public static string Json(PublishedEvent e, string pageUrl, string? imageUrl, (string Name, string Url) organizer)
+    public static string Event(PublishedEvent e, string pageUrl, string? imageUrl, (string Name, string Url) organizer)
     {
         var locations = new JsonArray();
         if (e.Place.Length > 0) locations.Add(new JsonObject { ["@type"] = "Place", ["name"] = e.Place, ["address"] = e.Place });
@@ -45,7 +48,7 @@ public static class EventStructuredData
             ["eventAttendanceMode"] = "https://schema.org/" + (e.IsOnline ? e.Place.Length > 0 ? "MixedEventAttendanceMode" : "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode"),
             ["location"] = locations.Count == 1 ? locations[0]!.DeepClone() : locations,
             ["isAccessibleForFree"] = true,
-            ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = organizer.Name, ["url"] = organizer.Url },
+            ["organizer"] = Organization(organizer),
             ["inLanguage"] = e.Language,
             ["url"] = pageUrl,
         };
@@ -53,6 +56,37 @@ public static class EventStructuredData
         if (imageUrl is not null) data["image"] = imageUrl;
         return data.ToJsonString(Options);
     }
+
+    /// <param name="update">The update as its page shows it, in the reader's language (or its English, when not translated).</param>
+    /// <param name="pageUrl">The page's absolute address in the reader's language.</param>
+    /// <param name="imageUrl">The lead image's absolute address, if it has one.</param>
+    /// <param name="publisher">The movement's name in the reader's language, and its home page's address.</param>
+    public static string NewsArticle(PublishedUpdate update, string pageUrl, string? imageUrl, (string Name, string Url) publisher)
+    {
+        var data = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = update.Title,
+            // The first publication (the date the page shows), and the last published change of its words.
+            ["datePublished"] = Utc(update.Date),
+            ["dateModified"] = Utc(update.UpdatedAt > update.Date ? update.UpdatedAt : update.Date),
+            // The movement writes its updates: no person is named.
+            ["author"] = Organization(publisher),
+            ["publisher"] = Organization(publisher),
+            ["inLanguage"] = update.Language,
+            ["mainEntityOfPage"] = pageUrl,
+            ["url"] = pageUrl,
+        };
+        if (update.Summary.Length > 0) data["description"] = update.Summary;
+        if (imageUrl is not null) data["image"] = imageUrl;
+        return data.ToJsonString(Options);
+    }
+
+    private static JsonObject Organization((string Name, string Url) organization) =>
+        new() { ["@type"] = "Organization", ["name"] = organization.Name, ["url"] = organization.Url };
+
+    private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The time as it is where the event happens, with that place's offset ("2026-12-09T18:00:00+05:00").</summary>
     private static string WithOffset(PublishedEvent e, DateTime utc)
