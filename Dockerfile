@@ -19,7 +19,8 @@ RUN dotnet publish src/Khilafat.Web/Khilafat.Web.csproj -c Release -o /app --no-
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # SkiaSharp's native library (the media library's image processing) links against fontconfig, which the image lacks.
 # fonts-dejavu-core: the face the share cards (og:image) are drawn in; without a font they would have no text.
-RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# fonts-sil-scheherazade: their Arabic and Urdu (DejaVu lacks Urdu's ہ and ے); without it those cards carry the English name alone.
+RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 fonts-dejavu-core fonts-sil-scheherazade && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Default="Data Source=/app/App_Data/khilafat.db"

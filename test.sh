@@ -24,6 +24,19 @@ if [ ! -x "$chromium" ]; then
     fi
 fi
 
+# The share cards draw Arabic and Urdu in Debian's fonts-sil-scheherazade (without it a site draws those cards with
+# its English name alone, and the tests that read them fail), so find or install it too.
+if ! fc-list 2>/dev/null | grep -qi scheherazade; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "test.sh: no Arabic-script font; installing Debian's fonts-sil-scheherazade for the share cards' tests."
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-sil-scheherazade fontconfig
+    else
+        echo "test.sh: the share cards' tests need Debian's fonts-sil-scheherazade (sudo apt-get install -y fonts-sil-scheherazade)." >&2
+        exit 1
+    fi
+fi
+
 # PostgreSQL and Redis (Debian's postgresql and redis-server), started here on loopback ports in a temporary folder.
 source scripts/servers.sh
 servers_install

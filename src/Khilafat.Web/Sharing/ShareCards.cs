@@ -4,6 +4,7 @@ using Khilafat.Web.Localization;
 using Khilafat.Web.Options;
 using Khilafat.Web.Privacy;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -11,11 +12,12 @@ namespace Khilafat.Web.Sharing;
 
 /// <summary>
 /// The default picture of link previews (og:image): a 1200×630 card the site draws with SkiaSharp, with its name and
-/// the page's title. A card's address carries the title and a keyed hash of it, so the site draws only titles it
-/// issued itself (nobody can have it draw their words under the movement's name); cards are kept in memory, a bounded
-/// number, and served with long caching, as a card's address changes when its title does.
+/// the page's title in the page's language (Arabic and Urdu from the right, shaped: see <see cref="CardText"/>). A
+/// card's address carries the title and a keyed hash of it, so the site draws only titles it issued itself (nobody can
+/// have it draw their words under the movement's name); cards are kept in memory, a bounded number, and served with
+/// long caching, as a card's address changes when its title does.
 /// </summary>
-public sealed class ShareCards(SiteKeys keys, IOptions<SiteOptions> site) : IDisposable
+public sealed class ShareCards(SiteKeys keys, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, ILogger<ShareCards> logger) : IDisposable
 {
     public const int Width = 1200;
     public const int Height = 630;
@@ -26,6 +28,7 @@ public sealed class ShareCards(SiteKeys keys, IOptions<SiteOptions> site) : IDis
 
     private const int MaxTitleLength = 300;
     private readonly MemoryCache _cards = new(new MemoryCacheOptions { SizeLimit = CardsKept });
+    private int _toldOfMissingFace;
 
     /// <summary>The path of the card for a page titled <paramref name="title"/> in <paramref name="culture"/>.</summary>
     public async Task<string> PathForAsync(string culture, string title)
@@ -46,19 +49,26 @@ public sealed class ShareCards(SiteKeys keys, IOptions<SiteOptions> site) : IDis
         return _cards.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
-            return Draw(site.Value.Name, drawn);
+            return Draw(NameIn(culture), drawn, SiteCultures.IsRightToLeft(culture));
         });
     }
 
-    /// <summary>
-    /// SkiaSharp draws text glyph by glyph, without shaping, so Arabic and Urdu would come out as unjoined letters in the
-    /// wrong order: a title in a right-to-left script (or anything but Latin) gets the card with the site's name alone.
-    /// </summary>
+    /// <summary>The movement's name in the card's language; its English name where that cannot be drawn (no Arabic-script face installed).</summary>
+    private string NameIn(string culture)
+    {
+        var name = SiteCultures.In(culture, () => t[site.Value.Name].Value);
+        if (CardText.CanDraw(name)) return name;
+        if (Interlocked.Exchange(ref _toldOfMissingFace, 1) == 0)
+            logger.LogWarning("No font for Arabic script is installed (Debian's fonts-sil-scheherazade): Arabic and Urdu share cards carry the site's English name and no title.");
+        return site.Value.Name;
+    }
+
+    /// <summary>The title as the card shows it: trimmed, at most 300 characters; empty (the card with the name alone) for what cannot be drawn as written.</summary>
     private static string DrawableTitle(string title)
     {
         var trimmed = title.Trim();
         if (trimmed.Length > MaxTitleLength) trimmed = trimmed[..MaxTitleLength];
-        return trimmed.All(c => c < 0x0250 || c is >= '\u2010' and <= '\u2027') ? trimmed : "";
+        return CardText.CanDraw(trimmed) ? trimmed : "";
     }
 
     private async Task<string> KeyAsync(string culture, string title)
@@ -67,55 +77,26 @@ public sealed class ShareCards(SiteKeys keys, IOptions<SiteOptions> site) : IDis
         return Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 
-    private static byte[] Draw(string siteName, string title)
+    private static byte[] Draw(string siteName, string title, bool rightToLeft)
     {
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
-        canvas.Clear(new SKColor(0x1b, 0x4d, 0x3e));
+        var background = new SKColor(0x1b, 0x4d, 0x3e);
+        canvas.Clear(background);
         using var paint = new SKPaint { IsAntialias = true, Color = new SKColor(0xf6, 0xf1, 0xe4) };
 
-        // The crescent of the favicon: a light disc with a disc of the background cut out of it.
-        canvas.DrawCircle(150, 150, 70, paint);
-        using (var cut = new SKPaint { IsAntialias = true, Color = new SKColor(0x1b, 0x4d, 0x3e) }) canvas.DrawCircle(180, 135, 60, cut);
+        // The crescent of the favicon (a light disc with a disc of the background cut out of it), then the name: from
+        // the left, or in Arabic and Urdu from the right.
+        var crescent = rightToLeft ? Width - 150 : 150;
+        canvas.DrawCircle(crescent, 150, 70, paint);
+        using (var cut = new SKPaint { IsAntialias = true, Color = background }) canvas.DrawCircle(crescent + 30, 135, 60, cut);
+        var (nameLeft, nameRight) = rightToLeft ? (100f, Width - 260f) : (260f, Width - 100f);
+        CardText.Draw(canvas, siteName, nameLeft, nameRight, 172, 56, 0, 1, bold: true, rightToLeft, paint);
 
-        using var bold = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default;
-        using var nameFont = new SKFont(bold, 56);
-        canvas.DrawText(siteName, 260, 172, SKTextAlign.Left, nameFont, paint);
-
-        if (title.Length > 0)
-        {
-            using var regular = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
-            using var titleFont = new SKFont(regular, 64);
-            var y = 340f;
-            foreach (var line in Wrap(title, titleFont, Width - 200).Take(3))
-            {
-                canvas.DrawText(line, 100, y, SKTextAlign.Left, titleFont, paint);
-                y += 84;
-            }
-        }
+        if (title.Length > 0) CardText.Draw(canvas, title, 100, Width - 100, 340, 64, 84, 3, bold: false, rightToLeft, paint);
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
-    }
-
-    /// <summary>The title in lines no wider than <paramref name="width"/>, the last marked with an ellipsis when cut short.</summary>
-    private static List<string> Wrap(string text, SKFont font, float width)
-    {
-        var lines = new List<string>();
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (line.Length > 0 && font.MeasureText(candidate) > width)
-            {
-                lines.Add(line);
-                line = word;
-            }
-            else line = candidate;
-        }
-        if (line.Length > 0) lines.Add(line);
-        if (lines.Count > 3) lines[2] += " …";
-        return lines;
     }
 
     public void Dispose() => _cards.Dispose();

@@ -138,6 +138,40 @@ public class ReadingExperienceTests(SiteFactory factory) : IClassFixture<SiteFac
         Assert.Equal((1200, 630), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
     }
 
+    // Arabic and Urdu titles are drawn too, shaped, from the right: the card's light pixels (its text) end at the
+    // right margin and leave the left of a short title's band empty; an English card's start at the left margin.
+    [Theory]
+    [InlineData("/ar/statement", true)]
+    [InlineData("/ur/statement", true)]
+    [InlineData("/statement", false)]
+    public async Task ShareCards_CarryThePagesTitle_FromTheRightInArabicAndUrdu(string path, bool rightToLeft)
+    {
+        var page = await _client.GetDocumentAsync(path);
+        var image = new Uri(page.QuerySelector("meta[property='og:image']")!.GetAttribute("content")!);
+        Assert.Equal("?title=" + Uri.EscapeDataString(page.QuerySelector("meta[property='og:title']")!.GetAttribute("content")!), image.Query);
+
+        using var card = SkiaSharp.SKBitmap.Decode(await _client.GetByteArrayAsync(image.PathAndQuery));
+        var (left, right) = LightColumns(card, 260, 600);
+        if (rightToLeft)
+        {
+            Assert.InRange(right, 1050, 1100);
+            Assert.True(left > 400, $"A short right-to-left title leaves the left empty; its text starts at x = {left}.");
+        }
+        else
+        {
+            Assert.InRange(left, 100, 120);
+            Assert.True(right < 1050, $"A short English title leaves the right empty; its text ends at x = {right}.");
+        }
+    }
+
+    /// <summary>The first and last columns with a light pixel (the card's text) between rows <paramref name="top"/> and <paramref name="bottom"/>.</summary>
+    private static (int Left, int Right) LightColumns(SkiaSharp.SKBitmap card, int top, int bottom)
+    {
+        var columns = Enumerable.Range(0, card.Width).Where(x => Enumerable.Range(top, bottom - top).Any(y => card.GetPixel(x, y).Red > 0xa0)).ToList();
+        Assert.NotEmpty(columns);
+        return (columns[0], columns[^1]);
+    }
+
     [Fact]
     public async Task ShareCards_DrawOnlyTitlesTheSiteIssued()
     {
