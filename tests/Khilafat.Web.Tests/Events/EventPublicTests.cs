@@ -243,7 +243,7 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         Assert.DoesNotContain("<script>alert(1)", html);
         Assert.Contains("<script type=\"application/ld+json\">{", html);
         var page = Html.Parse(html);
-        var data = JsonLd(page);
+        var data = Html.JsonLd(page);
         Assert.Equal("https://schema.org", (string?)data["@context"]);
         Assert.Equal("Event", (string?)data["@type"]);
         Assert.Equal(title, (string?)data["name"]);
@@ -261,14 +261,11 @@ public class EventPublicTests(EventSiteFactory factory) : IClassFixture<EventSit
         Assert.Equal("en", (string?)data["inLanguage"]);
 
         // In Arabic, untranslated: the English text, said to be English, at the Arabic address, by the movement's Arabic name.
-        var arabic = JsonLd(await _visitor.GetDocumentAsync($"/ar/events/{slug}"));
+        var arabic = Html.JsonLd(await _visitor.GetDocumentAsync($"/ar/events/{slug}"));
         Assert.Equal(("en", $"https://localhost/ar/events/{slug}"), ((string?)arabic["inLanguage"], (string?)arabic["url"]));
         Assert.Equal("حركة الخلافة", (string?)arabic["organizer"]!["name"]);
 
         await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().CancelAsync(id, "Storm warning.", Khilafat.Web.Audit.Actor.System));
-        Assert.Equal("https://schema.org/EventCancelled", (string?)JsonLd(await _visitor.GetDocumentAsync($"/events/{slug}"))["eventStatus"]);
+        Assert.Equal("https://schema.org/EventCancelled", (string?)Html.JsonLd(await _visitor.GetDocumentAsync($"/events/{slug}"))["eventStatus"]);
     }
-
-    private static System.Text.Json.Nodes.JsonNode JsonLd(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(page.Head!.QuerySelectorAll("script[type='application/ld+json']")).TextContent)!;
 }

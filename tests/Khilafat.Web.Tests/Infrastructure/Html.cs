@@ -12,6 +12,10 @@ public static class Html
 
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
+    /// <summary>The page's one block of JSON-LD (schema.org data for search engines), in its head.</summary>
+    public static System.Text.Json.Nodes.JsonNode JsonLd(IHtmlDocument page) =>
+        System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(page.Head!.QuerySelectorAll("script[type='application/ld+json']")).TextContent)!;
+
     public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response)
     {
         return Parse(await response.Content.ReadAsStringAsync());

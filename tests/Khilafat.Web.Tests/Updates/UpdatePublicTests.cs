@@ -245,7 +245,7 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         // Written into the page unencoded, so the title's markup is escaped inside the JSON, never a tag.
         Assert.Contains("<script type=\"application/ld+json\">{", html);
         Assert.DoesNotContain("<script>alert(1)", html);
-        var data = JsonLd(Html.Parse(html));
+        var data = Html.JsonLd(Html.Parse(html));
         Assert.Equal(("https://schema.org", "NewsArticle"), ((string?)data["@context"], (string?)data["@type"]));
         Assert.Equal(title, (string?)data["headline"]);
         Assert.Equal("Food parcels reached 300 families.", (string?)data["description"]);
@@ -257,11 +257,8 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         Assert.Equal(("en", $"https://localhost/updates/{slug}"), ((string?)data["inLanguage"], (string?)data["url"]));
 
         // In Arabic: its Arabic headline, said to be Arabic, at the Arabic address, by the movement's Arabic name.
-        var arabic = JsonLd(await _visitor.GetDocumentAsync($"/ar/updates/{slug}"));
+        var arabic = Html.JsonLd(await _visitor.GetDocumentAsync($"/ar/updates/{slug}"));
         Assert.Equal(("تقرير الإغاثة", "ar", $"https://localhost/ar/updates/{slug}"), ((string?)arabic["headline"], (string?)arabic["inLanguage"], (string?)arabic["url"]));
         Assert.Equal("حركة الخلافة", (string?)arabic["publisher"]!["name"]);
     }
-
-    private static System.Text.Json.Nodes.JsonNode JsonLd(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(page.Head!.QuerySelectorAll("script[type='application/ld+json']")).TextContent)!;
 }
