@@ -108,38 +108,54 @@ public static class CardText
         return [.. lines.Select(line => Place(Runs(line, rightToLeft), Measure, space, width, rightToLeft))];
     }
 
-    /// <summary>The line's words grouped into runs of one direction, in reading order. A word without a strong letter takes its neighbours' direction when both share it, else the paragraph's.</summary>
-    private static List<(string Text, bool RightToLeft)> Runs(List<string> words, bool paragraphRightToLeft)
+    /// <summary>
+    /// The line's words grouped into runs of one direction, in reading order. A number written onto a word ("2026م")
+    /// is a piece of its own, since digits read left to right in either script. A piece without a strong letter takes
+    /// its neighbours' direction when both share it, else the paragraph's.
+    /// </summary>
+    private static List<(string Text, bool RightToLeft, bool SpaceBefore)> Runs(List<string> words, bool paragraphRightToLeft)
     {
-        var own = words.Select(w => w.Select(Strong).FirstOrDefault(d => d is not null) ?? (w.Any(char.IsDigit) ? false : null)).ToList();
-        var resolved = new bool[words.Count];
-        for (var i = 0; i < words.Count; i++)
+        var pieces = words.SelectMany(word => Pieces(word).Select((piece, i) => (Text: piece, SpaceBefore: i == 0))).ToList();
+        var own = pieces.Select(p => p.Text.Select(Strong).FirstOrDefault(d => d is not null) ?? (p.Text.Any(char.IsDigit) ? false : null)).ToList();
+        var runs = new List<(string Text, bool RightToLeft, bool SpaceBefore)>();
+        for (var i = 0; i < pieces.Count; i++)
         {
-            if (own[i] is { } direction) { resolved[i] = direction; continue; }
             var before = own.Take(i).LastOrDefault(d => d is not null);
             var after = own.Skip(i + 1).FirstOrDefault(d => d is not null);
-            resolved[i] = before is { } b && b == after ? b : paragraphRightToLeft;
-        }
-        var runs = new List<(string Text, bool RightToLeft)>();
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (runs.Count > 0 && runs[^1].RightToLeft == resolved[i]) runs[^1] = (runs[^1].Text + " " + words[i], resolved[i]);
-            else runs.Add((words[i], resolved[i]));
+            var direction = own[i] ?? (before is { } b && b == after ? b : paragraphRightToLeft);
+            var (text, spaceBefore) = pieces[i];
+            if (runs.Count > 0 && runs[^1].RightToLeft == direction)
+                runs[^1] = (runs[^1].Text + (spaceBefore ? " " : "") + text, direction, runs[^1].SpaceBefore);
+            else runs.Add((text, direction, spaceBefore));
         }
         return runs;
     }
 
-    /// <summary>Runs placed from the line's start: from the right edge leftwards in a right-to-left line, else from the left.</summary>
-    private static List<CardRun> Place(List<(string Text, bool RightToLeft)> runs, Func<string, float> measure, float space, float width, bool rightToLeft)
+    /// <summary>A word cut where digits meet letters: "2026م" is "2026" and "م"; most words are one piece.</summary>
+    private static IEnumerable<string> Pieces(string word)
+    {
+        var start = 0;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsDigit(word[i]) == char.IsDigit(word[i - 1]) || !(char.IsLetter(word[i]) || char.IsLetter(word[i - 1]))) continue;
+            yield return word[start..i];
+            start = i;
+        }
+        yield return word[start..];
+    }
+
+    /// <summary>Runs placed from the line's start: from the right edge leftwards in a right-to-left line, else from the left; a space between two only where the words had one.</summary>
+    private static List<CardRun> Place(List<(string Text, bool RightToLeft, bool SpaceBefore)> runs, Func<string, float> measure, float space, float width, bool rightToLeft)
     {
         var placed = new List<CardRun>();
         var x = rightToLeft ? width : 0f;
-        foreach (var (runText, runRightToLeft) in runs)
+        foreach (var (runText, runRightToLeft, spaceBefore) in runs)
         {
+            var gap = placed.Count > 0 && spaceBefore ? space : 0;
             var runWidth = measure(runText);
-            if (rightToLeft) x -= runWidth;
+            x = rightToLeft ? x - gap - runWidth : x + gap;
             placed.Add(new CardRun(runText, runRightToLeft, x, runWidth));
-            x = rightToLeft ? x - space : x + runWidth + space;
+            if (!rightToLeft) x += runWidth;
         }
         return placed;
     }

@@ -31,6 +31,16 @@ public class CardTextTests
     }
 
     [Fact]
+    public void AYearWrittenOntoAWord_KeepsItsDigitsInOrder_BesideTheWord()
+    {
+        var line = Assert.Single(CardText.Layout("ذكرى 2026م", 64, Width, 3, cardRightToLeft: true));
+
+        Assert.Equal([("ذكرى", true), ("2026", false), ("م", true)], line.Select(r => (r.Text, r.RightToLeft)));
+        Assert.True(line[0].X > line[1].X && line[1].X > line[2].X, "Right to left, in reading order.");
+        Assert.Equal(line[2].X + line[2].Width, line[1].X, 0.01); // no space inside the word
+    }
+
+    [Fact]
     public void LatinWordsInAnUrduTitle_StayTogether_InTheirOwnOrder()
     {
         var line = Assert.Single(CardText.Layout("امداد Gaza Relief کے لیے", 64, Width, 3, cardRightToLeft: true));
