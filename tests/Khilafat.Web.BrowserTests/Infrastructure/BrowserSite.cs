@@ -33,10 +33,7 @@ public class BrowserSite : IAsyncLifetime
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "khilafat-browser-tests", Guid.NewGuid().ToString("N"));
         // Chosen before start, because the site's public address (Site:PublicUrl, for links in emails) names it.
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        Port = Khilafat.Web.Tests.Infrastructure.Ports.FreeLoopback();
         _factory = new SiteFactory(this);
     }
 
