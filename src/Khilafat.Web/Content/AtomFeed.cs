@@ -73,5 +73,5 @@ public static class AtomFeed
         await xml.WriteEndElementAsync();
     }
 
-    private static string Time(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTime utc) => Localization.SiteTimeZone.IsoUtc(utc);
 }

@@ -69,8 +69,8 @@ public static class StructuredData
             ["@type"] = "NewsArticle",
             ["headline"] = update.Title,
             // The first publication (the date the page shows), and the last published change of its words.
-            ["datePublished"] = Utc(update.Date),
-            ["dateModified"] = Utc(update.UpdatedAt > update.Date ? update.UpdatedAt : update.Date),
+            ["datePublished"] = SiteTimeZone.IsoUtc(update.Date),
+            ["dateModified"] = SiteTimeZone.IsoUtc(update.UpdatedAt > update.Date ? update.UpdatedAt : update.Date),
             // The movement writes its updates: no person is named.
             ["author"] = Organization(publisher),
             ["publisher"] = Organization(publisher),
@@ -85,8 +85,6 @@ public static class StructuredData
 
     private static JsonObject Organization((string Name, string Url) organization) =>
         new() { ["@type"] = "Organization", ["name"] = organization.Name, ["url"] = organization.Url };
-
-    private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The time as it is where the event happens, with that place's offset ("2026-12-09T18:00:00+05:00").</summary>
     private static string WithOffset(PublishedEvent e, DateTime utc)

@@ -42,11 +42,15 @@ public static class SiteCultures
         var latin = false;
         foreach (var c in text)
         {
-            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF') return null;
+            if (IsArabicScript(c)) return null;
             latin |= c is >= 'A' and <= 'Z' or >= 'a' and <= 'z';
         }
         return latin ? Default : null;
     }
+
+    /// <summary>Whether a character is of the Arabic script, in which Arabic and Urdu are written (its letters, marks, digits and presentation forms).</summary>
+    public static bool IsArabicScript(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
+        or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
     /// <summary>The current language's comma: Arabic and Urdu write "،" (U+060C) where English writes ",".</summary>
     public static string Comma => IsRightToLeft(Current) ? "،" : ",";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Khilafat.Web.Options;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,9 @@ public sealed class SiteTimeZone(IOptions<SiteOptions> options)
     /// clocks go forward). A time that happens twice (when they go back) is taken as the first.
     /// </summary>
     public DateTime? ToUtc(DateTime local) => ToUtc(local, _zone);
+
+    /// <summary>A UTC time as feeds and machine-read dates give it: "2026-12-07T16:20:00Z".</summary>
+    public static string IsoUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone), DateTimeKind.Unspecified);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Khilafat.Web.Localization;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
@@ -163,11 +164,8 @@ public static class CardText
     /// <summary>A letter's direction: right-to-left for Arabic script, left-to-right for Latin; null for digits, marks and punctuation.</summary>
     private static bool? Strong(char c) => IsArabicLetter(c) ? true : char.IsLetter(c) ? false : null;
 
-    private static bool IsArabicLetter(char c) => IsArabicScript(c) && char.GetUnicodeCategory(c) is UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter;
-
-    private static bool IsArabicScript(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
-        or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+    private static bool IsArabicLetter(char c) => SiteCultures.IsArabicScript(c) && char.GetUnicodeCategory(c) is UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter;
 
     // Latin (with its accents), general punctuation, Arabic script, and the joiners and direction marks Arabic and Urdu text carries.
-    private static bool IsDrawable(char c) => c is >= ' ' and < '\u0250' or >= '\u2010' and <= '\u2027' or >= '\u200C' and <= '\u200F' || IsArabicScript(c);
+    private static bool IsDrawable(char c) => c is >= ' ' and < '\u0250' or >= '\u2010' and <= '\u2027' or >= '\u200C' and <= '\u200F' || SiteCultures.IsArabicScript(c);
 }
