@@ -38,11 +38,13 @@ public static class StructuredData
             ["name"] = e.Title,
             ["startDate"] = WithOffset(e, e.StartsAt),
             ["endDate"] = WithOffset(e, e.EndsAt),
-            // A postponed event here always has its new date: schema.org calls that rescheduled.
+            // Postponed with its new date is what schema.org calls rescheduled; without it, postponed, keeping the
+            // dates it had (as search engines ask).
             ["eventStatus"] = "https://schema.org/" + e.State switch
             {
                 EventState.Cancelled => "EventCancelled",
                 EventState.Postponed => "EventRescheduled",
+                EventState.DateToBeAnnounced => "EventPostponed",
                 _ => "EventScheduled",
             },
             ["eventAttendanceMode"] = "https://schema.org/" + (e.IsOnline ? e.Place.Length > 0 ? "MixedEventAttendanceMode" : "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode"),

@@ -68,14 +68,23 @@ public sealed partial class EmailTemplates
         ],
         unsubscribeUrl: null));
 
+    /// <summary>What an email says for the time of an event postponed with no new date yet.</summary>
+    public string NewDateToBeAnnounced(string culture) => SiteCultures.In(culture, () => t["New date to be announced"].Value);
+
     public EmailContent EventNotice(string culture, string? name, EventFacts facts, EventState state, string? reason, string? cancelUrl) => SiteCultures.In(culture, () => Compose(
-        state switch { EventState.Cancelled => t["Cancelled: {0}", facts.Title], EventState.Postponed => t["Postponed: {0}", facts.Title], _ => t["Changed: {0}", facts.Title] },
+        state switch
+        {
+            EventState.Cancelled => t["Cancelled: {0}", facts.Title],
+            EventState.Postponed or EventState.DateToBeAnnounced => t["Postponed: {0}", facts.Title],
+            _ => t["Changed: {0}", facts.Title],
+        },
         Greeting(name),
         [
             state switch
             {
                 EventState.Cancelled => t["We are sorry: “{0}” is cancelled.", facts.Title].Value,
                 EventState.Postponed => t["“{0}” is postponed to a new date.", facts.Title].Value,
+                EventState.DateToBeAnnounced => t["“{0}” is postponed. Its new date is not set yet: we will email it to you as soon as it is.", facts.Title].Value,
                 _ => t["The time or place of “{0}” has changed.", facts.Title].Value,
             },
             .. reason is null ? Array.Empty<Paragraph>() : [AroundTyped("Why: {0}", reason)],
@@ -103,7 +112,7 @@ public sealed partial class EmailTemplates
         if (people is { } n) lines.Add(t["People: {0}", n].Value);
         if (onlineUrl is not null) { lines.Add(t["Join online with this link (keep it to yourself):"].Value); lines.Add(Link(t["Join online"], onlineUrl)); }
         lines.Add(Link(t["The event's page"], facts.PageUrl));
-        lines.Add(Link(t["Add it to my calendar"], facts.CalendarUrl));
+        if (!facts.DateToBeAnnounced) lines.Add(Link(t["Add it to my calendar"], facts.CalendarUrl));
         return [.. lines];
     }
 }

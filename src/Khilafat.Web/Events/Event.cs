@@ -2,8 +2,11 @@ using Khilafat.Web.MailingList;
 
 namespace Khilafat.Web.Events;
 
-/// <summary>Whether an event goes ahead as planned, was cancelled, or was moved to a new date (its times are then the new ones).</summary>
-public enum EventState { Scheduled = 0, Cancelled = 1, Postponed = 2 }
+/// <summary>
+/// Whether an event goes ahead as planned, was cancelled, was moved to a new date (its times are then the new ones), or
+/// was postponed with its new date not known yet (its times are then the ones it had, shown as what was planned).
+/// </summary>
+public enum EventState { Scheduled = 0, Cancelled = 1, Postponed = 2, DateToBeAnnounced = 3 }
 
 /// <summary>
 /// A vigil, march, talk or drive: its own fields here, its title, summary and description as a versioned, translated

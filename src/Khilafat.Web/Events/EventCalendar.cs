@@ -33,10 +33,10 @@ public static class EventCalendar
             FeedAsync(culture, events, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public)
             // Before /{culture}/events/{slug}, which the language routes try first (order -1).
             .WithOrder(-2);
-        endpoints.MapMethods(EventReader.ListPath + "/{slug}/calendar.ics", Startup.SitePipeline.GetAndHead, (string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, CancellationToken ct) =>
-            OneAsync(SiteCultures.Default, slug, events, urls, site.Value, ct)).CacheOutput(OutputCachePolicies.Public);
-        endpoints.MapMethods("/" + LanguageRoutes.Segment + EventReader.ListPath + "/{slug}/calendar.ics", Startup.SitePipeline.GetAndHead, (string culture, string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, CancellationToken ct) =>
-            OneAsync(culture, slug, events, urls, site.Value, ct)).CacheOutput(OutputCachePolicies.Public).WithOrder(-2);
+        endpoints.MapMethods(EventReader.ListPath + "/{slug}/calendar.ics", Startup.SitePipeline.GetAndHead, (string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+            OneAsync(SiteCultures.Default, slug, events, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public);
+        endpoints.MapMethods("/" + LanguageRoutes.Segment + EventReader.ListPath + "/{slug}/calendar.ics", Startup.SitePipeline.GetAndHead, (string culture, string slug, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+            OneAsync(culture, slug, events, urls, site.Value, t, ct)).CacheOutput(OutputCachePolicies.Public).WithOrder(-2);
         // Not output-cached: each answer's own, and whether it carries the link changes with the answer.
         endpoints.MapMethods(EventReader.AttendeeCalendarRoute, Startup.SitePipeline.GetAndHead, (HttpContext http, string? token, RsvpService rsvps, EventReader events, SiteUrls urls, IOptions<SiteOptions> site, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
             AttendeeAsync(http, token, rsvps, events, urls, site.Value, t, ct));
@@ -50,13 +50,13 @@ public static class EventCalendar
     {
         var list = await events.FeedAsync(culture, ct);
         var name = SiteCultures.In(culture, () => $"{t[site.Name]}: {t["Events"]}");
-        return EntityTags.Text(Write(list, culture, urls, site, name), ContentType);
+        return EntityTags.Text(Write(list, culture, urls, site, t, name), ContentType);
     }
 
-    private static async Task<IResult> OneAsync(string culture, string slug, EventReader events, SiteUrls urls, SiteOptions site, CancellationToken ct)
+    private static async Task<IResult> OneAsync(string culture, string slug, EventReader events, SiteUrls urls, SiteOptions site, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         if (!Slugs.IsWellFormed(slug) || await events.GetAsync(slug, culture, ct) is not { } e) return Results.NotFound();
-        var result = EntityTags.Text(Write([e], culture, urls, site, null), ContentType);
+        var result = EntityTags.Text(Write([e], culture, urls, site, t, null), ContentType);
         return new FileNamed(result, slug + ".ics");
     }
 
@@ -73,7 +73,7 @@ public static class EventCalendar
         if (await rsvps.CheckCalendarAsync(token, ct) is not { } attendee || await events.GetAsync(attendee.EventId, attendee.Language, ct) is not { } e)
             return Results.NotFound();
         var join = attendee.JoinUrl is { } url ? new JoinLink(url, SiteCultures.In(attendee.Language, () => t["Join online: {0}", url].Value)) : null;
-        return new FileNamed(Results.Text(Write([e], attendee.Language, urls, site, null, join), ContentType), e.Slug + ".ics");
+        return new FileNamed(Results.Text(Write([e], attendee.Language, urls, site, t, null, join), ContentType), e.Slug + ".ics");
     }
 
     /// <summary>The online link in an attendee's own calendar, and the line that gives it in their language.</summary>
@@ -86,7 +86,7 @@ public static class EventCalendar
     /// and the LOCATION of an event with no place, where Google Calendar and Outlook show it on the event itself. The
     /// URL stays the event's page, as in the public file.
     /// </summary>
-    public static string Write(IReadOnlyList<PublishedEvent> events, string culture, SiteUrls urls, SiteOptions site, string? name, JoinLink? join = null)
+    public static string Write(IReadOnlyList<PublishedEvent> events, string culture, SiteUrls urls, SiteOptions site, IStringLocalizer<SharedResource> t, string? name, JoinLink? join = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = $"-//{site.Name}//Events//EN", Method = "PUBLISH" };
         if (name is not null) calendar.AddProperty("X-WR-CALNAME", name);
@@ -99,7 +99,8 @@ public static class EventCalendar
             {
                 Uid = Uid(e.Id, host),
                 Sequence = e.Sequence,
-                Summary = e.Title,
+                // Waiting for its new date, it keeps the time it had (a calendar event needs one), said to be tentative and postponed.
+                Summary = e.DateToBeAnnounced ? SiteCultures.In(culture, () => t["Postponed: {0}", e.Title].Value) : e.Title,
                 Description = (join is null ? "" : join.Line + "\n\n") + (e.Summary.Length > 0 ? e.Summary + "\n\n" : "")
                     + (e.StateReason is { } reason && e.State != EventState.Scheduled ? reason + "\n\n" : "") + url,
                 Location = e.Place.Length > 0 ? e.Place : join?.Url,
@@ -107,7 +108,7 @@ public static class EventCalendar
                 DtStart = new CalDateTime(e.LocalStart, e.TimeZone),
                 DtEnd = new CalDateTime(e.LocalEnd, e.TimeZone),
                 DtStamp = new CalDateTime(e.UpdatedAt, "UTC"),
-                Status = e.State == EventState.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                Status = e.State switch { EventState.Cancelled => EventStatus.Cancelled, EventState.DateToBeAnnounced => EventStatus.Tentative, _ => EventStatus.Confirmed },
             };
             calendar.Events.Add(item);
         }

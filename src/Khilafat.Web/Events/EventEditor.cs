@@ -139,7 +139,10 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             if (fields.StartsAt != e.StartsAt) await ForgetRemindersAsync(id, c);
             if (timeOrPlace) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventChanged, c);
             else if (wasPublished && !willBePublished) await AttendeeMail.SkipWaitingRemindersAsync(db, id, AttendeeMail.EventUnpublished, c);
-            if (timeOrPlace && wasPublished && willBePublished) await RaiseNoticeAsync(e, EventState.Scheduled, noticeReason, now, c);
+            // A time entered for an event waiting for its date is its new date: attendees are told it as such.
+            var dateSet = e.State == EventState.DateToBeAnnounced && (fields.StartsAt != e.StartsAt || fields.EndsAt != e.EndsAt);
+            if (dateSet) { e.State = EventState.Postponed; itemChanges.Add("new date set"); }
+            if (timeOrPlace && wasPublished && willBePublished) await RaiseNoticeAsync(e, dateSet ? EventState.Postponed : EventState.Scheduled, noticeReason, now, c);
             Apply(e, fields);
 
             var readersSeeChange = itemChanges.Count > 0 || wasPublished != willBePublished
@@ -187,9 +190,18 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
     public Task<EventChangeResult> CancelAsync(int id, string? reason, Actor actor, CancellationToken ct = default) =>
         ChangeStateAsync(id, EventState.Cancelled, null, reason, actor, ct);
 
-    /// <summary>Moves an event to a new date with a reason, told to confirmed attendees; the reminder moves with it.</summary>
+    /// <summary>Moves an event to a new date with a reason, told to confirmed attendees; the reminder moves with it. Also sets the date of one waiting for it.</summary>
     public Task<EventChangeResult> PostponeAsync(int id, DateTime startsAt, DateTime endsAt, string? reason, Actor actor, CancellationToken ct = default) =>
         ChangeStateAsync(id, EventState.Postponed, (startsAt, endsAt), reason, actor, ct);
+
+    /// <summary>
+    /// Postpones an event before its new date is known (<see cref="EventState.DateToBeAnnounced"/>): attendees are told
+    /// why and keep their answers, no reminder goes, and it stays among the upcoming events until a date is set (with
+    /// <see cref="PostponeAsync"/> or the editor) or it is cancelled. Its attendees are erased
+    /// <see cref="EventOptions.EraseAttendeesOfUndatedAfterDays"/> later if no date is set by then.
+    /// </summary>
+    public Task<EventChangeResult> PostponeWithoutDateAsync(int id, string? reason, Actor actor, CancellationToken ct = default) =>
+        ChangeStateAsync(id, EventState.DateToBeAnnounced, null, reason, actor, ct);
 
     private async Task<EventChangeResult> ChangeStateAsync(int id, EventState state, (DateTime Start, DateTime End)? times, string? reason, Actor actor, CancellationToken ct)
     {
@@ -209,7 +221,10 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             // A change that changes nothing would still tell every attendee something happened.
             if (state == EventState.Cancelled && e.State == EventState.Cancelled)
                 return new Dictionary<string, string> { ["Reason"] = "The event is already cancelled: attendees were told." };
-            if (times is { } same && same.Start == e.StartsAt && same.End == e.EndsAt)
+            if (state == EventState.DateToBeAnnounced && e.State == EventState.DateToBeAnnounced)
+                return new Dictionary<string, string> { ["Reason"] = "The event is already postponed with its new date to be announced: attendees were told." };
+            // Waiting for its date, the event may get back the one it had.
+            if (times is { } same && same.Start == e.StartsAt && same.End == e.EndsAt && e.State != EventState.DateToBeAnnounced)
                 return new Dictionary<string, string> { ["StartsAt"] = "Choose the new date: the event is already at this time." };
             var now = clock.GetUtcNow().UtcDateTime;
             var published = await db.Texts.AnyAsync(x => x.Kind == TextKinds.Event && x.ItemId == id && x.Culture == SiteCultures.Default && x.IsPublished, c);
@@ -225,8 +240,16 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             if (published) { e.Sequence++; e.PublishedAt = now; }
             e.UpdatedAt = now;
             // In the event's history, and past the version an edit form opened before now carries (its times are the old ones).
-            await texts.RecordItemChangeAsync(Item(e), state == EventState.Cancelled ? "Cancelled" : "Postponed to a new date", actor, c);
+            await texts.RecordItemChangeAsync(Item(e), state switch
+            {
+                EventState.Cancelled => "Cancelled",
+                EventState.DateToBeAnnounced => "Postponed, new date to be announced",
+                _ => "Postponed to a new date",
+            }, actor, c);
             await ScheduleJobsAsync(e, published, now, c);
+            // Its attendees are kept to be told the new date, for a bounded time: set once, as it is postponed.
+            if (state == EventState.DateToBeAnnounced && e.AttendeesErasedAt is null)
+                await jobs.ScheduleAsync(JobKinds.EraseAttendees, Key(e.Id), now + TimeSpan.FromDays(options.Value.EraseAttendeesOfUndatedAfterDays), c);
             db.Audit(clock, actor, state == EventState.Cancelled ? AuditActions.EventCancelled : AuditActions.EventPostponed,
                 AuditTargets.Text(TextKinds.Event, e.Slug), reason);
             return new Dictionary<string, string>();
@@ -254,14 +277,19 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
     private async Task ScheduleJobsAsync(Event e, bool published, DateTime now, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
+        // An event waiting for its new date has no time to remind of or start at; its erasure was set as it was postponed.
+        var dated = e.State is not (EventState.Cancelled or EventState.DateToBeAnnounced);
         var remindAt = e.StartsAt - ReminderBefore;
-        if (published && e.State != EventState.Cancelled && remindAt > now) await jobs.ScheduleAsync(JobKinds.EventReminder, Key(e.Id), remindAt, ct);
+        if (published && dated && remindAt > now) await jobs.ScheduleAsync(JobKinds.EventReminder, Key(e.Id), remindAt, ct);
         else await jobs.CancelAsync(JobKinds.EventReminder, Key(e.Id), ct);
         // Public pages are cached for up to an hour: at the start, the event leaves "upcoming" and its "I am coming" goes.
-        if (published && e.State != EventState.Cancelled && e.StartsAt > now) await jobs.ScheduleAsync(JobKinds.EventStarts, Key(e.Id), e.StartsAt, ct);
+        if (published && dated && e.StartsAt > now) await jobs.ScheduleAsync(JobKinds.EventStarts, Key(e.Id), e.StartsAt, ct);
         else await jobs.CancelAsync(JobKinds.EventStarts, Key(e.Id), ct);
-        if (e.AttendeesErasedAt is null)
-            await jobs.ScheduleAsync(JobKinds.EraseAttendees, Key(e.Id), e.EndsAt + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays), ct);
+        if (e.State == EventState.DateToBeAnnounced) return;
+        // Once erased, again only while answers can still come: an event that waited too long for its date takes new
+        // ones once it has one.
+        var eraseAt = e.EndsAt + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays);
+        if (e.AttendeesErasedAt is null || eraseAt > now) await jobs.ScheduleAsync(JobKinds.EraseAttendees, Key(e.Id), eraseAt, ct);
     }
 
     /// <summary>

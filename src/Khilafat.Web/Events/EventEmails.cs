@@ -19,6 +19,9 @@ public sealed record EventFacts(string Title, string When, string Place, string 
 
     /// <summary>In the notice of a change: the place the attendee was told before, when it moved (null when it did not, or there was none).</summary>
     public string? WasPlace { get; init; }
+
+    /// <summary>Postponed with its new date not known: <see cref="When"/> says so, and no calendar link is offered.</summary>
+    public bool DateToBeAnnounced { get; init; }
 }
 
 /// <summary>
@@ -51,8 +54,10 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     public async Task<EventFacts> FactsAsync(Event e, string culture, CancellationToken ct = default)
     {
         var title = await TitleAsync(e.Id, culture, ct);
-        return new EventFacts(title, When(e, culture), e.Place,
-            urls.Absolute(SiteCultures.PathFor(culture, EventReader.EventPath(e.Slug))), urls.Absolute(SiteCultures.PathFor(culture, EventReader.CalendarPath(e.Slug))));
+        var undated = e.State == EventState.DateToBeAnnounced;
+        return new EventFacts(title, undated ? templates.NewDateToBeAnnounced(culture) : When(e, culture), e.Place,
+            urls.Absolute(SiteCultures.PathFor(culture, EventReader.EventPath(e.Slug))), urls.Absolute(SiteCultures.PathFor(culture, EventReader.CalendarPath(e.Slug))))
+        { DateToBeAnnounced = undated };
     }
 
     /// <summary>"Friday 4 December 2026, 18:00–20:00 (Asia/Karachi, UTC+05:00)", in the language's words for days and months.</summary>
@@ -125,7 +130,8 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
             return facts;
         return facts with
         {
-            WasWhen = (start, end, zone) != (e.StartsAt, e.EndsAt, e.TimeZone) ? When(start, end, zone, rsvp.Language) : null,
+            // Waiting for its new date, the event keeps the times it had: what was planned is what the notice says it was.
+            WasWhen = (start, end, zone) != (e.StartsAt, e.EndsAt, e.TimeZone) || facts.DateToBeAnnounced ? When(start, end, zone, rsvp.Language) : null,
             WasPlace = place != e.Place && place.Length > 0 ? place : null,
         };
     }

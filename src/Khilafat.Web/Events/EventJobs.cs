@@ -58,7 +58,7 @@ public sealed class EventReminderHandler(SiteDbContext db, TimeProvider clock, O
     protected override async Task<JobOutcome> RunAsync(int eventId, CancellationToken ct)
     {
         var e = await Db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
-        if (e is null || e.State == EventState.Cancelled || e.StartsAt <= Now || !await IsPublishedAsync(eventId, ct)) return JobOutcome.Done;
+        if (e is null || e.State is EventState.Cancelled or EventState.DateToBeAnnounced || e.StartsAt <= Now || !await IsPublishedAsync(eventId, ct)) return JobOutcome.Done;
         // Moved later while this run waited: its time is the new one's.
         if (e.StartsAt - EventEditor.ReminderBefore > Now) return JobOutcome.Again(e.StartsAt - EventEditor.ReminderBefore);
         var now = Now;
@@ -98,11 +98,14 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
 
     protected override async Task<JobOutcome> RunAsync(int eventId, CancellationToken ct)
     {
-        var due = await Db.Events.Where(x => x.Id == eventId).Select(x => (DateTime?)x.EndsAt).SingleOrDefaultAsync(ct);
+        var due = await Db.Events.Where(x => x.Id == eventId).Select(x => new { x.EndsAt, x.State }).SingleOrDefaultAsync(ct);
         if (due is null) return JobOutcome.Done;
-        var at = due.Value + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays);
+        // Waiting for its new date, the event's own times say nothing: this job was set for when it was postponed
+        // (EventOptions.EraseAttendeesOfUndatedAfterDays), and is due.
+        var undated = due.State == EventState.DateToBeAnnounced;
+        var at = due.EndsAt + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays);
         // Moved later (the event was postponed) while this run waited.
-        if (at > Now) return JobOutcome.Again(at);
+        if (!undated && at > Now) return JobOutcome.Again(at);
         var erased = await Db.WriteAsync(async c =>
         {
             var now = Now;
@@ -114,7 +117,11 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
                 count.ToString(CultureInfo.InvariantCulture) + " answers' names and emails erased");
             return count;
         }, ct);
-        logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it.", eventId, erased, options.Value.EraseAttendeesAfterDays);
+        if (undated)
+            logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it was postponed with no new date.",
+                eventId, erased, options.Value.EraseAttendeesOfUndatedAfterDays);
+        else
+            logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it.", eventId, erased, options.Value.EraseAttendeesAfterDays);
         return JobOutcome.Done;
     }
 }

@@ -26,6 +26,9 @@ public sealed record PublishedEvent(int Id, string Slug, string Title, string Su
 
     public string Path => EventReader.EventPath(Slug);
     public string CalendarPath => EventReader.CalendarPath(Slug);
+    /// <summary>Postponed with its new date not known: <see cref="StartsAt"/> and <see cref="EndsAt"/> are the times it had.</summary>
+    public bool DateToBeAnnounced => State == EventState.DateToBeAnnounced;
+
     public DateTime LocalStart => ToLocal(StartsAt);
     public DateTime LocalEnd => ToLocal(EndsAt);
 
@@ -69,8 +72,9 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Med
     public async Task<EventList> ListAsync(string culture, CancellationToken ct = default)
     {
         var now = Now;
-        var upcoming = await InLanguageAsync(Visible.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id), culture, false, ct);
-        var past = await InLanguageAsync(Visible.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id).Take(PastShown), culture, false, ct);
+        var upcoming = await InLanguageAsync(Soonest(Visible.Where(e => e.EndsAt >= now || e.State == EventState.DateToBeAnnounced)), culture, false, ct);
+        var past = await InLanguageAsync(Visible.Where(e => e.EndsAt < now && e.State != EventState.DateToBeAnnounced)
+            .OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id).Take(PastShown), culture, false, ct);
         return new EventList(upcoming, past);
     }
 
@@ -78,15 +82,20 @@ public sealed class EventReader(SiteDbContext db, MarkdownRenderer markdown, Med
     public Task<IReadOnlyList<PublishedEvent>> UpcomingAsync(string culture, int take, CancellationToken ct = default)
     {
         var now = Now;
-        return InLanguageAsync(Visible.Where(e => e.EndsAt >= now && e.State != EventState.Cancelled).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(take), culture, false, ct);
+        return InLanguageAsync(Soonest(Visible.Where(e => (e.EndsAt >= now || e.State == EventState.DateToBeAnnounced) && e.State != EventState.Cancelled)).Take(take),
+            culture, false, ct);
     }
 
     /// <summary>What the calendar feed carries: events that have not ended, and those that ended in the last 30 days, cancelled ones too (so calendars learn of it).</summary>
     public Task<IReadOnlyList<PublishedEvent>> FeedAsync(string culture, CancellationToken ct = default)
     {
         var since = Now.AddDays(-30);
-        return InLanguageAsync(Visible.Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).ThenBy(e => e.Id), culture, false, ct);
+        return InLanguageAsync(Visible.Where(e => e.EndsAt >= since || e.State == EventState.DateToBeAnnounced).OrderBy(e => e.StartsAt).ThenBy(e => e.Id), culture, false, ct);
     }
+
+    /// <summary>Upcoming events soonest first; those waiting for their new date after every dated one, as nobody knows when they are.</summary>
+    private static IQueryable<Event> Soonest(IQueryable<Event> events) =>
+        events.OrderBy(e => e.State == EventState.DateToBeAnnounced ? 1 : 0).ThenBy(e => e.StartsAt).ThenBy(e => e.Id);
 
     public async Task<PublishedEvent?> GetAsync(string slug, string culture, CancellationToken ct = default) =>
         (await InLanguageAsync(Visible.Where(e => e.Slug == slug), culture, true, ct)).SingleOrDefault() is { } e

@@ -64,12 +64,16 @@ public sealed class RsvpService(SiteDbContext db, TimeProvider clock, Outbox out
     /// <summary>A stamp for the form shown again after its own expired (see <see cref="SpamCheck.RenewedFormStamp"/>).</summary>
     public string RenewedFormStamp() => SpamCheck.RenewedFormStamp(FormStamps, clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Whether the event takes answers now: published, not cancelled, and not started.</summary>
+    /// <summary>
+    /// Whether the event takes answers now: published, not cancelled, and not started; or postponed with its new date
+    /// to be announced, when those who answer are told the date with everyone else.
+    /// </summary>
     public static bool IsOpen(PublishedEvent e, DateTime now) => IsOpen(e.State, e.StartsAt, now);
 
-    private static bool IsOpen(Event e, DateTime now) => IsOpen(e.State, e.StartsAt, now);
+    public static bool IsOpen(Event e, DateTime now) => IsOpen(e.State, e.StartsAt, now);
 
-    private static bool IsOpen(EventState state, DateTime startsAt, DateTime now) => state != EventState.Cancelled && startsAt > now;
+    private static bool IsOpen(EventState state, DateTime startsAt, DateTime now) =>
+        state == EventState.DateToBeAnnounced || (state != EventState.Cancelled && startsAt > now);
 
     /// <summary>
     /// Records an answer (already checked) as pending and queues its confirmation email, in one write; a robot's

@@ -12,6 +12,10 @@ public sealed class JobAdministration(SiteDbContext db, TimeProvider clock, JobS
         await db.Jobs.AsNoTracking().Where(j => j.Status != JobStatus.Done)
             .OrderByDescending(j => j.Status).ThenBy(j => j.DueAt).Take(500).ToListAsync(ct);
 
+    /// <summary>When a waiting job is due (UTC), or null when none waits.</summary>
+    public Task<DateTime?> DueAtAsync(string kind, string key, CancellationToken ct = default) =>
+        db.Jobs.Where(j => j.Kind == kind && j.Key == key && j.Status == JobStatus.Waiting).Select(j => (DateTime?)j.DueAt).FirstOrDefaultAsync(ct);
+
     public Task<int> FailedCountAsync(CancellationToken ct = default) => db.Jobs.CountAsync(j => j.Status == JobStatus.Failed, ct);
 
     /// <summary>Runs a job that was given up once more, now (after the cause was fixed); false when it is not failed.</summary>

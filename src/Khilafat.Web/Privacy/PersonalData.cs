@@ -118,7 +118,7 @@ public sealed class PersonalData(SiteDbContext db, TimeProvider clock, Subscribe
             {
                 await db.Database.LockAsync(EventEditor.LockKey(eventId), c);
                 var e = await db.Events.SingleAsync(x => x.Id == eventId, c);
-                if (e.State == EventState.Cancelled || e.StartsAt <= now) continue;
+                if (!RsvpService.IsOpen(e, now)) continue;
                 var holding = await answers.Where(r => r.EventId == eventId && (r.Status == RsvpStatus.Confirmed || r.Status == RsvpStatus.Waitlisted)).ToListAsync(c);
                 if (holding.Count == 0) continue;
                 foreach (var rsvp in holding) (rsvp.Status, rsvp.CancelledAt) = (RsvpStatus.Cancelled, now);

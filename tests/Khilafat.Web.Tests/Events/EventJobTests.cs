@@ -100,7 +100,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         var karachi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Karachi");
         using var postponed = await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(
             ("Postpone.StartsAt", Field(TimeZoneInfo.ConvertTimeFromUtc(newStart, karachi))), ("Postpone.EndsAt", Field(TimeZoneInfo.ConvertTimeFromUtc(newStart.AddHours(3), karachi))),
-            ("Postpone.Reason", "The hall flooded.")), formSelector: "form[action*='handler=Postpone']");
+            ("Postpone.Reason", "The hall flooded.")), formSelector: "form[action$='handler=Postpone']");
         Assert.Equal($"/admin/events/edit/{id}", postponed.LandedOn());
 
         var stored = await factory.StoredEventAsync(id);
@@ -243,7 +243,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
 
         var newStart = start.AddDays(7);
         var postpone = Html.Values(("Postpone.StartsAt", Field(newStart)), ("Postpone.EndsAt", Field(newStart.AddHours(2))), ("Postpone.Reason", "The square is closed."));
-        using (var postponed = await other.SubmitFormAsync($"/admin/events/state/{id}", postpone, formSelector: "form[action*='handler=Postpone']"))
+        using (var postponed = await other.SubmitFormAsync($"/admin/events/state/{id}", postpone, formSelector: "form[action$='handler=Postpone']"))
             Assert.Equal($"/admin/events/edit/{id}", postponed.LandedOn());
         await factory.RunDueJobsAsync();
 
@@ -264,7 +264,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventPostponed && e.Target == "event:" + slug);
 
         // Postponing again to the very same time is refused beside the field: attendees would be told of no change.
-        using var same = await other.SubmitFormAsync($"/admin/events/state/{id}", postpone, formSelector: "form[action*='handler=Postpone']");
+        using var same = await other.SubmitFormAsync($"/admin/events/state/{id}", postpone, formSelector: "form[action$='handler=Postpone']");
         Assert.Equal("Choose the new date: the event is already at this time.", (await same.ReadDocumentAsync()).FieldError("Postpone.StartsAt"));
         await factory.RunDueJobsAsync();
         Assert.Single(await factory.EmailsToAsync(email), m => m.Kind == OutboxKinds.EventNotice);

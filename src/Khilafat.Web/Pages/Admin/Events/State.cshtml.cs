@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Khilafat.Web.Audit;
 using Khilafat.Web.Events;
+using Khilafat.Web.Jobs;
 using Khilafat.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Khilafat.Web.Pages.Admin.Events;
 
 /// <summary>Cancel an event, or postpone it to a new date (entered in its time zone), each with a reason attendees are told.</summary>
-public class StateModel(EventEditor events) : PageModel, IPageMeta
+public class StateModel(EventEditor events, JobAdministration jobs) : PageModel, IPageMeta
 {
     public EditableEvent Stored { get; private set; } = null!;
 
@@ -18,12 +19,18 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
     [BindProperty]
     public PostponeForm Postpone { get; set; } = new();
 
+    [BindProperty]
+    public UndatedForm Undated { get; set; } = new();
+
+    /// <summary>For an event waiting for its new date: when its attendees are erased if none is set by then.</summary>
+    public DateTime? EraseUndatedAt { get; private set; }
+
     public string Title => "Cancel or postpone";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await events.GetAsync(id, ct) is not { } e) return NotFound();
-        Stored = e;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var e = Stored;
         var form = EventForm.From(e);
         (Postpone.StartsAt, Postpone.EndsAt) = (form.StartsAt, form.EndsAt);
         return Page();
@@ -31,8 +38,7 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
-        if (await events.GetAsync(id, ct) is not { } e) return NotFound();
-        Stored = e;
+        if (!await LoadAsync(id, ct)) return NotFound();
         OnlyFormPosted("Cancel.");
         if (!ModelState.IsValid) return Page();
         var result = await events.CancelAsync(id, Cancel.Reason, Actor.From(User), ct);
@@ -41,8 +47,8 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
 
     public async Task<IActionResult> OnPostPostponeAsync(int id, CancellationToken ct)
     {
-        if (await events.GetAsync(id, ct) is not { } e) return NotFound();
-        Stored = e;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var e = Stored;
         OnlyFormPosted("Postpone.");
         if (!ModelState.IsValid) return Page();
         var zone = SiteTimeZone.Find(e.Fields.TimeZone) ?? TimeZoneInfo.Utc;
@@ -52,7 +58,26 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
         if (end is null) ModelState.AddModelError("Postpone.EndsAt", "That time does not exist in the event's time zone: the clocks skip it.");
         if (start is null || end is null) return Page();
         var result = await events.PostponeAsync(id, start.Value, end.Value, Postpone.Reason, Actor.From(User), ct);
-        return Answer(result, "Postpone.", id, "The event is postponed to its new date. Confirmed attendees are being told, and the reminder moves with it.");
+        return Answer(result, "Postpone.", id, e.State == EventState.DateToBeAnnounced
+            ? "The new date is set. Attendees are being told it, and they are reminded the day before."
+            : "The event is postponed to its new date. Confirmed attendees are being told, and the reminder moves with it.");
+    }
+
+    public async Task<IActionResult> OnPostPostponeWithoutDateAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        OnlyFormPosted("Undated.");
+        if (!ModelState.IsValid) return Page();
+        var result = await events.PostponeWithoutDateAsync(id, Undated.Reason, Actor.From(User), ct);
+        return Answer(result, "Undated.", id, "The event is postponed, its new date to be announced. Attendees are being told; set the date here when you know it.");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await events.GetAsync(id, ct) is not { } e) return false;
+        Stored = e;
+        if (e.State == EventState.DateToBeAnnounced) EraseUndatedAt = await jobs.DueAtAsync(JobKinds.EraseAttendees, EventEditor.Key(id), ct);
+        return true;
     }
 
     /// <summary>
@@ -81,6 +106,14 @@ public class StateModel(EventEditor events) : PageModel, IPageMeta
         [Required(ErrorMessage = "Say why, in a line: attendees are told.")]
         [StringLength(Event.ReasonMaxLength, ErrorMessage = "The reason must be at most {1} characters.")]
         [Display(Name = "Why it is cancelled")]
+        public string? Reason { get; set; }
+    }
+
+    public sealed class UndatedForm
+    {
+        [Required(ErrorMessage = "Say why, in a line: attendees are told.")]
+        [StringLength(Event.ReasonMaxLength, ErrorMessage = "The reason must be at most {1} characters.")]
+        [Display(Name = "Why it is postponed")]
         public string? Reason { get; set; }
     }
 
