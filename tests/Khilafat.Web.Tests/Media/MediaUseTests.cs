@@ -68,6 +68,7 @@ public class MediaUseTests(AdminSiteFactory factory) : IClassFixture<AdminSiteFa
         Assert.Equal("https://localhost/media/" + largest.FileName, Meta(page, "og:image"));
         Assert.Equal(("1600", "1067"), (Meta(page, "og:image:width"), Meta(page, "og:image:height")));
         Assert.Equal(alt, Meta(page, "og:image:alt"));
+        Assert.Equal(alt, page.QuerySelector("meta[name='twitter:image:alt']")!.GetAttribute("content"));
 
         var (updateId, updateSlug) = await factory.CreateUpdateAsync(UpdateTestSupport.NewTitle("Convoy reached Quetta"));
         using var updated = await editor.SubmitFormAsync($"/admin/updates/edit/{updateId}", Html.Values(("Input.LeadImageId", id.ToString())), submitter: SaveButton);

@@ -148,7 +148,14 @@ public class ReadingExperienceTests(SiteFactory factory) : IClassFixture<SiteFac
     {
         var page = await _client.GetDocumentAsync(path);
         var image = new Uri(page.QuerySelector("meta[property='og:image']")!.GetAttribute("content")!);
-        Assert.Equal("?title=" + Uri.EscapeDataString(page.QuerySelector("meta[property='og:title']")!.GetAttribute("content")!), image.Query);
+        var title = page.QuerySelector("meta[property='og:title']")!.GetAttribute("content")!;
+        Assert.Equal("?title=" + Uri.EscapeDataString(title), image.Query);
+        // Its words, for those who hear a link's preview read: the movement's name, in the page's language, and the title.
+        var name = page.QuerySelector("meta[property='og:site_name']")!.GetAttribute("content")!;
+        Assert.Equal(rightToLeft, name != "Khilafat Movement");
+        var alt = $"{name}: {title}";
+        Assert.Equal(alt, page.QuerySelector("meta[property='og:image:alt']")!.GetAttribute("content"));
+        Assert.Equal(alt, page.QuerySelector("meta[name='twitter:image:alt']")!.GetAttribute("content"));
 
         using var card = SkiaSharp.SKBitmap.Decode(await _client.GetByteArrayAsync(image.PathAndQuery));
         var (left, right) = LightColumns(card, 260, 600);
