@@ -112,17 +112,22 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
             var e = await Db.Events.SingleAsync(x => x.Id == eventId, c);
             await AttendeeMail.DropAsync(Db, Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), c);
             var count = await EraseWhoAnswered(Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), now, c);
+            // A later round of an event still waiting for its date that found nobody new is not worth an entry.
+            if (count > 0 || e.AttendeesErasedAt is null)
+                Db.Audit(Clock, Actor.System, AuditActions.EventAttendeesErased, AuditTargets.Event(eventId),
+                    count.ToString(CultureInfo.InvariantCulture) + " answers' names and emails erased");
             e.AttendeesErasedAt ??= now;
-            Db.Audit(Clock, Actor.System, AuditActions.EventAttendeesErased, AuditTargets.Event(eventId),
-                count.ToString(CultureInfo.InvariantCulture) + " answers' names and emails erased");
             return count;
         }, ct);
-        if (undated)
-            logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it was postponed with no new date.",
-                eventId, erased, options.Value.EraseAttendeesOfUndatedAfterDays);
-        else
+        if (!undated)
+        {
             logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it.", eventId, erased, options.Value.EraseAttendeesAfterDays);
-        return JobOutcome.Done;
+            return JobOutcome.Done;
+        }
+        logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it was postponed with no new date.",
+            eventId, erased, options.Value.EraseAttendeesOfUndatedAfterDays);
+        // Still waiting, it still takes answers: those that come are kept no longer than these were.
+        return JobOutcome.Again(Now + TimeSpan.FromDays(options.Value.EraseAttendeesOfUndatedAfterDays));
     }
 }
 

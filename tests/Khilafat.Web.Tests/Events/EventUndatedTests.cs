@@ -169,7 +169,14 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         Assert.Equal(((string?)null, (string?)null, 2), (erased.Name, erased.Email, erased.PartySize));
         Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(waiting));
 
-        // It still takes answers, and those who answer now are erased in their turn once it has a date and has passed.
+        // It still takes answers, and those who answer now are erased in their turn: 90 days on while it still waits,
+        // or as after any event once it has a date.
+        var meanwhile = Visitor.NewAddress("meanwhile");
+        await factory.AnswerAndConfirmAsync(_visitor, waitingSlug, "Meanwhile", meanwhile);
+        factory.Clock.Advance(TimeSpan.FromDays(90) + TimeSpan.FromMinutes(1));
+        await factory.RunDueJobsAsync();
+        Assert.All(await factory.RsvpsAsync(waiting), r => Assert.Null(r.Email));
+        Assert.Equal(2, (await factory.AuditEntriesAsync()).Count(e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(waiting)));
         var later = Visitor.NewAddress("later");
         await factory.AnswerAndConfirmAsync(_visitor, waitingSlug, "Later", later);
         (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
