@@ -5,6 +5,7 @@ using Khilafat.Web.Events;
 using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Khilafat.Web.Tests.Events.EventTestSupport;
+using static Khilafat.Web.Tests.Infrastructure.FormFields;
 
 namespace Khilafat.Web.Tests.Events;
 
@@ -14,8 +15,6 @@ public class EventAdminTests(EventSiteFactory factory) : IClassFixture<EventSite
     private readonly HttpClient _visitor = factory.CreateClient();
 
     private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
-
-    private static string Field(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task AnEditor_CreatesAnEvent_WithTimesEnteredInItsOwnZone()

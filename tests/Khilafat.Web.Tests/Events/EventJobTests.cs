@@ -9,6 +9,7 @@ using Khilafat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Khilafat.Web.Tests.Events.EventTestSupport;
+using static Khilafat.Web.Tests.Infrastructure.FormFields;
 
 namespace Khilafat.Web.Tests.Events;
 
@@ -19,19 +20,11 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
 
     private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
 
-    private static string Field(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
-    private DateTime InWholeHours(TimeSpan ahead)
-    {
-        var at = Now + ahead;
-        return new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
-    }
-
     [Fact]
     public async Task TheReminder_GoesADayBefore_OnceToEachConfirmedAttendee_WithTheOnlineLink()
     {
         var title = NewTitle("Evening talk");
-        var start = InWholeHours(TimeSpan.FromDays(3));
+        var start = factory.InWholeHours(TimeSpan.FromDays(3));
         var (_, slug) = await factory.CreateEventAsync(title, start, onlineUrl: "https://meet.example.org/talk");
         var email = Visitor.NewAddress("reminded");
         var pendingEmail = Visitor.NewAddress("unconfirmed");
@@ -59,7 +52,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     public async Task AsAnEventStarts_ItsCachedPagesStopOfferingIt_AndACancelledOneOffersNoPlaces()
     {
         var title = NewTitle("Short vigil");
-        var start = InWholeHours(TimeSpan.FromDays(2));
+        var start = factory.InWholeHours(TimeSpan.FromDays(2));
         var (id, slug) = await factory.CreateEventAsync(title, start);
         var before = await _visitor.GetDocumentAsync("/events/" + slug);
         Assert.NotNull(before.QuerySelector("a[href$='/rsvp']"));
@@ -73,7 +66,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
         Assert.Null(started.QuerySelector("a[href$='/rsvp']"));
         Assert.DoesNotContain(started.QuerySelectorAll(".event-facts dt"), dt => dt.Text() == "Places left");
 
-        var (cancelledId, cancelledSlug) = await factory.CreateEventAsync(NewTitle("Called off"), InWholeHours(TimeSpan.FromDays(5)));
+        var (cancelledId, cancelledSlug) = await factory.CreateEventAsync(NewTitle("Called off"), factory.InWholeHours(TimeSpan.FromDays(5)));
         await factory.WithScopeAsync(sp => sp.GetRequiredService<EventEditor>().CancelAsync(cancelledId, "Storm warning", Actor.System));
         var cancelled = await _visitor.GetDocumentAsync("/events/" + cancelledSlug);
         Assert.Contains("This event is cancelled.", cancelled.QuerySelector(".event-state")!.Text());
@@ -89,7 +82,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
         var title = NewTitle("Charity drive");
-        var start = InWholeHours(TimeSpan.FromDays(2));
+        var start = factory.InWholeHours(TimeSpan.FromDays(2));
         var (id, slug) = await factory.CreateEventAsync(title, start, zone: "Asia/Karachi");
         var email = Visitor.NewAddress("moved");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Moved", email);
@@ -142,7 +135,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
         var title = NewTitle("Vigil cancelled");
-        var start = InWholeHours(TimeSpan.FromDays(2));
+        var start = factory.InWholeHours(TimeSpan.FromDays(2));
         var (id, slug) = await factory.CreateEventAsync(title, start);
         var email = Visitor.NewAddress("cancelled");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Told", email);
@@ -192,7 +185,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     public async Task MailStillWaiting_GoesWithAnAnswerCancelled_AndAReminderWithTheEventCancelledOrMoved()
     {
         var title = NewTitle("Vigil at the square");
-        var start = InWholeHours(TimeSpan.FromDays(3));
+        var start = factory.InWholeHours(TimeSpan.FromDays(3));
         var (id, slug) = await factory.CreateEventAsync(title, start);
         var staying = Visitor.NewAddress("staying");
         var leaving = Visitor.NewAddress("leaving");
@@ -235,7 +228,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
         var (other, otherEmail) = await factory.SignedInClientAsync(Roles.Editor);
-        var start = InWholeHours(TimeSpan.FromDays(3));
+        var start = factory.InWholeHours(TimeSpan.FromDays(3));
         var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil moved"), start);
         var email = Visitor.NewAddress("stale");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Stale", email);
@@ -275,7 +268,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
         var title = NewTitle("March moved");
-        var start = InWholeHours(TimeSpan.FromDays(4));
+        var start = factory.InWholeHours(TimeSpan.FromDays(4));
         var (id, slug) = await factory.CreateEventAsync(title, start);
         var email = Visitor.NewAddress("edited");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Edited", email);
@@ -388,7 +381,7 @@ public class EventJobTests(EventSiteFactory factory) : IClassFixture<EventSiteFa
     [Fact]
     public async Task AttendeesNamesAndEmails_AreErasedThirtyDaysAfter_TheNumbersStay()
     {
-        var start = InWholeHours(TimeSpan.FromDays(1));
+        var start = factory.InWholeHours(TimeSpan.FromDays(1));
         var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil past"), start);
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Kept Number", Visitor.NewAddress("erased"), people: 3);
         var end = (await factory.StoredEventAsync(id)).EndsAt;

@@ -22,6 +22,13 @@ public static partial class EventTestSupport
 {
     public static string NewTitle(string words) => $"{words} {Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>The site's now plus <paramref name="ahead"/>, down to the whole hour (UTC): a time an editor would type.</summary>
+    public static DateTime InWholeHours(this SiteFactory factory, TimeSpan ahead)
+    {
+        var at = factory.Clock.GetUtcNow().UtcDateTime + ahead;
+        return new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
+    }
+
     /// <summary>5 pm UTC, <paramref name="days"/> days from the site's today.</summary>
     public static DateTime InDays(this SiteFactory factory, int days) => factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(days).AddHours(17);
 

@@ -6,6 +6,7 @@ using Khilafat.Web.Email;
 using Khilafat.Web.Events;
 using Khilafat.Web.Tests.Infrastructure;
 using static Khilafat.Web.Tests.Events.EventTestSupport;
+using static Khilafat.Web.Tests.Infrastructure.FormFields;
 
 namespace Khilafat.Web.Tests.Events;
 
@@ -22,22 +23,14 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
 
     private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
 
-    private static string Field(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
     private static string Day(DateTime local) => local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en"));
-
-    private DateTime InWholeHours(TimeSpan ahead)
-    {
-        var at = Now + ahead;
-        return new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
-    }
 
     [Fact]
     public async Task PostponedWithNoNewDate_AttendeesAreTold_ThePagesSaySo_AnswersStillCome_AndTheNewDateIsToldToAll()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
         var title = NewTitle("Vigil for Gaza");
-        var start = InWholeHours(TimeSpan.FromDays(2));
+        var start = factory.InWholeHours(TimeSpan.FromDays(2));
         var (id, slug) = await factory.CreateEventAsync(title, start);
         var early = Visitor.NewAddress("early");
         await factory.AnswerAndConfirmAsync(_visitor, slug, "Early", early);
@@ -104,7 +97,7 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         var state = await editor.GetDocumentAsync($"/admin/events/state/{id}");
         Assert.Equal("Set the new date", state.QuerySelector("#postpone-heading")!.Text());
         Assert.Null(state.QuerySelector(UndatedForm));
-        var newStart = InWholeHours(TimeSpan.FromDays(10));
+        var newStart = factory.InWholeHours(TimeSpan.FromDays(10));
         using (var dated = await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(
             ("Postpone.StartsAt", Field(newStart)), ("Postpone.EndsAt", Field(newStart.AddHours(2))), ("Postpone.Reason", "The permit came.")),
             formSelector: "form[action$='handler=Postpone']"))
@@ -130,7 +123,7 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
     public async Task AttendeesOfAnEventThatNeverGetsItsDate_AreErasedAfterNinetyDays_AndANewTimeInTheEditorSetsTheDate()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
-        var start = InWholeHours(TimeSpan.FromDays(1));
+        var start = factory.InWholeHours(TimeSpan.FromDays(1));
         var (waiting, waitingSlug) = await factory.CreateEventAsync(NewTitle("March postponed"), start);
         await factory.AnswerAndConfirmAsync(_visitor, waitingSlug, "Kept For Now", Visitor.NewAddress("kept"), people: 2);
         var (dated, datedSlug) = await factory.CreateEventAsync(NewTitle("Talk postponed"), start);
@@ -145,7 +138,7 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         Assert.Contains($"If no date is set by {postponedAt.AddDays(90).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", again.Body!.Text());
 
         // A new time typed in the editor is the new date: the event is postponed to it, and attendees are told.
-        var newStart = InWholeHours(TimeSpan.FromDays(20));
+        var newStart = factory.InWholeHours(TimeSpan.FromDays(20));
         using (var saved = await editor.SubmitFormAsync($"/admin/events/edit/{dated}", Html.Values(
             ("Input.StartsAt", Field(newStart)), ("Input.EndsAt", Field(newStart.AddHours(1))), ("Input.NoticeReason", "The hall reopens.")),
             submitter: "button[formaction*='handler=Save']"))
@@ -180,7 +173,7 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         var later = Visitor.NewAddress("later");
         await factory.AnswerAndConfirmAsync(_visitor, waitingSlug, "Later", later);
         (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
-        var finalStart = InWholeHours(TimeSpan.FromDays(5));
+        var finalStart = factory.InWholeHours(TimeSpan.FromDays(5));
         using (await editor.SubmitFormAsync($"/admin/events/state/{waiting}", Html.Values(
             ("Postpone.StartsAt", Field(finalStart)), ("Postpone.EndsAt", Field(finalStart.AddHours(2))), ("Postpone.Reason", "At last.")),
             formSelector: "form[action$='handler=Postpone']")) { }

@@ -10,6 +10,7 @@ using Khilafat.Web.Updates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Khilafat.Web.Tests.Updates.UpdateTestSupport;
+using static Khilafat.Web.Tests.Infrastructure.FormFields;
 
 namespace Khilafat.Web.Tests.Updates;
 
@@ -26,8 +27,6 @@ public class ScheduledPublishingTests(AdminSiteFactory factory) : IClassFixture<
         var at = Now + ahead;
         return new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, DateTimeKind.Utc);
     }
-
-    private static string Field(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     private async Task<int> PublicVersionsAsync(int id) =>
         await factory.WithScopeAsync(sp => sp.GetRequiredService<SiteDbContext>().TextRevisions

@@ -36,7 +36,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         var at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddHours(1);
 
         using var created = await editor.SubmitFormAsync("/admin/updates/create", Html.Values(("Input.Title", title), ("Input.Body", "We gather at dawn."),
-            ("Input.PublishAt", at.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("Input.EmailOnPublish", "true")),
+            ("Input.PublishAt", FormFields.Field(at)), ("Input.EmailOnPublish", "true")),
             submitter: UpdateTestSupport.DraftButton);
 
         var page = await created.ReadDocumentAsync();
