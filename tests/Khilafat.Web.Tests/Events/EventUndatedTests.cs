@@ -133,7 +133,9 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
             using (await editor.SubmitFormAsync($"/admin/events/state/{id}", Html.Values(("Undated.Reason", "The hall is closed for repairs.")), formSelector: UndatedForm)) { }
         var postponedAt = Now;
 
-        // The editor is told how long its attendees are kept.
+        // The editors' list says the date is to come; the event's state page, how long its attendees are kept.
+        var row = (await editor.GetDocumentAsync("/admin/events")).QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/admin/events/edit/{waiting}']") is not null);
+        Assert.StartsWith("To be announced; first planned for " + start.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture), row.QuerySelectorAll("td")[2].Text().Trim());
         var again = await editor.GetDocumentAsync($"/admin/events/state/{waiting}");
         Assert.Contains($"If no date is set by {postponedAt.AddDays(90).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", again.Body!.Text());
 
