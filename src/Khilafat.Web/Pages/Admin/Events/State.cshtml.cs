@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Khilafat.Web.Pages.Admin.Events;
 
-/// <summary>Cancel an event, or postpone it to a new date (entered in its time zone), each with a reason attendees are told.</summary>
+/// <summary>Cancel an event, or postpone it to a new date (entered in its time zone) or with its new date to be announced, each with a reason attendees are told.</summary>
 public class StateModel(EventEditor events, JobAdministration jobs) : PageModel, IPageMeta
 {
     public EditableEvent Stored { get; private set; } = null!;
