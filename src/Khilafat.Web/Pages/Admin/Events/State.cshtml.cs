@@ -27,6 +27,15 @@ public class StateModel(EventEditor events, JobAdministration jobs) : PageModel,
 
     public string Title => "Cancel or postpone";
 
+    /// <summary>An event's state as the editors' pages name it ("Postponed, new date to be announced").</summary>
+    public static string Describe(EventState state) => state switch
+    {
+        EventState.Cancelled => "Cancelled",
+        EventState.Postponed => "Postponed",
+        EventState.DateToBeAnnounced => "Postponed, new date to be announced",
+        _ => "As planned",
+    };
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
