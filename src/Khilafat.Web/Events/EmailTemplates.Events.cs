@@ -113,6 +113,8 @@ public sealed partial class EmailTemplates
         if (onlineUrl is not null) { lines.Add(t["Join online with this link (keep it to yourself):"].Value); lines.Add(Link(t["Join online"], onlineUrl)); }
         lines.Add(Link(t["The event's page"], facts.PageUrl));
         if (!facts.DateToBeAnnounced) lines.Add(Link(t["Add it to my calendar"], facts.CalendarUrl));
+        if (facts.ErasedIfUndatedOn is { } erasedOn)
+            lines.Add(t["If no new date is set by {0}, your name and email address are erased that day, as after an event, and we cannot email you the date: look for it on the event's page.", erasedOn].Value);
         return [.. lines];
     }
 }

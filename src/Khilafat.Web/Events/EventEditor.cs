@@ -198,7 +198,8 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
     /// Postpones an event before its new date is known (<see cref="EventState.DateToBeAnnounced"/>): attendees are told
     /// why and keep their answers, no reminder goes, and it stays among the upcoming events until a date is set (with
     /// <see cref="PostponeAsync"/> or the editor) or it is cancelled. Its attendees are erased
-    /// <see cref="EventOptions.EraseAttendeesOfUndatedAfterDays"/> later if no date is set by then.
+    /// <see cref="EventOptions.EraseAttendeesOfUndatedAfterDays"/> later (after answers given meanwhile, that long after
+    /// each) if no date is set by then.
     /// </summary>
     public Task<EventChangeResult> PostponeWithoutDateAsync(int id, string? reason, Actor actor, CancellationToken ct = default) =>
         ChangeStateAsync(id, EventState.DateToBeAnnounced, null, reason, actor, ct);
@@ -247,8 +248,8 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
                 _ => "Postponed to a new date",
             }, actor, c);
             await ScheduleJobsAsync(e, published, now, c);
-            // Its attendees are kept to be told the new date, for a bounded time: set once, as it is postponed.
-            if (state == EventState.DateToBeAnnounced && e.AttendeesErasedAt is null)
+            // Its attendees are kept to be told the new date, for a bounded time from now (see EraseAttendeesHandler).
+            if (state == EventState.DateToBeAnnounced)
                 await jobs.ScheduleAsync(JobKinds.EraseAttendees, Key(e.Id), now + TimeSpan.FromDays(options.Value.EraseAttendeesOfUndatedAfterDays), c);
             db.Audit(clock, actor, state == EventState.Cancelled ? AuditActions.EventCancelled : AuditActions.EventPostponed,
                 AuditTargets.Text(TextKinds.Event, e.Slug), reason);

@@ -2,9 +2,12 @@ using System.Globalization;
 using Khilafat.Web.Content;
 using Khilafat.Web.Data;
 using Khilafat.Web.Email;
+using Khilafat.Web.Jobs;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Options;
 using Khilafat.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Events;
 
@@ -22,6 +25,12 @@ public sealed record EventFacts(string Title, string When, string Place, string 
 
     /// <summary>Postponed with its new date not known: <see cref="When"/> says so, and no calendar link is offered.</summary>
     public bool DateToBeAnnounced { get; init; }
+
+    /// <summary>
+    /// Waiting for its new date, in an attendee's email: the day their name and email are erased if none is set by
+    /// then (see <see cref="EraseAttendeesHandler"/>), after which they cannot be told it.
+    /// </summary>
+    public string? ErasedIfUndatedOn { get; init; }
 }
 
 /// <summary>
@@ -30,7 +39,7 @@ public sealed record EventFacts(string Title, string When, string Place, string 
 /// every email after confirming carries the attendee's cancel link (signed tokens: the reminder can carry the same
 /// ones without storing them).
 /// </summary>
-public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, SiteUrls urls, SiteKeys keys)
+public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, SiteUrls urls, SiteKeys keys, JobQueue jobs, IOptions<EventOptions> options)
 {
     public const string CancelPurpose = "rsvp-cancel";
 
@@ -82,10 +91,25 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     private async Task<EventFacts> FactsAsync(Event e, Rsvp rsvp, CancellationToken ct)
     {
         var facts = await FactsAsync(e, rsvp.Language, ct) with { PeopleCanChange = e.MaxPartySize > 1 };
+        if (facts.DateToBeAnnounced) facts = facts with { ErasedIfUndatedOn = Day(await ErasedIfUndatedAtAsync(e, rsvp, ct), e.TimeZone, rsvp.Language) };
         return EventCalendar.CarriesJoinLink(e, rsvp.Status)
             ? facts with { CalendarUrl = urls.Absolute(EventReader.AttendeeCalendarPath(await keys.SignAsync(CalendarPurpose, rsvp.Id))) }
             : facts;
     }
+
+    /// <summary>
+    /// When <paramref name="rsvp"/>'s name and email go if the event gets no date: the erasure's next round for those
+    /// who answered before it (first set for the postponement), else its own time from when it was given.
+    /// </summary>
+    private async Task<DateTime> ErasedIfUndatedAtAsync(Event e, Rsvp rsvp, CancellationToken ct)
+    {
+        var own = rsvp.CreatedAt + TimeSpan.FromDays(options.Value.EraseAttendeesOfUndatedAfterDays);
+        return await jobs.DueAtAsync(JobKinds.EraseAttendees, EventEditor.Key(e.Id), ct) is { } round && round > own ? round : own;
+    }
+
+    /// <summary>"7 March 2027": the day of <paramref name="at"/> (UTC) in the event's zone, in the language's words.</summary>
+    private static string Day(DateTime at, string timeZone, string culture) =>
+        SiteCultures.In(culture, () => SiteTimeZone.ToLocal(at, SiteTimeZone.Find(timeZone) ?? TimeZoneInfo.Utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture));
 
     private Task<string> CancelUrlAsync(Rsvp rsvp) => CancelUrlAsync(rsvp.Id, rsvp.Language);
 

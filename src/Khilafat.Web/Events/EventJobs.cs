@@ -100,34 +100,40 @@ public sealed class EraseAttendeesHandler(SiteDbContext db, TimeProvider clock, 
     {
         var due = await Db.Events.Where(x => x.Id == eventId).Select(x => new { x.EndsAt, x.State }).SingleOrDefaultAsync(ct);
         if (due is null) return JobOutcome.Done;
-        // Waiting for its new date, the event's own times say nothing: this job was set for when it was postponed
-        // (EventOptions.EraseAttendeesOfUndatedAfterDays), and is due.
+        // Waiting for its new date, the event's own times say nothing: each answer is kept for
+        // EventOptions.EraseAttendeesOfUndatedAfterDays from the postponement (when this job was first set) or from when
+        // it was given, whichever is later, so that one given the day before a round is not erased in it.
         var undated = due.State == EventState.DateToBeAnnounced;
+        var keep = TimeSpan.FromDays(options.Value.EraseAttendeesOfUndatedAfterDays);
         var at = due.EndsAt + TimeSpan.FromDays(options.Value.EraseAttendeesAfterDays);
         // Moved later (the event was postponed) while this run waited.
         if (!undated && at > Now) return JobOutcome.Again(at);
-        var erased = await Db.WriteAsync(async c =>
+        var (erased, firstKept) = await Db.WriteAsync(async c =>
         {
             var now = Now;
             var e = await Db.Events.SingleAsync(x => x.Id == eventId, c);
-            await AttendeeMail.DropAsync(Db, Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), c);
-            var count = await EraseWhoAnswered(Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null), now, c);
+            var kept = Db.Rsvps.Where(r => r.EventId == eventId && r.ErasedAt == null);
+            var givenBy = now - keep;
+            var answers = undated ? kept.Where(r => r.CreatedAt <= givenBy) : kept;
+            await AttendeeMail.DropAsync(Db, answers, c);
+            var count = await EraseWhoAnswered(answers, now, c);
             // A later round of an event still waiting for its date that found nobody new is not worth an entry.
             if (count > 0 || e.AttendeesErasedAt is null)
                 Db.Audit(Clock, Actor.System, AuditActions.EventAttendeesErased, AuditTargets.Event(eventId),
                     count.ToString(CultureInfo.InvariantCulture) + " answers' names and emails erased");
             e.AttendeesErasedAt ??= now;
-            return count;
+            return (count, undated ? await kept.OrderBy(r => r.CreatedAt).Select(r => (DateTime?)r.CreatedAt).FirstOrDefaultAsync(c) : null);
         }, ct);
         if (!undated)
         {
             logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it.", eventId, erased, options.Value.EraseAttendeesAfterDays);
             return JobOutcome.Done;
         }
-        logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it was postponed with no new date.",
+        logger.LogInformation("Event {Id}: {Count} answers' names and emails erased, {Days} days after it was postponed with no new date or they were given.",
             eventId, erased, options.Value.EraseAttendeesOfUndatedAfterDays);
-        // Still waiting, it still takes answers: those that come are kept no longer than these were.
-        return JobOutcome.Again(Now + TimeSpan.FromDays(options.Value.EraseAttendeesOfUndatedAfterDays));
+        // Still waiting, it still takes answers: the next round is when the oldest one kept has had its time, and one
+        // given after this round is at least as far away.
+        return JobOutcome.Again((firstKept ?? Now) + keep);
     }
 }
 

@@ -41,9 +41,9 @@ public sealed record AttendeeCalendar(int EventId, string Language, string? Join
 /// <summary>The RSVP's consent: what an attendee agrees to when they answer. Change the text only with a new version.</summary>
 public static class RsvpConsent
 {
-    public const string Version = "rsvp-2026-12";
+    public const string Version = "rsvp-2026-12b";
 
-    public const string Text = "I agree to my name and email address being kept to manage my answer to this event. They are erased a few weeks after it.";
+    public const string Text = "I agree to my name and email address being kept to manage my answer to this event. They are erased a few weeks after it; if it is postponed with no new date, a few months after the postponement or my answer, whichever is later.";
 }
 
 /// <summary>

@@ -25,6 +25,8 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
 
     private static string Day(DateTime local) => local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en"));
 
+    private static string Date(DateTime local) => local.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"));
+
     [Fact]
     public async Task PostponedWithNoNewDate_AttendeesAreTold_ThePagesSaySo_AnswersStillCome_AndTheNewDateIsToldToAll()
     {
@@ -125,7 +127,8 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
         var start = factory.InWholeHours(TimeSpan.FromDays(1));
         var (waiting, waitingSlug) = await factory.CreateEventAsync(NewTitle("March postponed"), start);
-        await factory.AnswerAndConfirmAsync(_visitor, waitingSlug, "Kept For Now", Visitor.NewAddress("kept"), people: 2);
+        var kept = Visitor.NewAddress("kept");
+        await factory.AnswerAndConfirmAsync(_visitor, waitingSlug, "Kept For Now", kept, people: 2);
         var (dated, datedSlug) = await factory.CreateEventAsync(NewTitle("Talk postponed"), start);
         var told = Visitor.NewAddress("told");
         await factory.AnswerAndConfirmAsync(_visitor, datedSlug, "Told", told);
@@ -137,7 +140,8 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         var row = (await editor.GetDocumentAsync("/admin/events")).QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/admin/events/edit/{waiting}']") is not null);
         Assert.StartsWith("To be announced; first planned for " + start.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture), row.QuerySelectorAll("td")[2].Text().Trim());
         var again = await editor.GetDocumentAsync($"/admin/events/state/{waiting}");
-        Assert.Contains($"If no date is set by {postponedAt.AddDays(90).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}", again.Body!.Text());
+        Assert.Contains($"If no date is set, their names and emails are erased as after an event, each 90 days after the postponement or after their answer, whichever is later: the next on {Date(postponedAt.AddDays(90))}.",
+            again.Body!.Text());
 
         // A new time typed in the editor is the new date: the event is postponed to it, and attendees are told.
         var newStart = factory.InWholeHours(TimeSpan.FromDays(20));
@@ -153,22 +157,32 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         Assert.Equal("When: New date to be announced", whens[0]);
         Assert.StartsWith("When: " + Day(newStart), whens[1]);
         Assert.Contains("Why: The hall reopens.", notices[1].TextBody);
+        // Those waiting are told until when they can be told the date; those of the dated one, no longer.
+        var waitingNotice = Assert.Single(await factory.EmailsToAsync(kept), m => m.Kind == OutboxKinds.EventNotice);
+        Assert.Contains($"If no new date is set by {Date(postponedAt.AddDays(90))}, your name and email address are erased that day", waitingNotice.TextBody);
+        Assert.DoesNotContain("If no new date is set", notices[1].TextBody);
 
         // 31 days after the old date the one still waiting keeps its attendees; 90 days after it was postponed, they go.
         factory.Clock.Advance(start.AddDays(31) - Now);
         await factory.RunDueJobsAsync();
         Assert.NotNull(Assert.Single(await factory.RsvpsAsync(waiting)).Email);
-        factory.Clock.Advance(postponedAt.AddDays(90).AddMinutes(1) - Now);
-        await factory.RunDueJobsAsync();
-        var erased = Assert.Single(await factory.RsvpsAsync(waiting));
-        Assert.Equal(((string?)null, (string?)null, 2), (erased.Name, erased.Email, erased.PartySize));
-        Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(waiting));
-
-        // It still takes answers, and those who answer now are erased in their turn: 90 days on while it still waits,
-        // or as after any event once it has a date.
+        // It still takes answers, each kept its own 90 days while it waits: one given the day before the first round is
+        // not erased in it, and its email says until when it is kept.
+        factory.Clock.Advance(postponedAt.AddDays(89) - Now);
         var meanwhile = Visitor.NewAddress("meanwhile");
         await factory.AnswerAndConfirmAsync(_visitor, waitingSlug, "Meanwhile", meanwhile);
-        factory.Clock.Advance(TimeSpan.FromDays(90) + TimeSpan.FromMinutes(1));
+        var answeredAt = (await factory.RsvpsAsync(waiting)).Single(r => r.Email == meanwhile).CreatedAt;
+        var details = Assert.Single(await factory.EmailsToAsync(meanwhile), m => m.Kind == OutboxKinds.RsvpDetails);
+        Assert.Contains("When: New date to be announced", details.TextBody);
+        Assert.Contains($"If no new date is set by {Date(answeredAt.AddDays(90))}, your name and email address are erased that day", details.TextBody);
+        factory.Clock.Advance(postponedAt.AddDays(90).AddMinutes(1) - Now);
+        await factory.RunDueJobsAsync();
+        var answers = await factory.RsvpsAsync(waiting);
+        var erased = Assert.Single(answers, r => r.PartySize == 2);
+        Assert.Equal(((string?)null, (string?)null), (erased.Name, erased.Email));
+        Assert.Equal(meanwhile, Assert.Single(answers, r => r.PartySize == 1).Email);
+        Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(waiting));
+        factory.Clock.Advance(answeredAt.AddDays(90).AddMinutes(1) - Now);
         await factory.RunDueJobsAsync();
         Assert.All(await factory.RsvpsAsync(waiting), r => Assert.Null(r.Email));
         Assert.Equal(2, (await factory.AuditEntriesAsync()).Count(e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(waiting)));

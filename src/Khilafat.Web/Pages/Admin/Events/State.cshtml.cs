@@ -3,13 +3,15 @@ using Khilafat.Web.Audit;
 using Khilafat.Web.Events;
 using Khilafat.Web.Jobs;
 using Khilafat.Web.Localization;
+using Khilafat.Web.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Khilafat.Web.Pages.Admin.Events;
 
 /// <summary>Cancel an event, or postpone it to a new date (entered in its time zone) or with its new date to be announced, each with a reason attendees are told.</summary>
-public class StateModel(EventEditor events, JobAdministration jobs) : PageModel, IPageMeta
+public class StateModel(EventEditor events, JobAdministration jobs, IOptions<EventOptions> options) : PageModel, IPageMeta
 {
     public EditableEvent Stored { get; private set; } = null!;
 
@@ -24,6 +26,9 @@ public class StateModel(EventEditor events, JobAdministration jobs) : PageModel,
 
     /// <summary>For an event waiting for its new date: when its attendees are erased if none is set by then.</summary>
     public DateTime? EraseUndatedAt { get; private set; }
+
+    /// <summary>How long an answer to an event waiting for its date is kept, from the postponement or the answer.</summary>
+    public int KeepUndatedDays => options.Value.EraseAttendeesOfUndatedAfterDays;
 
     public string Title => "Cancel or postpone";
 
