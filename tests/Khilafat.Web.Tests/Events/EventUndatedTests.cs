@@ -182,6 +182,10 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         Assert.Equal(((string?)null, (string?)null), (erased.Name, erased.Email));
         Assert.Equal(meanwhile, Assert.Single(answers, r => r.PartySize == 1).Email);
         Assert.Contains(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(waiting));
+        (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var attendees = (await editor.GetDocumentAsync($"/admin/events/rsvps/{waiting}")).Body!.Text();
+        Assert.Contains("Names and emails of earlier answers were erased on", attendees);
+        Assert.Contains(meanwhile, attendees);
         factory.Clock.Advance(answeredAt.AddDays(90).AddMinutes(1) - Now);
         await factory.RunDueJobsAsync();
         Assert.All(await factory.RsvpsAsync(waiting), r => Assert.Null(r.Email));
