@@ -123,9 +123,19 @@ public sealed class EventEditor(SiteDbContext db, TimeProvider clock, IOutputCac
             await CheckSlugAsync(slug, id, errors, c);
             if (noticeReason?.Length > Event.ReasonMaxLength) errors["NoticeReason"] = $"The reason must be at most {Event.ReasonMaxLength} characters.";
             await db.CheckLeadImageAsync(leadImage, errors, c);
+            // An event not yet begun (or waiting for its date) moved into the past would be over at once, its
+            // attendees never told and their names erased by the next round: as on the state page, the date must come.
+            if (fields.StartsAt != e.StartsAt && fields.StartsAt <= now && (e.StartsAt > now || e.State == EventState.DateToBeAnnounced))
+                errors.TryAdd("StartsAt", "The event has not taken place: its new start must be in the future. To call it off, cancel it.");
+            await db.Database.LockAsync(LockKey(id), c);
+            // Places already given stay given: fewer than that would show more coming than may come.
+            if (fields.Capacity < e.Capacity)
+            {
+                var taken = await db.Rsvps.Where(r => r.EventId == id && r.Status == RsvpStatus.Confirmed).SumAsync(r => (int?)r.PartySize, c) ?? 0;
+                if (fields.Capacity < taken) errors.TryAdd("Capacity", $"{taken} places are taken already: enter at least {taken}.");
+            }
             if (errors.Count > 0) return new TextSaveResult.Invalid(errors);
 
-            await db.Database.LockAsync(LockKey(id), c);
             var wasPublished = stored.IsPublished;
             var willBePublished = change switch { TextChange.Publish => true, TextChange.Unpublish => false, _ => wasPublished };
             var itemChanges = new List<string>();

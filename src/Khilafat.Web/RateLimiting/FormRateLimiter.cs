@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Khilafat.Web.MailingList;
 using Khilafat.Web.Options;
 using Khilafat.Web.Privacy;
 using Khilafat.Web.Startup;
@@ -45,8 +46,10 @@ public sealed class FormRateLimiter : IAsyncDisposable
         var perIp = new Count($"{policy}:{RateLimits.AddressKey(ip)}", PerIpLimit(policy, options), options.Window);
         if (await TakeAsync(perIp, ct) is { } wait) return new FormLimitRefusal(FormLimitReason.Network, wait);
         if (string.IsNullOrEmpty(email)) return null;
+        // Counted per mailbox: "Rate@…" and "rate+2@…" are the same inbox, as the list and its confirmations count them.
         // Keyed hashes only: in Redis the key outlives the request, and an address is personal data.
-        var perEmail = new Count($"{policy}:email:{await _keys.HashEmailAsync(email)}", options.PerEmail, options.PerEmailWindow);
+        var (local, domain) = EmailAddresses.Mailbox(email);
+        var perEmail = new Count($"{policy}:email:{await _keys.HashEmailAsync(local + "@" + domain)}", options.PerEmail, options.PerEmailWindow);
         return await TakeAsync(perEmail, ct) is { } emailWait ? new FormLimitRefusal(FormLimitReason.EmailAddress, emailWait) : null;
     }
 

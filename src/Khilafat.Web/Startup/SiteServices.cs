@@ -159,6 +159,11 @@ public static class SiteServices
             messages.SetValueIsInvalidAccessor(_ => t[invalid]);
             messages.SetValueMustBeANumberAccessor(_ => t[invalid]);
             messages.SetNonPropertyValueMustBeANumberAccessor(() => t[invalid]);
+            // A number or date left empty ("The value '' is invalid." in the framework's words).
+            const string empty = "Fill in this field.";
+            messages.SetValueMustNotBeNullAccessor(_ => t[empty]);
+            messages.SetMissingBindRequiredValueAccessor(_ => t[empty]);
+            messages.SetMissingKeyOrValueAccessor(() => t[empty]);
             options.ModelBinderProviders.Insert(0, new DefinedEnumBinderProvider());
             options.ModelBinderProviders.Insert(0, new YesNoBinderProvider());
             options.ModelBinderProviders.Insert(0, new FormTextBinderProvider());

@@ -68,7 +68,52 @@ public class EventAdminTests(EventSiteFactory factory) : IClassFixture<EventSite
             submitter: "button[formaction*='handler=Publish']");
         Assert.Equal(System.Net.HttpStatusCode.OK, farOff.StatusCode);
         Assert.Equal("Choose a date in the years 2000 to 2199.", (await farOff.ReadDocumentAsync()).FieldError("Input.StartsAt"));
+
+        // A number that cannot be read hides none of the other mistakes: all of them are told at once, in the site's words.
+        using var several = await editor.SubmitFormAsync("/admin/events/create", Html.Values(
+            ("Input.Title", ""), ("Input.Body", "x"), ("Input.TimeZone", "UTC"), ("Input.Capacity", "abc"), ("Input.MaxPartySize", "4"),
+            ("Input.StartsAt", Field(day.AddHours(18))), ("Input.EndsAt", Field(day.AddHours(17))), ("Input.Place", "")),
+            submitter: "button[formaction*='handler=Draft']");
+        var all = await several.ReadDocumentAsync();
+        Assert.Equal(("Enter a title.", "This value is not valid.", "The end must be after the start.", "Enter the place, or an online link, or both."),
+            (all.FieldError("Input.Title"), all.FieldError("Input.Capacity"), all.FieldError("Input.EndsAt"), all.FieldError("Input.Place")));
+        Assert.Null(all.FieldError("Input.MaxPartySize"));
         Assert.DoesNotContain(title, (await editor.GetDocumentAsync("/admin/events")).QuerySelector("main")!.Text());
+    }
+
+    [Fact]
+    public async Task AnEditorsSlip_NeitherMovesAComingEventIntoThePast_NorGivesItFewerPlacesThanAreTaken()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+        var start = factory.InWholeHours(TimeSpan.FromDays(6));
+        var (id, slug) = await factory.CreateEventAsync(NewTitle("Vigil kept"), start, capacity: 10);
+        var attendee = Visitor.NewAddress("kept-safe");
+        await factory.AnswerAndConfirmAsync(_visitor, slug, "Kept Safe", attendee, people: 3);
+
+        // A year typed wrong would have ended the event at once and erased its attendees by the next round.
+        var typo = start.AddYears(-6);
+        using (var past = await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(
+            ("Input.StartsAt", Field(typo)), ("Input.EndsAt", Field(typo.AddHours(2)))), submitter: "button[formaction*='handler=Save']"))
+        {
+            var page = await past.ReadDocumentAsync();
+            Assert.Equal("The event has not taken place: its new start must be in the future. To call it off, cancel it.", page.FieldError("Input.StartsAt"));
+            Assert.Equal(Field(typo), ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("[name='Input.StartsAt']")!).Value);
+        }
+        using (var fewer = await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(("Input.Capacity", "2")), submitter: "button[formaction*='handler=Save']"))
+            Assert.Equal("3 places are taken already: enter at least 3.", (await fewer.ReadDocumentAsync()).FieldError("Input.Capacity"));
+
+        await factory.RunDueJobsAsync();
+        var stored = await factory.StoredEventAsync(id);
+        Assert.Equal((start, 10), (stored.StartsAt, stored.Capacity));
+        Assert.Equal(attendee, Assert.Single(await factory.RsvpsAsync(id)).Email);
+        Assert.DoesNotContain(await factory.AuditEntriesAsync(), e => e.Action == AuditActions.EventAttendeesErased && e.Target == AuditTargets.Event(id));
+
+        // Three places is enough, and a time later the same day is no slip.
+        using (var three = await editor.SubmitFormAsync($"/admin/events/edit/{id}", Html.Values(("Input.Capacity", "3"), ("Input.MaxPartySize", "3"),
+            ("Input.StartsAt", Field(start.AddHours(1))), ("Input.EndsAt", Field(start.AddHours(3)))), submitter: "button[formaction*='handler=Save']"))
+            Assert.Equal($"/admin/events/edit/{id}", three.LandedOn());
+        stored = await factory.StoredEventAsync(id);
+        Assert.Equal((start.AddHours(1), 3), (stored.StartsAt, stored.Capacity));
     }
 
     [Fact]

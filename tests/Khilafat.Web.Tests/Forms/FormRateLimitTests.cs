@@ -129,9 +129,12 @@ public class FormRateLimitTests(FormRateLimitTests.Factory factory) : IClassFixt
         Assert.Equal("Too many submissions with this email address just now. Please send again later.", page.QuerySelector(".error-summary li")!.Text());
         Assert.Equal(flooded, page.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
 
-        // The same address from another network is still one person flooding...
+        // The same address from another network is still one person flooding, and so is the same inbox spelled
+        // another way (capitals, a "+" sub-address)...
         using var elsewhere = await From("203.0.113.63").SignUpAsync(flooded);
         Assert.Equal(HttpStatusCode.TooManyRequests, elsewhere.StatusCode);
+        using var capitals = await client.SignUpAsync(char.ToUpperInvariant(flooded[0]) + flooded[1..].Replace("@", "+again@"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, capitals.StatusCode);
         // ...while a neighbour on the same network goes through.
         using var neighbour = await client.SignUpAsync(NewAddress("neighbour"));
         Assert.Equal("/join/thanks", neighbour.RequestMessage!.RequestUri!.AbsolutePath);

@@ -51,6 +51,13 @@ public class PetitionAdminTests(MailSiteFactory factory) : IClassFixture<MailSit
         Assert.Equal("Write a short delivery report: readers see it on the petition's page.", (await empty.ReadDocumentAsync()).QuerySelector("#delivery-report-error")!.Text());
         using var delivered = await editor.SubmitFormAsync(edit, Html.Values(("DeliveryReport", "Handed in at the ministry on Monday.\nThe minister's office took it.")), formSelector: "form[action*=Deliver]");
         Assert.Contains("marked delivered", (await delivered.ReadDocumentAsync()).Status());
+        // Emptied by mistake: the error summary's link leads to the box, which keeps what was typed, not the stored report.
+        using var emptied = await editor.SubmitFormAsync(edit, Html.Values(("DeliveryReport", "")), formSelector: "form[action*=Deliver]");
+        var again = await emptied.ReadDocumentAsync();
+        var box = again.GetElementById("DeliveryReport")!;
+        Assert.Equal(("textarea", ""), (box.LocalName, box.TextContent));
+        Assert.Contains("delivery-report-error", box.GetAttribute("aria-describedby"));
+        Assert.NotNull(again.QuerySelector("a[href='#DeliveryReport']"));
 
         page = await factory.CreateClient().GetDocumentAsync($"/petitions/{slug}");
         Assert.Contains("This petition was delivered with 0 signatures.", page.QuerySelector(".petition-outcome")!.Text());

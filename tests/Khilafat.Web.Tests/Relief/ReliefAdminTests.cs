@@ -137,6 +137,21 @@ public class ReliefAdminTests(AdminSiteFactory factory) : IClassFixture<AdminSit
     }
 
     [Fact]
+    public async Task AnOrderLeftEmpty_IsToldInTheSitesWords_WithEveryOtherMistake()
+    {
+        var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);
+
+        using var response = await editor.SubmitFormAsync("/admin/relief/create", Html.Values(
+            ("Input.Name", ""), ("Input.Description", ""), ("Input.Url", ""), ("Input.SortOrder", "")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(("Fill in this field.", "Enter the organisation's name.", "Say in a sentence or two what they do and where.", "Enter the address of their web site."),
+            (page.FieldError("Input.SortOrder"), page.FieldError("Input.Name"), page.FieldError("Input.Description"), page.FieldError("Input.Url")));
+        Assert.DoesNotContain("is invalid", page.ErrorSummary());
+    }
+
+    [Fact]
     public async Task TheAdminList_IsInTheAdminNavigation_AndLinksToTheCriteriaPage()
     {
         var (editor, _) = await factory.SignedInClientAsync(Roles.Editor);

@@ -13,6 +13,17 @@ public static class ErrorSummary
     public const string ShownKey = "ErrorSummaryShown";
 
     /// <summary>
+    /// Adds a service's own checks (<paramref name="errors"/>, keyed by field) to a form that binding already found wrong
+    /// ("abc" for a number), for the fields binding let through: every mistake is shown at once, not one batch after
+    /// another.
+    /// </summary>
+    public static void AddWhereNone(this ModelStateDictionary modelState, string prefix, IReadOnlyDictionary<string, string> errors)
+    {
+        foreach (var (field, message) in errors)
+            if (modelState.GetFieldValidationState(prefix + "." + field) != ModelValidationState.Invalid) modelState.AddModelError(prefix + "." + field, message);
+    }
+
+    /// <summary>
     /// The errors in the order of the fields on the form (the input model's properties are declared in that order):
     /// the form's own messages first, then each field's. ModelState alone lists them as they were bound and validated,
     /// which puts a field nothing was sent for (no star chosen) after the ones below it.

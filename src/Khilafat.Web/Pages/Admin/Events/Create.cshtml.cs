@@ -23,7 +23,7 @@ public class CreateModel(EventEditor events, SiteTimeZone siteZone) : PageModel,
     private async Task<IActionResult> CreateAsync(bool publish)
     {
         ModelState.Remove("Input.Slug");
-        if (!ModelState.IsValid || Input.ToFields(ModelState) is not { } fields) return Page();
+        if (Input.ToFieldsShowingEveryMistake(ModelState) is not { } fields) return Page();
         switch (await events.CreateAsync(Input.ToInput(), fields, publish, Actor.From(User)))
         {
             case TextSaveResult.Saved saved:

@@ -36,7 +36,7 @@ public class EditModel(EventEditor events, TextEditor texts) : TextEditorPageMod
         if (!await LoadAsync(id, default)) return NotFound();
         // Discarding brings back the published text; the fields stay as stored.
         if (change == TextChange.DiscardDraft) Input = EventForm.From(Stored);
-        if (!ModelState.IsValid || Input.ToFields(ModelState) is not { } fields) return Page();
+        if (Input.ToFieldsShowingEveryMistake(ModelState) is not { } fields) return Page();
         var result = await events.UpdateAsync(id, Input.Version, Input.Slug, Input.ToInput(), change, fields, Input.NoticeReason, Actor.From(User),
             ((IChangeDescription)Input).Publication, leadImage: new Khilafat.Web.Media.LeadImageChoice(Input.LeadImageId));
         var message = DraftMessage(change) ?? change switch

@@ -97,6 +97,24 @@ public sealed class EventForm : IChangeDescription, Khilafat.Web.Media.ILeadImag
         return new EventFields(start.Value, end.Value, zoneName, (Place ?? "").Trim(), online, Capacity ?? 0, MaxPartySize ?? 0);
     }
 
+    /// <summary>
+    /// <see cref="ToFields"/> where binding found mistakes already ("abc" for the places): null, with the editor's own
+    /// checks of the fields binding let through added beside them, so that every mistake is shown at once.
+    /// </summary>
+    public EventFields? ToFieldsShowingEveryMistake(ModelStateDictionary modelState)
+    {
+        if (modelState.IsValid) return ToFields(modelState);
+        var times = new ModelStateDictionary();
+        var fields = ToFields(times);
+        var errors = times.Where(e => e.Value is { Errors.Count: > 0 }).ToDictionary(e => e.Key["Input.".Length..], e => e.Value!.Errors[0].ErrorMessage);
+        EventEditor.Rules.Check(ToInput().Clean(), errors);
+        if (fields is not null) EventEditor.Check(fields, errors);
+        // Checked against places that could not be read, the party's bound says nothing.
+        if (modelState.GetFieldValidationState("Input." + nameof(Capacity)) == ModelValidationState.Invalid) errors.Remove(nameof(MaxPartySize));
+        modelState.AddWhereNone("Input", errors);
+        return null;
+    }
+
     private static DateTime? ToUtc(DateTime? local, TimeZoneInfo zone, string field, ModelStateDictionary modelState)
     {
         if (local is not { } value) return null;

@@ -89,7 +89,8 @@ public class EditModel(PetitionEditor petitions, PetitionReader reader, TextEdit
             if (!await LoadAsync(id, default)) return NotFound();
             Input = PetitionForm.From(Stored, zone);
             ModelState.Clear();
-            DeliveryReport = deliveryReport;
+            // What was typed, even nothing: not the stored report back in its place.
+            DeliveryReport = deliveryReport ?? "";
             DeliveryError = report.Length == 0 ? "Write a short delivery report: readers see it on the petition's page."
                 : $"The delivery report must be at most {Khilafat.Web.Petitions.Petition.DeliveryReportMaxLength} characters.";
             ModelState.AddModelError("DeliveryReport", DeliveryError);

@@ -16,7 +16,11 @@ public class CreateModel(ReliefDirectory relief) : PageModel, IPageMeta
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddWhereNone("Input", ReliefDirectory.Validate(Input.ToInput().Clean()));
+            return Page();
+        }
         switch (await relief.AddAsync(Input.ToInput(), Actor.From(User), ct))
         {
             case ReliefSaveResult.Saved:

@@ -27,7 +27,11 @@ public class EditModel(ReliefDirectory relief) : PageModel, IPageMeta
     {
         if (await relief.GetAsync(id, ct) is not { } entry) return NotFound();
         Name = entry.Name;
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddWhereNone("Input", ReliefDirectory.Validate(Input.ToInput().Clean()));
+            return Page();
+        }
         switch (await relief.UpdateAsync(id, Input.ToInput(), Actor.From(User), ct))
         {
             case ReliefSaveResult.Saved:
