@@ -37,12 +37,15 @@ public static class UpdateFeed
         // A tag: URI names a host, never a port.
         var authority = new Uri(urls.Origin).Host;
         var entries = latest.Select(update => new AtomEntry(
-            EntryId(authority, update), update.Title, update.UpdatedAt, urls.Absolute(SiteCultures.PathFor(culture, update.Path)),
+            EntryId(authority, update, culture), update.Title, update.UpdatedAt, urls.Absolute(SiteCultures.PathFor(culture, update.Path)),
             update.Summary, update.Language, update.Date, update.BodyHtml)).ToList();
         await AtomFeed.WriteAsync(http, head, entries, ct);
     }
 
-    /// <summary>"tag:khilafat.example.org,2026-12-03:updates/12/ar" (RFC 4151).</summary>
-    public static string EntryId(string authority, PublishedUpdate update) =>
-        string.Create(CultureInfo.InvariantCulture, $"tag:{authority},{update.Date:yyyy-MM-dd}:updates/{update.Id}/{update.Language}");
+    /// <summary>
+    /// "tag:khilafat.example.org,2026-12-03:updates/12/ar" (RFC 4151): the update in this language's feed, whichever
+    /// language its words are in, so that translating it later changes the entry rather than adding a new one.
+    /// </summary>
+    public static string EntryId(string authority, PublishedUpdate update, string feedCulture) =>
+        string.Create(CultureInfo.InvariantCulture, $"tag:{authority},{update.Date:yyyy-MM-dd}:updates/{update.Id}/{feedCulture}");
 }

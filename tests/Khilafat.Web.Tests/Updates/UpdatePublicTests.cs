@@ -128,7 +128,7 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         var (translatedId, translatedSlug) = await factory.CreateUpdateAsync(NewTitle("Vigil for peace"), "We gather **quietly**.", summary: "A quiet vigil.");
         await factory.TranslateUpdateAsync(translatedId, "ar", "وقفة من أجل السلام", "نجتمع بهدوء.");
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        var (_, englishSlug) = await factory.CreateUpdateAsync(NewTitle("Appeal closed"), "Thank you.");
+        var (englishId, englishSlug) = await factory.CreateUpdateAsync(NewTitle("Appeal closed"), "Thank you.");
 
         using var response = await _visitor.GetAsync("/ar/updates/feed.atom");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -160,6 +160,8 @@ public class UpdatePublicTests(AdminSiteFactory factory) : IClassFixture<AdminSi
         Assert.EndsWith($":updates/{translatedId}/ar", arabic.Element(Atom + "id")!.Value);
         var english = entries.Single(e => e.Element(Atom + "link")!.Attribute("href")!.Value == "https://localhost/ar/updates/" + englishSlug);
         Assert.Equal("en", english.Attribute(XNamespace.Xml + "lang")!.Value);
+        // Its id is the Arabic feed's entry, not the English words': translated later, it stays the same entry.
+        Assert.EndsWith($":updates/{englishId}/ar", english.Element(Atom + "id")!.Value);
         // Newest first; the English feed has the English text, and its content is the rendered body.
         Assert.Same(english, entries[0]);
         var englishFeed = XDocument.Parse(await _visitor.GetStringAsync("/updates/feed.atom")).Root!;
