@@ -27,6 +27,7 @@ public static class SeedData
             (SettingKeys.TestimonialsSeeded, () => { AddTestimonials(db, clock); return Task.CompletedTask; }),
             (SettingKeys.ActPagesSeeded, () => AddActPagesAsync(db, clock, ct)),
             (SettingKeys.TranslationsSeeded, () => AddTranslationsAsync(db, clock, ct)),
+            (SettingKeys.PrivacyTranslationsSeeded, () => AddPrivacyTranslationsAsync(db, clock, ct)),
             (SettingKeys.MenusSeeded, () => { db.MenuItems.AddRange(Menus.SiteMenus.Defaults()); return Task.CompletedTask; }),
         ];
         // Every start comes here: one read finds an existing site's seeds done, without a write for each.
@@ -142,6 +143,26 @@ public static class SeedData
                 if (entry is null) continue;
                 await AddTranslationAsync(db, TextKinds.Faq, entry.Id, entry.Anchor, culture, translated.Question, "", translated.Answer, english.Answer, now, ct);
             }
+        }
+    }
+
+    /// <summary>
+    /// The privacy notice in Arabic and Urdu, which their consent boxes link to, published with the notice that it awaits
+    /// the movement's review. Only where the English notice still reads as seeded: a translation of other words would
+    /// promise what the site's own notice does not.
+    /// </summary>
+    private static async Task AddPrivacyTranslationsAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var slug = Privacy.PrivacyNotice.Slug;
+        var page = await db.Pages.SingleOrDefaultAsync(p => p.Slug == slug && p.DeletedAt == null, ct);
+        if (page is null) return;
+        var (_, englishBody) = ReadFrontMatter(ReadResource($"Seed/{slug}.md"));
+        if (!await db.Texts.AnyAsync(t => t.Kind == TextKinds.Page && t.ItemId == page.Id && t.Culture == SiteCultures.Default && t.PublishedBody == englishBody, ct)) return;
+        foreach (var culture in SiteCultures.All.Where(c => c != SiteCultures.Default))
+        {
+            var (front, body) = ReadFrontMatter(ReadResource($"Seed/{culture}/{slug}.md"));
+            await AddTranslationAsync(db, TextKinds.Page, page.Id, page.Slug, culture, front["title"], front["summary"], body, englishBody, now, ct);
         }
     }
 

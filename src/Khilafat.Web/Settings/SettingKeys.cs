@@ -29,6 +29,10 @@ public static class SettingKeys
 
     /// <summary>When the Arabic and Urdu translations of the home page, statement, history and FAQ were written, so they are written once.</summary>
     public const string TranslationsSeeded = "seed:translations";
+
+    /// <summary>When the Arabic and Urdu translations of the privacy notice were written, so they are written once.</summary>
+    public const string PrivacyTranslationsSeeded = "seed:privacy-translations";
+
     /// <summary>When the header and footer menus were first written from the built-in defaults, so they are written once.</summary>
     public const string MenusSeeded = "seed:menus";
     /// <summary>"true" when the public site shows testimonials' star ratings; by default they are for moderation only.</summary>

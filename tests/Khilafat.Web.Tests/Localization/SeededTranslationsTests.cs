@@ -235,3 +235,33 @@ public class TranslationSeedTests(SiteFactory factory) : IClassFixture<SiteFacto
         Assert.Contains("Bismillah set in Arabic script", history.QuerySelector("tbody tr")!.Text());
     }
 }
+
+/// <summary>The privacy notice's translations: seeded only over the English they translate.</summary>
+public class PrivacyTranslationSeedTests(SiteFactory factory) : IClassFixture<SiteFactory>
+{
+    [Fact]
+    public async Task OverAnEnglishNoticeAnEditorChanged_NoTranslationIsSeeded_AndTheEnglishShowsWithTheNotice()
+    {
+        var seeded = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SiteDbContext>();
+            var privacyId = await db.Pages.Where(p => p.Slug == "privacy").Select(p => p.Id).SingleAsync();
+            var translations = db.Texts.Where(t => t.Kind == TextKinds.Page && t.ItemId == privacyId && t.Culture != "en");
+            Assert.Equal(["ar", "ur"], await translations.OrderBy(t => t.Culture).Select(t => t.Culture).ToListAsync());
+            // As a site whose editors rewrote their notice before this seed came.
+            db.Settings.Remove(await db.Settings.SingleAsync(s => s.Key == SettingKeys.PrivacyTranslationsSeeded));
+            db.Texts.RemoveRange(translations.Include(t => t.Revisions));
+            var english = await db.Texts.SingleAsync(t => t.Kind == TextKinds.Page && t.ItemId == privacyId && t.Culture == "en");
+            english.Body = english.PublishedBody = "We keep nothing but your email address, for as long as you are on the list.";
+            await db.SaveChangesAsync();
+
+            await SeedData.SeedAsync(db, factory.Clock);
+            return await translations.CountAsync();
+        });
+
+        Assert.Equal(0, seeded);
+        var page = await factory.CreateClient().GetDocumentAsync("/ar/privacy");
+        Assert.Equal("لم تُترجم هذه الصفحة إلى هذه اللغة بعد، وهي معروضة هنا بالإنجليزية.", page.QuerySelector("main .notice")!.Text());
+        Assert.Contains("We keep nothing but your email address", page.QuerySelector("article [lang=en]")!.Text());
+    }
+}
