@@ -140,7 +140,7 @@ public class EventUndatedTests(EventSiteFactory factory) : IClassFixture<EventSi
         var row = (await editor.GetDocumentAsync("/admin/events")).QuerySelectorAll("tbody tr").Single(r => r.QuerySelector($"a[href='/admin/events/edit/{waiting}']") is not null);
         Assert.StartsWith("To be announced; first planned for " + start.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture), row.QuerySelectorAll("td")[2].Text().Trim());
         var again = await editor.GetDocumentAsync($"/admin/events/state/{waiting}");
-        Assert.Contains($"If no date is set, their names and emails are erased as after an event, each 90 days after the postponement or after their answer, whichever is later: the next on {Date(postponedAt.AddDays(90))}.",
+        Assert.Contains($"If no date is set, their names and emails are erased as after an event, each 90 days after the postponement or after their answer, whichever is later: the next on {Date(postponedAt.AddDays(90))} (UTC time, as attendees are told).",
             again.Body!.Text());
 
         // A new time typed in the editor is the new date: the event is postponed to it, and attendees are told.
