@@ -415,7 +415,7 @@ public class SendingDeliveryTests(SendingSiteFactory factory) : IClassFixture<Se
         Assert.Contains(culture switch
         {
             "en" => "You receive this email because you joined the",
-            "ar" => "تصلك هذه الرسالة لأنك انضممت إلى القائمة البريدية",
+            "ar" => "تصلك هذه الرسالة لأنك انضممت إلى قائمة",
             _ => "آپ کو یہ ای میل اس لیے ملی ہے کہ آپ",
         }, message.TextBody);
         if (textCulture == "en")
