@@ -11,7 +11,14 @@ public sealed record RsvpRow(int Id, string? Name, string? Email, int PartySize,
 
 /// <summary>An event's answers as editors see them: counts, the list and the waitlist in its order.</summary>
 public sealed record RsvpOverview(int Capacity, int Taken, int Waiting, int Arrived, IReadOnlyList<RsvpRow> Confirmed, IReadOnlyList<RsvpRow> Waitlist,
-    IReadOnlyList<RsvpRow> Others, DateTime? ErasedAt);
+    IReadOnlyList<RsvpRow> Others, DateTime? ErasedAt)
+{
+    /// <summary>
+    /// Erased once, with answers still kept: an event waiting for its new date takes answers after its first erasure,
+    /// each kept its own while.
+    /// </summary>
+    public bool SomeKeptSinceErasure => ErasedAt is not null && Confirmed.Concat(Waitlist).Concat(Others).Any(r => r.Email is not null);
+}
 
 /// <summary>The door's view of an event: places taken and arrived, and the first of the attendees found.</summary>
 public sealed record CheckInList(int Taken, int Arrived, int Matching, IReadOnlyList<RsvpRow> Shown);

@@ -103,9 +103,13 @@ public sealed class EventEmails(SiteDbContext db, EmailTemplates templates, Site
     /// </summary>
     private async Task<DateTime> ErasedIfUndatedAtAsync(Event e, Rsvp rsvp, CancellationToken ct)
     {
+        // A notice goes to a batch of attendees of one event: its round is read once.
+        if (_erasureRound?.EventId != e.Id) _erasureRound = (e.Id, await jobs.DueAtAsync(JobKinds.EraseAttendees, EventEditor.Key(e.Id), ct));
         var own = rsvp.CreatedAt + TimeSpan.FromDays(options.Value.EraseAttendeesOfUndatedAfterDays);
-        return await jobs.DueAtAsync(JobKinds.EraseAttendees, EventEditor.Key(e.Id), ct) is { } round && round > own ? round : own;
+        return _erasureRound.Value.DueAt is { } round && round > own ? round : own;
     }
+
+    private (int EventId, DateTime? DueAt)? _erasureRound;
 
     /// <summary>"7 March 2027": the day of <paramref name="at"/> (UTC) in the event's zone, in the language's words.</summary>
     private static string Day(DateTime at, string timeZone, string culture) =>

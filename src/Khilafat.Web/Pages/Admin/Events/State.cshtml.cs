@@ -24,8 +24,8 @@ public class StateModel(EventEditor events, JobAdministration jobs, IOptions<Eve
     [BindProperty]
     public UndatedForm Undated { get; set; } = new();
 
-    /// <summary>For an event waiting for its new date: when its attendees are erased if none is set by then.</summary>
-    public DateTime? EraseUndatedAt { get; private set; }
+    /// <summary>For an event waiting for its new date: when its next attendees are erased if none is set by then, in its own zone (as their emails say it).</summary>
+    public DateTime? EraseUndatedOn { get; private set; }
 
     /// <summary>How long an answer to an event waiting for its date is kept, from the postponement or the answer.</summary>
     public int KeepUndatedDays => options.Value.EraseAttendeesOfUndatedAfterDays;
@@ -90,7 +90,8 @@ public class StateModel(EventEditor events, JobAdministration jobs, IOptions<Eve
     {
         if (await events.GetAsync(id, ct) is not { } e) return false;
         Stored = e;
-        if (e.State == EventState.DateToBeAnnounced) EraseUndatedAt = await jobs.DueAtAsync(JobKinds.EraseAttendees, EventEditor.Key(id), ct);
+        if (e.State == EventState.DateToBeAnnounced && await jobs.DueAtAsync(JobKinds.EraseAttendees, EventEditor.Key(id), ct) is { } eraseAt)
+            EraseUndatedOn = SiteTimeZone.ToLocal(eraseAt, SiteTimeZone.Find(e.Fields.TimeZone) ?? TimeZoneInfo.Utc);
         return true;
     }
 
